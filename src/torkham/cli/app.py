@@ -1,0 +1,93 @@
+"""The torkham command line: a thin layer over torkham.kb and torkham.store."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated, Optional
+
+import typer
+
+from torkham import __version__
+from torkham.cli.context import Settings
+
+app = typer.Typer(
+    name="torkham",
+    help="Evidence workbench for the Afghanistan–Pakistan security situation.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+kb_app = typer.Typer(help="Check, build and export the knowledge base.", no_args_is_help=True)
+app.add_typer(kb_app, name="kb")
+
+JsonOption = Annotated[bool, typer.Option("--json", help="Write JSON to standard output instead of a table.")]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"torkham {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    ctx: typer.Context,
+    db: Annotated[Optional[str], typer.Option("--db", help="Store file (default ./torkham.duckdb, or TORKHAM_DB).")] = None,
+    kb: Annotated[Optional[str], typer.Option("--kb", help="Knowledge folder (default: the bundled one, or TORKHAM_KB).")] = None,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")] = False,
+) -> None:
+    ctx.obj = Settings(db=db, kb=kb)
+
+
+def settings(ctx: typer.Context) -> Settings:
+    return ctx.obj if isinstance(ctx.obj, Settings) else Settings()
+
+
+from torkham.cli import commands_kb, commands_query  # noqa: E402,F401  (registers the commands)
+
+
+def run(argv: list[str] | None = None) -> int:
+    """Run the CLI and return its exit status; user errors print a message, never a traceback."""
+    click = _click_exceptions()
+
+    from torkham.errors import TorkhamError, ValidationFailed
+
+    try:
+        status = app(args=argv, prog_name="torkham", standalone_mode=False)
+        return status if isinstance(status, int) else 0
+    except ValidationFailed as exc:
+        for problem in sorted(exc.problems, key=_problem_order):
+            typer.echo(problem, err=True)
+        typer.echo(f"Error: {len(exc.problems)} problem(s) in the knowledge base; fix them and run again (the store was not changed).", err=True)
+        return 1
+    except TorkhamError as exc:
+        typer.echo(f"Error: {exc}", err=True)
+        return 1
+    except click.ClickException as exc:
+        exc.show()
+        return exc.exit_code
+    except click.Abort:
+        typer.echo("Aborted.", err=True)
+        return 1
+    except BrokenPipeError:
+        return 0
+
+
+def _click_exceptions():
+    """Typer 0.29 vendors click as typer._click; older releases depend on click itself."""
+    try:
+        from typer._click import exceptions
+    except ImportError:  # pragma: no cover - older typer
+        from click import exceptions
+    return exceptions
+
+
+def _problem_order(problem: str) -> tuple[str, int]:
+    file, _, rest = problem.partition(":")
+    line, _, _ = rest.partition(":")
+    return (file, int(line) if line.isdigit() else 0)
+
+
+def main() -> None:
+    sys.exit(run(sys.argv[1:]))

@@ -1,0 +1,71 @@
+"""`torkham kb …`: validate, build and export the knowledge base."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from torkham.cli.app import kb_app, settings
+from torkham.cli.context import open_store
+
+
+@kb_app.command("validate")
+def validate(
+    ctx: typer.Context,
+    texts: Annotated[Optional[list[Path]], typer.Option("--texts", help="Folder holding source texts (repeatable).")] = None,
+) -> None:
+    """Check the knowledge files; print each problem as file:line: message and exit 1 if any."""
+    from torkham.errors import ValidationFailed
+    from torkham.kb.validate import validate_knowledge
+    from torkham.model.vocabulary import default_vocabulary
+
+    result = validate_knowledge(settings(ctx.find_root()).kb_root, default_vocabulary(), texts)
+    for notice in result.notices:
+        typer.echo(f"note: {notice}", err=True)
+    if not result.ok:
+        raise ValidationFailed(result.problems)
+    counts = {}
+    for record in result.kb.records:
+        counts[record.kind] = counts.get(record.kind, 0) + 1
+    summary = ", ".join(f"{n} {kind}" for kind, n in counts.items())
+    checked = "quotes checked against the source text" if result.texts else "quotes NOT checked (source text not found)"
+    typer.echo(f"ok: {len(result.kb.files)} files, {len(result.kb.records)} records ({summary}); {checked}")
+
+
+@kb_app.command("build")
+def build(ctx: typer.Context) -> None:
+    """Build the store from the knowledge files now (commands do this by themselves when needed)."""
+    from torkham.store.build import ensure_store
+
+    config = settings(ctx.find_root())
+    rebuilt = ensure_store(config.db_path, config.kb_root)
+    typer.echo(f"{'built' if rebuilt else 'up to date'}: {config.db_path}")
+
+
+@kb_app.command("export")
+def export(
+    ctx: typer.Context,
+    fmt: Annotated[str, typer.Option("--format", help="Export format: json.")] = "json",
+    output: Annotated[str, typer.Option("-o", "--output", help="File to write, or - for standard output.")] = "-",
+) -> None:
+    """Write the whole knowledge base as one JSON document."""
+    import json
+
+    from torkham.errors import TorkhamError
+    from torkham.store import queries
+
+    if fmt != "json":
+        raise TorkhamError(f"--format: unknown format '{fmt}'; choose one of: json")
+    with open_store(settings(ctx.find_root())) as con:
+        document = queries.export_all(con)
+    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    if output == "-":
+        typer.echo(text, nl=False)
+        return
+    target = Path(output)
+    temporary = target.with_name(target.name + ".part")
+    temporary.write_text(text, encoding="utf-8")
+    temporary.replace(target)
+    typer.echo(f"wrote {target}", err=True)

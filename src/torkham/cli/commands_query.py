@@ -1,0 +1,251 @@
+"""Listing commands: actors, show, timeline, figures, claims, recommendations, sources."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from torkham.cli.app import JsonOption, app, settings
+from torkham.cli.context import check_term, open_store, resolve_actor
+
+actors_app = typer.Typer(help="List the actors of the knowledge base.", invoke_without_command=True)
+app.add_typer(actors_app, name="actors")
+
+
+@actors_app.callback()
+def actors(
+    ctx: typer.Context,
+    kind: Annotated[Optional[str], typer.Option("--kind", help="Only actors of this kind (state, person, armed_group, …).")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """List actors, optionally of one kind."""
+    if ctx.invoked_subcommand:
+        return
+    from torkham.cli import render
+    from torkham.store import queries
+
+    check_term("actor_kinds", kind, "--kind")
+    with open_store(settings(ctx.find_root())) as con:
+        rows = queries.list_actors(con, kind)
+    if as_json:
+        return render.write_json(rows)
+    render.console().print(render.table(
+        f"{len(rows)} actors" + (f" of kind {kind}" if kind else ""),
+        ["id", "name", "kind", "aliases"],
+        [[r["id"], r["name"], r["kind"], ", ".join(a["name"] for a in r["aliases"])] for r in rows],
+    ))
+
+
+@app.command()
+def show(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="Any name, alias, spelling or id of an actor.")],
+    as_json: JsonOption = False,
+) -> None:
+    """Show one actor with its names, attributes, relations, events, figures and claims, all cited."""
+    from torkham.cli import render
+    from torkham.store import queries
+
+    with open_store(settings(ctx)) as con:
+        actor_id = resolve_actor(con, name)
+        detail = queries.actor_detail(con, actor_id)
+        names = queries.actor_names(con)
+    if as_json:
+        return render.write_json(detail)
+    _print_actor(detail, names)
+
+
+def _print_actor(detail: dict, names: dict[str, str]) -> None:
+    from rich.text import Text
+
+    from torkham.cli import render
+
+    out = render.console()
+    actor = detail["actor"]
+    out.print(Text.assemble((actor["name"], "bold"), f"  ({actor['kind'].replace('_', ' ')})  id: {actor['id']}"))
+    if actor.get("description"):
+        out.print(actor["description"])
+    out.print(render.evidence(actor))
+    if actor["aliases"]:
+        out.print("\n[bold]Names[/bold]")
+        for alias in actor["aliases"]:
+            note = f" — {alias['note']}" if alias.get("note") else ""
+            out.print(f"  {alias['name']} ({alias.get('type') or 'alias'}){note}", markup=False)
+    if actor.get("attributes"):
+        out.print("\n[bold]Attributes[/bold]")
+        for key, value in actor["attributes"].items():
+            shown = ", ".join(map(str, value)) if isinstance(value, list) else value
+            out.print(f"  {key}: {shown}", markup=False)
+    for note in actor.get("notes") or []:
+        out.print(f"  note: {note}", markup=False)
+    if detail["shares_names_with"]:
+        out.print("\n[bold]Shares a name with[/bold]")
+        for item in detail["shares_names_with"]:
+            out.print(f"  '{item['name']}' also names {names.get(item['actor'], item['actor'])} ({item['actor']})", markup=False)
+    sections = [
+        ("Relations", detail["relations"], lambda r: _relation_line(r, actor["id"], names)),
+        ("Events", detail["events"], lambda e: f"{e['date']}{'~' if e['approximate'] else ''}  {e['type']}  {e['title']}"),
+        ("Figures", detail["figures"], lambda f: f"{f['value_text']} — {f['counts']}"),
+        ("Claims", detail["claims"], lambda c: _claim_line(c, actor["id"])),
+        ("Priorities and recommendations", detail["priorities_and_recommendations"], lambda p: p.get("title") or p.get("text")),
+    ]
+    for title, items, line in sections:
+        if not items:
+            continue
+        out.print(f"\n[bold]{title}[/bold] ({len(items)})")
+        for item in items:
+            out.print("  " + line(item), markup=False)
+            out.print(Text("    ").append_text(render.evidence(item)))
+
+
+def _relation_line(relation: dict, actor_id: str, names: dict[str, str]) -> str:
+    from torkham.model.vocabulary import default_vocabulary
+
+    label = default_vocabulary().label("relation_types", relation["type"])
+    span = ""
+    if relation.get("valid_from") or relation.get("valid_to"):
+        span = f"  [{relation.get('valid_from', '…')} – {relation.get('valid_to', '…')}]"
+    if relation["from"] == actor_id:
+        return f"→ {label} {names.get(relation['to'], relation['to'])}{span}"
+    return f"← {names.get(relation['from'], relation['from'])} {label} this actor{span}"
+
+
+def _claim_line(claim: dict, actor_id: str) -> str:
+    role = "disputes" if actor_id in claim.get("disputed_by", []) and actor_id not in claim["asserted_by"] else "asserts"
+    return f"[{claim['topic']}] {role}: {claim['statement']}"
+
+
+@app.command()
+def timeline(
+    ctx: typer.Context,
+    start: Annotated[Optional[str], typer.Option("--from", help="Earliest date: YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
+    end: Annotated[Optional[str], typer.Option("--to", help="Latest date: YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
+    actor: Annotated[Optional[str], typer.Option("--actor", help="Only events involving this actor (any name).")] = None,
+    event_type: Annotated[Optional[str], typer.Option("--type", help="Only events of this type (attack, airstrike, …).")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Dated events of the knowledge base, in order; dates keep their precision."""
+    from torkham.cli import render
+    from torkham.errors import TorkhamError
+    from torkham.store import queries
+
+    first, last = queries.parse_bound(start, "--from"), queries.parse_bound(end, "--to")
+    if first and last and first > last:
+        raise TorkhamError(f"--from {start} is after --to {end}")
+    check_term("event_types", event_type, "--type")
+    with open_store(settings(ctx)) as con:
+        actor_id = resolve_actor(con, actor, "--actor") if actor else None
+        events = queries.timeline(con, first, last, actor_id, event_type)
+        names = queries.actor_names(con)
+    if as_json:
+        return render.write_json(events)
+    render.console().print(render.table(
+        f"{len(events)} events",
+        ["date", "type", "event", "actors", "source"],
+        [[e["date"] + ("~" if e["approximate"] else ""), e["type"], e["title"],
+          ", ".join(names.get(a, a) for a in e["actors"]), render.cite(e)] for e in events],
+    ))
+
+
+@app.command()
+def figures(
+    ctx: typer.Context,
+    actor: Annotated[Optional[str], typer.Option("--actor", help="Only figures about this actor.")] = None,
+    unit: Annotated[Optional[str], typer.Option("--unit", help="Only figures in this unit (person, attack, …).")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Figures the text gives: value, unit, what is counted, period; vague amounts kept as words."""
+    from torkham.cli import render
+    from torkham.store import queries
+
+    check_term("units", unit, "--unit")
+    with open_store(settings(ctx)) as con:
+        actor_id = resolve_actor(con, actor, "--actor") if actor else None
+        rows = queries.figures(con, actor_id, unit)
+    if as_json:
+        return render.write_json(rows)
+    render.console().print(render.table(
+        f"{len(rows)} figures", ["value", "as written", "unit", "counts", "period", "source"],
+        [[_number(f["value"]), str(f["value_text"]), f["unit"], f["counts"] + (" (in a tweet)" if f["context"] == "tweet" else ""),
+          _period(f.get("period")), render.cite(f)] for f in rows],
+    ))
+
+
+def _number(value: object) -> str:
+    if value is None:
+        return "—"
+    return f"{value:,.0f}" if isinstance(value, (int, float)) and float(value).is_integer() else str(value)
+
+
+def _period(period: dict | None) -> str:
+    if not period:
+        return ""
+    if "as_of" in period:
+        return f"as of {period['as_of']}"
+    return f"{period.get('from', '…')} – {period.get('to', '…')}"
+
+
+@app.command()
+def claims(
+    ctx: typer.Context,
+    by: Annotated[Optional[str], typer.Option("--by", help="Only claims asserted by this actor.")] = None,
+    topic: Annotated[Optional[str], typer.Option("--topic", help="Only claims on this topic.")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Attributed claims: who asserts what, with the quote, and who disputes it."""
+    from torkham.cli import render
+    from torkham.store import queries
+
+    check_term("claim_topics", topic, "--topic")
+    with open_store(settings(ctx)) as con:
+        actor_id = resolve_actor(con, by, "--by") if by else None
+        rows = queries.claims(con, actor_id, topic)
+        names = queries.actor_names(con)
+    if as_json:
+        return render.write_json(rows)
+    render.console().print(render.table(
+        f"{len(rows)} claims", ["topic", "claim", "asserted by", "disputed by", "source"],
+        [[c["topic"], f"{c['statement']}\n{render.quoted(c, 200)}", ", ".join(names.get(a, a) for a in c["asserted_by"]),
+          ", ".join(names.get(a, a) for a in c["disputed_by"]), render.cite(c)] for c in rows],
+    ))
+
+
+@app.command()
+def recommendations(ctx: typer.Context, as_json: JsonOption = False) -> None:
+    """The paper's recommendations, numbered as printed."""
+    from torkham.cli import render
+    from torkham.store import queries
+
+    with open_store(settings(ctx)) as con:
+        rows = queries.records_of(con, "recommendations")
+    if as_json:
+        return render.write_json(rows)
+    render.console().print(render.table(
+        f"{len(rows)} recommendations", ["no.", "recommendation", "source"],
+        [[str(r["number"]), f"{r['title']}: {r['text']}", render.cite(r)] for r in rows],
+    ))
+
+
+@app.command()
+def sources(ctx: typer.Context, as_json: JsonOption = False) -> None:
+    """Sources: the paper, its bibliography (with the passages citing each) and the posts it shows."""
+    from torkham.cli import render
+    from torkham.store import queries
+
+    with open_store(settings(ctx)) as con:
+        rows = queries.records_of(con, "sources")
+    if as_json:
+        return render.write_json(rows)
+    render.console().print(render.table(
+        f"{len(rows)} sources", ["id", "kind", "source", "date", "cited"],
+        [[s["id"], s["kind"], _source_label(s), str(s.get("date") or ""), str(len(s.get("citations") or []))] for s in rows],
+    ))
+
+
+def _source_label(source: dict) -> str:
+    authors = ", ".join(source.get("authors") or [])
+    head = f"{authors}: " if authors else ""
+    tail = f" ({source['publisher']})" if source.get("publisher") else ""
+    url = f"\n{source['url']}" if source.get("url") else ""
+    return f"{head}{source['title']}{tail}{url}"

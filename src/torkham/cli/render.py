@@ -1,0 +1,56 @@
+"""Rich output for the listing commands; `--json` bypasses all of this."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+
+def console() -> Console:
+    return Console(highlight=False, soft_wrap=False)
+
+
+def write_json(payload: object) -> None:
+    sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+
+
+def cite(record: dict) -> str:
+    """A short citation: source, section, page, figure and line of the text."""
+    locator = record.get("locator") or {}
+    parts = [str(record.get("source", "?"))]
+    if locator.get("section"):
+        parts.append(f"§{locator['section']}")
+    if locator.get("page"):
+        parts.append(f"p.{locator['page']}")
+    if locator.get("figure"):
+        parts.append(f"fig.{locator['figure']}")
+    if locator.get("line"):
+        parts.append(f"l.{locator['line']}")
+    return " ".join(parts)
+
+
+def quoted(record: dict, width: int = 0) -> str:
+    quote = " ".join(str(record.get("quote") or "").split())
+    if width and len(quote) > width:
+        quote = quote[: width - 1] + "…"
+    return f"“{quote}”" if quote else ""
+
+
+def table(title: str, columns: list[str], rows: list[list[str]]) -> Table:
+    out = Table(title=title, title_justify="left", show_lines=False, expand=False)
+    for column in columns:
+        out.add_column(column, overflow="fold")
+    for row in rows:
+        out.add_row(*row)
+    return out
+
+
+def evidence(record: dict) -> Text:
+    text = Text(cite(record), style="cyan")
+    if record.get("quote"):
+        text.append("  " + quoted(record, 160), style="dim")
+    return text

@@ -1,0 +1,153 @@
+"""Read a knowledge folder into records, checking each record's own fields."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from torkham.errors import TorkhamError
+from torkham.kb.fields import ID_PATTERN, check_value
+from torkham.kb.schema import COMMON, KINDS
+from torkham.model.dates import parse_partial_date
+from torkham.model.vocabulary import Vocabulary
+from torkham.model.yamlfile import Located, YamlError, load_yaml
+
+BUNDLED_KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"
+
+
+@dataclass
+class Record:
+    kind: str
+    data: Located
+    file: str
+    seq: int
+
+    @property
+    def id(self) -> str:
+        return self.data.get("id") or ""
+
+    def where(self, key: str | None = None) -> str:
+        return f"{self.file}:{self.data.line_of(key) if key else self.data.line}"
+
+    def get(self, key: str, default: object = None) -> object:
+        return self.data.get(key, default)
+
+
+@dataclass
+class KnowledgeBase:
+    root: Path
+    files: list[Path]
+    records: list[Record] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+    def of(self, kind: str) -> list[Record]:
+        return [r for r in self.records if r.kind == kind]
+
+    def by_id(self) -> dict[str, Record]:
+        return {r.id: r for r in self.records if r.id}
+
+
+def shown_path(path: Path) -> str:
+    """A path as the user should see it: relative to the working directory when it is below it."""
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:
+        return str(path)
+    return relative if not relative.startswith("..") else str(path)
+
+
+def knowledge_files(root: Path) -> list[Path]:
+    if not root.is_dir():
+        raise TorkhamError(f"knowledge folder {root} does not exist; pass --kb DIR or set TORKHAM_KB")
+    return sorted(p for p in root.rglob("*.yaml") if p.is_file())
+
+
+def load_knowledge(root: Path, vocab: Vocabulary) -> KnowledgeBase:
+    kb = KnowledgeBase(root=root, files=knowledge_files(root))
+    seq = 0
+    for path in kb.files:
+        shown = shown_path(path)
+        try:
+            data = load_yaml(path, shown)
+        except YamlError as exc:
+            kb.problems.append(str(exc))
+            continue
+        if data is None:
+            continue
+        if not isinstance(data, Located):
+            kb.problems.append(f"{shown}:1: a knowledge file is a mapping with 'source' and record lists such as 'actors:'")
+            continue
+        default_source = data.get("source")
+        for key, items in data.items():
+            line = data.line_of(key)
+            if key == "source":
+                if not isinstance(items, str) or not ID_PATTERN.match(items):
+                    kb.problems.append(f"{shown}:{line}: source must be a source id such as gul-2024")
+                continue
+            if key not in KINDS:
+                known = ", ".join(["source", *KINDS])
+                kb.problems.append(f"{shown}:{line}: unknown record list '{key}'; known: {known}")
+                continue
+            if not isinstance(items, list):
+                kb.problems.append(f"{shown}:{line}: '{key}' must be a list of records (items start with '- ')")
+                continue
+            for item in items:
+                if not isinstance(item, Located):
+                    kb.problems.append(f"{shown}:{line}: each item of '{key}' must be a mapping with an id")
+                    continue
+                if "source" not in item and default_source:
+                    item["source"] = default_source
+                seq += 1
+                record = Record(key, item, shown, seq)
+                kb.problems.extend(check_record(record, vocab))
+                kb.records.append(record)
+    return kb
+
+
+def check_record(record: Record, vocab: Vocabulary) -> list[str]:
+    """Field-level problems of one record: unknown or missing fields, wrong types, bad dates."""
+    spec = KINDS[record.kind]
+    fields = {**COMMON, **spec["fields"]}
+    singular = record.kind[:-1] if record.kind != "ambiguities" else "ambiguity"
+    problems = []
+    rid = record.data.get("id")
+    if rid is None:
+        problems.append(f"{record.where()}: {singular} has no id; add 'id: some-slug'")
+    elif not isinstance(rid, str) or not ID_PATTERN.match(rid):
+        problems.append(f"{record.where('id')}: id '{rid}' must be lowercase letters, digits and hyphens")
+    label = f"{singular} '{rid}'" if rid else singular
+    for key in record.data:
+        if key not in fields:
+            problems.append(f"{record.where(key)}: {label} has unknown field '{key}'; known: {', '.join(fields)}")
+    required = list(spec["required"]) + ["source"]
+    if not spec.get("locator_optional"):
+        required.append("locator")
+    if not spec.get("quote_optional"):
+        required.append("quote")
+    for key in required:
+        if key not in record.data:
+            hint = " (provenance: every record needs source, locator and a verbatim quote)" if key in ("source", "locator", "quote") else ""
+            problems.append(f"{record.where()}: {label} has no {key}{hint}")
+    for key, value in record.data.items():
+        if key in fields and key != "id":
+            problem = check_value(fields[key], value, vocab)
+            if problem:
+                problems.append(f"{record.where(key)}: {label}: {key} {problem}")
+    problems.extend(_check_date_order(record, label))
+    return problems
+
+
+def _check_date_order(record: Record, label: str) -> list[str]:
+    pairs = {"events": ("date", "end_date"), "relations": ("valid_from", "valid_to")}
+    if record.kind not in pairs:
+        return []
+    start_key, end_key = pairs[record.kind]
+    try:
+        start = parse_partial_date(record.data[start_key]) if start_key in record.data else None
+        end = parse_partial_date(record.data[end_key]) if end_key in record.data else None
+    except ValueError:
+        return []  # reported by the field check
+    if start and end and start.first_day > end.last_day:
+        return [f"{record.where(end_key)}: {label}: {end_key} {end} is before {start_key} {start}"]
+    return []

@@ -1,0 +1,137 @@
+"""The fields of each record kind, declared as data. `kb.checks` applies them field by field."""
+
+from __future__ import annotations
+
+# Field types: text, int, number (int or float or null), bool, date (partial ISO), locator,
+# ref:<kind> (one id), refs:<kind> (list of ids), term:<vocabulary section>, aliases, attributes,
+# texts (list of text), mapping, period, citations, textfile.
+COMMON = {
+    "id": "text",
+    "source": "ref:sources",
+    "locator": "locator",
+    "quote": "text",
+    "notes": "texts",
+    "cites": "refs:sources",
+}
+
+KINDS: dict[str, dict] = {
+    "actors": {
+        "required": ["name", "kind"],
+        "fields": {
+            "name": "text",
+            "kind": "term:actor_kinds",
+            "aliases": "aliases",
+            "attributes": "attributes",
+            "description": "text",
+        },
+    },
+    "ambiguities": {
+        "required": ["name", "actors"],
+        "quote_optional": True,
+        "locator_optional": True,
+        "fields": {"name": "text", "actors": "refs:actors", "note": "text"},
+    },
+    "relations": {
+        "required": ["type", "from", "to"],
+        "fields": {
+            "type": "term:relation_types",
+            "from": "ref:actors",
+            "to": "ref:actors",
+            "sign": "choice:positive,negative,neutral",
+            "valid_from": "date",
+            "valid_to": "date",
+            "attributes": "mapping",
+        },
+    },
+    "events": {
+        "required": ["date", "type", "title"],
+        "fields": {
+            "date": "date",
+            "approximate": "bool",
+            "date_text": "text",
+            "end_date": "date",
+            "type": "term:event_types",
+            "title": "text",
+            "actors": "refs:actors",
+            "place": "text",
+            "country": "text",
+            "admin1": "text",
+        },
+    },
+    "figures": {
+        "required": ["value", "value_text", "unit", "counts"],
+        "fields": {
+            "value": "number",
+            "value_text": "text",
+            "qualifier": "term:figure_qualifiers",
+            "low": "number",
+            "high": "number",
+            "unit": "term:units",
+            "counts": "text",
+            "period": "period",
+            "country": "text",
+            "actors": "refs:actors",
+            "event": "ref:events",
+            "context": "term:figure_contexts",
+        },
+    },
+    "claims": {
+        "required": ["asserted_by", "topic", "statement"],
+        "fields": {
+            "asserted_by": "refs:actors",
+            "topic": "term:claim_topics",
+            "statement": "text",
+            "disputed_by": "refs:actors",
+            "disputes": "refs:claims",
+        },
+    },
+    "priorities": {
+        "required": ["holder", "text"],
+        "fields": {"holder": "ref:actors", "rank": "int", "text": "text"},
+    },
+    "factors": {
+        "required": ["framework", "number", "title"],
+        "fields": {
+            "framework": "term:factor_frameworks",
+            "number": "int",
+            "title": "text",
+            "text": "text",
+        },
+    },
+    "recommendations": {
+        "required": ["number", "title", "text"],
+        "fields": {
+            "number": "int",
+            "title": "text",
+            "text": "text",
+            "addressed_to": "refs:actors",
+        },
+    },
+    "questions": {
+        "required": ["number", "text"],
+        "fields": {"number": "int", "text": "text"},
+    },
+    "sources": {
+        "required": ["kind", "title"],
+        "fields": {
+            "kind": "term:source_kinds",
+            "title": "text",
+            "authors": "texts",
+            "editors": "texts",
+            "publisher": "text",
+            "series": "text",
+            "place": "text",
+            "keywords": "texts",
+            "licence_note": "text",
+            "date": "date",
+            "url": "text",
+            "cited_as": "text",
+            "citations": "citations",
+            "text": "textfile",
+        },
+    },
+}
+
+RECORD_KINDS = tuple(KINDS)
+SECTION_NAMES = ("imprint", "series", "abbreviations", "contents", "abstract", "implications", "about-author")
+ALIAS_FIELDS = {"name", "type", "note", "in_text"}

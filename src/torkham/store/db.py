@@ -1,0 +1,31 @@
+"""Where the store lives and how it is opened."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from torkham.errors import TorkhamError
+
+DEFAULT_DB = "torkham.duckdb"
+
+
+def resolve_db_path(option: str | os.PathLike | None = None) -> Path:
+    """--db, else TORKHAM_DB, else ./torkham.duckdb."""
+    return Path(option or os.environ.get("TORKHAM_DB") or DEFAULT_DB)
+
+
+def connect(path: Path, read_only: bool = False):
+    import duckdb  # imported here: it is the slowest import of the CLI
+
+    if read_only and not path.exists():
+        raise TorkhamError(f"store {path} does not exist yet")
+    try:
+        return duckdb.connect(str(path), read_only=read_only)
+    except duckdb.IOException as exc:
+        message = str(exc)
+        if "lock" in message.lower():
+            raise TorkhamError(f"store {path} is in use by another process; close it and try again") from None
+        raise TorkhamError(f"cannot open store {path}: {message.splitlines()[0]}") from None
+    except duckdb.Error as exc:
+        raise TorkhamError(f"{path} is not a torkham store ({str(exc).splitlines()[0]}); pass another --db path") from None

@@ -1,0 +1,119 @@
+"""Read the knowledge layer of the store. Every function returns records in their export form
+(with id, source, locator and quote), so the CLI, the API and exports show the same thing."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from torkham.errors import TorkhamError
+from torkham.model.dates import DateError, parse_partial_date
+
+EXPORT_KINDS = ("actors", "relations", "events", "figures", "claims", "priorities", "factors",
+                "recommendations", "sources", "questions", "ambiguities")
+
+
+def _records(con, sql: str, params: list | None = None) -> list[dict]:
+    return [json.loads(row[0]) for row in con.execute(sql, params or []).fetchall()]
+
+
+def records_of(con, kind: str) -> list[dict]:
+    return _records(con, "SELECT record FROM kb_records WHERE kind = ? ORDER BY seq", [kind])
+
+
+def records_by_id(con, ids: list[str]) -> dict[str, dict]:
+    if not ids:
+        return {}
+    rows = _records(con, "SELECT record FROM kb_records WHERE id IN (SELECT unnest(?))", [list(ids)])
+    return {r["id"]: r for r in rows}
+
+
+def actor_names(con) -> dict[str, str]:
+    return dict(con.execute("SELECT id, name FROM kb_actors").fetchall())
+
+
+def list_actors(con, kind: str | None = None) -> list[dict]:
+    sql = "SELECT r.record FROM kb_records r JOIN kb_actors a USING (id)"
+    params: list = []
+    if kind:
+        sql += " WHERE a.kind = ?"
+        params.append(kind)
+    return _records(con, sql + " ORDER BY a.kind, lower(a.name)", params)
+
+
+def actor_detail(con, actor_id: str) -> dict:
+    (actor,) = _records(con, "SELECT record FROM kb_records WHERE id = ? AND kind = 'actors'", [actor_id])
+    relations = _records(con, """SELECT r.record FROM kb_records r JOIN kb_relations l USING (id)
+        WHERE l.from_id = ? OR l.to_id = ? ORDER BY r.seq""", [actor_id, actor_id])
+    events = _records(con, """SELECT r.record FROM kb_records r JOIN kb_events e USING (id)
+        WHERE e.id IN (SELECT event_id FROM kb_event_actors WHERE actor_id = ?) ORDER BY e.first_day, r.seq""", [actor_id])
+    figures = _records(con, """SELECT r.record FROM kb_records r WHERE r.id IN
+        (SELECT figure_id FROM kb_figure_actors WHERE actor_id = ?) ORDER BY r.seq""", [actor_id])
+    claims = _records(con, """SELECT r.record FROM kb_records r WHERE r.id IN
+        (SELECT claim_id FROM kb_claim_actors WHERE actor_id = ?) ORDER BY r.seq""", [actor_id])
+    other = _records(con, """SELECT record FROM kb_records WHERE kind IN ('priorities', 'recommendations')
+        AND (json_extract_string(record, '$.holder') = ? OR list_contains(
+        CAST(json_extract(record, '$.addressed_to') AS VARCHAR[]), ?)) ORDER BY seq""", [actor_id, actor_id])
+    ambiguous = con.execute("""SELECT DISTINCT b.name, b.actor_id FROM kb_ambiguities a
+        JOIN kb_ambiguities b ON a.id = b.id WHERE a.actor_id = ? AND b.actor_id <> ?""", [actor_id, actor_id]).fetchall()
+    return {"actor": actor, "relations": relations, "events": events, "figures": figures,
+            "claims": claims, "priorities_and_recommendations": other,
+            "shares_names_with": [{"name": n, "actor": a} for n, a in ambiguous]}
+
+
+def parse_bound(text: str | None, option: str) -> date | None:
+    if text is None:
+        return None
+    try:
+        return parse_partial_date(text).first_day if option == "--from" else parse_partial_date(text).last_day
+    except DateError as exc:
+        raise TorkhamError(f"{option}: {exc}") from None
+
+
+def timeline(con, start: date | None = None, end: date | None = None, actor_id: str | None = None,
+             event_type: str | None = None) -> list[dict]:
+    """Knowledge-base events overlapping [start, end] (an event dated '2023' overlaps 2023-09)."""
+    where, params = [], []
+    if start:
+        where.append("e.last_day >= ?")
+        params.append(start)
+    if end:
+        where.append("e.first_day <= ?")
+        params.append(end)
+    if actor_id:
+        where.append("e.id IN (SELECT event_id FROM kb_event_actors WHERE actor_id = ?)")
+        params.append(actor_id)
+    if event_type:
+        where.append("e.type = ?")
+        params.append(event_type)
+    clause = f"WHERE {' AND '.join(where)}" if where else ""
+    return _records(con, f"""SELECT r.record FROM kb_records r JOIN kb_events e USING (id) {clause}
+        ORDER BY e.first_day, e.last_day, r.seq""", params)
+
+
+def figures(con, actor_id: str | None = None, unit: str | None = None) -> list[dict]:
+    where, params = [], []
+    if actor_id:
+        where.append("f.id IN (SELECT figure_id FROM kb_figure_actors WHERE actor_id = ?)")
+        params.append(actor_id)
+    if unit:
+        where.append("f.unit = ?")
+        params.append(unit)
+    clause = f"WHERE {' AND '.join(where)}" if where else ""
+    return _records(con, f"SELECT r.record FROM kb_records r JOIN kb_figures f USING (id) {clause} ORDER BY r.seq", params)
+
+
+def claims(con, by: str | None = None, topic: str | None = None) -> list[dict]:
+    where, params = [], []
+    if by:
+        where.append("c.id IN (SELECT claim_id FROM kb_claim_actors WHERE actor_id = ? AND role = 'asserts')")
+        params.append(by)
+    if topic:
+        where.append("c.topic = ?")
+        params.append(topic)
+    clause = f"WHERE {' AND '.join(where)}" if where else ""
+    return _records(con, f"SELECT r.record FROM kb_records r JOIN kb_claims c USING (id) {clause} ORDER BY c.topic, r.seq", params)
+
+
+def export_all(con) -> dict[str, list[dict]]:
+    return {kind: records_of(con, kind) for kind in EXPORT_KINDS}
