@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from torkham.cli.app import run
+
+DATA = Path(__file__).parent / "data"
+REPO = Path(__file__).resolve().parent.parent
+PAPER = "000_1cc79c1e65cf21c6.txt"
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def mini_kb(tmp_path: Path) -> Path:
+    """A writable copy of the small test knowledge base (with its own source text)."""
+    target = tmp_path / "kb"
+    shutil.copytree(DATA / "mini" / "kb", target)
+    return target
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "store" / "torkham.duckdb"
+
+
+@pytest.fixture
+def cli(capsys, monkeypatch, tmp_path):
+    """Run torkham in-process like a user would; returns exit code, stdout and stderr."""
+    monkeypatch.setenv("COLUMNS", "200")
+    monkeypatch.chdir(tmp_path)
+
+    def invoke(*args: str) -> Result:
+        capsys.readouterr()
+        code = run([str(a) for a in args])
+        captured = capsys.readouterr()
+        return Result(code, captured.out, captured.err)
+
+    return invoke
+
+
+@pytest.fixture
+def mini(cli, mini_kb, db_path):
+    """torkham over the mini knowledge base and a fresh store."""
+
+    def invoke(*args: str) -> Result:
+        return cli("--db", db_path, "--kb", mini_kb, *args)
+
+    return invoke
+
+
+def paper_dir() -> Path | None:
+    """The folder holding the source paper: ../shared/source beside the repository (as in CI)."""
+    for candidate in (REPO.parent / "shared" / "source", REPO / "shared" / "source"):
+        if (candidate / PAPER).is_file():
+            return candidate
+    return None
