@@ -43,7 +43,14 @@ def main() -> None:
             "torkham --version": [torkham, "--version"],
             "torkham --help": [torkham, "--help"],
             "torkham show TTP": [torkham, "show", "TTP"],
-            "torkham timeline --from 2021-08 --to 2024-04": [torkham, "timeline", "--from", "2021-08", "--to", "2024-04"],
+            "torkham timeline --from 2021-08 --to 2024-04": [
+                torkham,
+                "timeline",
+                "--from",
+                "2021-08",
+                "--to",
+                "2024-04",
+            ],
         }
         results = {name: median_seconds(cmd, args.runs, env) for name, cmd in cases.items()}
     baseline = results["python -c pass (baseline)"]

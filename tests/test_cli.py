@@ -7,7 +7,14 @@ import pytest
 
 @pytest.mark.parametrize(
     "name",
-    ["TTP", "ttp", "Tehrik-e-Taliban Pakistan", "tehreek e taliban pakistan", "Tehreek-e-Taliban", "TEHRÎK-E-TALIBAN PAKISTAN"],
+    [
+        "TTP",
+        "ttp",
+        "Tehrik-e-Taliban Pakistan",
+        "tehreek e taliban pakistan",
+        "Tehreek-e-Taliban",
+        "TEHRÎK-E-TALIBAN PAKISTAN",
+    ],
 )
 def test_show_finds_an_actor_by_any_spelling(mini, name):
     result = mini("show", name, "--json")
@@ -67,7 +74,11 @@ def test_actors_by_kind(mini):
     result = mini("actors", "--kind", "person", "--json")
     assert result.code == 0
     assert sorted(a["id"] for a in json.loads(result.out)) == [
-        "abdul-rashid-dostom", "noor-wali-mehsud", "sirajuddin-haqqani", "yar-mohammad-dostom"]
+        "abdul-rashid-dostom",
+        "noor-wali-mehsud",
+        "sirajuddin-haqqani",
+        "yar-mohammad-dostom",
+    ]
 
 
 def test_an_unknown_kind_lists_the_known_ones(mini):
@@ -82,9 +93,15 @@ def test_an_unknown_kind_lists_the_known_ones(mini):
         ([], ["ev-2022-03-30-tank-attack", "ev-2022-04-ttp-attacks"]),
         (["--from", "2022-04"], ["ev-2022-04-ttp-attacks"]),
         (["--to", "2022-03"], ["ev-2022-03-30-tank-attack"]),
-        (["--from", "2022-04-15", "--to", "2022-04-15"], ["ev-2022-04-ttp-attacks"]),  # a month-dated event overlaps its days
+        (
+            ["--from", "2022-04-15", "--to", "2022-04-15"],
+            ["ev-2022-04-ttp-attacks"],
+        ),  # a month-dated event overlaps its days
         (["--from", "2023"], []),
-        (["--actor", "Tehreek-e-Taliban Pakistan", "--type", "attack"], ["ev-2022-03-30-tank-attack", "ev-2022-04-ttp-attacks"]),
+        (
+            ["--actor", "Tehreek-e-Taliban Pakistan", "--type", "attack"],
+            ["ev-2022-03-30-tank-attack", "ev-2022-04-ttp-attacks"],
+        ),
         (["--actor", "Pakistan"], []),
     ],
 )
@@ -102,7 +119,10 @@ def test_timeline_dates_keep_their_precision(mini):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--from", "March 2022"], "Error: --from: 'March 2022' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD (in quotes)\n"),
+        (
+            ["--from", "March 2022"],
+            "Error: --from: 'March 2022' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD (in quotes)\n",
+        ),
         (["--from", "2023", "--to", "2022"], "Error: --from 2023 is after --to 2022\n"),
         (["--type", "massacre"], "Error: --type: unknown value 'massacre'; choose one of: takeover, "),
         (["--actor", "Dostom"], "Error: --actor: 'Dostom' is ambiguous; it names 2 actors:\n"),
@@ -123,9 +143,13 @@ def test_figures_keep_vague_amounts_as_words(mini):
 
 
 def test_claims_by_actor_and_topic(mini):
-    assert [c["id"] for c in json.loads(mini("claims", "--by", "Noor Wali Mehsud", "--json").out)] == ["cl-ttp-from-within"]
+    assert [c["id"] for c in json.loads(mini("claims", "--by", "Noor Wali Mehsud", "--json").out)] == [
+        "cl-ttp-from-within"
+    ]
     assert json.loads(mini("claims", "--by", "Pakistan", "--json").out) == []
-    assert [c["disputed_by"] for c in json.loads(mini("claims", "--topic", "ttp-origin", "--json").out)] == [["pakistan"]]
+    assert [c["disputed_by"] for c in json.loads(mini("claims", "--topic", "ttp-origin", "--json").out)] == [
+        ["pakistan"]
+    ]
 
 
 @pytest.mark.parametrize("command", ["actors", "timeline", "figures", "claims", "recommendations", "sources"])
@@ -141,8 +165,17 @@ def test_export_writes_one_json_document_with_every_kind(mini):
     result = mini("kb", "export", "--format", "json")
     assert result.code == 0
     document = json.loads(result.out)
-    assert {"actors", "relations", "events", "figures", "claims", "priorities", "factors", "recommendations",
-            "sources"} <= set(document)
+    assert {
+        "actors",
+        "relations",
+        "events",
+        "figures",
+        "claims",
+        "priorities",
+        "factors",
+        "recommendations",
+        "sources",
+    } <= set(document)
     for kind, records in document.items():
         for record in records:
             assert {"id", "source", "locator"} <= set(record), (kind, record["id"])

@@ -40,8 +40,19 @@ def test_impossible_dates_are_refused_with_the_fix(text, message):
 
 def test_vocabulary_declares_the_kinds_the_issue_names():
     vocab = default_vocabulary()
-    assert {"state", "de_facto_government", "armed_group", "opposition_group", "intergovernmental_organisation",
-            "government_body", "institution", "initiative", "media", "person", "ethnic_group"} <= set(vocab["actor_kinds"])
+    assert {
+        "state",
+        "de_facto_government",
+        "armed_group",
+        "opposition_group",
+        "intergovernmental_organisation",
+        "government_body",
+        "institution",
+        "initiative",
+        "media",
+        "person",
+        "ethnic_group",
+    } <= set(vocab["actor_kinds"])
     assert vocab.is_directed("leads") and not vocab.is_directed("borders")
     assert "person" in vocab["units"]
 
@@ -49,7 +60,8 @@ def test_vocabulary_declares_the_kinds_the_issue_names():
 def test_a_broken_vocabulary_is_refused_with_file_and_line(tmp_path: Path):
     broken = tmp_path / "vocabulary.yaml"
     text = VOCABULARY_FILE.read_text(encoding="utf-8").replace(
-        '  media: {label: Media, description: "A news organisation, publication or channel."}', "  media: {label: Media}"
+        '  media: {label: Media, description: "A news organisation, publication or channel."}',
+        "  media: {label: Media}",
     )
     broken.write_text(text, encoding="utf-8")
     line = next(i for i, row in enumerate(text.splitlines(), 1) if row.startswith("  media:"))

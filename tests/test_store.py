@@ -31,7 +31,9 @@ def test_changed_knowledge_is_rebuilt_and_other_tables_are_kept(mini_kb, db_path
     actors.write_text(actors.read_text().replace("name: Pakistan\n", "name: Islamic Republic of Pakistan\n"))
     assert ensure_store(db_path, mini_kb) is True
     with duckdb.connect(str(db_path), read_only=True) as con:
-        assert con.execute("SELECT name FROM kb_actors WHERE id = 'pakistan'").fetchone() == ("Islamic Republic of Pakistan",)
+        assert con.execute("SELECT name FROM kb_actors WHERE id = 'pakistan'").fetchone() == (
+            "Islamic Republic of Pakistan",
+        )
     assert count(db_path, "dataset_events") == 1
 
 
@@ -74,7 +76,9 @@ def test_a_file_that_is_not_a_store_is_refused(cli, mini_kb, tmp_path):
     bogus.write_text("these are my notes, not a database\n")
     result = cli("--db", bogus, "--kb", mini_kb, "actors")
     assert result.code == 1
-    assert result.err.startswith(f"Error: {bogus} is not a torkham store") or result.err.startswith(f"Error: cannot open store {bogus}")
+    assert result.err.startswith(f"Error: {bogus} is not a torkham store") or result.err.startswith(
+        f"Error: cannot open store {bogus}"
+    )
     assert bogus.read_text() == "these are my notes, not a database\n"
 
 

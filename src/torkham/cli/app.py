@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -33,9 +33,15 @@ def _version(value: bool) -> None:
 @app.callback()
 def main_options(
     ctx: typer.Context,
-    db: Annotated[Optional[str], typer.Option("--db", help="Store file (default ./torkham.duckdb, or TORKHAM_DB).")] = None,
-    kb: Annotated[Optional[str], typer.Option("--kb", help="Knowledge folder (default: the bundled one, or TORKHAM_KB).")] = None,
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")] = False,
+    db: Annotated[
+        str | None, typer.Option("--db", help="Store file (default ./torkham.duckdb, or TORKHAM_DB).")
+    ] = None,
+    kb: Annotated[
+        str | None, typer.Option("--kb", help="Knowledge folder (default: the bundled one, or TORKHAM_KB).")
+    ] = None,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
 ) -> None:
     ctx.obj = Settings(db=db, kb=kb)
 
@@ -59,7 +65,10 @@ def run(argv: list[str] | None = None) -> int:
     except ValidationFailed as exc:
         for problem in sorted(exc.problems, key=_problem_order):
             typer.echo(problem, err=True)
-        typer.echo(f"Error: {len(exc.problems)} problem(s) in the knowledge base; fix them and run again (the store was not changed).", err=True)
+        typer.echo(
+            f"Error: {len(exc.problems)} problem(s) in the knowledge base; fix them and run again (the store was not changed).",
+            err=True,
+        )
         return 1
     except TorkhamError as exc:
         typer.echo(f"Error: {exc}", err=True)

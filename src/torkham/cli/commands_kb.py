@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -14,7 +14,9 @@ from torkham.cli.context import open_store
 @kb_app.command("validate")
 def validate(
     ctx: typer.Context,
-    texts: Annotated[Optional[list[Path]], typer.Option("--texts", help="Folder holding source texts (repeatable).")] = None,
+    texts: Annotated[
+        list[Path] | None, typer.Option("--texts", help="Folder holding source texts (repeatable).")
+    ] = None,
 ) -> None:
     """Check the knowledge files; print each problem as file:line: message and exit 1 if any."""
     from torkham.errors import ValidationFailed

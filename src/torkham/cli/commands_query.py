@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -16,7 +16,9 @@ app.add_typer(actors_app, name="actors")
 @actors_app.callback()
 def actors(
     ctx: typer.Context,
-    kind: Annotated[Optional[str], typer.Option("--kind", help="Only actors of this kind (state, person, armed_group, …).")] = None,
+    kind: Annotated[
+        str | None, typer.Option("--kind", help="Only actors of this kind (state, person, armed_group, …).")
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
     """List actors, optionally of one kind."""
@@ -30,11 +32,13 @@ def actors(
         rows = queries.list_actors(con, kind)
     if as_json:
         return render.write_json(rows)
-    render.console().print(render.table(
-        f"{len(rows)} actors" + (f" of kind {kind}" if kind else ""),
-        ["id", "name", "kind", "aliases"],
-        [[r["id"], r["name"], r["kind"], ", ".join(a["name"] for a in r["aliases"])] for r in rows],
-    ))
+    render.console().print(
+        render.table(
+            f"{len(rows)} actors" + (f" of kind {kind}" if kind else ""),
+            ["id", "name", "kind", "aliases"],
+            [[r["id"], r["name"], r["kind"], ", ".join(a["name"] for a in r["aliases"])] for r in rows],
+        )
+    )
 
 
 @app.command()
@@ -82,13 +86,24 @@ def _print_actor(detail: dict, names: dict[str, str]) -> None:
     if detail["shares_names_with"]:
         out.print("\n[bold]Shares a name with[/bold]")
         for item in detail["shares_names_with"]:
-            out.print(f"  '{item['name']}' also names {names.get(item['actor'], item['actor'])} ({item['actor']})", markup=False)
+            out.print(
+                f"  '{item['name']}' also names {names.get(item['actor'], item['actor'])} ({item['actor']})",
+                markup=False,
+            )
     sections = [
         ("Relations", detail["relations"], lambda r: _relation_line(r, actor["id"], names)),
-        ("Events", detail["events"], lambda e: f"{e['date']}{'~' if e['approximate'] else ''}  {e['type']}  {e['title']}"),
+        (
+            "Events",
+            detail["events"],
+            lambda e: f"{e['date']}{'~' if e['approximate'] else ''}  {e['type']}  {e['title']}",
+        ),
         ("Figures", detail["figures"], lambda f: f"{f['value_text']} — {f['counts']}"),
         ("Claims", detail["claims"], lambda c: _claim_line(c, actor["id"])),
-        ("Priorities and recommendations", detail["priorities_and_recommendations"], lambda p: p.get("title") or p.get("text")),
+        (
+            "Priorities and recommendations",
+            detail["priorities_and_recommendations"],
+            lambda p: p.get("title") or p.get("text"),
+        ),
     ]
     for title, items, line in sections:
         if not items:
@@ -112,17 +127,21 @@ def _relation_line(relation: dict, actor_id: str, names: dict[str, str]) -> str:
 
 
 def _claim_line(claim: dict, actor_id: str) -> str:
-    role = "disputes" if actor_id in claim.get("disputed_by", []) and actor_id not in claim["asserted_by"] else "asserts"
+    role = (
+        "disputes" if actor_id in claim.get("disputed_by", []) and actor_id not in claim["asserted_by"] else "asserts"
+    )
     return f"[{claim['topic']}] {role}: {claim['statement']}"
 
 
 @app.command()
 def timeline(
     ctx: typer.Context,
-    start: Annotated[Optional[str], typer.Option("--from", help="Earliest date: YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
-    end: Annotated[Optional[str], typer.Option("--to", help="Latest date: YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
-    actor: Annotated[Optional[str], typer.Option("--actor", help="Only events involving this actor (any name).")] = None,
-    event_type: Annotated[Optional[str], typer.Option("--type", help="Only events of this type (attack, airstrike, …).")] = None,
+    start: Annotated[str | None, typer.Option("--from", help="Earliest date: YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
+    end: Annotated[str | None, typer.Option("--to", help="Latest date: YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
+    actor: Annotated[str | None, typer.Option("--actor", help="Only events involving this actor (any name).")] = None,
+    event_type: Annotated[
+        str | None, typer.Option("--type", help="Only events of this type (attack, airstrike, …).")
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Dated events of the knowledge base, in order; dates keep their precision."""
@@ -140,19 +159,29 @@ def timeline(
         names = queries.actor_names(con)
     if as_json:
         return render.write_json(events)
-    render.console().print(render.table(
-        f"{len(events)} events",
-        ["date", "type", "event", "actors", "source"],
-        [[e["date"] + ("~" if e["approximate"] else ""), e["type"], e["title"],
-          ", ".join(names.get(a, a) for a in e["actors"]), render.cite(e)] for e in events],
-    ))
+    render.console().print(
+        render.table(
+            f"{len(events)} events",
+            ["date", "type", "event", "actors", "source"],
+            [
+                [
+                    e["date"] + ("~" if e["approximate"] else ""),
+                    e["type"],
+                    e["title"],
+                    ", ".join(names.get(a, a) for a in e["actors"]),
+                    render.cite(e),
+                ]
+                for e in events
+            ],
+        )
+    )
 
 
 @app.command()
 def figures(
     ctx: typer.Context,
-    actor: Annotated[Optional[str], typer.Option("--actor", help="Only figures about this actor.")] = None,
-    unit: Annotated[Optional[str], typer.Option("--unit", help="Only figures in this unit (person, attack, …).")] = None,
+    actor: Annotated[str | None, typer.Option("--actor", help="Only figures about this actor.")] = None,
+    unit: Annotated[str | None, typer.Option("--unit", help="Only figures in this unit (person, attack, …).")] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Figures the text gives: value, unit, what is counted, period; vague amounts kept as words."""
@@ -165,11 +194,23 @@ def figures(
         rows = queries.figures(con, actor_id, unit)
     if as_json:
         return render.write_json(rows)
-    render.console().print(render.table(
-        f"{len(rows)} figures", ["value", "as written", "unit", "counts", "period", "source"],
-        [[_number(f["value"]), str(f["value_text"]), f["unit"], f["counts"] + (" (in a tweet)" if f["context"] == "tweet" else ""),
-          _period(f.get("period")), render.cite(f)] for f in rows],
-    ))
+    render.console().print(
+        render.table(
+            f"{len(rows)} figures",
+            ["value", "as written", "unit", "counts", "period", "source"],
+            [
+                [
+                    _number(f["value"]),
+                    str(f["value_text"]),
+                    f["unit"],
+                    f["counts"] + (" (in a tweet)" if f["context"] == "tweet" else ""),
+                    _period(f.get("period")),
+                    render.cite(f),
+                ]
+                for f in rows
+            ],
+        )
+    )
 
 
 def _number(value: object) -> str:
@@ -189,8 +230,8 @@ def _period(period: dict | None) -> str:
 @app.command()
 def claims(
     ctx: typer.Context,
-    by: Annotated[Optional[str], typer.Option("--by", help="Only claims asserted by this actor.")] = None,
-    topic: Annotated[Optional[str], typer.Option("--topic", help="Only claims on this topic.")] = None,
+    by: Annotated[str | None, typer.Option("--by", help="Only claims asserted by this actor.")] = None,
+    topic: Annotated[str | None, typer.Option("--topic", help="Only claims on this topic.")] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Attributed claims: who asserts what, with the quote, and who disputes it."""
@@ -204,11 +245,22 @@ def claims(
         names = queries.actor_names(con)
     if as_json:
         return render.write_json(rows)
-    render.console().print(render.table(
-        f"{len(rows)} claims", ["topic", "claim", "asserted by", "disputed by", "source"],
-        [[c["topic"], f"{c['statement']}\n{render.quoted(c, 200)}", ", ".join(names.get(a, a) for a in c["asserted_by"]),
-          ", ".join(names.get(a, a) for a in c["disputed_by"]), render.cite(c)] for c in rows],
-    ))
+    render.console().print(
+        render.table(
+            f"{len(rows)} claims",
+            ["topic", "claim", "asserted by", "disputed by", "source"],
+            [
+                [
+                    c["topic"],
+                    f"{c['statement']}\n{render.quoted(c, 200)}",
+                    ", ".join(names.get(a, a) for a in c["asserted_by"]),
+                    ", ".join(names.get(a, a) for a in c["disputed_by"]),
+                    render.cite(c),
+                ]
+                for c in rows
+            ],
+        )
+    )
 
 
 @app.command()
@@ -221,10 +273,13 @@ def recommendations(ctx: typer.Context, as_json: JsonOption = False) -> None:
         rows = queries.records_of(con, "recommendations")
     if as_json:
         return render.write_json(rows)
-    render.console().print(render.table(
-        f"{len(rows)} recommendations", ["no.", "recommendation", "source"],
-        [[str(r["number"]), f"{r['title']}: {r['text']}", render.cite(r)] for r in rows],
-    ))
+    render.console().print(
+        render.table(
+            f"{len(rows)} recommendations",
+            ["no.", "recommendation", "source"],
+            [[str(r["number"]), f"{r['title']}: {r['text']}", render.cite(r)] for r in rows],
+        )
+    )
 
 
 @app.command()
@@ -237,10 +292,16 @@ def sources(ctx: typer.Context, as_json: JsonOption = False) -> None:
         rows = queries.records_of(con, "sources")
     if as_json:
         return render.write_json(rows)
-    render.console().print(render.table(
-        f"{len(rows)} sources", ["id", "kind", "source", "date", "cited"],
-        [[s["id"], s["kind"], _source_label(s), str(s.get("date") or ""), str(len(s.get("citations") or []))] for s in rows],
-    ))
+    render.console().print(
+        render.table(
+            f"{len(rows)} sources",
+            ["id", "kind", "source", "date", "cited"],
+            [
+                [s["id"], s["kind"], _source_label(s), str(s.get("date") or ""), str(len(s.get("citations") or []))]
+                for s in rows
+            ],
+        )
+    )
 
 
 def _source_label(source: dict) -> str:

@@ -54,7 +54,9 @@ def resolve_actor(con, name: str, option: str | None = None) -> str:
     prefix = f"{option}: " if option else ""
     if result.ambiguous:
         listed = "\n".join(f"  {a}  {index.canonical.get(a, a)}" for a in result.candidates)
-        raise TorkhamError(f"{prefix}'{name}' is ambiguous; it names {len(result.candidates)} actors:\n{listed}\nUse one of these ids instead.")
+        raise TorkhamError(
+            f"{prefix}'{name}' is ambiguous; it names {len(result.candidates)} actors:\n{listed}\nUse one of these ids instead."
+        )
     if result.suggestions:
         close = ", ".join(f"{index.canonical[a]} ({a})" for a in result.suggestions)
         raise TorkhamError(f"{prefix}no actor named '{name}'. Closest known names: {close}")

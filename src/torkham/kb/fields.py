@@ -27,13 +27,13 @@ def _closest(term: str, known: list[str]) -> str:
 
 def check_locator(value: object) -> str | None:
     if not isinstance(value, dict):
-        return "locator must be a mapping such as {section: \"5.1\"}"
+        return 'locator must be a mapping such as {section: "5.1"}'
     unknown = set(value) - {"section", "page", "figure", "line"}
     if unknown:
         return f"unknown locator key(s) {', '.join(sorted(unknown))}; use section, page, figure"
     section = value.get("section")
     if section is None:
-        return "locator needs a section, e.g. {section: \"5.1\"}"
+        return 'locator needs a section, e.g. {section: "5.1"}'
     section = str(section)
     if not SECTION_PATTERN.match(section) and section not in SECTION_NAMES:
         return f"locator section '{section}' is not a section number (\"5.1\") or one of {', '.join(SECTION_NAMES)}"
@@ -96,7 +96,11 @@ def _check_citations(value: object) -> str | None:
     if not isinstance(value, list):
         return "citations must be a list of {locator, quote}"
     for citation in value:
-        if not isinstance(citation, dict) or set(citation) - {"locator", "quote"} or not _is_text(citation.get("quote")):
+        if (
+            not isinstance(citation, dict)
+            or set(citation) - {"locator", "quote"}
+            or not _is_text(citation.get("quote"))
+        ):
             return "each citation is {locator: {section: …}, quote: …}"
         problem = check_locator(citation.get("locator"))
         if problem:
@@ -128,8 +132,14 @@ def check_value(field_type: str, value: object, vocab: Vocabulary) -> str | None
     if field_type in simple:
         if simple[field_type](value):
             return None
-        wanted = {"text": "non-empty text", "int": "a whole number", "number": "a number (or null)",
-                  "bool": "true or false", "mapping": "a mapping", "texts": "a list of texts"}
+        wanted = {
+            "text": "non-empty text",
+            "int": "a whole number",
+            "number": "a number (or null)",
+            "bool": "true or false",
+            "mapping": "a mapping",
+            "texts": "a list of texts",
+        }
         return f"must be {wanted[field_type]}"
     if field_type == "date":
         try:

@@ -76,7 +76,9 @@ def load_knowledge(root: Path, vocab: Vocabulary) -> KnowledgeBase:
         if data is None:
             continue
         if not isinstance(data, Located):
-            kb.problems.append(f"{shown}:1: a knowledge file is a mapping with 'source' and record lists such as 'actors:'")
+            kb.problems.append(
+                f"{shown}:1: a knowledge file is a mapping with 'source' and record lists such as 'actors:'"
+            )
             continue
         default_source = data.get("source")
         for key, items in data.items():
@@ -127,13 +129,17 @@ def check_record(record: Record, vocab: Vocabulary) -> list[str]:
         required.append("quote")
     for key in required:
         if key not in record.data:
-            hint = " (provenance: every record needs source, locator and a verbatim quote)" if key in ("source", "locator", "quote") else ""
+            hint = (
+                " (provenance: every record needs source, locator and a verbatim quote)"
+                if key in ("source", "locator", "quote")
+                else ""
+            )
             problems.append(f"{record.where()}: {label} has no {key}{hint}")
     for key, value in record.data.items():
         if key in fields and key != "id":
             problem = check_value(fields[key], value, vocab)
             if problem:
-                problems.append(f"{record.where(key)}: {label}: {key} {problem}")
+                problems.append(f"{record.where(key)}: {label}: {key}: {problem}")
     problems.extend(_check_date_order(record, label))
     return problems
 

@@ -28,7 +28,11 @@ class NameIndex:
         """names: (actor id, name); ambiguities: (name, actor id); canonical: actor id -> name."""
         self.canonical = canonical
         self.by_norm: dict[str, dict[str, str]] = {}
-        for actor_id, name in [*names, *((aid, canonical[aid]) for aid in canonical), *((aid, aid) for aid in canonical)]:
+        for actor_id, name in [
+            *names,
+            *((aid, canonical[aid]) for aid in canonical),
+            *((aid, aid) for aid in canonical),
+        ]:
             self.by_norm.setdefault(normalize(name), {}).setdefault(actor_id, name)
         for name, actor_id in ambiguities:
             self.by_norm.setdefault(normalize(name), {}).setdefault(actor_id, name)

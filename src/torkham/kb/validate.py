@@ -47,7 +47,9 @@ def _check_ids(kb: KnowledgeBase) -> dict[str, Record]:
             continue
         if record.id in seen:
             first = seen[record.id]
-            kb.problems.append(f"{record.where('id')}: duplicate id '{record.id}': already used by the {first.kind[:-1]} at {first.where('id')}; ids are unique across the knowledge base")
+            kb.problems.append(
+                f"{record.where('id')}: duplicate id '{record.id}': already used by the {first.kind[:-1]} at {first.where('id')}; ids are unique across the knowledge base"
+            )
         else:
             seen[record.id] = record
     return seen
@@ -69,7 +71,11 @@ def _check_references(kb: KnowledgeBase, ids: dict[str, Record]) -> None:
                 if found is None or found.kind != target_kind:
                     known = [r.id for r in kb.of(target_kind)]
                     close = difflib.get_close_matches(target, known, n=3)
-                    hint = f"; did you mean {', '.join(close)}?" if close else f"; define it in {target_kind} or fix the id"
+                    hint = (
+                        f"; did you mean {', '.join(close)}?"
+                        if close
+                        else f"; define it in {target_kind} or fix the id"
+                    )
                     what = "unknown" if found is None else f"'{target}' is a {found.kind[:-1]}, not a"
                     noun = target_kind[:-1] if target_kind != "ambiguities" else "ambiguity"
                     text = f"unknown {noun} '{target}'" if found is None else f"{what} {noun}"
@@ -125,9 +131,13 @@ def _check_figures(kb: KnowledgeBase) -> None:
         if isinstance(low, (int, float)) and isinstance(high, (int, float)) and low > high:
             kb.problems.append(f"{fig.where('low')}: figure '{fig.id}': low {low} is above high {high}")
         if qualifier == "vague" and value is not None:
-            kb.problems.append(f"{fig.where('value')}: figure '{fig.id}' is vague: set value: null and keep the words in value_text")
+            kb.problems.append(
+                f"{fig.where('value')}: figure '{fig.id}' is vague: set value: null and keep the words in value_text"
+            )
         if qualifier != "vague" and value is None and qualifier != "range":
-            kb.problems.append(f"{fig.where('value')}: figure '{fig.id}' has no value: give the number, or qualifier: vague for an amount in words")
+            kb.problems.append(
+                f"{fig.where('value')}: figure '{fig.id}' has no value: give the number, or qualifier: vague for an amount in words"
+            )
 
 
 def _find_texts(result: Validation, extra_dirs: list[Path] | None) -> None:
@@ -139,11 +149,15 @@ def _find_texts(result: Validation, extra_dirs: list[Path] | None) -> None:
             continue
         text = find_text(spec["file"], dirs)
         if text is None:
-            result.notices.append(f"quotes of source '{source.id}' not checked: its text {spec['file']} was not found (pass --texts DIR or set TORKHAM_TEXTS)")
+            result.notices.append(
+                f"quotes of source '{source.id}' not checked: its text {spec['file']} was not found (pass --texts DIR or set TORKHAM_TEXTS)"
+            )
             continue
         expected = spec.get("sha256")
         if expected and expected != text.sha256:
-            kb.problems.append(f"{source.where('text')}: source '{source.id}': {text.path} is not the text the knowledge was encoded from (sha256 {text.sha256[:12]}…, expected {str(expected)[:12]}…)")
+            kb.problems.append(
+                f"{source.where('text')}: source '{source.id}': {text.path} is not the text the knowledge was encoded from (sha256 {text.sha256[:12]}…, expected {str(expected)[:12]}…)"
+            )
             continue
         result.texts[source.id] = text
 
@@ -155,18 +169,28 @@ def _check_quotes(result: Validation) -> None:
             continue
         quote = record.get("quote")
         if isinstance(quote, str) and text.line_of(quote) is None:
-            result.kb.problems.append(f"{record.where('quote')}: quote of {record.kind[:-1]} '{record.id}' does not occur in {text.path.name}: {_excerpt(quote)}; copy it verbatim from the text")
+            result.kb.problems.append(
+                f"{record.where('quote')}: quote of {record.kind[:-1]} '{record.id}' does not occur in {text.path.name}: {_excerpt(quote)}; copy it verbatim from the text"
+            )
         for citation in record.get("citations") or []:
-            if isinstance(citation, dict) and isinstance(citation.get("quote"), str) and text.line_of(citation["quote"]) is None:
-                result.kb.problems.append(f"{record.where('citations')}: citation quote of source '{record.id}' does not occur in {text.path.name}: {_excerpt(citation['quote'])}")
+            if (
+                isinstance(citation, dict)
+                and isinstance(citation.get("quote"), str)
+                and text.line_of(citation["quote"]) is None
+            ):
+                result.kb.problems.append(
+                    f"{record.where('citations')}: citation quote of source '{record.id}' does not occur in {text.path.name}: {_excerpt(citation['quote'])}"
+                )
         if record.kind == "actors":
             for alias in record.get("aliases") or []:
                 name = alias if isinstance(alias, str) else alias.get("name") if isinstance(alias, dict) else None
                 in_text = alias.get("in_text", True) if isinstance(alias, dict) else True
                 if isinstance(name, str) and in_text is not False and not text.mentions(name):
-                    result.kb.problems.append(f"{record.where('aliases')}: alias '{name}' of actor '{record.id}' does not occur in {text.path.name}; fix the spelling or mark it in_text: false with a note")
+                    result.kb.problems.append(
+                        f"{record.where('aliases')}: alias '{name}' of actor '{record.id}' does not occur in {text.path.name}; fix the spelling or mark it in_text: false with a note"
+                    )
 
 
 def _excerpt(quote: str) -> str:
     folded = " ".join(quote.split())
-    return f"\"{folded[:70]}…\"" if len(folded) > 70 else f"\"{folded}\""
+    return f'"{folded[:70]}…"' if len(folded) > 70 else f'"{folded}"'

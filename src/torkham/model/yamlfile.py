@@ -32,9 +32,7 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> Located:
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         if not isinstance(key, (str, int, float, bool)) or key is None:
-            raise yaml.constructor.ConstructorError(
-                None, None, "a key must be plain text", key_node.start_mark
-            )
+            raise yaml.constructor.ConstructorError(None, None, "a key must be plain text", key_node.start_mark)
         key = str(key)
         if key in mapping:
             raise yaml.constructor.ConstructorError(

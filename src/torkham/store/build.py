@@ -61,7 +61,10 @@ def build_store(db_path: Path, validation: Validation, fingerprint: str) -> None
         con.execute("BEGIN TRANSACTION")
         con.execute(resources.files("torkham.store").joinpath("schema.sql").read_text(encoding="utf-8"))
         _insert_all(con, validation)
-        con.execute("INSERT OR REPLACE INTO meta VALUES ('kb_fingerprint', ?), ('kb_root', ?)", [fingerprint, str(validation.kb.root)])
+        con.execute(
+            "INSERT OR REPLACE INTO meta VALUES ('kb_fingerprint', ?), ('kb_root', ?)",
+            [fingerprint, str(validation.kb.root)],
+        )
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
@@ -111,8 +114,20 @@ def _insert_all(con, validation: Validation) -> None:
     for record in validation.kb.records:
         locator = _locator(record, validation)
         data = export_form(record, locator)
-        add("kb_records", record.id, record.kind, record.seq, data["source"], locator.get("section"),
-            locator.get("page"), locator.get("figure"), locator.get("line"), data.get("quote"), record.file, json.dumps(data))
+        add(
+            "kb_records",
+            record.id,
+            record.kind,
+            record.seq,
+            data["source"],
+            locator.get("section"),
+            locator.get("page"),
+            locator.get("figure"),
+            locator.get("line"),
+            data.get("quote"),
+            record.file,
+            json.dumps(data),
+        )
         _insert_kind(add, record, data, validation)
     for table, values in rows.items():
         placeholders = ", ".join("?" * len(values[0]))
@@ -126,24 +141,66 @@ def _insert_kind(add, record: Record, data: dict, validation: Validation) -> Non
     if kind == "actors":
         add("kb_actors", rid, data["name"], data["kind"], data.get("description"))
         for alias in [{"name": data["name"], "type": "name"}, *data["aliases"]]:
-            add("kb_names", rid, alias["name"], alias.get("type") or "alias", normalize(alias["name"]), alias.get("note"), alias.get("in_text", True) is not False)
+            add(
+                "kb_names",
+                rid,
+                alias["name"],
+                alias.get("type") or "alias",
+                normalize(alias["name"]),
+                alias.get("note"),
+                alias.get("in_text", True) is not False,
+            )
     elif kind == "ambiguities":
         for actor in data["actors"]:
             add("kb_ambiguities", rid, data["name"], normalize(data["name"]), actor, data.get("note"))
     elif kind == "relations":
-        add("kb_relations", rid, data["type"], data["from"], data["to"], data.get("sign"), data.get("valid_from"), data.get("valid_to"))
+        add(
+            "kb_relations",
+            rid,
+            data["type"],
+            data["from"],
+            data["to"],
+            data.get("sign"),
+            data.get("valid_from"),
+            data.get("valid_to"),
+        )
     elif kind == "events":
         start = parse_partial_date(data["date"])
         end = parse_partial_date(data["end_date"]) if data.get("end_date") else start
-        add("kb_events", rid, data["date"], data["precision"], data["approximate"], start.first_day, end.last_day,
-            data["type"], data["title"], data.get("place"), data.get("country"), data.get("admin1"))
+        add(
+            "kb_events",
+            rid,
+            data["date"],
+            data["precision"],
+            data["approximate"],
+            start.first_day,
+            end.last_day,
+            data["type"],
+            data["title"],
+            data.get("place"),
+            data.get("country"),
+            data.get("admin1"),
+        )
         for position, actor in enumerate(data["actors"]):
             add("kb_event_actors", rid, actor, position)
     elif kind == "figures":
         period = data.get("period") or {}
-        add("kb_figures", rid, data.get("value"), str(data["value_text"]), data.get("qualifier"), data.get("low"), data.get("high"),
-            data["unit"], data["counts"], data["context"], data.get("event"), period.get("from") or period.get("as_of"),
-            period.get("to") or period.get("as_of"), data.get("country"))
+        add(
+            "kb_figures",
+            rid,
+            data.get("value"),
+            str(data["value_text"]),
+            data.get("qualifier"),
+            data.get("low"),
+            data.get("high"),
+            data["unit"],
+            data["counts"],
+            data["context"],
+            data.get("event"),
+            period.get("from") or period.get("as_of"),
+            period.get("to") or period.get("as_of"),
+            data.get("country"),
+        )
         for actor in data["actors"]:
             add("kb_figure_actors", rid, actor)
     elif kind == "claims":
@@ -154,8 +211,17 @@ def _insert_kind(add, record: Record, data: dict, validation: Validation) -> Non
         for other in data["disputes"]:
             add("kb_claim_disputes", rid, other)
     elif kind == "sources":
-        add("kb_sources", rid, data["kind"], data["title"], json.dumps(data.get("authors") or []), data.get("publisher"),
-            data.get("date"), data.get("url"), data.get("cited_as"))
+        add(
+            "kb_sources",
+            rid,
+            data["kind"],
+            data["title"],
+            json.dumps(data.get("authors") or []),
+            data.get("publisher"),
+            data.get("date"),
+            data.get("url"),
+            data.get("cited_as"),
+        )
         text = validation.texts.get(str(data.get("source")))
         for citation in data.get("citations") or []:
             line = text.line_of(citation["quote"]) if text else None

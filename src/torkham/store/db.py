@@ -28,4 +28,6 @@ def connect(path: Path, read_only: bool = False):
             raise TorkhamError(f"store {path} is in use by another process; close it and try again") from None
         raise TorkhamError(f"cannot open store {path}: {message.splitlines()[0]}") from None
     except duckdb.Error as exc:
-        raise TorkhamError(f"{path} is not a torkham store ({str(exc).splitlines()[0]}); pass another --db path") from None
+        raise TorkhamError(
+            f"{path} is not a torkham store ({str(exc).splitlines()[0]}); pass another --db path"
+        ) from None

@@ -9,8 +9,19 @@ from datetime import date
 from torkham.errors import TorkhamError
 from torkham.model.dates import DateError, parse_partial_date
 
-EXPORT_KINDS = ("actors", "relations", "events", "figures", "claims", "priorities", "factors",
-                "recommendations", "sources", "questions", "ambiguities")
+EXPORT_KINDS = (
+    "actors",
+    "relations",
+    "events",
+    "figures",
+    "claims",
+    "priorities",
+    "factors",
+    "recommendations",
+    "sources",
+    "questions",
+    "ambiguities",
+)
 
 
 def _records(con, sql: str, params: list | None = None) -> list[dict]:
@@ -43,22 +54,51 @@ def list_actors(con, kind: str | None = None) -> list[dict]:
 
 def actor_detail(con, actor_id: str) -> dict:
     (actor,) = _records(con, "SELECT record FROM kb_records WHERE id = ? AND kind = 'actors'", [actor_id])
-    relations = _records(con, """SELECT r.record FROM kb_records r JOIN kb_relations l USING (id)
-        WHERE l.from_id = ? OR l.to_id = ? ORDER BY r.seq""", [actor_id, actor_id])
-    events = _records(con, """SELECT r.record FROM kb_records r JOIN kb_events e USING (id)
-        WHERE e.id IN (SELECT event_id FROM kb_event_actors WHERE actor_id = ?) ORDER BY e.first_day, r.seq""", [actor_id])
-    figures = _records(con, """SELECT r.record FROM kb_records r WHERE r.id IN
-        (SELECT figure_id FROM kb_figure_actors WHERE actor_id = ?) ORDER BY r.seq""", [actor_id])
-    claims = _records(con, """SELECT r.record FROM kb_records r WHERE r.id IN
-        (SELECT claim_id FROM kb_claim_actors WHERE actor_id = ?) ORDER BY r.seq""", [actor_id])
-    other = _records(con, """SELECT record FROM kb_records WHERE kind IN ('priorities', 'recommendations')
+    relations = _records(
+        con,
+        """SELECT r.record FROM kb_records r JOIN kb_relations l USING (id)
+        WHERE l.from_id = ? OR l.to_id = ? ORDER BY r.seq""",
+        [actor_id, actor_id],
+    )
+    events = _records(
+        con,
+        """SELECT r.record FROM kb_records r JOIN kb_events e USING (id)
+        WHERE e.id IN (SELECT event_id FROM kb_event_actors WHERE actor_id = ?) ORDER BY e.first_day, r.seq""",
+        [actor_id],
+    )
+    figures = _records(
+        con,
+        """SELECT r.record FROM kb_records r WHERE r.id IN
+        (SELECT figure_id FROM kb_figure_actors WHERE actor_id = ?) ORDER BY r.seq""",
+        [actor_id],
+    )
+    claims = _records(
+        con,
+        """SELECT r.record FROM kb_records r WHERE r.id IN
+        (SELECT claim_id FROM kb_claim_actors WHERE actor_id = ?) ORDER BY r.seq""",
+        [actor_id],
+    )
+    other = _records(
+        con,
+        """SELECT record FROM kb_records WHERE kind IN ('priorities', 'recommendations')
         AND (json_extract_string(record, '$.holder') = ? OR list_contains(
-        CAST(json_extract(record, '$.addressed_to') AS VARCHAR[]), ?)) ORDER BY seq""", [actor_id, actor_id])
-    ambiguous = con.execute("""SELECT DISTINCT b.name, b.actor_id FROM kb_ambiguities a
-        JOIN kb_ambiguities b ON a.id = b.id WHERE a.actor_id = ? AND b.actor_id <> ?""", [actor_id, actor_id]).fetchall()
-    return {"actor": actor, "relations": relations, "events": events, "figures": figures,
-            "claims": claims, "priorities_and_recommendations": other,
-            "shares_names_with": [{"name": n, "actor": a} for n, a in ambiguous]}
+        CAST(json_extract(record, '$.addressed_to') AS VARCHAR[]), ?)) ORDER BY seq""",
+        [actor_id, actor_id],
+    )
+    ambiguous = con.execute(
+        """SELECT DISTINCT b.name, b.actor_id FROM kb_ambiguities a
+        JOIN kb_ambiguities b ON a.id = b.id WHERE a.actor_id = ? AND b.actor_id <> ?""",
+        [actor_id, actor_id],
+    ).fetchall()
+    return {
+        "actor": actor,
+        "relations": relations,
+        "events": events,
+        "figures": figures,
+        "claims": claims,
+        "priorities_and_recommendations": other,
+        "shares_names_with": [{"name": n, "actor": a} for n, a in ambiguous],
+    }
 
 
 def parse_bound(text: str | None, option: str) -> date | None:
@@ -70,8 +110,9 @@ def parse_bound(text: str | None, option: str) -> date | None:
         raise TorkhamError(f"{option}: {exc}") from None
 
 
-def timeline(con, start: date | None = None, end: date | None = None, actor_id: str | None = None,
-             event_type: str | None = None) -> list[dict]:
+def timeline(
+    con, start: date | None = None, end: date | None = None, actor_id: str | None = None, event_type: str | None = None
+) -> list[dict]:
     """Knowledge-base events overlapping [start, end] (an event dated '2023' overlaps 2023-09)."""
     where, params = [], []
     if start:
@@ -87,8 +128,12 @@ def timeline(con, start: date | None = None, end: date | None = None, actor_id: 
         where.append("e.type = ?")
         params.append(event_type)
     clause = f"WHERE {' AND '.join(where)}" if where else ""
-    return _records(con, f"""SELECT r.record FROM kb_records r JOIN kb_events e USING (id) {clause}
-        ORDER BY e.first_day, e.last_day, r.seq""", params)
+    return _records(
+        con,
+        f"""SELECT r.record FROM kb_records r JOIN kb_events e USING (id) {clause}
+        ORDER BY e.first_day, e.last_day, r.seq""",
+        params,
+    )
 
 
 def figures(con, actor_id: str | None = None, unit: str | None = None) -> list[dict]:
@@ -100,7 +145,9 @@ def figures(con, actor_id: str | None = None, unit: str | None = None) -> list[d
         where.append("f.unit = ?")
         params.append(unit)
     clause = f"WHERE {' AND '.join(where)}" if where else ""
-    return _records(con, f"SELECT r.record FROM kb_records r JOIN kb_figures f USING (id) {clause} ORDER BY r.seq", params)
+    return _records(
+        con, f"SELECT r.record FROM kb_records r JOIN kb_figures f USING (id) {clause} ORDER BY r.seq", params
+    )
 
 
 def claims(con, by: str | None = None, topic: str | None = None) -> list[dict]:
@@ -112,7 +159,9 @@ def claims(con, by: str | None = None, topic: str | None = None) -> list[dict]:
         where.append("c.topic = ?")
         params.append(topic)
     clause = f"WHERE {' AND '.join(where)}" if where else ""
-    return _records(con, f"SELECT r.record FROM kb_records r JOIN kb_claims c USING (id) {clause} ORDER BY c.topic, r.seq", params)
+    return _records(
+        con, f"SELECT r.record FROM kb_records r JOIN kb_claims c USING (id) {clause} ORDER BY c.topic, r.seq", params
+    )
 
 
 def export_all(con) -> dict[str, list[dict]]:
