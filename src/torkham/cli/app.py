@@ -76,11 +76,21 @@ def run(argv: list[str] | None = None) -> int:
     except click.ClickException as exc:
         exc.show()
         return exc.exit_code
-    except click.Abort:
+    except typer.Abort:
         typer.echo("Aborted.", err=True)
         return 1
     except BrokenPipeError:
+        # Output piped into `head` and closed early: stop quietly, as Unix tools do.
+        _silence_stdout()
         return 0
+
+
+def _silence_stdout() -> None:
+    import contextlib
+    import os
+
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def _click_exceptions():
