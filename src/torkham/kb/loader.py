@@ -60,7 +60,8 @@ def shown_path(path: Path) -> str:
 def knowledge_files(root: Path) -> list[Path]:
     if not root.is_dir():
         raise TorkhamError(f"knowledge folder {root} does not exist; pass --kb DIR or set TORKHAM_KB")
-    return sorted(p for p in root.rglob("*.yaml") if p.is_file())
+    # crosswalks/ maps dataset names to actors; it is read by torkham.datasets.actors, not as records.
+    return sorted(p for p in root.rglob("*.yaml") if p.is_file() and "crosswalks" not in p.relative_to(root).parts[:-1])
 
 
 def load_knowledge(root: Path, vocab: Vocabulary) -> KnowledgeBase:

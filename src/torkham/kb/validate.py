@@ -37,7 +37,18 @@ def validate_knowledge(root: Path, vocab: Vocabulary, text_dirs: list[Path] | No
     _check_figures(kb)
     _find_texts(result, text_dirs)
     _check_quotes(result)
+    _check_crosswalks(kb)
     return result
+
+
+def _check_crosswalks(kb: KnowledgeBase) -> None:
+    from torkham.datasets.actors import load_crosswalks
+    from torkham.errors import TorkhamError
+
+    try:
+        load_crosswalks(kb.root, {a.id for a in kb.of("actors")})
+    except TorkhamError as exc:
+        kb.problems.append(str(exc))
 
 
 def _check_ids(kb: KnowledgeBase) -> dict[str, Record]:

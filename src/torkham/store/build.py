@@ -20,55 +20,83 @@ STORE_SCHEMA_VERSION = "1"
 
 
 def knowledge_fingerprint(kb_root: Path) -> str:
+    """Changes whenever the vocabulary, a knowledge file or a crosswalk changes."""
+    from torkham.datasets.actors import crosswalk_files
+
     digest = hashlib.sha256(f"torkham-store-{STORE_SCHEMA_VERSION}\n".encode())
     digest.update(VOCABULARY_FILE.read_bytes())
     for path in knowledge_files(kb_root):
         digest.update(str(path.relative_to(kb_root)).encode() + b"\0")
         digest.update(path.read_bytes() + b"\0")
+    for path in crosswalk_files(kb_root):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 
 
-def stored_fingerprint(db_path: Path) -> str | None:
+def _stored_state(db_path: Path) -> tuple[str | None, set[str]]:
+    """The fingerprint the store was built from, and the hashes of the files imported into it."""
     if not db_path.exists():
-        return None
+        return None, set()
     con = connect(db_path, read_only=True)
     try:
-        exists = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'").fetchone()[0]
-        if not exists:
-            return None
-        row = con.execute("SELECT value FROM meta WHERE key = 'kb_fingerprint'").fetchone()
-        return row[0] if row else None
+        tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+        fingerprint = None
+        if "meta" in tables:
+            row = con.execute("SELECT value FROM meta WHERE key = 'kb_fingerprint'").fetchone()
+            fingerprint = row[0] if row else None
+        imported = (
+            {r[0] for r in con.execute("SELECT sha256 FROM imports").fetchall()} if "imports" in tables else set()
+        )
+        return fingerprint, imported
     finally:
         con.close()
 
 
 def ensure_store(db_path: Path, kb_root: Path) -> bool:
-    """Make the store's knowledge layer current. Returns True when it was (re)built."""
+    """Make the store current: knowledge layer built from the knowledge files, bundled datasets
+    imported, dataset actor names resolved. Returns True when anything was (re)built."""
+    from torkham.datasets.bundled import bundled_datasets
+
     fingerprint = knowledge_fingerprint(kb_root)
-    if stored_fingerprint(db_path) == fingerprint:
+    stored, imported = _stored_state(db_path)
+    missing = [b for b in bundled_datasets() if b.sha256 not in imported]
+    if stored == fingerprint and not missing:
         return False
-    validation = validate_knowledge(kb_root, default_vocabulary())
-    if not validation.ok:
-        raise ValidationFailed(validation.problems)
-    build_store(db_path, validation, fingerprint)
+    validation = None
+    if stored != fingerprint:
+        validation = validate_knowledge(kb_root, default_vocabulary())
+        if not validation.ok:
+            raise ValidationFailed(validation.problems)
+    build_store(db_path, kb_root, validation, fingerprint, missing)
     return True
 
 
-def build_store(db_path: Path, validation: Validation, fingerprint: str) -> None:
+def build_store(
+    db_path: Path, kb_root: Path, validation: Validation | None, fingerprint: str, bundled: list | None = None
+) -> None:
+    from torkham.datasets.actors import refresh_actor_names
+    from torkham.datasets.importer import ensure_dataset_schema, import_file
+
     db_path.parent.mkdir(parents=True, exist_ok=True)
     con = connect(db_path)
     try:
+        ensure_dataset_schema(con)
+        for dataset in bundled or []:
+            import_file(con, dataset.path, dataset.format, dataset.version, shown=f"bundled:{dataset.file}")
         con.execute("BEGIN TRANSACTION")
-        con.execute(resources.files("torkham.store").joinpath("schema.sql").read_text(encoding="utf-8"))
-        _insert_all(con, validation)
-        con.execute(
-            "INSERT OR REPLACE INTO meta VALUES ('kb_fingerprint', ?), ('kb_root', ?)",
-            [fingerprint, str(validation.kb.root)],
-        )
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
+        try:
+            if validation is not None:
+                con.execute(resources.files("torkham.store").joinpath("schema.sql").read_text(encoding="utf-8"))
+                _insert_all(con, validation)
+                con.execute(
+                    "INSERT OR REPLACE INTO meta VALUES ('kb_fingerprint', ?), ('kb_root', ?)",
+                    [fingerprint, str(validation.kb.root)],
+                )
+            refresh_actor_names(con, kb_root)
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
     finally:
         con.close()
 

@@ -1,0 +1,1 @@
+"""Dataset layer: event data imported from UCDP, ACLED, GDELT beside the knowledge base."""

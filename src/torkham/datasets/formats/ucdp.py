@@ -1,0 +1,74 @@
+"""UCDP Georeferenced Event Dataset (GED): the 49-column release CSV and the HDX country extracts
+(which add `iso3` and a row of HXL hashtags under the header)."""
+
+from __future__ import annotations
+
+from torkham.datasets.formats.base import Check, TableFormat, date_check, number_check, range_check
+
+GED_COLUMNS = (
+    "id", "relid", "year", "active_year", "code_status", "type_of_violence", "conflict_dset_id",
+    "conflict_new_id", "conflict_name", "dyad_dset_id", "dyad_new_id", "dyad_name", "side_a_dset_id",
+    "side_a_new_id", "side_a", "side_b_dset_id", "side_b_new_id", "side_b", "number_of_sources",
+    "source_article", "source_office", "source_date", "source_headline", "source_original", "where_prec",
+    "where_coordinates", "where_description", "adm_1", "adm_2", "latitude", "longitude", "geom_wkt",
+    "priogrid_gid", "country", "country_id", "region", "event_clarity", "date_prec", "date_start", "date_end",
+    "deaths_a", "deaths_b", "deaths_civilians", "deaths_unknown", "best", "high", "low", "gwnoa", "gwnob",
+)  # fmt: skip
+
+# date_prec: 1 exact day, 2 within 2-6 days, 3 within a week, 4 within a month, 5 within a year.
+_PRECISION = "CASE trim(date_prec) WHEN '1' THEN 'day' WHEN '2' THEN 'days' WHEN '3' THEN 'week' WHEN '4' THEN 'month' WHEN '5' THEN 'year' ELSE 'approximate' END"
+_VIOLENCE = (
+    "CASE trim(type_of_violence) WHEN '1' THEN 'state-based' WHEN '2' THEN 'non-state' WHEN '3' THEN 'one-sided' END"
+)
+_ISO3 = "CASE WHEN trim(country_id) = '770' THEN 'PAK' WHEN trim(country_id) = '700' THEN 'AFG' END"
+
+UCDP_GED_CSV = TableFormat(
+    name="ucdp-ged-csv",
+    dataset="ucdp-ged",
+    label="UCDP GED CSV (49 columns, or the HDX extract with iso3)",
+    columns=GED_COLUMNS,
+    optional_columns=("iso3",),
+    id_column="id",
+    skip_row="starts_with(trim(id), '#')",
+    select={
+        "event_id": "trim(id)",
+        "date_start": "CAST(left(trim(date_start), 10) AS DATE)",
+        "date_end": "CAST(left(trim(date_end), 10) AS DATE)",
+        "date_precision": _PRECISION,
+        "country": "NULLIF(trim(country), '')",
+        "iso3": f"COALESCE(NULLIF(trim({{iso3}}), ''), {_ISO3})",
+        "admin1": "NULLIF(trim(adm_1), '')",
+        "admin2": "NULLIF(trim(adm_2), '')",
+        "place": "NULLIF(trim(where_coordinates), '')",
+        "latitude": "TRY_CAST(trim(latitude) AS DOUBLE)",
+        "longitude": "TRY_CAST(trim(longitude) AS DOUBLE)",
+        "geo_precision": "NULLIF(trim(where_prec), '')",
+        "event_type": _VIOLENCE,
+        "sub_event_type": "NULLIF(trim(conflict_name), '')",
+        "actor1": "NULLIF(trim(side_a), '')",
+        "actor2": "NULLIF(trim(side_b), '')",
+        "fatalities_best": "TRY_CAST(trim(best) AS INTEGER)",
+        "fatalities_low": "TRY_CAST(trim(low) AS INTEGER)",
+        "fatalities_high": "TRY_CAST(trim(high) AS INTEGER)",
+        "source_text": "NULLIF(trim(source_article), '')",
+    },
+    checks=(
+        Check("id", "NULLIF(trim(id), '') IS NULL", "missing event id"),
+        date_check("date_start"),
+        date_check("date_end"),
+        Check(
+            "date_end",
+            "TRY_CAST(left(trim(date_end), 10) AS DATE) < TRY_CAST(left(trim(date_start), 10) AS DATE)",
+            "ends before date_start",
+        ),
+        Check("type_of_violence", "trim(type_of_violence) NOT IN ('1', '2', '3')", "not 1, 2 or 3"),
+        number_check("latitude", "DOUBLE"),
+        range_check("latitude", -90, 90),
+        number_check("longitude", "DOUBLE"),
+        range_check("longitude", -180, 180),
+        number_check("best"),
+        number_check("low"),
+        number_check("high"),
+        Check("best", "TRY_CAST(trim(best) AS INTEGER) < 0", "negative"),
+    ),
+)

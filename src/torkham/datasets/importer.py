@@ -1,0 +1,272 @@
+"""Import a dataset file into the events table, in one transaction: rows that cannot be read or
+whose values are impossible go to quarantine with their row, field and reason; the rest replace
+changed events by their id. A crash or kill mid-import leaves the store as it was."""
+
+from __future__ import annotations
+
+import hashlib
+import tempfile
+import zipfile
+from dataclasses import dataclass, field
+from datetime import datetime
+from importlib import resources
+from pathlib import Path
+
+from torkham.datasets.detect import detect_format
+from torkham.datasets.formats.base import EVENT_COLUMNS, TableFormat
+from torkham.errors import TorkhamError
+
+
+@dataclass
+class ImportSummary:
+    file: str
+    dataset: str
+    format: str
+    version: str
+    sha256: str
+    import_id: int | None = None
+    rows_read: int = 0
+    inserted: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    deleted: int = 0
+    quarantined: int = 0
+    already_imported: int | None = None  # the import id that already brought this very file
+    notes: list[str] = field(default_factory=list)
+
+    def line(self) -> str:
+        if self.already_imported is not None:
+            return f"{self.file}: already imported (import #{self.already_imported}); nothing changed"
+        text = (
+            f"{self.file}: {self.dataset} {self.version}: {self.rows_read:,} rows read, {self.inserted:,} new, "
+            f"{self.updated:,} changed, {self.unchanged:,} unchanged, {self.quarantined:,} quarantined"
+        )
+        if self.deleted:
+            text += f", {self.deleted:,} deleted"
+        return text + (" (see 'torkham quarantine')" if self.quarantined else "")
+
+
+def ensure_dataset_schema(con) -> None:
+    con.execute(resources.files("torkham.datasets").joinpath("schema.sql").read_text(encoding="utf-8"))
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def import_file(
+    con, path: Path, format_name: str | None = None, version: str | None = None, shown: str | None = None
+) -> ImportSummary:
+    """Import one file. `con` is a read-write DuckDB connection; the import is one transaction."""
+    if not path.is_file():
+        raise TorkhamError(f"{path}: no such file")
+    fmt = detect_format(path, format_name)
+    ensure_dataset_schema(con)
+    summary = ImportSummary(shown or str(path), fmt.dataset, fmt.name, version or "", file_sha256(path))
+    previous = con.execute(
+        "SELECT import_id FROM imports WHERE dataset = ? AND sha256 = ? ORDER BY import_id LIMIT 1",
+        [fmt.dataset, summary.sha256],
+    ).fetchone()
+    if previous:
+        summary.already_imported = previous[0]
+        return summary
+    with _readable(path) as readable:
+        con.execute("BEGIN TRANSACTION")
+        try:
+            _run(con, readable, fmt, summary)
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        finally:
+            for table in ("staging", "checked", "incoming", "tk_rejects", "tk_rejects_scan"):
+                con.execute(f"DROP TABLE IF EXISTS {table}")
+    return summary
+
+
+class _readable:
+    """The path DuckDB can read: zip members are extracted to a temporary file first."""
+
+    def __init__(self, path: Path):
+        self.path, self.tmp = path, None
+
+    def __enter__(self) -> Path:
+        if not zipfile.is_zipfile(self.path):
+            return self.path
+        self.tmp = tempfile.TemporaryDirectory(prefix="torkham-")
+        with zipfile.ZipFile(self.path) as archive:
+            member = archive.namelist()[0]
+            return Path(archive.extract(member, self.tmp.name))
+
+    def __exit__(self, *exc) -> None:
+        if self.tmp is not None:
+            self.tmp.cleanup()
+
+
+def _run(con, path: Path, fmt: TableFormat, summary: ImportSummary) -> None:
+    started = datetime.now()
+    _stage(con, path, fmt)
+    present = {row[0] for row in con.execute("SELECT column_name FROM (DESCRIBE staging)").fetchall()}
+    import_id = con.execute("SELECT nextval('import_ids')").fetchone()[0]
+    summary.import_id = import_id
+    rejected = _quarantine_rejects(con, import_id, summary.file)
+    _check(con, fmt, present)
+    summary.rows_read = con.execute("SELECT count(*) FROM checked").fetchone()[0] + rejected
+    summary.quarantined = rejected + _quarantine_checked(con, fmt, import_id, summary.file)
+    if not summary.version:
+        summary.version = _infer_version(con, fmt, summary)
+    _incoming(con, fmt, present, summary.version)
+    _merge(con, fmt, import_id, summary)
+    con.execute(
+        "INSERT INTO imports VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [import_id, fmt.dataset, summary.version, fmt.name, summary.file, summary.sha256, summary.rows_read,
+         summary.inserted, summary.updated, summary.unchanged, summary.deleted, summary.quarantined, started, datetime.now()],
+    )  # fmt: skip
+
+
+def _stage(con, path: Path, fmt: TableFormat) -> None:
+    options = {
+        "delim": fmt.delimiter,
+        "header": fmt.header,
+        "all_varchar": True,
+        "ignore_errors": True,
+        "store_rejects": True,
+        "rejects_table": "tk_rejects",
+        "rejects_scan": "tk_rejects_scan",
+        "quote": "" if not fmt.header else '"',
+        "escape": "" if not fmt.header else '"',
+        "strict_mode": True,
+        "max_line_size": 20_000_000,
+    }
+    if not fmt.header:
+        options["columns"] = {name: "VARCHAR" for name in fmt.columns}
+    rendered = ", ".join(f"{key} = {_literal(value)}" for key, value in options.items())
+    try:
+        con.execute(f"CREATE TEMP TABLE staging AS SELECT * FROM read_csv(?, {rendered})", [str(path)])
+    except Exception as exc:  # duckdb raises many classes for unreadable files
+        raise TorkhamError(f"{path}: cannot be read as {fmt.label}: {str(exc).splitlines()[0]}") from None
+
+
+def _literal(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"'{k}': '{v}'" for k, v in value.items()) + "}"
+    return "'" + str(value).replace("'", "''") + "'"
+
+
+def _quarantine_rejects(con, import_id: int, file: str) -> int:
+    """Rows DuckDB could not split into the format's columns (wrong field count, bad quoting, bad bytes)."""
+    exists = con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'tk_rejects'").fetchone()[0]
+    if not exists:
+        return 0
+    con.execute(
+        """INSERT INTO quarantine SELECT ?, ?, line - 1, column_name, left(csv_line, 500),
+           'line ' || line || ': ' || lower(replace(error_type, '_', ' ')) || ': ' || error_message
+           FROM tk_rejects""",
+        [import_id, file],
+    )
+    return con.execute("SELECT count(DISTINCT line) FROM tk_rejects").fetchone()[0]
+
+
+def _check(con, fmt: TableFormat, present: set[str]) -> None:
+    skip = f"WHERE NOT coalesce({fmt.skip_row}, false)" if fmt.skip_row else ""
+    cases = " ".join(f"WHEN coalesce({c.bad}, false) THEN {i}" for i, c in enumerate(fmt.checks))
+    con.execute(
+        f"""CREATE TEMP TABLE checked AS SELECT rowid + 1 AS tk_row, *, CASE {cases} END AS tk_problem
+            FROM staging {skip}"""
+    )
+
+
+def _quarantine_checked(con, fmt: TableFormat, import_id: int, file: str) -> int:
+    fields = ", ".join(f"'{c.field}'" for c in fmt.checks)
+    reasons = ", ".join("'" + c.reason.replace("'", "''") + "'" for c in fmt.checks)
+    values = " ".join(f"WHEN {i} THEN {c.field}" for i, c in enumerate(fmt.checks))
+    con.execute(
+        f"""INSERT INTO quarantine SELECT ?, ?, tk_row, [{fields}][tk_problem + 1], CASE tk_problem {values} END,
+            [{reasons}][tk_problem + 1] FROM checked WHERE tk_problem IS NOT NULL""",
+        [import_id, file],
+    )
+    bad = con.execute("SELECT count(*) FROM checked WHERE tk_problem IS NOT NULL").fetchone()[0]
+    con.execute(
+        f"""INSERT INTO quarantine SELECT ?, ?, tk_row, '{fmt.id_column}', id_value,
+            'duplicate id within the file (first at row ' || first_row || ')' FROM (
+              SELECT tk_row, trim({fmt.id_column}) AS id_value,
+                     row_number() OVER (PARTITION BY trim({fmt.id_column}) ORDER BY tk_row) AS n,
+                     min(tk_row) OVER (PARTITION BY trim({fmt.id_column})) AS first_row
+              FROM checked WHERE tk_problem IS NULL) WHERE n > 1""",
+        [import_id, file],
+    )
+    dup = con.execute(
+        "SELECT count(*) FROM quarantine WHERE import_id = ? AND reason LIKE 'duplicate id within the file%'",
+        [import_id],
+    ).fetchone()[0]
+    con.execute(
+        f"""DELETE FROM checked WHERE tk_problem IS NOT NULL OR tk_row IN (
+            SELECT tk_row FROM (SELECT tk_row, row_number() OVER (PARTITION BY trim({fmt.id_column}) ORDER BY tk_row) AS n
+            FROM checked WHERE tk_problem IS NULL) WHERE n > 1)"""
+    )
+    return bad + dup
+
+
+def _infer_version(con, fmt: TableFormat, summary: ImportSummary) -> str:
+    if fmt.dataset == "ucdp-ged":
+        last = con.execute("SELECT max(TRY_CAST(left(trim(date_start), 4) AS INTEGER)) FROM checked").fetchone()[0]
+        if last:
+            summary.notes.append(
+                f"version {(last + 1) % 100}.1 inferred from coverage (last event in {last}); pass --version to set it"
+            )
+            return f"{(last + 1) % 100}.1"
+    return "unknown"
+
+
+def _incoming(con, fmt: TableFormat, present: set[str], version: str) -> None:
+    optional = {name: (name if name in present else "NULL") for name in fmt.optional_columns}
+    select = dict(fmt.select)
+    select["dataset_version"] = "?"
+    expressions = ", ".join(f"{select[c].format(**optional)} AS {c}" for c in EVENT_COLUMNS)
+    con.execute(f"CREATE TEMP TABLE incoming AS SELECT {expressions} FROM checked", [version])
+    content = ", ".join(c for c in EVENT_COLUMNS if c != "dataset_version")
+    con.execute(
+        f"ALTER TABLE incoming ADD COLUMN content_hash UBIGINT; UPDATE incoming SET content_hash = hash({content})"
+    )
+
+
+def _merge(con, fmt: TableFormat, import_id: int, summary: ImportSummary) -> None:
+    counts = con.execute(
+        """SELECT count(*) FILTER (WHERE e.event_id IS NULL), count(*) FILTER (WHERE e.content_hash <> i.content_hash),
+                  count(*) FILTER (WHERE e.content_hash = i.content_hash)
+           FROM incoming i LEFT JOIN events e ON e.dataset = ? AND e.event_id = i.event_id""",
+        [fmt.dataset],
+    ).fetchone()
+    summary.inserted, summary.updated, summary.unchanged = counts
+    con.execute(
+        """DELETE FROM events WHERE dataset = ? AND event_id IN (
+             SELECT i.event_id FROM incoming i JOIN events e ON e.dataset = ? AND e.event_id = i.event_id
+             WHERE e.content_hash <> i.content_hash)""",
+        [fmt.dataset, fmt.dataset],
+    )
+    columns = ", ".join(EVENT_COLUMNS)
+    con.execute(
+        f"""INSERT INTO events (dataset, {columns}, content_hash, import_id)
+            SELECT ?, {", ".join("i." + c for c in EVENT_COLUMNS)}, i.content_hash, ? FROM incoming i
+            WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.dataset = ? AND e.event_id = i.event_id)""",
+        [fmt.dataset, import_id, fmt.dataset],
+    )
+
+
+def apply_deletions(con, dataset: str, event_ids: list[str]) -> int:
+    """Remove events a dataset has withdrawn (ACLED's deletions); returns how many were held."""
+    if not event_ids:
+        return 0
+    held = con.execute(
+        "SELECT count(*) FROM events WHERE dataset = ? AND event_id IN (SELECT unnest(?))", [dataset, event_ids]
+    ).fetchone()[0]
+    con.execute("DELETE FROM events WHERE dataset = ? AND event_id IN (SELECT unnest(?))", [dataset, event_ids])
+    return held

@@ -1,0 +1,66 @@
+-- Dataset layer of the store: events imported from UCDP, ACLED, GDELT …, the import log and the
+-- quarantine of rows that could not be imported. Created once; never dropped by a knowledge rebuild.
+CREATE SEQUENCE IF NOT EXISTS import_ids START 1;
+
+CREATE TABLE IF NOT EXISTS events (
+  dataset VARCHAR NOT NULL,            -- ucdp-ged | acled | gdelt
+  event_id VARCHAR NOT NULL,           -- the dataset's own id
+  dataset_version VARCHAR NOT NULL,
+  date_start DATE NOT NULL,
+  date_end DATE NOT NULL,
+  date_precision VARCHAR NOT NULL,     -- day | week | month | year | approximate
+  country VARCHAR,
+  iso3 VARCHAR,
+  admin1 VARCHAR,
+  admin2 VARCHAR,
+  place VARCHAR,
+  latitude DOUBLE,
+  longitude DOUBLE,
+  geo_precision VARCHAR,
+  event_type VARCHAR,
+  sub_event_type VARCHAR,
+  actor1 VARCHAR,                      -- raw names as the dataset writes them
+  actor2 VARCHAR,
+  fatalities_best INTEGER,
+  fatalities_low INTEGER,
+  fatalities_high INTEGER,
+  source_text VARCHAR,
+  content_hash UBIGINT NOT NULL,       -- hash of the fields above: tells a changed event from an unchanged one
+  import_id BIGINT NOT NULL,
+  PRIMARY KEY (dataset, event_id)
+);
+
+CREATE TABLE IF NOT EXISTS imports (
+  import_id BIGINT PRIMARY KEY,
+  dataset VARCHAR NOT NULL,
+  dataset_version VARCHAR NOT NULL,
+  format VARCHAR NOT NULL,
+  file VARCHAR NOT NULL,
+  sha256 VARCHAR NOT NULL,
+  rows_read BIGINT NOT NULL,
+  inserted BIGINT NOT NULL,
+  updated BIGINT NOT NULL,
+  unchanged BIGINT NOT NULL,
+  deleted BIGINT NOT NULL,
+  quarantined BIGINT NOT NULL,
+  started_at TIMESTAMP NOT NULL,
+  finished_at TIMESTAMP NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS quarantine (
+  import_id BIGINT NOT NULL,
+  file VARCHAR NOT NULL,
+  row_number BIGINT,                   -- 1 = first data row after the header
+  field VARCHAR,
+  value VARCHAR,
+  reason VARCHAR NOT NULL
+);
+
+-- Which knowledge-base actor each raw dataset name denotes; derived, rebuilt after every import and
+-- knowledge rebuild from the crosswalk files and the actors' aliases.
+CREATE TABLE IF NOT EXISTS dataset_actor_names (
+  dataset VARCHAR NOT NULL,
+  raw_name VARCHAR NOT NULL,
+  actor_id VARCHAR NOT NULL,
+  method VARCHAR NOT NULL              -- crosswalk | alias
+);
