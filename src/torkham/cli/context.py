@@ -43,6 +43,20 @@ def open_store(settings: Settings):
         con.close()
 
 
+@contextmanager
+def open_store_for_writing(settings: Settings):
+    """The store, current, opened for writing (imports, fetches). One writer at a time."""
+    from torkham.store.build import ensure_store
+    from torkham.store.db import connect
+
+    ensure_store(settings.db_path, settings.kb_root)
+    con = connect(settings.db_path)
+    try:
+        yield con
+    finally:
+        con.close()
+
+
 def resolve_actor(con, name: str, option: str | None = None) -> str:
     """The id of the one actor `name` denotes, or a TorkhamError listing candidates/suggestions."""
     from torkham.kb.resolve import NameIndex

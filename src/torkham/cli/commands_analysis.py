@@ -1,0 +1,1 @@
+"""Analytics commands: series, signals, chart."""
