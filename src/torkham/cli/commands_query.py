@@ -140,11 +140,14 @@ def timeline(
     end: Annotated[str | None, typer.Option("--to", help="Latest date: YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
     actor: Annotated[str | None, typer.Option("--actor", help="Only events involving this actor (any name).")] = None,
     event_type: Annotated[
-        str | None, typer.Option("--type", help="Only events of this type (attack, airstrike, …).")
+        str | None, typer.Option("--type", help="Only knowledge events of this type (attack, airstrike, …).")
     ] = None,
+    layer: Annotated[
+        str, typer.Option("--layer", help="kb: the paper's events; data: dataset events (UCDP …); both.")
+    ] = "kb",
     as_json: JsonOption = False,
 ) -> None:
-    """Dated events of the knowledge base, in order; dates keep their precision."""
+    """Dated events in order: the knowledge base's (dates keep their precision) and/or the datasets'."""
     from torkham.cli import render
     from torkham.errors import TorkhamError
     from torkham.store import queries
@@ -153,28 +156,32 @@ def timeline(
     if first and last and first > last:
         raise TorkhamError(f"--from {start} is after --to {end}")
     check_term("event_types", event_type, "--type")
+    if layer not in ("kb", "data", "both"):
+        raise TorkhamError(f"--layer: unknown value '{layer}'; choose one of: kb, data, both")
     with open_store(settings(ctx)) as con:
         actor_id = resolve_actor(con, actor, "--actor") if actor else None
-        events = queries.timeline(con, first, last, actor_id, event_type)
+        events = queries.timeline(con, first, last, actor_id, event_type) if layer != "data" else []
+        if layer != "kb":
+            events = queries.merge_layers(events, queries.dataset_timeline(con, first, last, actor_id))
         names = queries.actor_names(con)
     if as_json:
         return render.write_json(events)
-    render.console().print(
-        render.table(
-            f"{len(events)} events",
-            ["date", "type", "event", "actors", "source"],
-            [
-                [
-                    e["date"] + ("~" if e["approximate"] else ""),
-                    e["type"],
-                    e["title"],
-                    ", ".join(names.get(a, a) for a in e["actors"]),
-                    render.cite(e),
-                ]
-                for e in events
-            ],
+    rows = []
+    for e in events:
+        actors = ", ".join(names.get(a, a) for a in e["actors"]) or ", ".join(e.get("actor_names", []))
+        rows.append(
+            [e["date"] + ("~" if e["approximate"] else ""), e["type"] or "", e["title"], actors, _event_source(e)]
         )
-    )
+    render.console().print(render.table(f"{len(events)} events", ["date", "type", "event", "actors", "source"], rows))
+
+
+def _event_source(event: dict) -> str:
+    from torkham.cli import render
+
+    if event.get("layer") == "data":
+        deaths = event["fatalities"]["best"]
+        return f"{event['source']} #{event['event_id']}" + (f", {deaths} killed" if deaths is not None else "")
+    return render.cite(event)
 
 
 @app.command()
@@ -284,21 +291,40 @@ def recommendations(ctx: typer.Context, as_json: JsonOption = False) -> None:
 
 @app.command()
 def sources(ctx: typer.Context, as_json: JsonOption = False) -> None:
-    """Sources: the paper, its bibliography (with the passages citing each) and the posts it shows."""
+    """Sources: the paper, its bibliography (with the passages citing each), the posts it shows, and the
+    datasets held with their licence and required attribution."""
     from torkham.cli import render
     from torkham.store import queries
 
     with open_store(settings(ctx)) as con:
         rows = queries.records_of(con, "sources")
+        held = queries.datasets(con)
     if as_json:
-        return render.write_json(rows)
-    render.console().print(
+        return render.write_json(rows + held)
+    out = render.console()
+    out.print(
         render.table(
             f"{len(rows)} sources",
             ["id", "kind", "source", "date", "cited"],
             [
                 [s["id"], s["kind"], _source_label(s), str(s.get("date") or ""), str(len(s.get("citations") or []))]
                 for s in rows
+            ],
+        )
+    )
+    out.print(
+        render.table(
+            f"{len(held)} datasets",
+            ["dataset", "version", "events", "coverage", "licence and attribution"],
+            [
+                [
+                    d["dataset"],
+                    d["version"],
+                    f"{d['events']:,}",
+                    d["coverage"],
+                    f"{d['licence'] or ''} {d['attribution'] or ''}".strip(),
+                ]
+                for d in held
             ],
         )
     )

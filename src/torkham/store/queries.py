@@ -166,3 +166,86 @@ def claims(con, by: str | None = None, topic: str | None = None) -> list[dict]:
 
 def export_all(con) -> dict[str, list[dict]]:
     return {kind: records_of(con, kind) for kind in EXPORT_KINDS}
+
+
+def dataset_timeline(con, start: date | None = None, end: date | None = None, actor_id: str | None = None,
+                     limit: int | None = None) -> list[dict]:  # fmt: skip
+    """Dataset events (UCDP, ACLED, …) overlapping [start, end], in the same shape as knowledge events."""
+    where, params = [], []
+    if start:
+        where.append("e.date_end >= ?")
+        params.append(start)
+    if end:
+        where.append("e.date_start <= ?")
+        params.append(end)
+    if actor_id:
+        where.append(
+            """EXISTS (SELECT 1 FROM dataset_actor_names m WHERE m.dataset = e.dataset AND m.actor_id = ?
+               AND m.raw_name IN (e.actor1, e.actor2))"""
+        )
+        params.append(actor_id)
+    clause = f"WHERE {' AND '.join(where)}" if where else ""
+    sql = f"""SELECT e.dataset, e.dataset_version, e.event_id, e.date_start, e.date_end, e.date_precision, e.event_type,
+                e.actor1, e.actor2, e.place, e.country, e.admin1, e.fatalities_best, e.fatalities_low, e.fatalities_high,
+                (SELECT m.actor_id FROM dataset_actor_names m WHERE m.dataset = e.dataset AND m.raw_name = e.actor1),
+                (SELECT m.actor_id FROM dataset_actor_names m WHERE m.dataset = e.dataset AND m.raw_name = e.actor2)
+              FROM events e {clause} ORDER BY e.date_start, e.dataset, e.event_id"""
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    out = []
+    for row in con.execute(sql, params).fetchall():
+        (
+            dataset,
+            version,
+            event_id,
+            first,
+            last,
+            precision,
+            kind,
+            a1,
+            a2,
+            place,
+            country,
+            admin1,
+            best,
+            low,
+            high,
+            id1,
+            id2,
+        ) = row
+        out.append({
+            "layer": "data", "id": f"{dataset}:{event_id}", "dataset": dataset, "dataset_version": version,
+            "event_id": event_id, "date": first.isoformat(), "end_date": last.isoformat(), "precision": precision,
+            "approximate": precision not in ("day",), "type": kind, "title": " – ".join(n for n in (a1, a2) if n),
+            "actors": [a for a in (id1, id2) if a], "actor_names": [n for n in (a1, a2) if n], "place": place,
+            "country": country, "admin1": admin1, "fatalities": {"best": best, "low": low, "high": high},
+            "source": f"{dataset} {version}", "locator": {"event_id": event_id},
+        })  # fmt: skip
+    return out
+
+
+def merge_layers(kb_events: list[dict], data_events: list[dict]) -> list[dict]:
+    """Both layers in date order; knowledge events first on the same day."""
+    tagged = [{**e, "layer": "kb"} for e in kb_events] + data_events
+    return sorted(tagged, key=lambda e: (e["date"], e["layer"] != "kb"))
+
+
+def datasets(con) -> list[dict]:
+    """The datasets held, by dataset and version, with the attribution bundled datasets require."""
+    from torkham.datasets.bundled import bundled_datasets
+
+    attribution = {(b.dataset, b.version): b for b in bundled_datasets()}
+    rows = con.execute(
+        """SELECT dataset, dataset_version, count(*), min(date_start), max(date_end) FROM events
+           GROUP BY dataset, dataset_version ORDER BY dataset, dataset_version"""
+    ).fetchall()
+    out = []
+    for dataset, version, events, first, last in rows:
+        bundled = attribution.get((dataset, version))
+        out.append({
+            "id": f"{dataset}:{version}", "kind": "dataset", "dataset": dataset, "version": version, "events": events,
+            "coverage": f"{first} to {last}", "title": bundled.title if bundled else dataset,
+            "licence": bundled.licence if bundled else None, "attribution": bundled.attribution if bundled else None,
+            "source": f"{dataset} {version}", "locator": {"dataset": dataset, "version": version},
+        })  # fmt: skip
+    return out
