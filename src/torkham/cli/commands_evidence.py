@@ -1,0 +1,1 @@
+"""Evidence commands: perspectives, claim checks, briefings."""

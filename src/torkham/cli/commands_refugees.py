@@ -1,0 +1,1 @@
+"""Refugee data commands (UNHCR)."""
