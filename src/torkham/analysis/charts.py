@@ -1,0 +1,88 @@
+"""Charts of a series with matplotlib (Agg, no network, matplotlib's own DejaVu fonts): bars or a line
+per period, the rolling mean, title, axis labels with units and a source line with the licence."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from torkham.analysis.report import series_title
+from torkham.analysis.series import Series
+from torkham.errors import TorkhamError
+
+FORMATS = ("svg", "png")
+MAX_BARS = 80  # more periods than this are drawn as a line
+
+
+def check_image_path(text: str) -> Path:
+    path = Path(text)
+    suffix = path.suffix.lower().lstrip(".")
+    if suffix not in FORMATS:
+        raise TorkhamError(f"--output: '{text}' must end in .svg or .png (the chart format is taken from it)")
+    if not path.parent.is_dir():
+        raise TorkhamError(f"--output: folder {path.parent} does not exist; create it or choose another path")
+    return path
+
+
+def draw_series(result: Series, path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib.figure import Figure
+
+    params = {"svg.fonttype": "none", "font.family": "DejaVu Sans", "svg.hashsalt": "torkham"}
+    with matplotlib.rc_context(params):
+        figure = Figure(figsize=(10, 5.2), dpi=110, layout="constrained")
+        axes = figure.add_subplot()
+        _plot(axes, result)
+        figure.suptitle(series_title(result), fontsize=11, fontweight="bold")
+        figure.text(0.01, 0.005, result.source_line, fontsize=7.5, color="#444444", ha="left", va="bottom")
+        figure.get_layout_engine().set(rect=(0, 0.035, 1, 0.965))  # room for the source line
+        try:
+            figure.savefig(path, format=path.suffix.lower().lstrip("."), metadata=_metadata(result, path))
+        except OSError as exc:
+            raise TorkhamError(f"--output: cannot write {path}: {exc.strerror or exc}") from None
+
+
+def _plot(axes, result: Series) -> None:
+    import matplotlib.dates as mdates
+
+    starts = [p.start for p in result.points]
+    values = [p.value for p in result.points]
+    unit = "Events" if result.metric == "events" else "Deaths (best estimate)"
+    if result.selection.dataset == "ucdp-ged" and result.metric == "fatalities":
+        unit = "Deaths (UCDP best estimate)"
+    label = f"{result.metric} per {result.by}"
+    if len(starts) <= MAX_BARS:
+        width = [(p.end - p.start).days * 0.8 + 0.8 for p in result.points]
+        axes.bar(starts, values, width=width, align="edge", color="#9bb7d4", label=label)
+        mid = [p.start + (p.end - p.start) / 2 for p in result.points]
+    else:
+        axes.step(starts, values, where="post", color="#6f93bb", linewidth=0.8, label=label)
+        mid = starts
+    means = [(m, p.rolling_mean) for m, p in zip(mid, result.points, strict=True) if p.rolling_mean is not None]
+    if means:
+        axes.plot(
+            [m for m, _ in means],
+            [v for _, v in means],
+            color="#c0392b",
+            linewidth=2,
+            label=f"rolling mean ({result.window} {result.by}s)",
+        )
+    axes.set_xlabel(f"{result.by.capitalize()} (start of period)")
+    axes.set_ylabel(f"{unit} per {result.by}")
+    axes.set_ylim(bottom=0, top=max([*values, 1]) * 1.1)
+    axes.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=4, maxticks=12))
+    axes.xaxis.set_major_formatter(mdates.ConciseDateFormatter(axes.xaxis.get_major_locator()))
+    axes.grid(axis="y", color="#dddddd", linewidth=0.6)
+    axes.set_axisbelow(True)
+    axes.spines[["top", "right"]].set_visible(False)
+    axes.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncols=2, frameon=False, fontsize=9)
+    if result.total == 0:
+        axes.text(0.5, 0.5, "no events in this range", transform=axes.transAxes, ha="center", color="#666666")
+
+
+def _metadata(result: Series, path: Path) -> dict:
+    title = series_title(result)
+    if path.suffix.lower() == ".png":
+        return {"Title": title, "Source": result.source_line, "Software": "torkham (matplotlib)"}
+    return {"Title": title, "Description": result.source_line, "Date": None, "Creator": "torkham (matplotlib)"}
