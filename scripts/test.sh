@@ -2,6 +2,18 @@
 # Install torkham with its test tools into a fresh virtual environment and run lint and tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+# System tools the tests drive for real: poppler (pdftoppm/pdftotext) to read briefing PDFs.
+need=()
+command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
+if [ ${#need[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+  else
+    echo "scripts/test.sh: please install: ${need[*]} (Debian/Ubuntu: sudo apt-get install ${need[*]})" >&2
+    exit 1
+  fi
+fi
 venv="${TORKHAM_TEST_VENV:-.venv-test}"
 rm -rf "$venv"
 python3 -m venv "$venv"
