@@ -1,0 +1,1 @@
+"""Evidence: the sides of disputed questions, claims checked against the data, briefings."""
