@@ -14,6 +14,12 @@ from torkham.errors import TorkhamError
 
 def first_line(path: Path) -> str:
     """The first line of a file (of the first member of a zip file), decoded leniently."""
+    text = file_head(path)
+    return text.splitlines()[0] if text.splitlines() else ""
+
+
+def file_head(path: Path) -> str:
+    """The first 64 KB of a file (of the first member of a zip file), decoded leniently."""
     if zipfile.is_zipfile(path):
         with zipfile.ZipFile(path) as archive:
             names = archive.namelist()
@@ -26,8 +32,7 @@ def first_line(path: Path) -> str:
             head = handle.read(65536)
     if not head.strip():
         raise TorkhamError(f"{path}: the file is empty")
-    text = head.decode("utf-8-sig", errors="replace")
-    return text.splitlines()[0] if text.splitlines() else ""
+    return head.decode("utf-8-sig", errors="replace")
 
 
 def split_header(line: str, delimiter: str) -> list[str]:
@@ -35,28 +40,29 @@ def split_header(line: str, delimiter: str) -> list[str]:
 
 
 def detect_format(path: Path, name: str | None = None) -> TableFormat:
-    line = first_line(path)
+    head = file_head(path)
+    line = head.splitlines()[0] if head.splitlines() else ""
     if name:
         if name not in FORMATS:
             raise TorkhamError(f"--format: unknown format '{name}'; choose one of: {', '.join(FORMATS)}")
         fmt = FORMATS[name]
         header = split_header(line, fmt.delimiter)
-        if not fmt.matches(header):
+        if not fmt.recognises(head, header):
             raise TorkhamError(_mismatch(path, fmt, header))
         return fmt
     for fmt in FORMATS.values():
-        if fmt.matches(split_header(line, fmt.delimiter)):
+        if fmt.recognises(head, split_header(line, fmt.delimiter)):
             return fmt
     raise TorkhamError(_unknown(path, line))
 
 
 def _mismatch(path: Path, fmt: TableFormat, header: list[str]) -> str:
+    if fmt.reader == "json":
+        return f"{path}: does not look like {fmt.label}: expected {fmt.expected()}"
     if not fmt.header:
         return f"{path}: line 1 has {len(header)} fields separated by {fmt.delimiter!r}; {fmt.label} has {len(fmt.columns)}"
     missing = fmt.missing(header)
-    return (
-        f"{path}: not a {fmt.label} file: the header lacks {', '.join(missing[:8])}{' …' if len(missing) > 8 else ''}"
-    )
+    return f"{path}: does not look like {fmt.label}: the header lacks {', '.join(missing[:8])}{' …' if len(missing) > 8 else ''}"
 
 
 def _unknown(path: Path, line: str) -> str:
@@ -66,5 +72,5 @@ def _unknown(path: Path, line: str) -> str:
             if fmt.header and fmt.delimiter != delimiter and fmt.matches(header):
                 return f"{path}: looks like {fmt.label} but separated by {delimiter!r}; save it with {fmt.delimiter!r} as the delimiter"
     shown = ", ".join(split_header(line, ",")[:6]) or line[:60]
-    expected = "; ".join(f"{f.label} ({', '.join(f.columns[:4])}, …)" for f in FORMATS.values())
+    expected = "; ".join(f"{f.label}: {f.expected()}" for f in FORMATS.values())
     return f"{path}: not a dataset torkham knows: its header starts with {shown}. Expected one of: {expected}. Name the format with --format if the file is one of these."

@@ -83,7 +83,7 @@ def import_file(
             con.execute("ROLLBACK")
             raise
         finally:
-            for table in ("staging", "checked", "incoming", "tk_rejects", "tk_rejects_scan"):
+            for table in ("staging", "checked", "incoming", "tk_rejects", "tk_rejects_scan", "tk_bad", "tk_shift"):
                 con.execute(f"DROP TABLE IF EXISTS {table}")
     return summary
 
@@ -109,7 +109,7 @@ class _readable:
 
 def _run(con, path: Path, fmt: TableFormat, summary: ImportSummary) -> None:
     started = datetime.now()
-    _stage(con, path, fmt)
+    _stage(con, path, fmt, summary)
     present = {row[0] for row in con.execute("SELECT column_name FROM (DESCRIBE staging)").fetchall()}
     import_id = con.execute("SELECT nextval('import_ids')").fetchone()[0]
     summary.import_id = import_id
@@ -128,59 +128,33 @@ def _run(con, path: Path, fmt: TableFormat, summary: ImportSummary) -> None:
     )  # fmt: skip
 
 
-def _stage(con, path: Path, fmt: TableFormat) -> None:
-    options = {
-        "delim": fmt.delimiter,
-        "header": fmt.header,
-        "all_varchar": True,
-        "ignore_errors": True,
-        "store_rejects": True,
-        "rejects_table": "tk_rejects",
-        "rejects_scan": "tk_rejects_scan",
-        "quote": "" if not fmt.header else '"',
-        "escape": "" if not fmt.header else '"',
-        "strict_mode": True,
-        "max_line_size": 20_000_000,
-    }
-    if not fmt.header:
-        options["columns"] = {name: "VARCHAR" for name in fmt.columns}
-    rendered = ", ".join(f"{key} = {_literal(value)}" for key, value in options.items())
-    try:
-        con.execute(f"CREATE TEMP TABLE staging AS SELECT * FROM read_csv(?, {rendered})", [str(path)])
-    except Exception as exc:  # duckdb raises many classes for unreadable files
-        raise TorkhamError(f"{path}: cannot be read as {fmt.label}: {str(exc).splitlines()[0]}") from None
+def _stage(con, path: Path, fmt: TableFormat, summary: ImportSummary) -> None:
+    """Read the file into `staging`, its unreadable records into `tk_bad` (see formats/readers.py)."""
+    from torkham.datasets.formats.readers import stage
 
-
-def _literal(value: object) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"'{k}': '{v}'" for k, v in value.items()) + "}"
-    return "'" + str(value).replace("'", "''") + "'"
+    summary.notes.extend(stage(con, path, fmt, summary.file))
 
 
 def _quarantine_rejects(con, import_id: int, file: str) -> int:
-    """Rows DuckDB could not split into the format's columns (wrong field count, bad quoting, bad bytes)."""
-    exists = con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'tk_rejects'").fetchone()[0]
-    if not exists:
-        return 0
-    con.execute(
-        """INSERT INTO quarantine SELECT ?, ?, line - 1, column_name, left(csv_line, 500),
-           'line ' || line || ': ' || lower(replace(error_type, '_', ' ')) || ': ' || error_message
-           FROM tk_rejects""",
-        [import_id, file],
-    )
-    return con.execute("SELECT count(DISTINCT line) FROM tk_rejects").fetchone()[0]
+    """Records that could not be read: wrong field count, bad quoting, bytes that are not UTF-8, cut off."""
+    con.execute("INSERT INTO quarantine SELECT ?, ?, tk_row, field, value, reason FROM tk_bad", [import_id, file])
+    return con.execute("SELECT count(DISTINCT tk_row) FROM tk_bad").fetchone()[0]
 
 
 def _check(con, fmt: TableFormat, present: set[str]) -> None:
     skip = f"WHERE NOT coalesce({fmt.skip_row}, false)" if fmt.skip_row else ""
     cases = " ".join(f"WHEN coalesce({c.bad}, false) THEN {i}" for i, c in enumerate(fmt.checks))
+    # Record numbers: staging's rowids start at an arbitrary base inside a transaction, and rows the
+    # reader could not read leave gaps (tk_shift, see formats/readers.py).
+    base = con.execute("SELECT coalesce(min(rowid), 0) FROM staging").fetchone()[0]
+    if con.execute("SELECT count(*) FROM tk_shift").fetchone()[0]:
+        row, columns = "s.tk_index + 1 + coalesce(m.shift, 0)", "s.* EXCLUDE (tk_index)"
+        source = f"(SELECT rowid - {base} AS tk_index, * FROM staging) s ASOF LEFT JOIN tk_shift m ON s.tk_index >= m.good_before"
+    else:
+        row, columns, source = f"rowid - {base} + 1", "*", "staging"
     con.execute(
-        f"""CREATE TEMP TABLE checked AS SELECT rowid + 1 AS tk_row, *, CASE {cases} END AS tk_problem
-            FROM staging {skip}"""
+        f"""CREATE TEMP TABLE checked AS SELECT {row} AS tk_row, {columns}, CASE {cases} END AS tk_problem
+            FROM {source} {skip}"""
     )
 
 
@@ -216,6 +190,12 @@ def _quarantine_checked(con, fmt: TableFormat, import_id: int, file: str) -> int
 
 
 def _infer_version(con, fmt: TableFormat, summary: ImportSummary) -> str:
+    if fmt.version_sql:
+        found = con.execute(f"SELECT {fmt.version_sql} FROM checked").fetchone()[0]
+        if found:
+            if fmt.version_note:
+                summary.notes.append(fmt.version_note.format(version=found))
+            return str(found)
     if fmt.dataset == "ucdp-ged":
         last = con.execute("SELECT max(TRY_CAST(left(trim(date_start), 4) AS INTEGER)) FROM checked").fetchone()[0]
         if last:

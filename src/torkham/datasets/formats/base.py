@@ -35,12 +35,34 @@ class TableFormat:
     optional_columns: tuple[str, ...] = ()
     skip_row: str | None = None  # SQL: rows that are metadata, not events (HXL hashtag rows)
     extra: dict[str, str] = field(default_factory=dict)
+    reader: str = "csv"  # csv | json (a JSON object whose `records_key` holds the rows)
+    records_key: str = "Result"  # json: the key of the list of records
+    page_fields: tuple[str, ...] = ()  # json: top-level keys copied to every record as page_<key lowercased>
+    version_sql: str | None = None  # SQL over the checked rows giving the dataset version when none is given
+    version_note: str | None = None  # how that version was found, shown with the import ({version} is filled in)
 
     def matches(self, header: list[str]) -> bool:
+        if self.reader == "json":
+            return False  # recognised by `recognises`, from the file's content
         if not self.header:
             return len(header) == len(self.columns)
         names = {h.strip().lower() for h in header}
         return set(self.columns) <= names
+
+    def recognises(self, head: str, header: list[str]) -> bool:
+        """Whether a file whose first bytes are `head` (first line split into `header`) is in this format."""
+        if self.reader == "json":
+            return head.lstrip().startswith("{") and f'"{self.records_key}"' in head
+        return self.matches(header)
+
+    def expected(self) -> str:
+        """What a file of this format looks like, for messages."""
+        if self.reader == "json":
+            return f'a JSON object with a "{self.records_key}" list of records'
+        if not self.header:
+            sep = {"\t": "tab", ",": "comma", ";": "semicolon"}.get(self.delimiter, repr(self.delimiter))
+            return f"{len(self.columns)} {sep}-separated fields and no header ({', '.join(self.columns[:3])}, …)"
+        return f"a header with {', '.join(self.columns[:4])}, …"
 
     def missing(self, header: list[str]) -> list[str]:
         names = {h.strip().lower() for h in header}

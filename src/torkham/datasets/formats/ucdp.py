@@ -29,7 +29,8 @@ UCDP_GED_CSV = TableFormat(
     columns=GED_COLUMNS,
     optional_columns=("iso3",),
     id_column="id",
-    skip_row="starts_with(trim(id), '#')",
+    # The HDX extract's second line holds HXL hashtags (#date+year, …); its `id` field is empty.
+    skip_row="starts_with(trim(id), '#') OR starts_with(trim(year), '#') OR starts_with(trim(date_start), '#')",
     select={
         "event_id": "trim(id)",
         "date_start": "CAST(left(trim(date_start), 10) AS DATE)",

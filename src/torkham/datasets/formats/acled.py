@@ -1,0 +1,93 @@
+"""ACLED CSV exports: the current 31 columns, and the older export that also carries `data_id`,
+`event_id_no_cnty` and `iso3` (detected first: a legacy file may hold the newer columns as well).
+Dates come as 2023-09-05 or as ACLED writes them in its exports, 05 September 2023."""
+
+from __future__ import annotations
+
+from torkham.datasets.formats.base import Check, TableFormat, number_check, range_check
+from torkham.datasets.formats.countries import map_sql, numeric_to_iso3
+
+ACLED_COLUMNS = (
+    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
+    "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction", "civilian_targeting",
+    "iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude", "longitude", "geo_precision",
+    "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
+)  # fmt: skip
+
+ACLED_LEGACY_COLUMNS = (
+    "data_id", "iso", "event_id_cnty", "event_id_no_cnty", "event_date", "year", "time_precision", "event_type",
+    "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction",
+    "region", "country", "admin1", "admin2", "admin3", "location", "latitude", "longitude", "geo_precision",
+    "source", "source_scale", "notes", "fatalities", "timestamp", "iso3",
+)  # fmt: skip
+
+_DATE_FORMATS = "['%d %B %Y', '%d-%B-%Y', '%d %b %Y', '%d-%b-%Y']"
+DATE = f"COALESCE(TRY_CAST(trim(event_date) AS DATE), CAST(TRY_STRPTIME(trim(event_date), {_DATE_FORMATS}) AS DATE))"
+# time_precision: 1 the day is known, 2 within a week (the date is the middle of it), 3 only the month.
+_PRECISION = "CASE trim(time_precision) WHEN '1' THEN 'day' WHEN '2' THEN 'week' WHEN '3' THEN 'month' END"
+_ISO3 = map_sql(numeric_to_iso3(), "CAST(TRY_CAST(trim(iso) AS INTEGER) AS VARCHAR)")
+# The latest revision in the file (Unix seconds) is what an ACLED download is "as of".
+_VERSION = """CAST(CAST(make_timestamp(max(TRY_CAST(trim("timestamp") AS BIGINT)) * 1000000) AS DATE) AS VARCHAR)"""
+
+_SELECT = {
+    "event_id": "trim(event_id_cnty)",
+    "date_start": DATE,
+    "date_end": DATE,
+    "date_precision": _PRECISION,
+    "country": "NULLIF(trim(country), '')",
+    "iso3": _ISO3,
+    "admin1": "NULLIF(trim(admin1), '')",
+    "admin2": "NULLIF(trim(admin2), '')",
+    "place": "NULLIF(trim(location), '')",
+    "latitude": "TRY_CAST(trim(latitude) AS DOUBLE)",
+    "longitude": "TRY_CAST(trim(longitude) AS DOUBLE)",
+    "geo_precision": "NULLIF(trim(geo_precision), '')",
+    "event_type": "NULLIF(trim(event_type), '')",
+    "sub_event_type": "NULLIF(trim(sub_event_type), '')",
+    "actor1": "NULLIF(trim(actor1), '')",
+    "actor2": "NULLIF(trim(actor2), '')",
+    "fatalities_best": "TRY_CAST(trim(fatalities) AS INTEGER)",
+    "fatalities_low": "NULL",
+    "fatalities_high": "NULL",
+    "source_text": "NULLIF(concat_ws(': ', NULLIF(trim(source), ''), NULLIF(trim(notes), '')), '')",
+}
+
+_CHECKS = (
+    Check("event_id_cnty", "NULLIF(trim(event_id_cnty), '') IS NULL", "missing event id"),
+    Check(
+        "event_date",
+        f"{DATE} IS NULL",
+        "not a real date (expected YYYY-MM-DD or DD Month YYYY, e.g. 05 September 2023)",
+    ),
+    Check("time_precision", "trim(time_precision) NOT IN ('1', '2', '3')", "not 1, 2 or 3"),
+    number_check("latitude", "DOUBLE"),
+    range_check("latitude", -90, 90),
+    number_check("longitude", "DOUBLE"),
+    range_check("longitude", -180, 180),
+    number_check("fatalities"),
+    Check("fatalities", "TRY_CAST(trim(fatalities) AS INTEGER) < 0", "negative"),
+)
+
+ACLED_CSV = TableFormat(
+    name="acled-csv",
+    dataset="acled",
+    label="ACLED CSV",
+    columns=ACLED_COLUMNS,
+    id_column="event_id_cnty",
+    select=_SELECT,
+    checks=_CHECKS,
+    version_sql=_VERSION,
+    version_note="version {version} = the day of the latest ACLED timestamp in the file; pass --version to set it",
+)
+
+ACLED_CSV_LEGACY = TableFormat(
+    name="acled-csv-legacy",
+    dataset="acled",
+    label="ACLED CSV, older export (with data_id, event_id_no_cnty, iso3)",
+    columns=ACLED_LEGACY_COLUMNS,
+    id_column="event_id_cnty",
+    select={**_SELECT, "iso3": f"COALESCE(NULLIF(upper(trim(iso3)), ''), {_ISO3})"},
+    checks=_CHECKS,
+    version_sql=_VERSION,
+    version_note=ACLED_CSV.version_note,
+)
