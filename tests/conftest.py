@@ -28,9 +28,30 @@ def mini_kb(tmp_path: Path) -> Path:
     return target
 
 
+@pytest.fixture(scope="session")
+def mini_store_template(tmp_path_factory) -> Path:
+    """A store built once from the mini knowledge base (with the bundled datasets imported)."""
+    from torkham.store.build import ensure_store
+
+    template = tmp_path_factory.mktemp("template") / "torkham.duckdb"
+    ensure_store(template, DATA / "mini" / "kb")
+    return template
+
+
 @pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    return tmp_path / "store" / "torkham.duckdb"
+def db_path(tmp_path: Path, mini_store_template: Path) -> Path:
+    """A fresh store for one test: a copy of the template, so tests need not import the bundled data
+    again. Commands still check it against their knowledge folder and rebuild what changed."""
+    target = tmp_path / "store" / "torkham.duckdb"
+    target.parent.mkdir()
+    shutil.copyfile(mini_store_template, target)
+    return target
+
+
+@pytest.fixture
+def fresh_db(tmp_path: Path) -> Path:
+    """A store path where nothing exists yet."""
+    return tmp_path / "fresh" / "torkham.duckdb"
 
 
 @pytest.fixture

@@ -100,3 +100,16 @@ def bundled_cli(cli, tmp_path_factory):
         return cli("--db", db, *args)
 
     return invoke
+
+
+def test_acled_deletions_remove_the_events_they_list(mini, tmp_path):
+    from dataset_shapes import acled, write_acled
+
+    events = write_acled(tmp_path / "acled.csv", [acled("PAK1"), acled("PAK2"), acled("PAK3")])
+    assert mini("import", events).code == 0
+    deletions = tmp_path / "deleted.csv"
+    deletions.write_text("event_id_cnty,deleted_timestamp\nPAK2,1700000000\nPAK9,1700000000\n")
+    result = mini("import", "--deletions", deletions)
+    assert result.code == 0 and ", 1 deleted" in result.out
+    held = [e["event_id"] for e in json.loads(mini("timeline", "--layer", "data", "--from", "1900", "--json").out) if e["dataset"] == "acled"]
+    assert sorted(held) == ["PAK1", "PAK3"]

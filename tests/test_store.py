@@ -16,29 +16,29 @@ def count(db: Path, table: str) -> int:
         return con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
 
-def test_first_use_creates_the_store_and_later_uses_reuse_it(mini_kb, db_path):
-    assert not db_path.exists()
-    assert ensure_store(db_path, mini_kb) is True
-    assert count(db_path, "kb_actors") == 6
-    assert ensure_store(db_path, mini_kb) is False
+def test_first_use_creates_the_store_and_later_uses_reuse_it(mini_kb, fresh_db):
+    assert not fresh_db.exists()
+    assert ensure_store(fresh_db, mini_kb) is True
+    assert count(fresh_db, "kb_actors") == 6
+    assert ensure_store(fresh_db, mini_kb) is False
 
 
-def test_changed_knowledge_is_rebuilt_and_other_tables_are_kept(mini_kb, db_path):
-    ensure_store(db_path, mini_kb)
-    with duckdb.connect(str(db_path)) as con:  # a layer the knowledge build does not own
+def test_changed_knowledge_is_rebuilt_and_other_tables_are_kept(mini_kb, fresh_db):
+    ensure_store(fresh_db, mini_kb)
+    with duckdb.connect(str(fresh_db)) as con:  # a layer the knowledge build does not own
         con.execute("CREATE TABLE dataset_events AS SELECT 1 AS id")
     actors = mini_kb / "actors.yaml"
     actors.write_text(actors.read_text().replace("name: Pakistan\n", "name: Islamic Republic of Pakistan\n"))
-    assert ensure_store(db_path, mini_kb) is True
-    with duckdb.connect(str(db_path), read_only=True) as con:
+    assert ensure_store(fresh_db, mini_kb) is True
+    with duckdb.connect(str(fresh_db), read_only=True) as con:
         assert con.execute("SELECT name FROM kb_actors WHERE id = 'pakistan'").fetchone() == (
             "Islamic Republic of Pakistan",
         )
-    assert count(db_path, "dataset_events") == 1
+    assert count(fresh_db, "dataset_events") == 1
 
 
-def test_a_build_that_fails_midway_leaves_the_previous_store(mini_kb, db_path, monkeypatch):
-    ensure_store(db_path, mini_kb)
+def test_a_build_that_fails_midway_leaves_the_previous_store(mini_kb, fresh_db, monkeypatch):
+    ensure_store(fresh_db, mini_kb)
     actors = mini_kb / "actors.yaml"
     actors.write_text(actors.read_text().replace("name: Pakistan\n", "name: Islamic Republic of Pakistan\n"))
 
@@ -48,24 +48,24 @@ def test_a_build_that_fails_midway_leaves_the_previous_store(mini_kb, db_path, m
 
     monkeypatch.setattr(build, "_insert_all", explode)
     with pytest.raises(RuntimeError):
-        ensure_store(db_path, mini_kb)
-    with duckdb.connect(str(db_path), read_only=True) as con:
+        ensure_store(fresh_db, mini_kb)
+    with duckdb.connect(str(fresh_db), read_only=True) as con:
         assert con.execute("SELECT name FROM kb_actors WHERE id = 'pakistan'").fetchone() == ("Pakistan",)
         stored = con.execute("SELECT value FROM meta WHERE key = 'kb_fingerprint'").fetchone()[0]
     assert stored != knowledge_fingerprint(mini_kb)  # so the next command builds again
 
 
-def test_quotes_are_located_by_line_in_the_source_text(mini_kb, db_path):
-    ensure_store(db_path, mini_kb)
-    with duckdb.connect(str(db_path), read_only=True) as con:
+def test_quotes_are_located_by_line_in_the_source_text(mini_kb, fresh_db):
+    ensure_store(fresh_db, mini_kb)
+    with duckdb.connect(str(fresh_db), read_only=True) as con:
         line = con.execute("SELECT line FROM kb_records WHERE id = 'ev-2022-04-ttp-attacks'").fetchone()[0]
     text = (mini_kb / "mini-paper.txt").read_text().splitlines()
     assert "claimed 54 attacks in April 2022" in text[line - 1]
 
 
-def test_every_stored_record_carries_provenance(mini_kb, db_path):
-    ensure_store(db_path, mini_kb)
-    with duckdb.connect(str(db_path), read_only=True) as con:
+def test_every_stored_record_carries_provenance(mini_kb, fresh_db):
+    ensure_store(fresh_db, mini_kb)
+    with duckdb.connect(str(fresh_db), read_only=True) as con:
         missing = con.execute("""SELECT id FROM kb_records WHERE kind <> 'ambiguities'
             AND (source IS NULL OR section IS NULL OR quote IS NULL)""").fetchall()
     assert missing == []

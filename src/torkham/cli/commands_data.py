@@ -24,6 +24,9 @@ def import_files(
     version: Annotated[
         str | None, typer.Option("--version", help="Dataset version, e.g. 25.1 (inferred where possible).")
     ] = None,
+    deletions: Annotated[
+        bool, typer.Option("--deletions", help="The files are ACLED deletion lists (event_id_cnty, deleted_timestamp).")
+    ] = False,
 ) -> None:
     """Import dataset files into the store. Bad rows go to quarantine; re-importing a file changes nothing."""
     from rich.console import Console
@@ -36,7 +39,12 @@ def import_files(
     with open_store_for_writing(config) as con:
         for path in files:
             with err.status(f"importing {path} …"):
-                summary = import_file(con, path, fmt, version)
+                if deletions:
+                    from torkham.datasets.deletions import apply_deletions_file
+
+                    summary = apply_deletions_file(con, path)
+                else:
+                    summary = import_file(con, path, fmt, version)
             typer.echo(summary.line())
             for note in summary.notes:
                 typer.echo(f"note: {note}", err=True)
