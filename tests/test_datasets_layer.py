@@ -11,7 +11,9 @@ BUNDLED_CSV = Path(__file__).resolve().parent.parent / "src/torkham/data/ucdp-ge
 
 
 def test_a_new_store_holds_the_bundled_ucdp_extract(mini):
-    held = [s for s in json.loads(mini("sources", "--json").out) if s["kind"] == "dataset" and s["dataset"] == "ucdp-ged"]
+    held = [
+        s for s in json.loads(mini("sources", "--json").out) if s["kind"] == "dataset" and s["dataset"] == "ucdp-ged"
+    ]
     assert [(d["dataset"], d["version"], d["events"]) for d in held] == [("ucdp-ged", "22.1", 6416)]
     assert held[0]["licence"] == "CC BY 4.0"
     assert "Uppsala Conflict Data Program" in held[0]["attribution"]
@@ -111,5 +113,9 @@ def test_acled_deletions_remove_the_events_they_list(mini, tmp_path):
     deletions.write_text("event_id_cnty,deleted_timestamp\nPAK2,1700000000\nPAK9,1700000000\n")
     result = mini("import", "--deletions", deletions)
     assert result.code == 0 and ", 1 deleted" in result.out
-    held = [e["event_id"] for e in json.loads(mini("timeline", "--layer", "data", "--from", "1900", "--json").out) if e["dataset"] == "acled"]
+    held = [
+        e["event_id"]
+        for e in json.loads(mini("timeline", "--layer", "data", "--from", "1900", "--json").out)
+        if e["dataset"] == "acled"
+    ]
     assert sorted(held) == ["PAK1", "PAK3"]
