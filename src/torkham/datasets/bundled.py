@@ -22,6 +22,7 @@ class BundledDataset:
     licence: str
     attribution: str
     coverage: str
+    kind: str = "events"  # events | refugees (UNHCR tables, torkham.refugees)
 
     @property
     def path(self) -> Path:

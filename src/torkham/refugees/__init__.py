@@ -1,0 +1,1 @@
+"""Refugee statistics (UNHCR Refugee Data Finder tables): import, store tables, queries."""
