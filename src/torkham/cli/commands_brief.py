@@ -1,0 +1,55 @@
+"""The briefing command: a situation report for a date range, written as HTML or PDF."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from torkham.cli.app import app, settings
+from torkham.cli.context import open_store, resolve_actor
+
+
+@app.command()
+def brief(
+    ctx: typer.Context,
+    output: Annotated[str, typer.Option("--output", "-o", help="File to write: .html or .pdf (format from the name).")],
+    start: Annotated[
+        str | None,
+        typer.Option("--from", help="First day, month or year (YYYY[-MM[-DD]]); default: 12 months before --to."),
+    ] = None,
+    end: Annotated[
+        str | None, typer.Option("--to", help="Last day, month or year; default: the latest date the store holds.")
+    ] = None,
+    actor: Annotated[str | None, typer.Option("--actor", help="Only events involving this actor (any name).")] = None,
+    country: Annotated[
+        str | None, typer.Option("--country", help="Country name or ISO3 code, e.g. Pakistan or PAK.")
+    ] = None,
+) -> None:
+    """A situation report: headline trends against the previous period, key events, charts, actors,
+    perspectives, claim verdicts and the paper's recommendations, with numbered citations."""
+    from torkham.analysis import periods
+    from torkham.analysis.selection import connect_ibis
+    from torkham.analysis.series import check_range
+    from torkham.briefing.collect import Scope, collect, latest_day
+    from torkham.briefing.render import check_output, write_brief
+    from torkham.store.queries import actor_names, parse_bound
+
+    path, kind = check_output(output)
+    first, last = parse_bound(start, "--from"), parse_bound(end, "--to")
+    check_range(first, last, (start, end))
+    with open_store(settings(ctx)) as con:
+        actor_id = resolve_actor(con, actor, "--actor") if actor is not None else None
+        if last is None:
+            last = latest_day(con, connect_ibis(con))
+            if first is not None and first > last:  # --from beyond what is held: its month
+                last = periods.period_end(periods.period_start(first, "month"), "month")
+        if first is None:
+            first = periods.previous_start(periods.period_start(last, "month"), "month", 11)
+        name = actor_names(con).get(actor_id) if actor_id else None
+        doc = collect(con, Scope(first, last, actor_id, name, country))
+    size = write_brief(doc, path, kind)
+    what = (
+        "nothing in this range" if doc["empty"] else f"{len(doc['timeline'])} events, {len(doc['citations'])} citations"
+    )
+    typer.echo(f"wrote {path} ({kind.upper()}, {size:,} bytes; {doc['from']} to {doc['to']}: {what})")
