@@ -161,6 +161,10 @@ def check_value(field_type: str, value: object, vocab: Vocabulary) -> str | None
         return f"unknown {section.rstrip('s').replace('_', ' ')} '{value}'; " + _closest(value, list(vocab[section]))
     if field_type.startswith("ref:"):
         return None if isinstance(value, str) and ID_PATTERN.match(value) else "must be an id"
+    if field_type == "about":
+        ids = value if isinstance(value, list) else [value]
+        ok = bool(ids) and all(isinstance(v, str) and ID_PATTERN.match(v) for v in ids)
+        return None if ok else "must be the id of a figure or claim, or a list of such ids"
     if field_type.startswith("refs:"):
         ok = isinstance(value, list) and all(isinstance(v, str) and ID_PATTERN.match(v) for v in value)
         return None if ok else "must be a list of ids"

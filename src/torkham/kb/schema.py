@@ -4,7 +4,7 @@ from __future__ import annotations
 
 # Field types: text, int, number (int or float or null), bool, date (partial ISO), locator,
 # ref:<kind> (one id), refs:<kind> (list of ids), term:<vocabulary section>, aliases, attributes,
-# texts (list of text), mapping, period, citations, textfile.
+# texts (list of text), mapping, period, citations, textfile, about (one id or a list of ids).
 COMMON = {
     "id": "text",
     "source": "ref:sources",
@@ -130,8 +130,40 @@ KINDS: dict[str, dict] = {
             "text": "textfile",
         },
     },
+    # A claim check: how a figure or claim is checked against a dataset (kb/checkspecs.py checks the
+    # fields that depend on each other: comparator needs, metric and dataset families, filters).
+    "checks": {
+        "required": ["about"],
+        "quote_optional": True,  # a check rests on the record in `about`, which has the quote
+        "locator_optional": True,
+        "fields": {
+            "about": "about",
+            "checkable": "bool",
+            "reason": "text",
+            "metric": "term:check_metrics",
+            "dataset": "term:check_datasets",
+            "filters": "mapping",
+            "period": "period",
+            "aggregate": "choice:sum,max,last",
+            "comparator": "term:check_comparators",
+            "value": "number",
+            "tolerance": "mapping",
+            "strict": "bool",
+            "window": "mapping",
+            "min_size": "int",
+            "baseline": "period",
+            "min_change": "number",
+            "definitions": "choice:same,proxy,differ",
+            "assumes": "texts",
+            "caveats": "texts",
+        },
+    },
 }
 
 RECORD_KINDS = tuple(KINDS)
+CHECK_FILTERS = {  # filter keys of a check, by dataset family
+    "events": ("actor", "country", "admin1", "event_type"),
+    "refugees": ("origin", "asylum"),
+}
 SECTION_NAMES = ("imprint", "series", "abbreviations", "contents", "abstract", "implications", "about-author")
 ALIAS_FIELDS = {"name", "type", "note", "in_text"}

@@ -6,6 +6,7 @@ import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from torkham.kb.checkspecs import check_specs
 from torkham.kb.loader import KnowledgeBase, Record, load_knowledge
 from torkham.kb.names import normalize
 from torkham.kb.schema import COMMON, KINDS
@@ -35,6 +36,7 @@ def validate_knowledge(root: Path, vocab: Vocabulary, text_dirs: list[Path] | No
     _check_references(kb, ids)
     _check_names(kb)
     _check_figures(kb)
+    check_specs(kb, vocab)
     _find_texts(result, text_dirs)
     _check_quotes(result)
     _check_crosswalks(kb)

@@ -12,7 +12,18 @@ from torkham.model.yamlfile import Located, load_yaml
 VOCABULARY_FILE = Path(__file__).with_name("vocabulary.yaml")
 
 # Sections whose terms are {label, description} mappings, and those whose terms map to a description.
-_LABELLED = ("actor_kinds", "alias_types", "relation_types", "event_types", "units")
+_LABELLED = (
+    "actor_kinds",
+    "alias_types",
+    "relation_types",
+    "event_types",
+    "units",
+    "check_datasets",
+    "check_metrics",
+    "check_comparators",
+)
+CHECK_FAMILIES = ("events", "refugees")
+CHECK_FIELDS = ("value", "tolerance", "window", "baseline")  # what a comparator may need
 _DESCRIBED = (
     "attribute_keys",
     "figure_qualifiers",
@@ -68,11 +79,50 @@ def _check(data: object, path: Path) -> dict[str, dict[str, dict]]:
                 if section == "relation_types" and not isinstance(definition.get("directed"), bool):
                     raise fail(line, f"relation type '{term}' needs directed: true or false")
                 terms[section][term] = dict(definition)
+                problem = _check_check_term(section, definition)
+                if problem:
+                    raise fail(line, f"term '{term}' {problem}")
             else:
                 if not isinstance(definition, str) or not definition.strip():
                     raise fail(line, f"term '{term}' needs a description")
                 terms[section][term] = {"label": term, "description": definition}
+    _check_metric_datasets(data, terms, fail)
     return terms
+
+
+def _check_check_term(section: str, definition: dict) -> str | None:
+    """The extra keys of the claim-check sections: family, unit, aggregate, datasets, needs."""
+    if section in ("check_datasets", "check_metrics") and definition.get("family") not in CHECK_FAMILIES:
+        return f"needs family: {' or '.join(CHECK_FAMILIES)}"
+    if section == "check_datasets" and definition["family"] == "refugees" and not definition.get("table"):
+        return "needs the UNHCR table it reads (table: population, solutions, …)"
+    if section == "check_metrics":
+        if definition.get("aggregate") not in ("sum", "last"):
+            return "needs aggregate: sum or last"
+        if not isinstance(definition.get("datasets"), list) or not definition["datasets"]:
+            return "needs datasets: the check datasets that hold it"
+        if definition["family"] == "refugees" and not definition.get("measure"):
+            return "needs the UNHCR measure it reads (measure: refugees, …)"
+    if section == "check_comparators":
+        needs = definition.get("needs")
+        if not isinstance(needs, list) or not set(needs) <= set(CHECK_FIELDS):
+            return f"needs a list of the fields it needs (needs: [{', '.join(CHECK_FIELDS)}])"
+    return None
+
+
+def _check_metric_datasets(data: Located, terms: dict[str, dict[str, dict]], fail) -> None:
+    """Each metric's unit is a unit, and its datasets are check datasets of its family."""
+    metrics = data["check_metrics"]
+    for term, definition in terms["check_metrics"].items():
+        line = metrics.line_of(term)
+        if definition.get("unit") not in terms["units"]:
+            raise fail(line, f"metric '{term}' needs a unit declared in units (unit: person, …)")
+        for dataset in definition["datasets"]:
+            known = terms["check_datasets"].get(dataset)
+            if known is None or known["family"] != definition["family"]:
+                raise fail(
+                    line, f"metric '{term}': '{dataset}' is not a check dataset of family {definition['family']}"
+                )
 
 
 def load_vocabulary(path: Path = VOCABULARY_FILE) -> Vocabulary:

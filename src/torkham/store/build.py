@@ -82,6 +82,11 @@ def build_store(
     try:
         ensure_dataset_schema(con)
         for dataset in bundled or []:
+            if dataset.kind == "refugees":
+                from torkham.refugees.importer import import_bundled
+
+                import_bundled(con, dataset)
+                continue
             import_file(con, dataset.path, dataset.format, dataset.version, shown=f"bundled:{dataset.file}")
         con.execute("BEGIN TRANSACTION")
         try:
@@ -130,6 +135,14 @@ def export_form(record: Record, locator: dict) -> dict:
     elif record.kind == "claims":
         data.setdefault("disputed_by", [])
         data.setdefault("disputes", [])
+    elif record.kind == "checks":
+        data["about"] = data["about"] if isinstance(data["about"], list) else [data["about"]]
+        data.setdefault("checkable", True)
+        if data["checkable"]:
+            data.setdefault("filters", {})
+            data.setdefault("definitions", "same")
+            data.setdefault("assumes", [])
+            data.setdefault("caveats", [])
     return json.loads(json.dumps(data, default=str))
 
 
@@ -238,6 +251,23 @@ def _insert_kind(add, record: Record, data: dict, validation: Validation) -> Non
                 add("kb_claim_actors", rid, actor, role)
         for other in data["disputes"]:
             add("kb_claim_disputes", rid, other)
+    elif kind == "checks":
+        period = data.get("period") or {}
+        add(
+            "kb_checks",
+            rid,
+            data["checkable"],
+            data.get("metric"),
+            data.get("dataset"),
+            data.get("comparator"),
+            data.get("value"),
+            period.get("from"),
+            period.get("to"),
+            data.get("definitions"),
+            data.get("reason"),
+        )
+        for about in data["about"]:
+            add("kb_check_about", rid, about)
     elif kind == "sources":
         add(
             "kb_sources",

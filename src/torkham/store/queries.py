@@ -248,4 +248,6 @@ def datasets(con) -> list[dict]:
             "licence": bundled.licence if bundled else None, "attribution": bundled.attribution if bundled else None,
             "source": f"{dataset} {version}", "locator": {"dataset": dataset, "version": version},
         })  # fmt: skip
-    return out
+    from torkham.refugees.queries import datasets as refugee_datasets
+
+    return out + refugee_datasets(con)

@@ -40,3 +40,8 @@ CREATE TABLE kb_sources (id VARCHAR PRIMARY KEY, kind VARCHAR NOT NULL, title VA
   authors VARCHAR, publisher VARCHAR, date VARCHAR, url VARCHAR, cited_as VARCHAR);
 DROP TABLE IF EXISTS kb_citations;
 CREATE TABLE kb_citations (source_id VARCHAR NOT NULL, record_id VARCHAR, section VARCHAR, line INTEGER, quote VARCHAR);
+DROP TABLE IF EXISTS kb_checks;
+CREATE TABLE kb_checks (id VARCHAR PRIMARY KEY, checkable BOOLEAN NOT NULL, metric VARCHAR, dataset VARCHAR,
+  comparator VARCHAR, value DOUBLE, period_from VARCHAR, period_to VARCHAR, definitions VARCHAR, reason VARCHAR);
+DROP TABLE IF EXISTS kb_check_about;
+CREATE TABLE kb_check_about (check_id VARCHAR NOT NULL, record_id VARCHAR NOT NULL);

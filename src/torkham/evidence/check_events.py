@@ -1,0 +1,241 @@
+"""Event metrics of a claim check (events, fatalities), read through the analysis selection: the same
+Ibis expressions as `torkham series`, with the check's extra filters (admin1, event type). A period
+the data held does not cover gives no value — never a zero."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from torkham.analysis import periods
+from torkham.analysis.selection import DATASETS, SHOWN_IDS, Selection, coverage, listing_sql, selected, versions
+from torkham.evidence.check_spec import NO_DATA, NOT_COVERED, CheckSpec, Measurement, period_text
+from torkham.kb.checkspecs import period_unit
+from torkham.model.dates import parse_partial_date
+
+SHOWN_VALUES = 15  # an unknown filter value lists at most this many of the values held
+
+
+def measure_events(con, backend, spec: CheckSpec, cache: dict | None = None) -> Measurement:
+    """The check's value from the events table; `cache` keeps what several checks of one run share."""
+    cache = {} if cache is None else cache
+    selection, filter_reasons = _cached(
+        cache, ("actor", spec.dataset, spec.filters.get("actor")), lambda: _selection(con, backend, spec)
+    )
+    selection = replace(selection, country=spec.filters.get("country"), country_label=spec.filters.get("country"))
+    # The span the dataset speaks for is that of all its events: a country's last event need not be
+    # the last day its data cover. A country without any event has no data at all.
+    whole = replace(selection.without_actor(), country=None)
+    span, whole_versions = _cached(cache, ("dataset", spec.dataset), lambda: _dataset_facts(backend, whole))
+    if span is not None:
+        key = ("filters", spec.dataset, str(_extra(spec)))
+        filter_reasons = filter_reasons + _cached(cache, key, lambda: _filter_values(backend, spec))
+    place = selection.without_actor()
+    in_country = span is not None and (
+        not selection.country
+        or _cached(cache, ("country", spec.dataset, selection.country.lower()), lambda: coverage(backend, place))
+        is not None
+    )
+    table = _filtered(backend, selection, spec, spec.start, spec.end)
+    expr = _totals(table)
+    totals = expr.to_pyarrow().to_pylist()[0]
+    listing = _listing(selection, spec, spec.start, spec.end)
+    evidence = {
+        "dataset": spec.dataset,
+        "versions": sorted(totals["versions"] or []) or whole_versions,
+        "data_covers": [d.isoformat() for d in span] if span else None,
+        "licence": _licence(spec.dataset),
+        "query": {"description": _describe(spec, selection), "sql": _ibis_sql(expr), "listing": listing},
+        "events": {"count": int(totals["events"]), "ids": _first_ids(table), "listing": listing},
+    }
+    needed = _needed(spec)
+    in_period = in_country and span[0] <= spec.start and spec.end <= span[1]
+    reasons = []
+    if span is None:
+        reasons.append(f"{NO_DATA}: the store holds no {spec.dataset} events (import some with 'torkham import')")
+    elif not in_country:
+        reasons.append(f"{NO_DATA}: the {spec.dataset} data held has no events in {spec.filters.get('country')}")
+    elif not in_period:
+        reasons.append(_uncovered(spec, span, spec.start, spec.end, "the period"))
+    elif not (span[0] <= needed[0] and needed[1] <= span[1]):
+        what = "the window" if spec.comparator == "highest_in" else "the baseline"
+        reasons.append(_uncovered(spec, span, *needed, what))
+    reasons += filter_reasons
+    value = int(totals[spec.metric] or 0) if in_period and not filter_reasons else None
+    evidence["value"] = value
+    result = Measurement(value, reasons, evidence)
+    if span is not None and spec.comparator == "highest_in":
+        _window_values(backend, selection, spec, needed[0], span, result)
+    elif span is not None and spec.comparator in ("rose", "fell"):
+        _baseline_value(backend, selection, spec, span, result)
+    return result
+
+
+def _cached(cache: dict, key: tuple, compute):
+    if key not in cache:
+        cache[key] = compute()
+    return cache[key]
+
+
+def _dataset_facts(backend, whole: Selection) -> tuple[tuple[date, date] | None, list[str]]:
+    """The span of the dataset's events and its versions (None, [] when the store holds none)."""
+    span = coverage(backend, whole)
+    return span, versions(backend, whole) if span else []
+
+
+def _licence(dataset: str) -> str | None:
+    info = DATASETS.get(dataset)
+    return info.licence if info else None
+
+
+def _selection(con, backend, spec: CheckSpec) -> tuple[Selection, list[str]]:
+    from torkham.store.queries import actor_names
+
+    actor = spec.filters.get("actor")
+    country = spec.filters.get("country")
+    name = actor_names(con).get(actor) if actor else None
+    selection = Selection(spec.dataset, actor, name, country, country)
+    if actor is None:
+        return selection, []
+    table = backend.table("dataset_actor_names")
+    mapped = table.filter(table.dataset == spec.dataset, table.actor_id == actor)
+    raw = sorted(mapped.select("raw_name").distinct().to_pyarrow().column(0).to_pylist())
+    if not raw:
+        reason = (
+            f"{NO_DATA}: no {spec.dataset} actor name maps to {name} ({actor}), so its events cannot be selected "
+            f"(knowledge/crosswalks/{spec.dataset}.yaml maps dataset names to actors)"
+        )
+        return selection, [reason]
+    return replace(selection, raw_names=tuple(raw)), []
+
+
+def _extra(spec: CheckSpec) -> dict[str, str]:
+    return {k: v for k, v in spec.filters.items() if k in ("admin1", "event_type")}
+
+
+def _filter_values(backend, spec: CheckSpec) -> list[str]:
+    """A reason for each admin1 / event_type filter that matches no event of the dataset at all."""
+    events = backend.table("events")
+    reasons = []
+    for column, wanted in _extra(spec).items():
+        mine = events.filter(events.dataset == spec.dataset)
+        if mine.filter(mine[column].lower() == wanted.lower()).count().to_pyarrow().as_py():
+            continue
+        held = sorted(v for v in mine.select(column).distinct().to_pyarrow().column(0).to_pylist() if v)
+        shown = ", ".join(held[:SHOWN_VALUES]) + (f", … ({len(held)} in all)" if len(held) > SHOWN_VALUES else "")
+        reasons.append(f"{NO_DATA}: no {spec.dataset} event has {column} '{wanted}'; the data holds: {shown or 'none'}")
+    return reasons
+
+
+def _filtered(backend, selection: Selection, spec: CheckSpec, start: date, end: date):
+    table = selected(backend, selection, start, end)
+    for column, wanted in _extra(spec).items():
+        table = table.filter(table[column].lower() == wanted.lower())
+    return table
+
+
+def _listing(selection: Selection, spec: CheckSpec, start: date, end: date) -> str:
+    sql = listing_sql(selection, start, end)
+    extra = "".join(f" AND lower({c}) = '{v.lower().replace(chr(39), chr(39) * 2)}'" for c, v in _extra(spec).items())
+    return sql.replace(" ORDER BY", extra + " ORDER BY", 1) if extra else sql
+
+
+def _ibis_sql(expr) -> str:
+    import ibis
+
+    return ibis.to_sql(expr, dialect="duckdb").strip()
+
+
+def _totals(table):
+    """One query for what a check reads of its events: their number, deaths and dataset versions."""
+    return table.aggregate(
+        events=table.count(),
+        fatalities=table.fatalities_best.sum().fill_null(0),
+        versions=table.dataset_version.collect(distinct=True),
+    )
+
+
+def _first_ids(table) -> list[str]:
+    rows = table.select("event_id", "date_start").order_by(["date_start", "event_id"]).limit(SHOWN_IDS)
+    return rows.to_pyarrow().column("event_id").to_pylist()
+
+
+def _describe(spec: CheckSpec, selection: Selection) -> str:
+    what = "events" if spec.metric == "events" else "deaths (sum of best estimates) in events"
+    info = DATASETS.get(spec.dataset)
+    parts = [f"{info.name if info else spec.dataset} {what}"]
+    if selection.actor_id:
+        names = ", ".join(selection.raw_names) or "none"
+        parts.append(f"with {selection.actor_name} ({selection.actor_id}) on either side (dataset names: {names})")
+    if selection.country:
+        parts.append(f"in {selection.country}")
+    parts += [f"with {column} '{value}'" for column, value in _extra(spec).items()]
+    parts.append(f"dated {period_text(spec.start, spec.end)}")
+    return " ".join(parts)
+
+
+def _needed(spec: CheckSpec) -> tuple[date, date]:
+    """The whole range the comparator reads: the period, its window or its baseline."""
+    if spec.comparator == "highest_in":
+        return window_start(spec), spec.end
+    if spec.comparator in ("rose", "fell") and spec.baseline:
+        return min(spec.baseline[0], spec.start), max(spec.baseline[1], spec.end)
+    return spec.start, spec.end
+
+
+def window_start(spec: CheckSpec) -> date:
+    unit = period_unit(spec.start, spec.end) or "month"
+    kind, amount = next(iter(spec.window.items()))
+    if kind == "since":
+        return periods.period_start(parse_partial_date(amount).first_day, unit)
+    count = amount * 12 if (kind, unit) == ("years", "month") else amount
+    return periods.previous_start(spec.start, unit, count - 1)
+
+
+def _uncovered(spec: CheckSpec, span: tuple[date, date], start: date, end: date, what: str) -> str:
+    return (
+        f"{NOT_COVERED}: the {spec.dataset} data held covers {span[0]} to {span[1]}; "
+        f"{what} runs {period_text(start, end)}"
+    )
+
+
+def _window_values(backend, selection: Selection, spec: CheckSpec, first: date, span, result: Measurement) -> None:
+    """The value of every period of the window; None for a period the data held do not cover."""
+    unit = period_unit(spec.start, spec.end) or "month"
+    table = _filtered(backend, selection, spec, first, spec.end)
+    bucket = table.date_start.truncate(periods.IBIS_UNITS[unit]).cast("date")
+    value = table.count() if spec.metric == "events" else table.fatalities_best.sum().fill_null(0)
+    rows = table.group_by(period=bucket).aggregate(value=value).to_pyarrow().to_pylist()
+    found = {r["period"]: int(r["value"]) for r in rows}
+    series = [
+        (periods.label(s, unit), found.get(s, 0) if span[0] <= s and periods.period_end(s, unit) <= span[1] else None)
+        for s in periods.starts(first, spec.end, unit)
+    ]
+    result.others = [(p, v) for p, v in series[:-1] if v is not None]
+    result.evidence["window"] = {
+        "unit": unit,
+        "from": first.isoformat(),
+        "to": spec.end.isoformat(),
+        "values": [{"period": p, "value": v} for p, v in series],
+    }
+
+
+def _baseline_value(backend, selection: Selection, spec: CheckSpec, span, result: Measurement) -> None:
+    """The baseline's value; None when the data held do not cover the whole baseline."""
+    start, end = spec.baseline
+    table = _filtered(backend, selection, spec, start, end)
+    totals = _totals(table).to_pyarrow().to_pylist()[0]
+    covered = span[0] <= start and end <= span[1]
+    result.baseline = int(totals[spec.metric] or 0) if covered else None
+    result.months = (_months(spec.start, spec.end), _months(start, end))
+    listing = _listing(selection, spec, start, end)
+    result.evidence["baseline"] = {
+        "from": start.isoformat(),
+        "to": end.isoformat(),
+        "value": result.baseline,
+        "events": {"count": int(totals["events"]), "listing": listing},
+    }
+
+
+def _months(start: date, end: date) -> int:
+    return (end.year - start.year) * 12 + end.month - start.month + 1
