@@ -211,10 +211,11 @@ def _incoming(con, fmt: TableFormat, present: set[str], version: str) -> None:
     select = dict(fmt.select)
     select["dataset_version"] = "?"
     expressions = ", ".join(f"{select[c].format(**optional)} AS {c}" for c in EVENT_COLUMNS)
-    con.execute(f"CREATE TEMP TABLE incoming AS SELECT {expressions} FROM checked", [version])
     content = ", ".join(c for c in EVENT_COLUMNS if c != "dataset_version")
     con.execute(
-        f"ALTER TABLE incoming ADD COLUMN content_hash UBIGINT; UPDATE incoming SET content_hash = hash({content})"
+        f"""CREATE TEMP TABLE incoming AS SELECT *, hash({content}) AS content_hash
+            FROM (SELECT {expressions} FROM checked)""",
+        [version],
     )
 
 
