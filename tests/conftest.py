@@ -49,6 +49,16 @@ def db_path(tmp_path: Path, mini_store_template: Path) -> Path:
 
 
 @pytest.fixture
+def con(tmp_path):
+    """A read-write connection to an empty store file."""
+    import duckdb
+
+    connection = duckdb.connect(str(tmp_path / "store.duckdb"))
+    yield connection
+    connection.close()
+
+
+@pytest.fixture
 def fresh_db(tmp_path: Path) -> Path:
     """A store path where nothing exists yet."""
     return tmp_path / "fresh" / "torkham.duckdb"

@@ -132,3 +132,14 @@ def write_ged_api(path: Path, records: list[dict], version: str = "25.1", page: 
     }
     path.write_text(json.dumps(page_doc, indent=1, ensure_ascii=False), encoding="utf-8")
     return path
+
+
+def held_events(con, dataset: str) -> dict[str, dict]:
+    """The events of one dataset in a store, by event id, as column -> value mappings."""
+    cursor = con.execute("SELECT * FROM events WHERE dataset = ? ORDER BY event_id", [dataset])
+    names = [d[0] for d in cursor.description]
+    return {row[1]: dict(zip(names, row, strict=True)) for row in cursor.fetchall()}
+
+
+def quarantined(con) -> list[tuple]:
+    return con.execute("SELECT row_number, field, value, reason FROM quarantine ORDER BY row_number").fetchall()

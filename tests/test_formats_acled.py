@@ -9,27 +9,18 @@ from datetime import date
 import duckdb
 import pytest
 
-from dataset_shapes import acled, write_acled
+from dataset_shapes import acled, held_events, quarantined, write_acled
 from torkham.datasets.detect import detect_format
 from torkham.datasets.importer import import_file
 from torkham.errors import TorkhamError
 
 
-@pytest.fixture
-def con(tmp_path):
-    connection = duckdb.connect(str(tmp_path / "store.duckdb"))
-    yield connection
-    connection.close()
-
-
 def events(con) -> dict[str, dict]:
-    cursor = con.execute("SELECT * FROM events WHERE dataset = 'acled' ORDER BY event_id")
-    names = [d[0] for d in cursor.description]
-    return {row[1]: dict(zip(names, row, strict=True)) for row in cursor.fetchall()}
+    return held_events(con, "acled")
 
 
 def quarantine(con) -> list[tuple]:
-    return con.execute("SELECT row_number, field, value, reason FROM quarantine ORDER BY row_number").fetchall()
+    return quarantined(con)
 
 
 def test_current_export_maps_every_column(con, tmp_path):

@@ -5,32 +5,22 @@ from __future__ import annotations
 
 from datetime import date
 
-import duckdb
 import pytest
 import yaml
 
-from dataset_shapes import gdelt, gdelt_lines, write_gdelt
+from dataset_shapes import gdelt, gdelt_lines, held_events, quarantined, write_gdelt
 from torkham.datasets.detect import detect_format
 from torkham.datasets.formats.gdelt import GDELT_COLUMNS
 from torkham.datasets.importer import import_file
 from torkham.errors import TorkhamError
 
 
-@pytest.fixture
-def con(tmp_path):
-    connection = duckdb.connect(str(tmp_path / "store.duckdb"))
-    yield connection
-    connection.close()
-
-
 def events(con) -> dict[str, dict]:
-    cursor = con.execute("SELECT * FROM events WHERE dataset = 'gdelt'")
-    names = [d[0] for d in cursor.description]
-    return {row[1]: dict(zip(names, row, strict=True)) for row in cursor.fetchall()}
+    return held_events(con, "gdelt")
 
 
 def quarantine(con) -> list[tuple]:
-    return con.execute("SELECT row_number, field, value, reason FROM quarantine ORDER BY row_number").fetchall()
+    return quarantined(con)
 
 
 def test_the_codebook_has_61_columns_in_order():

@@ -6,31 +6,21 @@ from __future__ import annotations
 import json
 from datetime import date
 
-import duckdb
 import pytest
 
-from dataset_shapes import ged, ged_api_record, write_ged, write_ged_api
+from dataset_shapes import ged, ged_api_record, held_events, quarantined, write_ged, write_ged_api
 from torkham.datasets.bundled import bundled_datasets
 from torkham.datasets.detect import detect_format
 from torkham.datasets.importer import import_file
 from torkham.errors import TorkhamError
 
 
-@pytest.fixture
-def con(tmp_path):
-    connection = duckdb.connect(str(tmp_path / "store.duckdb"))
-    yield connection
-    connection.close()
-
-
 def events(con) -> dict[str, dict]:
-    cursor = con.execute("SELECT * FROM events WHERE dataset = 'ucdp-ged'")
-    names = [d[0] for d in cursor.description]
-    return {row[1]: dict(zip(names, row, strict=True)) for row in cursor.fetchall()}
+    return held_events(con, "ucdp-ged")
 
 
 def quarantine(con) -> list[tuple]:
-    return con.execute("SELECT row_number, field, value, reason FROM quarantine ORDER BY row_number").fetchall()
+    return quarantined(con)
 
 
 def test_the_bundled_hdx_extract_imports_whole(con):
