@@ -32,11 +32,15 @@ class Settings:
 @contextmanager
 def open_store(settings: Settings):
     """The store, built or rebuilt first if the knowledge files changed; opened read-only."""
-    from torkham.store.build import ensure_store
+    from torkham.store.build import ensure_store, is_current
     from torkham.store.db import connect
 
-    ensure_store(settings.db_path, settings.kb_root)
-    con = connect(settings.db_path, read_only=True)
+    con = connect(settings.db_path, read_only=True) if settings.db_path.exists() else None
+    if con is None or not is_current(con, settings.kb_root):  # one connection when nothing changed
+        if con is not None:
+            con.close()
+        ensure_store(settings.db_path, settings.kb_root)
+        con = connect(settings.db_path, read_only=True)
     try:
         yield con
     finally:

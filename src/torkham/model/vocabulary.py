@@ -126,7 +126,29 @@ def _check_metric_datasets(data: Located, terms: dict[str, dict[str, dict]], fai
 
 
 def load_vocabulary(path: Path = VOCABULARY_FILE) -> Vocabulary:
+    """Parse with libyaml when it is there (every command needs the vocabulary: start-up matters);
+    a vocabulary that fails its checks is parsed again with line numbers to say where."""
+    import yaml
+
+    fast_loader = getattr(yaml, "CSafeLoader", None)
+    if fast_loader is not None:
+        try:
+            data = yaml.load(path.read_text(encoding="utf-8"), Loader=fast_loader)  # noqa: S506 - a safe loader
+            return Vocabulary(_check(_without_lines(data), path), path)
+        except (TorkhamError, yaml.YAMLError):
+            pass
     return Vocabulary(_check(load_yaml(path), path), path)
+
+
+def _without_lines(data: object) -> object:
+    """Plain parsed YAML in the shape the checks expect (Located mappings), lines unknown."""
+    if isinstance(data, dict):
+        located = Located((str(k), _without_lines(v)) for k, v in data.items())
+        located.key_lines = {}
+        return located
+    if isinstance(data, list):
+        return [_without_lines(v) for v in data]
+    return data
 
 
 @lru_cache(maxsize=1)

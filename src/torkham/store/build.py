@@ -33,23 +33,33 @@ def knowledge_fingerprint(kb_root: Path) -> str:
     return digest.hexdigest()
 
 
-def _stored_state(db_path: Path) -> tuple[str | None, set[str]]:
+def _state_of(con) -> tuple[str | None, set[str]]:
     """The fingerprint the store was built from, and the hashes of the files imported into it."""
+    tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    fingerprint = None
+    if "meta" in tables:
+        row = con.execute("SELECT value FROM meta WHERE key = 'kb_fingerprint'").fetchone()
+        fingerprint = row[0] if row else None
+    imported = {r[0] for r in con.execute("SELECT sha256 FROM imports").fetchall()} if "imports" in tables else set()
+    return fingerprint, imported
+
+
+def _stored_state(db_path: Path) -> tuple[str | None, set[str]]:
     if not db_path.exists():
         return None, set()
     con = connect(db_path, read_only=True)
     try:
-        tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
-        fingerprint = None
-        if "meta" in tables:
-            row = con.execute("SELECT value FROM meta WHERE key = 'kb_fingerprint'").fetchone()
-            fingerprint = row[0] if row else None
-        imported = (
-            {r[0] for r in con.execute("SELECT sha256 FROM imports").fetchall()} if "imports" in tables else set()
-        )
-        return fingerprint, imported
+        return _state_of(con)
     finally:
         con.close()
+
+
+def is_current(con, kb_root: Path) -> bool:
+    """Whether an open store is up to date with the knowledge files and the bundled datasets."""
+    from torkham.datasets.bundled import bundled_datasets
+
+    stored, imported = _state_of(con)
+    return stored == knowledge_fingerprint(kb_root) and all(b.sha256 in imported for b in bundled_datasets())
 
 
 def ensure_store(db_path: Path, kb_root: Path) -> bool:
