@@ -14,7 +14,6 @@ import pytest
 
 from fakes.acled_api import ACLED_COLUMNS, EMAIL, PASSWORD, FakeAcled, acled_row
 from fakes.server import Reply
-from fakes.store import copy_store, template_store
 from torkham.datasets.fetch.state import fetch_root
 
 RETRIES = 3
@@ -26,17 +25,6 @@ ROWS = [
     acled_row(103, "Pakistan", "2024-04-05", 0, T0 + 30),
     acled_row(202, "Afghanistan", "2023-12-31", 5, T0 + 40),
 ]
-
-
-@pytest.fixture(scope="module")
-def template(tmp_path_factory) -> Path:
-    return template_store(tmp_path_factory.mktemp("store"))
-
-
-@pytest.fixture
-def db_path(tmp_path, template) -> Path:
-    """The `mini` fixture's store, copied from one built once for this module."""
-    return copy_store(template, tmp_path / "store" / "torkham.duckdb")
 
 
 @pytest.fixture(autouse=True)

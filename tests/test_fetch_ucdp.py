@@ -10,7 +10,6 @@ import duckdb
 import pytest
 
 from fakes.server import Reply
-from fakes.store import copy_store, template_store
 from fakes.ucdp_api import TOKEN, FakeUcdp, ged_event, page_number
 from torkham.datasets.fetch.http import RetryPolicy
 from torkham.datasets.fetch.state import FetchFolder, fetch_root
@@ -22,17 +21,6 @@ RETRIES = 3
 EVENTS = [ged_event(9_000_001 + i, 770 if i % 2 else 700, f"2023-0{1 + i}-10", best=i + 1) for i in range(5)]
 EVENTS[4]["side_b"] = "Tehreek-e-Taliban Pakistan"  # a spelling only an alias of the knowledge base knows
 EVENTS.append(ged_event(9_000_100, 770, "2019-06-01"))  # before --since
-
-
-@pytest.fixture(scope="module")
-def template(tmp_path_factory) -> Path:
-    return template_store(tmp_path_factory.mktemp("store"))
-
-
-@pytest.fixture
-def db_path(tmp_path, template) -> Path:
-    """The `mini` fixture's store, copied from one built once for this module."""
-    return copy_store(template, tmp_path / "store" / "torkham.duckdb")
 
 
 @pytest.fixture(autouse=True)

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from fakes.store import copy_store, template_store
 from torkham.datasets.bundled import bundled_datasets
 
 POPULATION = Path(__file__).resolve().parent.parent / "src/torkham/data/unhcr-refugees/population_afg.csv"
@@ -21,17 +20,6 @@ EXPORT = (
     '2023,Afghanistan,AFG,Pakistan,PAK,"2,000,000","61,451","56,797",0,0,0,49,-,0\n'
     "2024,Afghanistan,AFG,Pakistan,PAK,lots,198610,126812,0,0,0,798348,-,0\n"
 )
-
-
-@pytest.fixture(scope="module")
-def template(tmp_path_factory) -> Path:
-    return template_store(tmp_path_factory.mktemp("store"))
-
-
-@pytest.fixture
-def db_path(tmp_path, template) -> Path:
-    """The `mini` fixture's store, copied from one built once for this module."""
-    return copy_store(template, tmp_path / "store" / "torkham.duckdb")
 
 
 def csv_value(year: str, coo: str, coa: str, column: str) -> int:

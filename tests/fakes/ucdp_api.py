@@ -7,16 +7,8 @@ import math
 import urllib.parse
 
 from fakes.server import FakeApi, Reply, Request
+from torkham.datasets.formats.ucdp import GED_COLUMNS
 
-GED_COLUMNS = (
-    "id", "relid", "year", "active_year", "code_status", "type_of_violence", "conflict_dset_id",
-    "conflict_new_id", "conflict_name", "dyad_dset_id", "dyad_new_id", "dyad_name", "side_a_dset_id",
-    "side_a_new_id", "side_a", "side_b_dset_id", "side_b_new_id", "side_b", "number_of_sources",
-    "source_article", "source_office", "source_date", "source_headline", "source_original", "where_prec",
-    "where_coordinates", "where_description", "adm_1", "adm_2", "latitude", "longitude", "geom_wkt",
-    "priogrid_gid", "country", "country_id", "region", "event_clarity", "date_prec", "date_start", "date_end",
-    "deaths_a", "deaths_b", "deaths_civilians", "deaths_unknown", "best", "high", "low", "gwnoa", "gwnob",
-)  # fmt: skip
 TOKEN = "test-ucdp-token"
 COUNTRIES = {770: ("Pakistan", 30.0, 70.0), 700: ("Afghanistan", 34.5, 69.2)}
 
