@@ -9,6 +9,7 @@ import typer
 
 from torkham.cli.app import app, settings
 from torkham.cli.context import Settings, open_store_for_writing
+from torkham.store.db import transaction
 
 fetch_app = typer.Typer(
     help="Download events from the UCDP or ACLED API into the store (needs the internet and an account).",
@@ -74,13 +75,8 @@ def _names(config: Settings):
     def refresh(con) -> None:
         from torkham.datasets.actors import refresh_actor_names
 
-        con.execute("BEGIN TRANSACTION")
-        try:
+        with transaction(con):
             refresh_actor_names(con, config.kb_root)
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
 
     return refresh
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from torkham.datasets.importer import ImportSummary, apply_deletions, ensure_dataset_schema, file_sha256
 from torkham.errors import TorkhamError
+from torkham.store.db import transaction
 
 DELETIONS_FORMAT = "acled-deletions"
 ID_COLUMN, TIME_COLUMN = "event_id_cnty", "deleted_timestamp"
@@ -38,16 +39,8 @@ def apply_deletions_file(con, path: Path, dataset: str = "acled", shown: str | N
     if previous:
         summary.already_imported = previous[0]
         return summary
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con, ("tk_deleted", "tk_rejects", "tk_rejects_scan")):
         _apply(con, path, header, summary)
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
-    finally:
-        for table in ("tk_deleted", "tk_rejects", "tk_rejects_scan"):
-            con.execute(f"DROP TABLE IF EXISTS {table}")
     return summary
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from torkham.datasets.detect import detect_format
 from torkham.datasets.formats.base import EVENT_COLUMNS, TableFormat
 from torkham.errors import TorkhamError
+from torkham.store.db import transaction
 
 
 @dataclass
@@ -74,17 +75,11 @@ def import_file(
     if previous:
         summary.already_imported = previous[0]
         return summary
-    with _readable(path) as readable:
-        con.execute("BEGIN TRANSACTION")
-        try:
-            _run(con, readable, fmt, summary)
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
-        finally:
-            for table in ("staging", "checked", "incoming", "tk_rejects", "tk_rejects_scan", "tk_bad", "tk_shift"):
-                con.execute(f"DROP TABLE IF EXISTS {table}")
+    with (
+        _readable(path) as readable,
+        transaction(con, ("staging", "checked", "incoming", "tk_rejects", "tk_rejects_scan", "tk_bad", "tk_shift")),
+    ):
+        _run(con, readable, fmt, summary)
     return summary
 
 

@@ -16,6 +16,7 @@ from torkham.errors import TorkhamError
 from torkham.refugees.checks import check, clean, merge
 from torkham.refugees.reader import Staged, stage_table
 from torkham.refugees.tables import TABLES
+from torkham.store.db import transaction
 
 _TEMP = ("tk_ref_raw", "tk_ref_long", "tk_ref_bad", "tk_ref_rows", "tk_ref_incoming")
 
@@ -47,16 +48,8 @@ def import_refugee_file(
         summary.notes.extend(staged.notes)
         if not summary.version:
             summary.version = _infer_version(staged, summary)
-        con.execute("BEGIN TRANSACTION")
-        try:
+        with transaction(con, _TEMP):
             _run(con, staged, staged_path, summary)
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
-        finally:
-            for name in _TEMP:
-                con.execute(f"DROP TABLE IF EXISTS {name}")
     return summary
 
 

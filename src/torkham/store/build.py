@@ -14,7 +14,7 @@ from torkham.kb.names import normalize
 from torkham.kb.validate import Validation, validate_knowledge
 from torkham.model.dates import parse_partial_date
 from torkham.model.vocabulary import VOCABULARY_FILE, default_vocabulary
-from torkham.store.db import connect
+from torkham.store.db import connect, transaction
 
 STORE_SCHEMA_VERSION = "1"
 
@@ -98,8 +98,7 @@ def build_store(
                 import_bundled(con, dataset)
                 continue
             import_file(con, dataset.path, dataset.format, dataset.version, shown=f"bundled:{dataset.file}")
-        con.execute("BEGIN TRANSACTION")
-        try:
+        with transaction(con):
             if validation is not None:
                 con.execute(resources.files("torkham.store").joinpath("schema.sql").read_text(encoding="utf-8"))
                 _insert_all(con, validation)
@@ -108,10 +107,6 @@ def build_store(
                     [fingerprint, str(validation.kb.root)],
                 )
             refresh_actor_names(con, kb_root)
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
     finally:
         con.close()
 

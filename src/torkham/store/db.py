@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 from pathlib import Path
 
 from torkham.errors import TorkhamError
@@ -31,3 +32,19 @@ def connect(path: Path, read_only: bool = False):
         raise TorkhamError(
             f"{path} is not a torkham store ({str(exc).splitlines()[0]}); pass another --db path"
         ) from None
+
+
+@contextmanager
+def transaction(con, temp_tables: tuple[str, ...] = ()):
+    """One DuckDB transaction: committed when the block ends, rolled back on any error or interrupt,
+    so the store is left as it was. Temporary tables named are dropped afterwards either way."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield con
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    finally:
+        for table in temp_tables:
+            con.execute(f"DROP TABLE IF EXISTS {table}")

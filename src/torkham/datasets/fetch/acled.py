@@ -20,6 +20,7 @@ from torkham.datasets.fetch.http import RetryPolicy
 from torkham.datasets.fetch.report import FetchReport, Reporter, import_pages
 from torkham.datasets.fetch.state import FetchFolder, fetch_root, get_value, set_value
 from torkham.errors import TorkhamError
+from torkham.store.db import transaction
 
 FORMAT = "acled-csv"
 MAX_PAGES = 10_000  # a bound on each paging loop (50 M rows at 5,000 a page)
@@ -129,8 +130,7 @@ def _apply_deletions(con, folder: FetchFolder, report: FetchReport, store_key: s
     fetched = _fetched_ids(folder)
     ids = sorted({i for i in folder.state.get("deleted", []) if i not in fetched})
     newest = max(int(folder.state.get("max_timestamp") or 0), cutoff or 0)
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):
         if ids:
             started = datetime.now()
             report.deleted = apply_deletions(con, "acled", ids)
@@ -144,10 +144,6 @@ def _apply_deletions(con, folder: FetchFolder, report: FetchReport, store_key: s
             )  # fmt: skip
         if newest:
             set_value(con, "acled", store_key, str(newest))
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
 
 
 def _fetched_ids(folder: FetchFolder) -> set[str]:
