@@ -3,9 +3,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# System tools the tests drive for real: poppler (pdftoppm/pdftotext) to read briefing PDFs.
+# System tools the tests drive for real: poppler (pdftoppm/pdftotext) to read briefing PDFs, and
+# Debian's Chromium, which the web tests drive through Playwright (no browser download).
 need=()
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
+[ -x /usr/bin/chromium ] || need+=(chromium)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null

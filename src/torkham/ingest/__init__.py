@@ -1,0 +1,1 @@
+"""Bring a new document into torkham: extract its text, propose knowledge, review it."""

@@ -1,0 +1,96 @@
+"""A document as the ingest pipeline sees it: one text with page and mark spans, by character offset.
+
+Every proposal points into `Document.text` with (start, end) offsets, so the page and the verbatim
+sentence of any finding can be recovered from the document alone."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+MARK_KINDS = ("tweet", "caption", "heading", "abbreviations", "bibliography", "header", "quote")
+
+
+@dataclass(frozen=True)
+class Page:
+    number: int  # 1-based, as printed by a PDF reader; a text file is page 1
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Mark:
+    kind: str  # one of MARK_KINDS
+    start: int
+    end: int
+
+
+@dataclass
+class Document:
+    path: Path
+    text: str
+    format: str  # pdf | text | markdown | html
+    sha256: str
+    pages: list[Page] = field(default_factory=list)
+    marks: list[Mark] = field(default_factory=list)
+    title: str | None = None
+    author: str | None = None
+    date: str | None = None  # partial ISO date of publication, when known
+    language: str = "en"
+
+    def page_at(self, offset: int) -> int | None:
+        starts = [p.start for p in self.pages]
+        i = bisect.bisect_right(starts, offset) - 1
+        return self.pages[i].number if i >= 0 and offset <= self.pages[i].end else None
+
+    def marks_at(self, offset: int) -> list[str]:
+        return [m.kind for m in self.marks if m.start <= offset < m.end]
+
+    def sentence_at(self, start: int, end: int | None = None) -> tuple[int, int, str]:
+        """The sentence (or line-bounded fragment) around [start, end): offsets and verbatim text."""
+        end = start if end is None else end
+        left = max(self.text.rfind("\n\n", 0, start), _last_stop(self.text, start))
+        left = 0 if left < 0 else left
+        while left < len(self.text) and self.text[left] in " \n\t.!?":
+            left += 1
+        right = _next_stop(self.text, end)
+        return left, right, self.text[left:right]
+
+
+_STOP = re.compile(r"[.!?](?=[\s\"”’)\]]|$)|\n\n")
+
+
+def _last_stop(text: str, offset: int) -> int:
+    last = -1
+    for m in _STOP.finditer(text, max(0, offset - 2000), offset):
+        if not _abbreviation_before(text, m.start()):
+            last = m.end()
+    return last
+
+
+def _next_stop(text: str, offset: int) -> int:
+    for m in _STOP.finditer(text, offset):
+        if m.group() == "\n\n":
+            return m.start()
+        if not _abbreviation_before(text, m.start()):
+            return m.end()
+    return len(text)
+
+
+_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "gen", "lt", "col", "no", "vs", "st", "jr", "sr", "e.g", "i.e", "u.s", "u.n"}
+
+
+def _abbreviation_before(text: str, dot: int) -> bool:
+    if text[dot] != ".":
+        return False
+    word = re.search(r"([\w.]+)$", text[max(0, dot - 12) : dot])
+    if not word:
+        return False
+    token = word.group(1).lower()
+    return (
+        token in _ABBREVIATIONS
+        or (len(token) == 1 and token.isalpha())
+        or (dot + 1 < len(text) and text[dot + 1 : dot + 2].isdigit())
+    )

@@ -1,0 +1,11 @@
+"""HTML pages of the workbench, rendered on the server; one module per page."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from torkham.web.pages import about, actors, briefing, map, network, overview, perspectives, search, sources, timeline
+
+router = APIRouter(include_in_schema=False)
+for _module in (overview, actors, timeline, map, network, perspectives, sources, search, briefing, about):
+    router.include_router(_module.router)

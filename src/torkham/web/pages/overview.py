@@ -1,0 +1,7 @@
+"""The overview page."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+router = APIRouter()
