@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-MARK_KINDS = ("tweet", "caption", "heading", "abbreviations", "bibliography", "header", "quote")
+MARK_KINDS = ("tweet", "caption", "heading", "abbreviations", "bibliography", "header", "quote", "contents")
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,7 @@ class Document:
     author: str | None = None
     date: str | None = None  # partial ISO date of publication, when known
     language: str = "en"
+    notes: list[str] = field(default_factory=list)  # what the reader wants the user to know (encoding, missing pages)
 
     def page_at(self, offset: int) -> int | None:
         starts = [p.start for p in self.pages]
