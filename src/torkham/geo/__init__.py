@@ -1,0 +1,1 @@
+"""Geography: the bundled boundaries (Natural Earth, OpenStreetMap) and the admin-1 crosswalk."""

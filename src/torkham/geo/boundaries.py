@@ -1,0 +1,51 @@
+"""The bundled boundary files (GeoJSON, lon/lat), read once per process."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from torkham.errors import TorkhamError
+
+BOUNDARIES = Path(__file__).resolve().parent / "boundaries"
+COUNTRIES_FILE = "countries.geojson"
+
+Ring = tuple[tuple[float, float], ...]  # (lon, lat) points; the first ring of a polygon is its outline
+Polygon = tuple[Ring, ...]
+
+
+@dataclass(frozen=True)
+class Feature:
+    code: str  # ISO 3166-2 for provinces, ISO 3166-1 alpha-3 for countries ("" when the file gives none)
+    name: str
+    polygons: tuple[Polygon, ...]
+
+
+@lru_cache(maxsize=8)
+def load_features(file_name: str, folder: Path = BOUNDARIES) -> tuple[Feature, ...]:
+    path = folder / file_name
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise TorkhamError(f"{path}: boundary file missing; reinstall torkham (it ships in torkham/geo)") from None
+    except json.JSONDecodeError as exc:
+        raise TorkhamError(f"{path}:{exc.lineno}: not valid GeoJSON ({exc.msg})") from None
+    features = []
+    for number, item in enumerate(data.get("features", []), start=1):
+        props = item.get("properties") or {}
+        geometry = item.get("geometry") or {}
+        code = props.get("iso_3166_2") or props.get("iso_a3") or ""
+        name = props.get("name_en") or props.get("name") or code
+        features.append(Feature(code, name, _polygons(geometry, path, number)))
+    return tuple(features)
+
+
+def _polygons(geometry: dict, path: Path, number: int) -> tuple[Polygon, ...]:
+    kind, coordinates = geometry.get("type"), geometry.get("coordinates")
+    if kind == "Polygon":
+        coordinates = [coordinates]
+    elif kind != "MultiPolygon":
+        raise TorkhamError(f"{path}: feature {number} is a {kind}, not a (Multi)Polygon")
+    return tuple(tuple(tuple((float(x), float(y)) for x, y, *_ in ring) for ring in polygon) for polygon in coordinates)
