@@ -1,0 +1,146 @@
+"""Abbreviations and their expansions: the "List of Abbreviations" of a report (including lines where
+the extraction ran several entries together: "BRI FAF FDM  Belt and Road Initiative Free Afghans
+Front Freedom and Democracy Movement") and the "Full Name (ABBR)" / "ABBR (Full Name)" patterns."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from torkham.ingest.document import Document
+
+CONNECTORS = {"of", "for", "and", "the", "e", "i", "de", "al", "ul", "on", "in", "at", "to", "fur", "die", "der"}
+_ABBR = r"(?=[A-Za-z/&.]*[A-Z][a-z]?[/&.]?[A-Z])[A-Z][A-Za-z]*(?:[/&.][A-Z][A-Za-z]*)*\.?"  # two capitals or more
+_HEADING = re.compile(
+    r"(?im)^[ \t]*(?:list of )?(?:abbreviations|acronyms)(?: and acronyms| and abbreviations)?[ \t]*:?[ \t]*$"
+)
+_LIST_LINE = re.compile(rf"^[ \t]*(?P<abbrs>{_ABBR}(?:[ \t]+{_ABBR})*)[ \t]+(?P<full>[A-Z][^\n]+?)[ \t]*$")
+_PAREN_ABBR = re.compile(r"\((?P<abbr>[A-Z][A-Za-z]*(?:/[A-Z][A-Za-z]*)?)\)")
+_ABBR_PAREN = re.compile(r"\b(?P<abbr>[A-Z]{2,}[a-z]?)\s*\((?P<full>[A-Z][^()\n]{3,90}?)\)")
+LONG_FORM_WORDS = 10  # words before "(ABBR)" searched for its long form
+
+
+@dataclass(frozen=True)
+class Pair:
+    abbr: str
+    full: str
+    start: int
+    end: int  # the span holding both
+    from_list: bool
+
+
+def letters(abbr: str) -> str:
+    """The letters an abbreviation spells: 'INGOs' -> 'INGO', 'US/NATO' -> 'USNATO', 'PoR' -> 'POR'."""
+    core = re.sub(r"s$", "", abbr) if re.search(r"[A-Z]s$", abbr) else abbr
+    return re.sub(r"[^A-Za-z]", "", core).upper()
+
+
+def _initials(words: list[str], strict: bool) -> list[list[str]]:
+    """Per word, the initials it may give: a connector may give its initial or none (strict) and
+    gives none otherwise; hyphenated and slashed parts each give one."""
+    out = []
+    for word in words:
+        for part in re.split(r"[-/]", word):
+            part = part.strip("'’.,()")
+            if not part:
+                continue
+            if part.lower() in CONNECTORS:
+                out.append(["", part[0].upper()] if strict else [""])
+            else:
+                out.append([part[0].upper()])
+    return out
+
+
+def spells_strictly(abbr: str, words: list[str]) -> bool:
+    """Every word gives its initial (connectors may or may not) and together they spell the abbreviation."""
+    target = letters(abbr)
+    options = _initials(words, strict=True)
+    reachable = {0}
+    for choices in options:
+        reachable = {n + len(c) for n in reachable for c in choices if target[n : n + len(c)] == c}
+        if not reachable:
+            return False
+    return len(target) in reachable
+
+
+def spells_loosely(abbr: str, words: list[str]) -> int:
+    """How many letters of the abbreviation the initials give in order (0 when the first differs)."""
+    target = letters(abbr)
+    initials = [c[-1] for c in _initials(words, strict=False) if c[-1]]
+    if not initials or not target or initials[0] != target[0] or len(initials) > len(target) + 2:
+        return 0
+    matched, i = 0, 0
+    for letter in target:
+        found = next((j for j in range(i, len(initials)) if initials[j] == letter), None)
+        if found is not None:  # a letter the initials lack ("O" of MOFA) is passed over
+            matched, i = matched + 1, found + 1
+    return matched
+
+
+def _split_expansion(abbrs: list[str], words: list[str]) -> list[str] | None:
+    """Cut the run-together expansions of several abbreviations at the right words."""
+    if len(abbrs) == 1:
+        return [" ".join(words)]
+    for cut in range(1, len(words)):
+        if spells_strictly(abbrs[0], words[:cut]):
+            rest = _split_expansion(abbrs[1:], words[cut:])
+            if rest is not None:
+                return [" ".join(words[:cut]), *rest]
+    return None
+
+
+def abbreviation_list(doc: Document) -> list[Pair]:
+    """The pairs of the document's list of abbreviations (the marked one, else under its heading)."""
+    spans = [(m.start, m.end) for m in doc.marks if m.kind == "abbreviations"]
+    marked = set(spans)
+    if not spans:
+        spans = [(h.end(), len(doc.text)) for h in _HEADING.finditer(doc.text)][:1]
+    pairs: list[Pair] = []
+    for start, end in spans:
+        for line in re.finditer(r"[^\n]*", doc.text[start:end]):
+            content = line.group()
+            if not content.strip():
+                continue
+            m = _LIST_LINE.match(content)
+            if not m or not all(len(re.findall(r"[A-Z]", a)) >= 2 for a in m.group("abbrs").split()):
+                if pairs or _HEADING.match(content) is None and (start, end) not in marked:
+                    break  # the list ends at the first line that is not an entry
+                continue  # the heading inside a marked list
+            abbrs = m.group("abbrs").split()
+            fulls = _split_expansion(abbrs, m.group("full").split())
+            if fulls is None:
+                continue
+            at = start + line.start()
+            pairs.extend(Pair(a, f, at, at + len(content), True) for a, f in zip(abbrs, fulls, strict=True))
+    return pairs
+
+
+def inline_pairs(doc: Document) -> list[Pair]:
+    """'Tehrik-e-Taliban Pakistan (TTP)' and 'ISKP (Islamic State of Khorasan)' in the text."""
+    text = doc.text
+    pairs: list[Pair] = []
+    for m in _PAREN_ABBR.finditer(text):
+        abbr = m.group("abbr")
+        if len(re.findall(r"[A-Z]", abbr)) < 2:
+            continue
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        clause = text[line_start : m.start()]
+        cut = max((x.end() for x in re.finditer(r"[,;:.!?\"“”()]\s", clause)), default=0)
+        words_at = re.finditer(r"\S+", clause[cut:])
+        spans = [(line_start + cut + w.start(), w.group()) for w in words_at][-LONG_FORM_WORDS:]
+        best, best_score = -1, 0
+        for i in range(len(spans) - 1, -1, -1):
+            words = [w for _, w in spans[i:]]
+            if not words[0][:1].isupper():
+                continue
+            score = spells_loosely(abbr, words)
+            if score > best_score:
+                best, best_score = i, score
+        if best >= 0 and best_score >= max(2, len(letters(abbr)) - 1):
+            full = " ".join(w for _, w in spans[best:]).removesuffix("'s")
+            pairs.append(Pair(abbr, full, spans[best][0], m.end(), False))
+    for m in _ABBR_PAREN.finditer(text):
+        words = m.group("full").split()
+        if spells_loosely(m.group("abbr"), words) >= max(2, len(letters(m.group("abbr"))) - 1):
+            pairs.append(Pair(m.group("abbr"), m.group("full"), m.start(), m.end(), False))
+    return sorted(pairs, key=lambda p: p.start)

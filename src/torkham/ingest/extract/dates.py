@@ -1,0 +1,241 @@
+"""Dates as reports write them, resolved to partial ISO dates with their precision.
+
+"September 11, 2001" → 2001-09-11 · "mid-August 2021" → 2021-08 (approximate) · "late 2021" → 2021
+(approximate) · "the 1980s" → 1980 (approximate, 1980 to 1989) · "first ten months of 2023" → 2023
+(2023-01 to 2023-10) · "post-2001" → 2001 (approximate, after it). A date without a year ("September 5",
+"late November") takes the year of the last full date shortly before it, else the document's date,
+and says which in a note. Dates inside citations, the bibliography and addresses are not dates of events."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, insort
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from torkham.ingest.document import Document
+from torkham.ingest.extract.common import Regions, propose
+from torkham.ingest.extract.words import Words, default_words
+from torkham.ingest.proposal import Proposal
+from torkham.model.dates import DateError, PartialDate, parse_partial_date
+
+CONTEXT_REACH = 1500  # characters back to look for the year of a yearless date
+_URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|pk|pdf|html?)\b\S*")
+
+
+@dataclass
+class DateMention:
+    start: int
+    end: int
+    text: str
+    date: PartialDate
+    approximate: bool = False
+    period: tuple[PartialDate, PartialDate] | None = None  # first and last month or year it covers
+    explicit_year: bool = True
+    months: tuple[int, int] | None = None  # "the first ten months" before its year is known
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def first(self) -> PartialDate:
+        return self.period[0] if self.period else self.date
+
+    @property
+    def last(self) -> PartialDate | None:
+        return self.period[1] if self.period else None
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> list[tuple[str, re.Pattern]]:
+    words = default_words()
+    names = sorted(words.months, key=len, reverse=True)
+    month = "(?P<month>(?:" + "|".join([n.capitalize() for n in names] + [n.upper() for n in names]) + r")\b\.?)"
+    mod = r"(?P<mod>(?i:" + "|".join(words.date_modifiers) + r")(?:[\s-]+of)?)[\s-]+"
+    prep = r"(?:\b(?i:" + "|".join(words.month_prepositions) + r")\s+)"
+    year = r"(?P<year>(?:1[89]|20)\d{2})(?![\d,]\d|\w)"
+    day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+    no_year_after = r"(?!,?\s*(?:1[89]|20)\d{2})"
+    count = r"(?P<count>\d{1,2}|" + "|".join(words.number_words) + ")"
+    patterns = [
+        ("period", re.compile(rf"(?:the\s+)?(?P<which>(?i:first|last))\s+{count}\s+months\s+of\s+{year}")),
+        ("months", re.compile(rf"(?:the\s+)?(?P<which>(?i:first|last))\s+{count}\s+months\b(?!\s+of\s+\d)")),
+        ("range", re.compile(rf"(?<![\d,.]){year}\s*[-–]\s*(?P<year2>(?:1[89]|20)\d{{2}})\b")),
+        ("mdy", re.compile(rf"(?:{mod})?{month}\s+{day},?\s+{year}")),
+        ("dmy", re.compile(rf"(?:{mod})?\b{day}\s+(?:of\s+)?{month},?\s+{year}")),
+        ("my", re.compile(rf"(?:{mod})?{month},?\s+{year}")),
+        ("md", re.compile(rf"(?:{mod})?{month}\s+{day}\b(?!:|\.\d){no_year_after}")),
+        ("dm", re.compile(rf"\b{day}\s+(?:of\s+)?{month}{no_year_after}")),
+        ("m", re.compile(rf"(?:{mod}|{prep}){month}{no_year_after}(?!\s+\d)")),
+        ("decade", re.compile(rf"(?:the\s+)?(?:{mod})?(?P<decade>(?:1[89]|20)\d0)['’]?s\b")),
+        ("post", re.compile(rf"(?P<rel>(?i:post|pre))[\s-]+(?:{month}\s+)?{year}")),
+        ("modyear", re.compile(rf"{mod}{year}")),
+        ("year", re.compile(rf"(?<![\d,.$£€-]){year}")),
+    ]
+    # Every other pattern starts a word: checking that first lets the engine skip most positions quickly.
+    return [(k, p if k in ("range", "year") else re.compile(r"(?=[A-Za-z0-9])\b" + p.pattern)) for k, p in patterns]
+
+
+def _month_number(text: str, words: Words) -> int:
+    return words.months[text.rstrip(".").lower()]
+
+
+def _count(text: str, words: Words) -> int:
+    return int(text) if text.isdigit() else words.number_words[text.lower()]
+
+
+def _build(kind: str, m: re.Match, words: Words) -> DateMention | None:
+    """A DateMention from one pattern match (year still missing for md/dm/m), or None."""
+    groups = m.groupdict()
+    approximate = bool(groups.get("mod")) and groups["mod"].lower() not in ("beginning of", "start of")
+    try:
+        if kind in ("period", "months"):
+            n = _count(groups["count"], words)
+            if not 1 <= n <= 12:
+                return None
+            months = (1, n) if groups["which"].lower() == "first" else (13 - n, 12)
+            if kind == "months":  # the year comes from the text before it (_resolve_year)
+                return DateMention(m.start(), m.end(), m.group(), PartialDate(2000), explicit_year=False, months=months)
+            return _period(DateMention(m.start(), m.end(), m.group(), PartialDate(int(groups["year"]))), months)
+        if kind == "range":
+            a, b = int(groups["year"]), int(groups["year2"])
+            if b <= a:
+                return None
+            return DateMention(m.start(), m.end(), m.group(), PartialDate(a), period=(PartialDate(a), PartialDate(b)))
+        if kind == "decade":
+            d = int(groups["decade"])
+            note = f"the {d}s: {d} to {d + 9}"
+            span = (PartialDate(d), PartialDate(d + 9))
+            return DateMention(m.start(), m.end(), m.group(), PartialDate(d), True, span, notes=[note])
+        if kind == "post":
+            month = _month_number(groups["month"], words) if groups.get("month") else None
+            anchor = PartialDate(int(groups["year"]), month)
+            note = f"'{m.group()}': {'after' if groups['rel'].lower() == 'post' else 'before'} {anchor}"
+            return DateMention(m.start(), m.end(), m.group(), anchor, True, notes=[note])
+        year = int(groups["year"]) if groups.get("year") else 0
+        month = _month_number(groups["month"], words) if groups.get("month") else None
+        day = int(groups["day"]) if groups.get("day") else None
+        text_start = m.start("mod") if groups.get("mod") else (m.start("month") if kind == "m" else m.start())
+        date = parse_partial_date(_iso(year or 2000, month, day))  # a leap year checks 29 February
+        mention = DateMention(text_start, m.end(), m.string[text_start : m.end()], date, approximate)
+        mention.explicit_year = bool(year)
+        return mention
+    except (DateError, KeyError, ValueError):
+        return None
+
+
+def _period(mention: DateMention, months: tuple[int, int]) -> DateMention:
+    year = mention.date.year
+    mention.period = (PartialDate(year, months[0]), PartialDate(year, months[1]))
+    mention.notes.append(f"covers {mention.period[0]} to {mention.period[1]}")
+    return mention
+
+
+def _iso(year: int, month: int | None, day: int | None) -> str:
+    return f"{year:04d}" + (f"-{month:02d}" if month else "") + (f"-{day:02d}" if month and day else "")
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(end, out[-1][1]))
+        else:
+            out.append((start, end))
+    return out
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps one of the sorted, non-overlapping spans."""
+    i = bisect_left(spans, (start, start))
+    return any(s < end and start < e for s, e in spans[max(0, i - 1) : i + 1])
+
+
+def _excluded(doc: Document, regions: Regions, skip: list[tuple[int, int]], start: int, end: int) -> bool:
+    if regions.within("bibliography", start):
+        return True
+    return _overlaps(skip, start, end)
+
+
+def find_dates(
+    doc: Document, regions: Regions | None = None, skip: list[tuple[int, int]] | None = None
+) -> list[DateMention]:
+    """Every date expression of the document, earliest first; `skip`: spans that hold no event dates
+    (citations such as "(Dawn, 2023)")."""
+    words = default_words()
+    regions = regions or Regions(doc)
+    skip = _merged(list(skip or []) + [(m.start(), m.end()) for m in _URL.finditer(doc.text)])
+    taken: list[tuple[int, int]] = []
+    found: list[DateMention] = []
+    for kind, pattern in _patterns():  # most specific first; a later match may not overlap an earlier one
+        for m in pattern.finditer(doc.text):
+            mention = _build(kind, m, words)
+            if mention is None or _overlaps(taken, mention.start, mention.end):
+                continue
+            if _excluded(doc, regions, skip, mention.start, mention.end):
+                continue
+            insort(taken, (mention.start, mention.end))
+            found.append(mention)
+    found.sort(key=lambda d: d.start)
+    return [d for d in (_resolve_year(doc, d, found) for d in found) if d is not None]
+
+
+def _resolve_year(doc: Document, mention: DateMention, found: list[DateMention]) -> DateMention | None:
+    if mention.explicit_year:
+        return mention
+    month, day = mention.date.month, mention.date.day
+    context = next(
+        (
+            d
+            for d in reversed(found)
+            if d.explicit_year and d.end <= mention.start and mention.start - d.end <= CONTEXT_REACH
+        ),
+        None,
+    )
+    published = _document_date(doc)
+    if mention.months:
+        year = context.date.year if context else published.year if published else None
+        if year is None:
+            return None
+        mention.date = PartialDate(year)
+        source = f"'{context.text}' earlier in the text" if context else f"the document date {published}"
+        mention.notes.append(f"year taken from {source}")
+        return _period(mention, mention.months)
+    if context is not None:
+        candidate = _dated(context.date.year, month, day)
+        if candidate and (published is None or candidate.first_day <= published.last_day):
+            mention.date = candidate
+            mention.notes.append(f"year taken from '{context.text}' earlier in the text")
+            return mention
+    if published is None:
+        return None
+    year = published.year if (month, day or 1) <= (published.month or 12, published.day or 31) else published.year - 1
+    candidate = _dated(year, month, day)
+    if candidate is None:
+        return None
+    mention.date = candidate
+    mention.notes.append(f"year resolved against the document date {published}")
+    return mention
+
+
+def _dated(year: int, month: int | None, day: int | None) -> PartialDate | None:
+    try:
+        return parse_partial_date(_iso(year, month, day))
+    except DateError:
+        return None
+
+
+def _document_date(doc: Document) -> PartialDate | None:
+    try:
+        return parse_partial_date(doc.date) if doc.date else None
+    except DateError:
+        return None
+
+
+def date_record(mention: DateMention) -> dict:
+    record: dict = {"date": mention.date.iso(), "date_text": mention.text}
+    if mention.approximate:
+        record["approximate"] = True
+    return record
+
+
+def date_proposals(doc: Document, mentions: list[DateMention]) -> list[Proposal]:
+    return [propose(doc, "date", date_record(d), d.start, d.end, d.notes) for d in mentions]

@@ -1,0 +1,243 @@
+"""Figures: a number (or an amount in words) with the unit it counts.
+
+"nearly 2.2 million registered Afghans" → 2200000 person, nearly · "45 attacks in December 2021" → 45
+attack, period 2021-12 · "6,00,000" (South-Asian grouping) and "6 lakh" → 600000 · "two hundred" → 200 ·
+"200-300 members" → a range · "several hundred militants" → kept as text, value null, vague ·
+"1.4 Afghans" → flagged: a count of people that is not a whole number looks like a lost "million".
+A number is only proposed when a unit noun follows it closely; dates, citations and addresses are not figures."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import lru_cache
+
+from torkham.ingest.document import Document
+from torkham.ingest.extract.common import Regions, propose
+from torkham.ingest.extract.dates import DateMention
+from torkham.ingest.extract.figure_counters import bare_time_spans, clean, counter_figures, number
+from torkham.ingest.extract.words import Words, default_words
+from torkham.ingest.proposal import Proposal
+
+UNIT_REACH = 4  # words between an amount and its unit noun, at most
+WHOLE_UNITS = {"person", "attack", "group", "faction", "country", "province", "district", "conflict", "report", "round"}
+_STOP = set(
+    [
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "but",
+        "who",
+        "which",
+        "that",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "with",
+        "by",
+        "from",
+        "of",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "it",
+        "its",
+        "their",
+        "them",
+        "they",
+        "this",
+        "these",
+        "those",
+        "than",
+        "then",
+        "there",
+        "here",
+        "not",
+        "no",
+        "so",
+        "such",
+        "each",
+        "alone",
+        "only",
+    ]
+)
+_NUMERIC = r"\d{1,3}(?:,\d{2,3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
+_WORD_AFTER = re.compile(r"(?:\s*\*{0,2}\s*-?\s*|\s+)([A-Za-z][A-Za-z'’-]*)")
+
+
+@dataclass
+class Amount:
+    start: int
+    end: int
+    value: float | None
+    low: float | None = None
+    high: float | None = None
+    vague: bool = False
+    scaled: bool = False  # carried a scale word (million, lakh, K)
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern]:
+    words = default_words()
+    scale = "|".join(sorted(words.scales, key=len, reverse=True))
+    number_word = "|".join(sorted(words.number_words, key=len, reverse=True))
+    vague = "|".join(re.escape(v) for v in sorted(words.vague_amounts, key=len, reverse=True))
+    qualifiers = "|".join(re.escape(q) for q in sorted(words.qualifiers, key=len, reverse=True))
+    return {
+        "vague": re.compile(rf"\b(?i:{vague})\b"),
+        "range": re.compile(rf"(?<![\w.,/])(?P<low>{_NUMERIC})\s*(?:-|–|to)\s*(?P<high>{_NUMERIC})(?![\w,/]|\.\d)"),
+        "numeric": re.compile(
+            rf"(?<![\w.,/$])(?P<num>{_NUMERIC})(?:\s*(?P<scale>(?i:{scale}))\b|(?P<k>[Kk])\b)?(?![\w/]|[.,]\d)"
+        ),
+        "words": re.compile(
+            rf"\b(?P<head>(?i:half\s+a|a|an|(?:{number_word})(?:[\s-]+(?:{number_word}))*))"
+            rf"(?:\s+(?P<scale>(?i:{scale})))?\b"
+        ),
+        "qualifier": re.compile(rf"\b(?i:{qualifiers})\s*$"),
+    }
+
+
+def _words_value(head: str, scale: str | None, words: Words) -> float | None:
+    head = head.lower()
+    if head.startswith("half"):
+        return 0.5 * words.scales[scale.lower()] if scale else None
+    if head in ("a", "an"):
+        return float(words.scales[scale.lower()]) if scale else None
+    total = sum(words.number_words[w] for w in re.split(r"[\s-]+", head) if w in words.number_words)
+    return float(total * (words.scales[scale.lower()] if scale else 1))
+
+
+def _amounts(text: str, words: Words) -> list[Amount]:
+    """Every amount in the text, longest first where two overlap."""
+    patterns = _patterns()
+    found: list[Amount] = []
+    for m in patterns["vague"].finditer(text):
+        found.append(Amount(m.start(), m.end(), None, vague=True))
+    for m in patterns["range"].finditer(text):
+        found.append(Amount(m.start(), m.end(), None, number(m.group("low")), number(m.group("high"))))
+    for m in patterns["numeric"].finditer(text):
+        scale = m.group("scale") or m.group("k")
+        value = number(m.group("num")) * (words.scales[scale.lower()] if scale else 1)
+        found.append(Amount(m.start(), m.end(), value, scaled=bool(scale)))
+    for m in patterns["words"].finditer(text):
+        value = _words_value(m.group("head"), m.group("scale"), words)
+        if value is not None:
+            found.append(Amount(m.start(), m.end(), value, scaled=bool(m.group("scale"))))
+        elif m.group("head").lower() in ("a", "an"):
+            found.append(Amount(m.start(), m.end(), 1.0))  # "a decade": only kept after a qualifier
+    found.sort(key=lambda a: (a.start, -(a.end - a.start)))
+    kept: list[Amount] = []
+    for amount in found:
+        if kept and amount.start < kept[-1].end:
+            continue
+        kept.append(amount)
+    return kept
+
+
+def _unit_after(text: str, position: int, words: Words) -> tuple[str, int, int] | None:
+    """(unit, start, end) of the unit noun that follows an amount, within a few words."""
+    nouns = words.unit_of_noun
+    for _ in range(UNIT_REACH):
+        m = _WORD_AFTER.match(text, position)
+        if not m:
+            return None
+        word = m.group(1).lower().strip("'’-")
+        pair = _NEXT_WORD.match(text, m.end())
+        if pair and f"{word} {pair.group(1).lower()}" in nouns:
+            return nouns[f"{word} {pair.group(1).lower()}"], m.start(1), pair.end()
+        if word in nouns:
+            return nouns[word], m.start(1), m.start(1) + len(m.group(1).rstrip("'’-"))
+        if word in _STOP:
+            return None
+        position = m.end()
+    return None
+
+
+def find_figures(
+    doc: Document, regions: Regions, dates: list[DateMention], skip: list[tuple[int, int]]
+) -> list[Proposal]:
+    words = default_words()
+    text = doc.text
+    blocked = sorted([(d.start, d.end) for d in dates if "month" not in d.text] + list(skip))
+    starts = [s for s, _ in blocked]
+    proposals: list[Proposal] = []
+    for amount in _amounts(text, words):
+        i = bisect_left(starts, amount.end)
+        if any(s < amount.end and amount.start < e for s, e in blocked[max(0, i - 3) : i]):
+            continue
+        proposal = _figure(doc, regions, dates, amount, words)
+        if proposal:
+            proposals.append(proposal)
+    proposals.extend(counter_figures(doc))
+    proposals.extend(bare_time_spans(doc, regions, {(p.start, p.end) for p in proposals}))
+    return sorted(proposals, key=lambda p: p.start)
+
+
+def _figure(doc: Document, regions: Regions, dates: list[DateMention], amount: Amount, words: Words) -> Proposal | None:
+    text = doc.text
+    qualifier_match = _patterns()["qualifier"].search(text, max(0, amount.start - 20), amount.start)
+    unit = _unit_after(text, amount.end, words)
+    if unit is None:
+        return None
+    unit_term, noun_start, noun_end = unit
+    if unit_term == "interaction":
+        return None  # counters are read by _counter_figures
+    is_article = amount.value == 1.0 and text[amount.start : amount.end].lower() in ("a", "an")
+    if is_article and (not qualifier_match or unit_term not in ("year", "month", "day")):
+        return None
+    start = qualifier_match.start() if qualifier_match else amount.start
+    noun = text[noun_start:noun_end].lower()
+    multiplier = words.unit_multipliers.get(noun, 1)
+    record: dict = {"value": None, "value_text": " ".join(text[start : amount.end].split()), "qualifier": "exact"}
+    if qualifier_match:
+        record["qualifier"] = words.qualifiers[" ".join(qualifier_match.group().lower().split())]
+    notes: list[str] = []
+    if amount.vague:
+        record["value_text"] = " ".join(text[start:noun_end].split())
+        record["qualifier"] = "vague"
+    elif amount.low is not None:
+        if record["qualifier"] != "exact":
+            notes.append(f"'{qualifier_match.group().strip()}' qualifies the range")  # type: ignore[union-attr]
+        record.update(qualifier="range", low=clean(amount.low * multiplier), high=clean(amount.high * multiplier))
+    else:
+        record["value"] = clean(amount.value * multiplier)  # type: ignore[operator]
+        if multiplier != 1:
+            notes.append(f"{text[amount.start : noun_end]} counted as {record['value']} years")
+        if unit_term in WHOLE_UNITS and amount.value != int(amount.value) and not amount.scaled:  # type: ignore[arg-type]
+            notes.append(
+                f"unit looks missing: '{text[amount.start : noun_end]}' is not a whole number of {text[noun_start:noun_end]}; "
+                f"perhaps '{text[amount.start : amount.end]} million'"
+            )
+    record["unit"] = unit_term
+    counts_end, period = _counted_period(text, noun_end, dates)
+    record["counts"] = " ".join(text[noun_start if amount.vague else amount.end : counts_end].split()).strip(" -*")
+    if period:
+        record["period"] = period
+    record["context"] = regions.context(amount.start)
+    return propose(doc, "figure", record, start, noun_end, notes)
+
+
+def _counted_period(text: str, position: int, dates: list[DateMention]) -> tuple[int, dict | None]:
+    """'45 attacks in December 2021': the date right after the unit noun dates what is counted."""
+    m = re.match(r"\s+(?:in|during|since|through|over)\s+", text[position : position + 20])
+    if not m:
+        return position, None
+    for d in dates:
+        if d.start == position + m.end():
+            first, last = d.first, d.last or d.first
+            period = {"from": first.iso(), "to": last.iso()} if d.last or not d.approximate else {"as_of": first.iso()}
+            return d.end, period
+    return position, None

@@ -1,0 +1,162 @@
+"""Mentions of known actors: a phrase matcher over word tokens, built from every name and alias of
+the lexicon. The longest name wins ("Hafiz Gul Bahadur" before "Gul"); an all-capital name only
+matches capitals ("US", never "us"); a capitalised word only matches a capitalised word ("Dawn",
+never "dawn"). A second pass matches spellings that differ only in vowels and doubled letters
+("Tehreek-i-Taliban" for "Tehrik-e-Taliban", "Mehsood" for "Mehsud"), with a note saying so.
+A name shared by several actors is proposed with no actor and its candidates in the notes."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from torkham.ingest.document import Document
+from torkham.ingest.extract.common import Token, propose, tokenize
+from torkham.ingest.extract.lexicon import Lexicon
+from torkham.ingest.proposal import Proposal
+
+_END = "\0"
+_JOIN = re.compile(r"[\s\-'’./&]{0,3}")
+VARIANT_MIN_LETTERS = 6  # shorter names only match exactly: "Gul" must not find "Gol"
+VARIANT_MIN_WORD = 5  # a one-word name needs at least this many letters to match as a variant
+
+
+@dataclass(frozen=True)
+class _Entry:
+    written: str
+    actor_ids: tuple[str, ...]
+    cases: tuple[str, ...]  # per matched word: upper | cap | any
+    variant: bool
+
+
+@dataclass(frozen=True)
+class Match:
+    first: int  # index of the first token
+    last: int  # index of the last token
+    entry: _Entry
+
+
+_VOWELS = re.compile(r"[aeiouy]")
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+@lru_cache(maxsize=65536)
+def skeleton(word: str) -> str:
+    """First letter, consonants, last letter; doubled letters once: 'tehreek' -> 'thrk', 'pakistani' -> 'pkstni'."""
+    if len(word) <= 2:
+        return word
+    return _DOUBLED.sub(r"\1", word[0] + _VOWELS.sub("", word[1:-1]) + word[-1])
+
+
+def _case(word: str) -> str:
+    if word.isupper() and (len(word) >= 2 or word.isalpha()):
+        return "upper"
+    return "cap" if word[:1].isupper() else "any"
+
+
+def _case_ok(required: str, surface: str) -> bool:
+    if required == "upper":
+        return surface.isupper()
+    if required == "cap":
+        return surface[:1].isupper()
+    return True
+
+
+class PhraseMatcher:
+    def __init__(self, lexicon: Lexicon):
+        self.exact: dict = {}
+        self.variant: dict = {}
+        for written, ids in lexicon.written_forms():
+            words = tokenize(written)
+            if not words:
+                continue
+            cases = tuple(_case(w.text) for w in words)
+            self._insert(self.exact, [w.norm for w in words], _Entry(written, tuple(ids), cases, False))
+            long_words = [w for w in words if len(w.norm) > 2]
+            letters = sum(len(w.norm) for w in words)
+            all_caps = all(c == "upper" for c in cases)
+            single_short = len(long_words) == 1 and len(long_words[0].norm) < VARIANT_MIN_WORD
+            if long_words and letters >= VARIANT_MIN_LETTERS and not all_caps and not single_short:
+                variant = _Entry(written, tuple(ids), tuple(_case(w.text) for w in long_words), True)
+                self._insert(self.variant, [skeleton(w.norm) for w in long_words], variant)
+
+    @staticmethod
+    def _insert(trie: dict, keys: list[str], entry: _Entry) -> None:
+        node = trie
+        for key in keys:
+            node = node.setdefault(key, {})
+        node.setdefault(_END, []).append(entry)
+
+    def find(self, tokens: list[Token], text: str) -> list[Match]:
+        out: list[Match] = []
+        i = 0
+        while i < len(tokens):
+            best = self._walk(self.exact, tokens, i, text, variant=False)
+            other = self._walk(self.variant, tokens, i, text, variant=True)
+            if other and (best is None or other.last > best.last):
+                best = other
+            if best:
+                out.append(best)
+                i = best.last + 1
+            else:
+                i += 1
+        return out
+
+    def _walk(self, trie: dict, tokens: list[Token], first: int, text: str, variant: bool) -> Match | None:
+        if variant and len(tokens[first].norm) <= 2:
+            return None
+        node, found, consumed = trie, None, []
+        j = first
+        while j < len(tokens) and node:
+            token = tokens[j]
+            if j > first and not _JOIN.fullmatch(text, tokens[j - 1].end, token.start):
+                break
+            if variant and len(token.norm) <= 2:
+                j += 1  # connectors (e, i, ul, al) do not count in a variant spelling
+                continue
+            node = node.get(skeleton(token.norm) if variant else token.norm)
+            if node is None:
+                break
+            consumed.append(token)
+            for entry in node.get(_END, []):
+                cases_ok = all(_case_ok(c, t.text) for c, t in zip(entry.cases, consumed, strict=False))
+                if cases_ok and (not variant or _differs(entry.written, consumed)):
+                    found = Match(first, j, entry)
+                    break
+            j += 1
+        return found
+
+
+def _differs(written: str, consumed: list[Token]) -> bool:
+    return _long_words(written) != tuple(t.norm for t in consumed)
+
+
+@lru_cache(maxsize=4096)
+def _long_words(written: str) -> tuple[str, ...]:
+    return tuple(w.norm for w in tokenize(written) if len(w.norm) > 2)
+
+
+def find_mentions(doc: Document, lexicon: Lexicon, tokens: list[Token] | None = None) -> list[Proposal]:
+    if not len(lexicon.forms):
+        return []
+    tokens = tokens if tokens is not None else tokenize(doc.text)
+    proposals = []
+    for match in PhraseMatcher(lexicon).find(tokens, doc.text):
+        entry = match.entry
+        start, end = tokens[match.first].start, tokens[match.last].end
+        if entry.written.endswith(".") and doc.text[end : end + 1] == ".":
+            end += 1  # "U.S." keeps its last full stop
+        surface = doc.text[start:end]
+        notes = []
+        if entry.variant:
+            notes.append(f"spelling variant of '{entry.written}'")
+        ids = list(entry.actor_ids)
+        if len(ids) > 1 or lexicon.is_ambiguous(entry.written):
+            named = ", ".join(f"{i} ({lexicon.canonical.get(i, i)})" for i in ids)
+            notes.append(f"ambiguous alias '{surface}': names {named}; choose one")
+            record = {"actor": None, "name": surface}
+        else:
+            record = {"actor": ids[0], "name": surface}
+        proposals.append(propose(doc, "mention", record, start, end, notes))
+    return proposals

@@ -1,0 +1,74 @@
+"""New actor candidates: the list of abbreviations, "Full Name (ABBR)", named groups and people, countries."""
+
+from __future__ import annotations
+
+from torkham.ingest.extract import propose
+from torkham.ingest.extract.common import text_document
+from torkham.ingest.extract.lexicon import Lexicon
+
+TEXT = (
+    "List of Abbreviations\n\n"
+    "BRI FAF\tBelt and Road Initiative Free Afghans Front\n"
+    "NRF\tNational Resistance Front\n\n"
+    "Table of contents\n\n"
+    "1 Security\n\n"
+    "The Islamic Emirate of Afghanistan (IEA) received General Mohammad Yasin Zia in Kabul. "
+    "ISKP (Islamic State of Khorasan) struck again. Taliban spokesperson Zabihullah Mujahid condemned it. "
+    "The talks were led by Pakistan's envoy, Asif Durrani, and Tom West, the US special envoy, joined them."
+)
+
+
+def _candidates(text: str = TEXT, lexicon: Lexicon | None = None) -> dict[str, object]:
+    doc = text_document(text)
+    found = [p for p in propose(doc, lexicon if lexicon is not None else Lexicon.empty()) if p.kind == "actor"]
+    for p in found:
+        assert p.sentence == doc.sentence_at(p.start, p.end)[2]
+    return {p.record["name"]: p for p in found}
+
+
+def _aliases(proposal) -> list[tuple[str, str]]:
+    return [(a["name"], a["type"]) for a in proposal.record.get("aliases", [])]
+
+
+def test_the_list_of_abbreviations_is_read_even_when_entries_run_together():
+    found = _candidates()
+    assert _aliases(found["Belt and Road Initiative"]) == [("BRI", "abbreviation")]
+    assert found["Belt and Road Initiative"].record["kind"] == "initiative"
+    assert _aliases(found["Free Afghans Front"]) == [("FAF", "abbreviation")]
+    assert found["Free Afghans Front"].record["kind"] == "opposition_group"
+    assert found["Free Afghans Front"].notes == ["from the list of abbreviations"]
+    assert _aliases(found["National Resistance Front"]) == [("NRF", "abbreviation")]
+
+
+def test_full_name_and_abbreviation_in_the_text_both_ways():
+    found = _candidates()
+    emirate = found["Islamic Emirate of Afghanistan"]
+    assert _aliases(emirate) == [("IEA", "abbreviation")]
+    assert emirate.notes == ["'Islamic Emirate of Afghanistan (IEA)' in the text"]
+    assert _aliases(found["Islamic State of Khorasan"]) == [("ISKP", "abbreviation")]
+
+
+def test_people_are_found_by_title_role_or_apposition():
+    found = _candidates()
+    zia = found["Mohammad Yasin Zia"]
+    assert (zia.record["kind"], _aliases(zia)) == ("person", [("General Mohammad Yasin Zia", "title_form")])
+    assert found["Zabihullah Mujahid"].record["kind"] == "person"
+    assert found["Asif Durrani"].notes == ["a role before it: 'The talks were led by Pakistan's envoy,'"]
+    assert found["Tom West"].notes == ["a role after it: 'the US special envoy'"]
+
+
+def test_countries_are_state_candidates():
+    found = _candidates()
+    assert found["Afghanistan"].record == {"name": "Afghanistan", "kind": "state"}
+    assert found["Pakistan"].record["kind"] == "state"
+
+
+def test_known_names_are_not_candidates_and_a_known_abbreviation_is_noted():
+    lexicon = Lexicon.from_names(
+        [("nrf", "NRF", "opposition_group"), ("afghanistan", "Afghanistan", "state")], [("nrf", "NRF")]
+    )
+    found = _candidates(lexicon=lexicon)
+    assert "Afghanistan" not in found
+    front = found["National Resistance Front"]
+    assert front.notes[-1] == "'NRF' already names nrf: a new name of a known actor?"
+    assert front.matches == ["nrf"]

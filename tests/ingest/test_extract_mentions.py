@@ -1,0 +1,80 @@
+"""Mentions of known actors: every alias and spelling, the longest name first, ambiguous names reported."""
+
+from __future__ import annotations
+
+import duckdb
+
+from torkham.ingest.extract.common import text_document
+from torkham.ingest.extract.lexicon import Lexicon
+from torkham.ingest.extract.mentions import find_mentions
+
+ACTORS = [
+    ("ttp", "Tehrik-e-Taliban Pakistan", "armed_group"),
+    ("imtiaz-gul", "Imtiaz Gul", "person"),
+    ("ayaz-gul", "Ayaz Gul", "person"),
+    ("united-states", "United States", "state"),
+    ("hgb", "Hafiz Gul Bahadur group", "armed_group"),
+]
+NAMES = [("ttp", "TTP"), ("imtiaz-gul", "Gul"), ("ayaz-gul", "Gul"), ("united-states", "US"), ("united-states", "U.S.")]
+AMBIGUITIES = [
+    ("Gul", "imtiaz-gul", "The author or the VOA reporter."),
+    ("Gul", "ayaz-gul", "The author or the VOA reporter."),
+]
+
+
+def _mentions(text: str, lexicon: Lexicon | None = None) -> list[tuple[str, str | None, list[str]]]:
+    doc = text_document(text)
+    found = find_mentions(doc, lexicon if lexicon is not None else Lexicon.from_names(ACTORS, NAMES, AMBIGUITIES))
+    for p in found:
+        assert p.record["name"] == doc.text[p.start : p.end]
+        assert p.sentence == doc.sentence_at(p.start, p.end)[2]
+        assert p.page == 1
+    return [(p.record["name"], p.record["actor"], p.notes) for p in found]
+
+
+def test_aliases_and_spellings_are_matched_to_their_actor():
+    assert _mentions("The TTP, or TEHRIK-E-TALIBAN PAKISTAN, met U.S. officials.") == [
+        ("TTP", "ttp", []),
+        ("TEHRIK-E-TALIBAN PAKISTAN", "ttp", []),
+        ("U.S.", "united-states", []),
+    ]
+
+
+def test_a_spelling_that_differs_in_vowels_is_a_variant_with_a_note():
+    assert _mentions("Tehreek-i-Taliban Pakistan fighters crossed.") == [
+        ("Tehreek-i-Taliban Pakistan", "ttp", ["spelling variant of 'Tehrik-e-Taliban Pakistan'"])
+    ]
+
+
+def test_an_ambiguous_alias_names_its_candidates_and_no_actor():
+    assert _mentions("Mr. Gul wrote it; Imtiaz Gul agreed.") == [
+        ("Gul", None, ["ambiguous alias 'Gul': names ayaz-gul (Ayaz Gul), imtiaz-gul (Imtiaz Gul); choose one"]),
+        ("Imtiaz Gul", "imtiaz-gul", []),
+    ]
+
+
+def test_the_longest_name_wins_and_capitals_must_match():
+    assert _mentions("Hafiz Gul Bahadur group fighters told us that the US knew.") == [
+        ("Hafiz Gul Bahadur group", "hgb", []),
+        ("US", "united-states", []),
+    ]
+
+
+def test_an_empty_knowledge_base_finds_no_mentions():
+    assert _mentions("The TTP and the US.", Lexicon.empty()) == []
+
+
+def test_the_lexicon_of_a_store_holds_names_ambiguities_and_sources(db_path):
+    con = duckdb.connect(str(db_path), read_only=True)
+    try:
+        lexicon = Lexicon.from_store(con)
+    finally:
+        con.close()
+    assert lexicon.actors_named("Tehreek-e-Taliban Pakistan") == ["ttp"]
+    assert lexicon.resolve("ttp") == "ttp"
+    assert lexicon.is_ambiguous("Dostom")
+    assert lexicon.resolve("Dostom") is None
+    assert lexicon.sources["dawn 2023"]
+    assert ("Sirajuddin Haggani", "sirajuddin-haqqani") in [
+        (m[0], m[1]) for m in _mentions("Sirajuddin Haggani spoke.", lexicon)
+    ]
