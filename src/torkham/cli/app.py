@@ -50,7 +50,7 @@ def settings(ctx: typer.Context) -> Settings:
     return ctx.obj if isinstance(ctx.obj, Settings) else Settings()
 
 
-from torkham.cli import commands_analysis, commands_brief, commands_checks, commands_data, commands_evidence, commands_fetch, commands_kb, commands_query, commands_refugees, commands_serve  # noqa: E402,F401,I001  (registers the commands)
+from torkham.cli import commands_analysis, commands_brief, commands_checks, commands_data, commands_evidence, commands_fetch, commands_ingest, commands_kb, commands_query, commands_refugees, commands_search, commands_serve  # noqa: E402,F401,I001  (registers the commands)
 
 
 def run(argv: list[str] | None = None) -> int:

@@ -104,6 +104,7 @@ def _print_actor(detail: dict, names: dict[str, str]) -> None:
             detail["priorities_and_recommendations"],
             lambda p: p.get("title") or p.get("text"),
         ),
+        ("Mentions", detail.get("mentions", []), lambda m: f"named as '{m.get('name') or actor['name']}'"),
     ]
     for title, items, line in sections:
         if not items:
@@ -112,6 +113,8 @@ def _print_actor(detail: dict, names: dict[str, str]) -> None:
         for item in items:
             out.print("  " + line(item), markup=False)
             out.print(Text("    ").append_text(render.evidence(item)))
+            for other in item.get("corroborated_by") or []:  # a second source accepted by `torkham accept`
+                out.print(Text("    also ").append_text(render.evidence(other)))
 
 
 def _relation_line(relation: dict, actor_id: str, names: dict[str, str]) -> str:

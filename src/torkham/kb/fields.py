@@ -28,19 +28,31 @@ def _closest(term: str, known: list[str]) -> str:
 def check_locator(value: object) -> str | None:
     if not isinstance(value, dict):
         return 'locator must be a mapping such as {section: "5.1"}'
-    unknown = set(value) - {"section", "page", "figure", "line"}
+    unknown = set(value) - {"section", "page", "figure", "line", "start", "end"}
     if unknown:
-        return f"unknown locator key(s) {', '.join(sorted(unknown))}; use section, page, figure"
+        return f"unknown locator key(s) {', '.join(sorted(unknown))}; use section, page, figure, start, end"
     section = value.get("section")
-    if section is None:
-        return 'locator needs a section, e.g. {section: "5.1"}'
-    section = str(section)
-    if not SECTION_PATTERN.match(section) and section not in SECTION_NAMES:
-        return f"locator section '{section}' is not a section number (\"5.1\") or one of {', '.join(SECTION_NAMES)}"
+    if section is None and "start" not in value:
+        return (
+            'locator needs a section, e.g. {section: "5.1"}, or the character offsets of an ingested document, '
+            "e.g. {page: 3, start: 1200, end: 1290}"
+        )
+    if section is not None:
+        section = str(section)
+        if not SECTION_PATTERN.match(section) and section not in SECTION_NAMES:
+            return f"locator section '{section}' is not a section number (\"5.1\") or one of {', '.join(SECTION_NAMES)}"
     for key in ("page", "figure"):
-        if key in value and (not isinstance(value[key], int) or isinstance(value[key], bool) or value[key] < 1):
+        if key in value and not _whole(value[key], 1):
             return f"locator {key} must be a whole number from 1"
+    if "start" in value or "end" in value:
+        start, end = value.get("start"), value.get("end")
+        if not _whole(start, 0) or not _whole(end, 0) or end < start:
+            return "locator start and end are character offsets: whole numbers from 0, end not before start"
     return None
+
+
+def _whole(value: object, lowest: int) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= lowest
 
 
 def _check_aliases(value: object, vocab: Vocabulary) -> str | None:
@@ -117,6 +129,19 @@ def _check_textfile(value: object) -> str | None:
     return None
 
 
+def _check_ingested(value: object) -> str | None:
+    if not isinstance(value, dict) or not _is_text(value.get("file")) or set(value) - INGESTED_FIELDS:
+        return "ingested must be {file: NAME, sha256: HEX, format: pdf|text|markdown|html, pages: N}"
+    if not re.fullmatch(r"[0-9a-f]{64}", str(value.get("sha256"))):
+        return "ingested sha256 must be 64 lowercase hex digits"
+    if "pages" in value and not _whole(value["pages"], 0):
+        return "ingested pages must be a whole number"
+    return None
+
+
+INGESTED_FIELDS = {"file", "sha256", "format", "pages"}
+
+
 def check_value(field_type: str, value: object, vocab: Vocabulary) -> str | None:
     """Check `value` against `field_type` (see kb.schema); references are checked later."""
     if value is None and field_type in ("number",):
@@ -159,7 +184,7 @@ def check_value(field_type: str, value: object, vocab: Vocabulary) -> str | None
         if value in vocab[section]:
             return None
         return f"unknown {section.rstrip('s').replace('_', ' ')} '{value}'; " + _closest(value, list(vocab[section]))
-    if field_type.startswith("ref:"):
+    if field_type.startswith("ref:") or field_type == "anyref":
         return None if isinstance(value, str) and ID_PATTERN.match(value) else "must be an id"
     if field_type == "about":
         ids = value if isinstance(value, list) else [value]
@@ -174,5 +199,6 @@ def check_value(field_type: str, value: object, vocab: Vocabulary) -> str | None
         "period": _check_period,
         "citations": _check_citations,
         "textfile": _check_textfile,
+        "ingested": _check_ingested,
     }[field_type]
     return checker(value)

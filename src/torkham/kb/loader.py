@@ -8,12 +8,15 @@ from pathlib import Path
 
 from torkham.errors import TorkhamError
 from torkham.kb.fields import ID_PATTERN, check_value
-from torkham.kb.schema import COMMON, KINDS
+from torkham.kb.schema import COMMON, KINDS, PROPOSED
+from torkham.kb.workspace import BUNDLED_KNOWLEDGE, is_knowledge_file, knowledge_roots
 from torkham.model.dates import parse_partial_date
 from torkham.model.vocabulary import Vocabulary
 from torkham.model.yamlfile import Located, YamlError, load_yaml
 
-BUNDLED_KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"
+__all__ = ["BUNDLED_KNOWLEDGE", "KnowledgeBase", "Record", "knowledge_files", "load_knowledge"]
+# Files about to replace (or, None, remove) files of the knowledge base: real path -> staged copy.
+Staged = dict[Path, Path | None]
 
 
 @dataclass
@@ -33,6 +36,11 @@ class Record:
     def get(self, key: str, default: object = None) -> object:
         return self.data.get(key, default)
 
+    @property
+    def proposed(self) -> bool:
+        """Written by `torkham ingest` and not yet reviewed: validated, never loaded as a fact."""
+        return self.data.get("status") == PROPOSED
+
 
 @dataclass
 class KnowledgeBase:
@@ -41,8 +49,13 @@ class KnowledgeBase:
     records: list[Record] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
 
+    roots: list[Path] = field(default_factory=list)
+
     def of(self, kind: str) -> list[Record]:
         return [r for r in self.records if r.kind == kind]
+
+    def curated(self, kind: str | None = None) -> list[Record]:
+        return [r for r in self.records if not r.proposed and (kind is None or r.kind == kind)]
 
     def by_id(self) -> dict[str, Record]:
         return {r.id: r for r in self.records if r.id}
@@ -58,19 +71,33 @@ def shown_path(path: Path) -> str:
 
 
 def knowledge_files(root: Path) -> list[Path]:
+    """Every knowledge file of the knowledge base rooted at `root` (with the user workspace, see
+    kb.workspace), in a stable order: the knowledge folder's first."""
+    return [path for _, path in knowledge_files_by_root(root)]
+
+
+def knowledge_files_by_root(root: Path) -> list[tuple[Path, Path]]:
     if not root.is_dir():
         raise TorkhamError(f"knowledge folder {root} does not exist; pass --kb DIR or set TORKHAM_KB")
-    # crosswalks/ maps dataset names to actors; it is read by torkham.datasets.actors, not as records.
-    return sorted(p for p in root.rglob("*.yaml") if p.is_file() and "crosswalks" not in p.relative_to(root).parts[:-1])
+    found = []
+    for folder in knowledge_roots(root):
+        paths = sorted(p for p in folder.rglob("*.yaml") if p.is_file() and is_knowledge_file(folder, p))
+        found.extend((folder, path) for path in paths)
+    return found
 
 
-def load_knowledge(root: Path, vocab: Vocabulary) -> KnowledgeBase:
-    kb = KnowledgeBase(root=root, files=knowledge_files(root))
+def load_knowledge(root: Path, vocab: Vocabulary, staged: Staged | None = None) -> KnowledgeBase:
+    """Read and check every record. `staged` lets a change be validated before it is written: each
+    real path is read from its staged copy, or left out when the copy is None."""
+    staged = staged or {}
+    files = [p for p in knowledge_files(root) if p not in staged]
+    files += [real for real, copy in staged.items() if copy is not None]
+    kb = KnowledgeBase(root=root, files=files, roots=knowledge_roots(root))
     seq = 0
     for path in kb.files:
         shown = shown_path(path)
         try:
-            data = load_yaml(path, shown)
+            data = load_yaml(staged.get(path) or path, shown)
         except YamlError as exc:
             kb.problems.append(str(exc))
             continue
@@ -123,7 +150,8 @@ def check_record(record: Record, vocab: Vocabulary) -> list[str]:
     for key in record.data:
         if key not in fields:
             problems.append(f"{record.where(key)}: {label} has unknown field '{key}'; known: {', '.join(fields)}")
-    required = list(spec["required"]) + ["source"]
+    unsettled = spec.get("open_in_proposals", ()) if record.proposed else ()  # left for the reviewer to fill in
+    required = [key for key in spec["required"] if key not in unsettled] + ["source"]
     if not spec.get("locator_optional"):
         required.append("locator")
     if not spec.get("quote_optional"):
@@ -142,6 +170,11 @@ def check_record(record: Record, vocab: Vocabulary) -> list[str]:
             if problem:
                 problems.append(f"{record.where(key)}: {label}: {key}: {problem}")
     problems.extend(_check_date_order(record, label))
+    if "corroborates" in record.data and not record.proposed:
+        problems.append(
+            f"{record.where('corroborates')}: {label}: corroborates is only for proposals (status: proposed); "
+            "an accepted corroboration is a record of the corroborations list"
+        )
     return problems
 
 

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 # Field types: text, int, number (int or float or null), bool, date (partial ISO), locator,
 # ref:<kind> (one id), refs:<kind> (list of ids), term:<vocabulary section>, aliases, attributes,
-# texts (list of text), mapping, period, citations, textfile, about (one id or a list of ids).
+# texts (list of text), mapping, period, citations, textfile, about (one id or a list of ids),
+# anyref (the id of a record of any kind), ingested (the document file a source was ingested from).
 COMMON = {
     "id": "text",
+    "status": "choice:proposed",  # absent = curated; `proposed` = written by `torkham ingest`, awaiting review
+    "corroborates": "anyref",  # a proposal only: the curated record it matches (see ingest.corroborate)
     "source": "ref:sources",
     "locator": "locator",
     "quote": "text",
     "notes": "texts",
     "cites": "refs:sources",
 }
+PROPOSED = "proposed"
 
 KINDS: dict[str, dict] = {
     "actors": {
@@ -128,7 +132,29 @@ KINDS: dict[str, dict] = {
             "cited_as": "text",
             "citations": "citations",
             "text": "textfile",
+            "ingested": "ingested",
         },
+    },
+    # "Actor X is named in source S at this place": what `torkham ingest` finds for a known actor.
+    "mentions": {
+        "required": ["actor"],
+        "open_in_proposals": ["actor"],  # a name of several actors: the reviewer sets the actor
+        "fields": {"actor": "ref:actors", "name": "text"},  # name: the form the text uses
+    },
+    # A date expression of a document, resolved to a partial date (reviewed with the events it dates).
+    "dates": {
+        "required": ["date"],
+        "fields": {"date": "date", "approximate": "bool", "date_text": "text"},
+    },
+    # An in-text citation such as "(Dawn, 2023)"; `cites` links it to the source it names when known.
+    "citations": {
+        "required": ["cited_as"],
+        "fields": {"cited_as": "text", "entry": "text"},  # entry: the bibliography entry as written
+    },
+    # Another source's passage confirming a curated record (an accepted corroborating proposal).
+    "corroborations": {
+        "required": ["record"],
+        "fields": {"record": "anyref"},
     },
     # A claim check: how a figure or claim is checked against a dataset (kb/checkspecs.py checks the
     # fields that depend on each other: comparator needs, metric and dataset families, filters).

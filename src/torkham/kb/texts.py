@@ -68,7 +68,7 @@ def text_search_dirs(kb_root: Path, extra: list[Path] | None = None) -> list[Pat
 
 
 @lru_cache(maxsize=8)
-def _load(path: Path) -> SourceText:
+def _load(path: Path, mtime_ns: int, size: int) -> SourceText:  # keyed on mtime and size: a text may be replaced
     return SourceText(path)
 
 
@@ -76,5 +76,6 @@ def find_text(file_name: str, search_dirs: list[Path]) -> SourceText | None:
     for directory in search_dirs:
         candidate = directory / file_name
         if candidate.is_file():
-            return _load(candidate.resolve())
+            stat = candidate.stat()
+            return _load(candidate.resolve(), stat.st_mtime_ns, stat.st_size)
     return None

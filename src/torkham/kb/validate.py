@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from torkham.kb.checkspecs import check_specs
-from torkham.kb.loader import KnowledgeBase, Record, load_knowledge
+from torkham.kb.loader import KnowledgeBase, Record, Staged, load_knowledge
 from torkham.kb.names import normalize
 from torkham.kb.schema import COMMON, KINDS
 from torkham.kb.texts import SourceText, find_text, text_search_dirs
@@ -29,8 +29,11 @@ class Validation:
         return not self.kb.problems
 
 
-def validate_knowledge(root: Path, vocab: Vocabulary, text_dirs: list[Path] | None = None) -> Validation:
-    result = Validation(load_knowledge(root, vocab))
+def validate_knowledge(
+    root: Path, vocab: Vocabulary, text_dirs: list[Path] | None = None, staged: Staged | None = None
+) -> Validation:
+    """Every check of the knowledge base; `staged` validates files about to be written (kb.loader)."""
+    result = Validation(load_knowledge(root, vocab, staged))
     kb = result.kb
     ids = _check_ids(kb)
     _check_references(kb, ids)
@@ -48,7 +51,7 @@ def _check_crosswalks(kb: KnowledgeBase) -> None:
     from torkham.errors import TorkhamError
 
     try:
-        load_crosswalks(kb.root, {a.id for a in kb.of("actors")})
+        load_crosswalks(kb.root, {a.id for a in kb.curated("actors")})
     except TorkhamError as exc:
         kb.problems.append(str(exc))
 
@@ -72,7 +75,12 @@ def _check_references(kb: KnowledgeBase, ids: dict[str, Record]) -> None:
     for record in kb.records:
         fields = {**COMMON, **KINDS[record.kind]["fields"]}
         for key, field_type in fields.items():
-            if not field_type.startswith(("ref:", "refs:")) or key not in record.data:
+            if key not in record.data:
+                continue
+            if field_type == "anyref":
+                _check_any_reference(kb, record, key, ids)
+                continue
+            if not field_type.startswith(("ref:", "refs:")):
                 continue
             target_kind = field_type.split(":", 1)[1]
             value = record.data[key]
@@ -93,8 +101,26 @@ def _check_references(kb: KnowledgeBase, ids: dict[str, Record]) -> None:
                     noun = target_kind[:-1] if target_kind != "ambiguities" else "ambiguity"
                     text = f"unknown {noun} '{target}'" if found is None else f"{what} {noun}"
                     kb.problems.append(f"{record.where(key)}: {key}: {text} (dangling reference){hint}")
+                elif found.proposed and not record.proposed:
+                    kb.problems.append(_refers_to_proposal(record, key, found))
         if record.kind == "relations" and record.get("from") == record.get("to"):
             kb.problems.append(f"{record.where('to')}: relation '{record.id}' links '{record.get('from')}' to itself")
+
+
+def _check_any_reference(kb: KnowledgeBase, record: Record, key: str, ids: dict[str, Record]) -> None:
+    target = record.data[key]
+    found = ids.get(target) if isinstance(target, str) else None
+    if found is None:
+        kb.problems.append(f"{record.where(key)}: {key}: unknown record '{target}' (dangling reference)")
+    elif found.proposed:
+        kb.problems.append(_refers_to_proposal(record, key, found))
+
+
+def _refers_to_proposal(record: Record, key: str, found: Record) -> str:
+    return (
+        f"{record.where(key)}: {key}: {found.kind[:-1]} '{found.id}' is only proposed (status: proposed, "
+        f"{found.where()}); accept it first (torkham accept {found.id}) or refer to a curated record"
+    )
 
 
 def actor_names(record: Record) -> list[tuple[str, str]]:
@@ -116,7 +142,7 @@ def _check_names(kb: KnowledgeBase) -> None:
             kb.problems.append(f"{amb.where('actors')}: ambiguity '{amb.id}' must name at least two actors")
         declared.setdefault(normalize(str(amb.get("name", ""))), set()).update(a for a in actors if isinstance(a, str))
     owners: dict[str, list[tuple[Record, str]]] = {}
-    for actor in kb.of("actors"):
+    for actor in kb.curated("actors"):  # a proposed candidate may share a name: it is then a corroboration
         seen_here: set[str] = set()
         for name, _ in actor_names(actor):
             key = normalize(name)
@@ -127,7 +153,9 @@ def _check_names(kb: KnowledgeBase) -> None:
         actor_ids = {a.id for a, _ in holders}
         if len(actor_ids) < 2 or actor_ids <= declared.get(key, set()):
             continue
-        (first, first_name), (second, second_name) = holders[0], holders[1]
+        covered = declared.get(key, set())  # name the actor the declaration leaves out, when one is declared
+        first, first_name = holders[0]
+        second, second_name = next((h for h in holders[1:] if h[0].id not in covered), holders[1])
         kb.problems.append(
             f"{second.where('aliases' if 'aliases' in second.data else 'name')}: name '{second_name}' of actor '{second.id}' "
             f"is also a name of actor '{first.id}' ({first.where()}); this is an ambiguity: declare it in "
@@ -155,7 +183,7 @@ def _check_figures(kb: KnowledgeBase) -> None:
 
 def _find_texts(result: Validation, extra_dirs: list[Path] | None) -> None:
     kb = result.kb
-    dirs = text_search_dirs(kb.root, extra_dirs)
+    dirs = text_search_dirs(kb.root, [*(extra_dirs or []), *kb.roots[1:]])
     for source in kb.of("sources"):
         spec = source.get("text")
         if not isinstance(spec, dict) or not isinstance(spec.get("file"), str):

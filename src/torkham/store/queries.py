@@ -21,6 +21,10 @@ EXPORT_KINDS = (
     "sources",
     "questions",
     "ambiguities",
+    "mentions",
+    "dates",
+    "citations",
+    "corroborations",
 )
 
 
@@ -85,6 +89,12 @@ def actor_detail(con, actor_id: str) -> dict:
         CAST(json_extract(record, '$.addressed_to') AS VARCHAR[]), ?)) ORDER BY seq""",
         [actor_id, actor_id],
     )
+    mentions = _records(
+        con,
+        """SELECT r.record FROM kb_records r JOIN kb_mentions m USING (id)
+        WHERE m.actor_id = ? ORDER BY m.source_id, m.page NULLS LAST, r.seq""",
+        [actor_id],
+    )
     ambiguous = con.execute(
         """SELECT DISTINCT b.name, b.actor_id FROM kb_ambiguities a
         JOIN kb_ambiguities b ON a.id = b.id WHERE a.actor_id = ? AND b.actor_id <> ?""",
@@ -97,8 +107,17 @@ def actor_detail(con, actor_id: str) -> dict:
         "figures": figures,
         "claims": claims,
         "priorities_and_recommendations": other,
+        "mentions": mentions,
         "shares_names_with": [{"name": n, "actor": a} for n, a in ambiguous],
     }
+
+
+def proposals(con, source: str | None = None, kind: str | None = None) -> list[tuple[str, dict]]:
+    """Records awaiting review (status: proposed): (kind, record in its export form)."""
+    where = " AND ".join(c for c, v in (("source = ?", source), ("kind = ?", kind)) if v)
+    sql = "SELECT kind, record FROM kb_proposals" + (f" WHERE {where}" if where else "")
+    rows = con.execute(sql + " ORDER BY source, kind, id", [v for v in (source, kind) if v]).fetchall()
+    return [(kind, json.loads(record)) for kind, record in rows]
 
 
 def parse_bound(text: str | None, option: str) -> date | None:
@@ -168,6 +187,29 @@ def export_all(con) -> dict[str, list[dict]]:
     return {kind: records_of(con, kind) for kind in EXPORT_KINDS}
 
 
+# The columns of a dataset event as `data_event` reads them (e is the `events` table).
+DATA_EVENT_COLUMNS = """e.dataset, e.dataset_version, e.event_id, e.date_start, e.date_end, e.date_precision,
+    e.event_type, e.actor1, e.actor2, e.place, e.country, e.admin1, e.admin2, e.fatalities_best, e.fatalities_low,
+    e.fatalities_high, e.latitude, e.longitude,
+    (SELECT m.actor_id FROM dataset_actor_names m WHERE m.dataset = e.dataset AND m.raw_name = e.actor1),
+    (SELECT m.actor_id FROM dataset_actor_names m WHERE m.dataset = e.dataset AND m.raw_name = e.actor2)"""
+
+
+def data_event(row: tuple) -> dict:
+    """A dataset event (a row of DATA_EVENT_COLUMNS) in the shape of a knowledge event."""
+    (dataset, version, event_id, first, last, precision, kind, a1, a2, place, country, admin1, admin2,
+     best, low, high, latitude, longitude, id1, id2) = row  # fmt: skip
+    return {
+        "layer": "data", "id": f"{dataset}:{event_id}", "dataset": dataset, "dataset_version": version,
+        "event_id": event_id, "date": first.isoformat(), "end_date": last.isoformat(), "precision": precision,
+        "approximate": precision not in ("day",), "type": kind, "title": " – ".join(n for n in (a1, a2) if n),
+        "actors": [a for a in (id1, id2) if a], "actor_names": [n for n in (a1, a2) if n], "place": place,
+        "country": country, "admin1": admin1, "admin2": admin2, "latitude": latitude, "longitude": longitude,
+        "fatalities": {"best": best, "low": low, "high": high},
+        "source": f"{dataset} {version}", "locator": {"event_id": event_id},
+    }  # fmt: skip
+
+
 def dataset_timeline(con, start: date | None = None, end: date | None = None, actor_id: str | None = None,
                      limit: int | None = None) -> list[dict]:  # fmt: skip
     """Dataset events (UCDP, ACLED, …) overlapping [start, end], in the same shape as knowledge events."""
@@ -185,43 +227,11 @@ def dataset_timeline(con, start: date | None = None, end: date | None = None, ac
         )
         params.append(actor_id)
     clause = f"WHERE {' AND '.join(where)}" if where else ""
-    sql = f"""SELECT e.dataset, e.dataset_version, e.event_id, e.date_start, e.date_end, e.date_precision, e.event_type,
-                e.actor1, e.actor2, e.place, e.country, e.admin1, e.fatalities_best, e.fatalities_low, e.fatalities_high,
-                (SELECT m.actor_id FROM dataset_actor_names m WHERE m.dataset = e.dataset AND m.raw_name = e.actor1),
-                (SELECT m.actor_id FROM dataset_actor_names m WHERE m.dataset = e.dataset AND m.raw_name = e.actor2)
-              FROM events e {clause} ORDER BY e.date_start, e.dataset, e.event_id"""
+    sql = f"SELECT {DATA_EVENT_COLUMNS} FROM events e {clause} ORDER BY e.date_start, e.dataset, e.event_id"
     if limit:
-        sql += f" LIMIT {int(limit)}"
-    out = []
-    for row in con.execute(sql, params).fetchall():
-        (
-            dataset,
-            version,
-            event_id,
-            first,
-            last,
-            precision,
-            kind,
-            a1,
-            a2,
-            place,
-            country,
-            admin1,
-            best,
-            low,
-            high,
-            id1,
-            id2,
-        ) = row
-        out.append({
-            "layer": "data", "id": f"{dataset}:{event_id}", "dataset": dataset, "dataset_version": version,
-            "event_id": event_id, "date": first.isoformat(), "end_date": last.isoformat(), "precision": precision,
-            "approximate": precision not in ("day",), "type": kind, "title": " – ".join(n for n in (a1, a2) if n),
-            "actors": [a for a in (id1, id2) if a], "actor_names": [n for n in (a1, a2) if n], "place": place,
-            "country": country, "admin1": admin1, "fatalities": {"best": best, "low": low, "high": high},
-            "source": f"{dataset} {version}", "locator": {"event_id": event_id},
-        })  # fmt: skip
-    return out
+        sql += " LIMIT ?"
+        params.append(int(limit))
+    return [data_event(row) for row in con.execute(sql, params).fetchall()]
 
 
 def merge_layers(kb_events: list[dict], data_events: list[dict]) -> list[dict]:
@@ -251,3 +261,31 @@ def datasets(con) -> list[dict]:
     from torkham.refugees.queries import datasets as refugee_datasets
 
     return out + refugee_datasets(con)
+
+
+def relations(
+    con, relation_type: str | None = None, actor_id: str | None = None, valid_at: date | None = None
+) -> list[dict]:
+    """Relations of one type and/or one actor (either end), and/or valid on a day: a relation without
+    dates is always valid; valid_from and valid_to are partial dates taken as whole periods."""
+    where, params = [], []
+    if relation_type:
+        where.append("l.type = ?")
+        params.append(relation_type)
+    if actor_id:
+        where.append("? IN (l.from_id, l.to_id)")
+        params.append(actor_id)
+    clause = f"WHERE {' AND '.join(where)}" if where else ""
+    rows = _records(
+        con, f"SELECT r.record FROM kb_records r JOIN kb_relations l USING (id) {clause} ORDER BY r.seq", params
+    )
+    if valid_at is None:
+        return rows
+    return [r for r in rows if _valid_on(r, valid_at)]
+
+
+def _valid_on(relation: dict, day: date) -> bool:
+    first, last = relation.get("valid_from"), relation.get("valid_to")
+    return (first is None or parse_partial_date(first).first_day <= day) and (
+        last is None or parse_partial_date(last).last_day >= day
+    )

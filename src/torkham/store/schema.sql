@@ -45,3 +45,11 @@ CREATE TABLE kb_checks (id VARCHAR PRIMARY KEY, checkable BOOLEAN NOT NULL, metr
   comparator VARCHAR, value DOUBLE, period_from VARCHAR, period_to VARCHAR, definitions VARCHAR, reason VARCHAR);
 DROP TABLE IF EXISTS kb_check_about;
 CREATE TABLE kb_check_about (check_id VARCHAR NOT NULL, record_id VARCHAR NOT NULL);
+DROP TABLE IF EXISTS kb_mentions;
+CREATE TABLE kb_mentions (id VARCHAR PRIMARY KEY, actor_id VARCHAR NOT NULL, source_id VARCHAR NOT NULL, page INTEGER);
+DROP TABLE IF EXISTS kb_corroborations;
+CREATE TABLE kb_corroborations (id VARCHAR PRIMARY KEY, record_id VARCHAR NOT NULL, source_id VARCHAR NOT NULL);
+-- Proposals of `torkham ingest` awaiting review (status: proposed): validated, never facts.
+DROP TABLE IF EXISTS kb_proposals;
+CREATE TABLE kb_proposals (id VARCHAR PRIMARY KEY, kind VARCHAR NOT NULL, source VARCHAR NOT NULL,
+  corroborates VARCHAR, file VARCHAR NOT NULL, record JSON NOT NULL);

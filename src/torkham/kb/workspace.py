@@ -1,0 +1,50 @@
+"""Which folders make up the knowledge base, and where new knowledge (from `torkham ingest`) is written.
+
+The bundled knowledge lives in the installed package and is never written to. New knowledge goes to a
+*workspace*: the `--kb`/TORKHAM_KB folder when one is given (it is then the whole knowledge base, and an
+empty folder is a valid one), otherwise TORKHAM_WORKSPACE or `./torkham-knowledge`, which is loaded
+together with the bundled knowledge whenever it exists."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+BUNDLED_KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"
+WORKSPACE_ENV = "TORKHAM_WORKSPACE"
+DEFAULT_WORKSPACE = "torkham-knowledge"
+PROPOSED_FOLDER = "proposed"  # <workspace>/proposed/<source-id>/<kind>.yaml: records awaiting review
+TEXTS_FOLDER = "texts"  # <workspace>/texts/<source-id>.txt: the extracted text quotes are checked against
+REVIEW_LOG = "review-log.yaml"  # <workspace>/review-log.yaml: every accept and reject, never a knowledge file
+
+
+def is_bundled(root: Path) -> bool:
+    return root.resolve() == BUNDLED_KNOWLEDGE
+
+
+def workspace_for(kb_root: Path) -> Path:
+    """Where `torkham ingest` and `torkham accept` write: the knowledge folder itself, unless it is the
+    bundled one (then the user workspace beside it)."""
+    if not is_bundled(kb_root):
+        return kb_root
+    return Path(os.environ.get(WORKSPACE_ENV) or DEFAULT_WORKSPACE)
+
+
+def knowledge_roots(kb_root: Path) -> list[Path]:
+    """The folders read as one knowledge base: the knowledge folder, then the user workspace when the
+    knowledge folder is the bundled one and the workspace exists."""
+    roots = [kb_root]
+    if is_bundled(kb_root):
+        workspace = workspace_for(kb_root)
+        if workspace.is_dir() and not is_bundled(workspace):
+            roots.append(workspace)
+    return roots
+
+
+def is_knowledge_file(root: Path, path: Path) -> bool:
+    """A YAML file of records: not a crosswalk (read by torkham.datasets.actors), not the review log,
+    nothing under a hidden folder (staging folders of an ingest in progress)."""
+    parts = path.relative_to(root).parts
+    if any(part.startswith(".") for part in parts) or "crosswalks" in parts[:-1]:
+        return False
+    return parts != (REVIEW_LOG,) and parts[0] != TEXTS_FOLDER
