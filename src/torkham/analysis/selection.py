@@ -202,3 +202,16 @@ def listing_sql(selection: Selection, start: date, end: date, name: str | None =
 
 def _quote(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
+
+
+def selection_for(con, dataset: str | None = None, actor_id: str | None = None, country: str | None = None):
+    """The Ibis tables and the checked Selection of one dataset, actor (an id) and country, as the CLI's
+    analysis commands build them (for the web pages and the API)."""
+    from torkham.store.queries import actor_names
+
+    backend = connect_ibis(con)
+    chosen = choose_dataset(backend, dataset)
+    label = check_country(backend, chosen, country) if country is not None else None
+    name = actor_names(con).get(actor_id) if actor_id else None
+    selection = Selection(chosen, actor_id, name, country, label)
+    return backend, replace(selection, raw_names=tuple(check_actor_names(backend, selection)))

@@ -61,11 +61,12 @@ def open_store_for_writing(settings: Settings):
         con.close()
 
 
-def resolve_actor(con, name: str, option: str | None = None) -> str:
-    """The id of the one actor `name` denotes, or a TorkhamError listing candidates/suggestions."""
+def resolve_actor(con, name: str, option: str | None = None, index=None) -> str:
+    """The id of the one actor `name` denotes, or a TorkhamError listing candidates/suggestions.
+    `index`: a NameIndex of the store already built (the web app keeps one)."""
     from torkham.kb.resolve import NameIndex
 
-    index = NameIndex.from_store(con)
+    index = index or NameIndex.from_store(con)
     result = index.resolve(name)
     if result.actor_id:
         return result.actor_id

@@ -1,7 +1,136 @@
-"""/api/v1 events."""
+"""/api/v1/events: the paper's events and the datasets' events together — filters, facets, one event."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from typing import Annotated, Literal
 
-router = APIRouter()
+from fastapi import APIRouter, Depends, Path, Query, Request
+
+from torkham.store import events as library
+from torkham.web.api.common import actor_id_of
+from torkham.web.api.paging import DEFAULT_LIMIT, MAX_TEXT, Cursor, Format, Limit, Text, respond
+from torkham.web.deps import Store
+from torkham.web.errors import NotFound
+
+router = APIRouter(tags=["events"])
+
+CSV_COLUMNS = [
+    "layer", "id", "date", "end_date", "type", "title", "place", "country", "admin1", "actors", "actor_names",
+    "fatalities.best", "fatalities.low", "fatalities.high", "dataset", "dataset_version", "event_id", "source",
+    "locator.section", "locator.line", "quote",
+]  # fmt: skip
+
+Layer = Annotated[
+    Literal["kb", "data", "both"],
+    Query(description="`kb`: the paper's events; `data`: dataset events (UCDP …); `both` (default)."),
+]
+EventType = Annotated[
+    str | None,
+    Query(alias="type", max_length=MAX_TEXT, description="Event type: a knowledge type (attack, …) or a dataset's "
+          "(state-based, non-state, one-sided for UCDP)."),
+]  # fmt: skip
+Country = Annotated[str | None, Query(max_length=MAX_TEXT, description="Country name or ISO3 code: Pakistan, PAK.")]
+Admin1 = Annotated[str | None, Query(max_length=MAX_TEXT, description="First-level region as the data names it.")]
+Dataset = Annotated[
+    str | None, Query(max_length=MAX_TEXT, description="Only this dataset's events (ucdp-ged, acled, gdelt).")
+]
+Start = Annotated[
+    str | None, Query(alias="from", max_length=MAX_TEXT, description="Events overlapping from this YYYY[-MM[-DD]].")
+]
+End = Annotated[str | None, Query(alias="to", max_length=MAX_TEXT, description="… up to this YYYY[-MM[-DD]].")]
+MinFatalities = Annotated[
+    int | None, Query(ge=0, description="Dataset events with at least this many deaths (best estimate).")
+]
+Actor = Annotated[
+    str | None, Query(max_length=MAX_TEXT, description="Any name, alias, spelling or id of an actor: TTP.")
+]
+
+
+def _filter(con, actor_id, layer, event_type, country, admin1, dataset, start, end, q, min_fatalities):
+    checked = library.parse_filter(
+        con, layer=layer, event_type=event_type, country=country, admin1=admin1, dataset=dataset,
+        start=start, end=end, q=q, min_fatalities=min_fatalities,
+    )  # fmt: skip
+    return library.EventFilter(**{**checked.__dict__, "actor_id": actor_id})
+
+
+def event_filter(
+    con: Store, layer: Layer = "both", actor: Actor = None, event_type: EventType = None, country: Country = None,
+    admin1: Admin1 = None, dataset: Dataset = None, start: Start = None, end: End = None, q: Text = None,
+    min_fatalities: MinFatalities = None,
+) -> library.EventFilter:  # fmt: skip
+    """The events filter of the query parameters, checked (a bad value is a 422 naming its parameter)."""
+    actor_id = actor_id_of(con, actor)
+    return _filter(con, actor_id, layer, event_type, country, admin1, dataset, start, end, q, min_fatalities)
+
+
+def actor_event_filter(
+    con: Store, layer: Layer = "both", event_type: EventType = None, country: Country = None,
+    admin1: Admin1 = None, dataset: Dataset = None, start: Start = None, end: End = None, q: Text = None,
+    min_fatalities: MinFatalities = None,
+) -> library.EventFilter:  # fmt: skip
+    """The same filter without `actor` (the actor is in the path)."""
+    return _filter(con, None, layer, event_type, country, admin1, dataset, start, end, q, min_fatalities)
+
+
+Filters = Annotated[library.EventFilter, Depends(event_filter)]
+
+
+def events_page(
+    request: Request, con, chosen: library.EventFilter, limit: int, cursor: str | None, fmt: str, name: str
+):
+    page = library.find_events(con, chosen, limit=limit, cursor=cursor)
+    return respond(
+        request, page.items, total=page.total, cursor=page.next_cursor, fmt=fmt, name=name, columns=CSV_COLUMNS
+    )
+
+
+@router.get(
+    "/events",
+    summary="Events of the paper and of the datasets, filtered and paged",
+    openapi_extra={"x-example": "/api/v1/events?actor=TTP&from=2021&to=2021&layer=data"},
+)
+def list_events(
+    request: Request,
+    con: Store,
+    filters: Filters,
+    limit: Limit = DEFAULT_LIMIT,
+    cursor: Cursor = None,
+    format: Format = "json",
+):
+    """Both layers in one list, by date, then the paper's events before dataset events, then id. Knowledge
+    events carry their source, locator and quote; dataset events their dataset, version and event id."""
+    return events_page(request, con, filters, limit, cursor, format, "events")
+
+
+@router.get(
+    "/events/facets",
+    summary="Event and death counts per region, type, dataset, year, country or actor",
+    openapi_extra={"x-example": "/api/v1/events/facets?by=admin1&actor=TTP&from=2021&to=2021"},
+)
+def event_facets(
+    request: Request,
+    con: Store,
+    by: Annotated[str, Query(max_length=MAX_TEXT, description=f"One of: {', '.join(library.FACETS)}.")],
+    filters: Filters,
+    format: Format = "json",
+):
+    """Counts of the filtered events per value of `by`, with the deaths (best estimate) of dataset events.
+    Years in order; other facets by count."""
+    rows = library.facet_counts(con, filters, by)
+    return respond(request, rows, total=len(rows), cursor=None, fmt=format, name=f"events-by-{by}", extra={"by": by})
+
+
+@router.get(
+    "/events/{event_id}",
+    summary="One event: a knowledge event by id, a dataset event by <dataset>:<event id>",
+    openapi_extra={"x-example": "/api/v1/events/ucdp-ged:425055"},
+)
+def get_event(con: Store, event_id: Annotated[str, Path(max_length=MAX_TEXT)]):
+    found = library.event_by_id(con, event_id)
+    if found is None:
+        raise NotFound(
+            f"no event with id '{event_id}'; knowledge events have ids like ev-2007-12-ttp-founded, dataset "
+            "events <dataset>:<event id> like ucdp-ged:425055; list them with /api/v1/events"
+        )
+    return found
