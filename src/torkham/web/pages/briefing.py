@@ -1,7 +1,114 @@
-"""The briefing page."""
+"""The briefing of a chosen range (and actor, country): a form, the briefing itself in the page (the same
+HTML `torkham brief` writes, in a frame: it carries its own print styles), and the PDF as a download.
+Collecting takes seconds, so each briefing is computed once per (range, actor, country) and kept."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from datetime import date
+from typing import Annotated
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, Response
+
+from torkham.errors import TorkhamError
+from torkham.web.deps import Store
+from torkham.web.pages.cache import cached
+from torkham.web.templating import templates
 
 router = APIRouter()
+DEFAULT_FROM, DEFAULT_TO = "2021-08", "2024-04"  # the paper's period, as in the README
+MAX_TEXT = 200
+
+Text = Annotated[str | None, Query(max_length=MAX_TEXT)]
+From = Annotated[str | None, Query(alias="from", max_length=MAX_TEXT)]
+To = Annotated[str | None, Query(alias="to", max_length=MAX_TEXT)]
+
+
+class Choice:
+    """The briefing asked for: checked bounds, the actor it resolves to, the country as typed."""
+
+    def __init__(self, con, start: str | None, end: str | None, actor: str | None, country: str | None):
+        from torkham.store.events import country_codes, resolve_actor_param
+
+        self.typed = {"from": start or DEFAULT_FROM, "to": end or DEFAULT_TO, "actor": actor or "",
+                      "country": country or ""}  # fmt: skip
+        self.first = _bound(self.typed["from"], "from", first=True)
+        self.last = _bound(self.typed["to"], "to", first=False)
+        if self.first > self.last:
+            raise TorkhamError(f"from: {self.typed['from']} is after to {self.typed['to']}; swap them")
+        self.actor_id = resolve_actor_param(con, actor, "actor") if actor else None
+        self.country = country.strip() if country and country.strip() else None
+        if self.country:
+            country_codes(con, self.country)  # an error naming `country` when the store has no events there
+        self.key = (self.first, self.last, self.actor_id, self.country.lower() if self.country else None)
+
+    @property
+    def query(self) -> str:
+        return urlencode({k: v for k, v in self.typed.items() if v})
+
+    @property
+    def filename(self) -> str:
+        parts = ["torkham-briefing", self.first.isoformat(), self.last.isoformat(), self.actor_id, self.country]
+        name = "_".join(p for p in parts if p)
+        return "".join(c if c.isascii() and (c.isalnum() or c in "-_.") else "-" for c in name) + ".pdf"
+
+
+def _bound(text: str, parameter: str, first: bool) -> date:
+    from torkham.model.dates import DateError, parse_partial_date
+
+    try:
+        parsed = parse_partial_date(text.strip())
+    except DateError as exc:
+        raise TorkhamError(f"{parameter}: {exc}") from None
+    return parsed.first_day if first else parsed.last_day
+
+
+def _document(request: Request, con, choice: Choice) -> dict:
+    from torkham.briefing.collect import Scope, collect
+    from torkham.store.queries import actor_names
+
+    def build() -> dict:
+        name = actor_names(con).get(choice.actor_id) if choice.actor_id else None
+        try:
+            return collect(con, Scope(choice.first, choice.last, choice.actor_id, name, choice.country))
+        except TorkhamError as exc:  # the briefing library names CLI options (--country); the page has parameters
+            raise TorkhamError(str(exc).removeprefix("--")) from None
+
+    return cached(request, ("briefing", *choice.key), build)
+
+
+@router.get("/briefing")
+def briefing_page(request: Request, con: Store, start: From = None, end: To = None,
+                  actor: Text = None, country: Text = None):  # fmt: skip
+    choice = Choice(con, start, end, actor, country)
+    return templates.TemplateResponse(
+        request, "briefing.html", {"title": "Briefing", "choice": choice, "typed": choice.typed}
+    )
+
+
+@router.get("/briefing/view")
+def briefing_view(request: Request, con: Store, start: From = None, end: To = None,
+                  actor: Text = None, country: Text = None):  # fmt: skip
+    """The briefing as the standalone HTML document `torkham brief -o x.html` writes."""
+    from torkham.briefing.render import render_html
+
+    choice = Choice(con, start, end, actor, country)
+    doc = _document(request, con, choice)
+    html = cached(request, ("briefing-html", *choice.key), lambda: render_html(doc))
+    return HTMLResponse(html)
+
+
+@router.get("/briefing.pdf")
+def briefing_pdf(request: Request, con: Store, start: From = None, end: To = None,
+                 actor: Text = None, country: Text = None):  # fmt: skip
+    from torkham.briefing.render import render_pdf
+
+    choice = Choice(con, start, end, actor, country)
+    doc = _document(request, con, choice)
+    pdf = cached(request, ("briefing-pdf", *choice.key), lambda: render_pdf(doc))
+    return Response(
+        pdf,
+        media_type="application/pdf",
+        headers={"Content-Disposition": f'attachment; filename="{choice.filename}"'},
+    )

@@ -1,7 +1,128 @@
-"""The perspectives page."""
+"""Perspectives and claims: every side of each disputed question, quoted and cited (anchors #claim-<id>),
+and the claim checks against the data held with their evidence (anchors #check-<id>)."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+import logging
+import threading
+from contextlib import asynccontextmanager
+from types import SimpleNamespace
+from urllib.parse import urlencode
 
-router = APIRouter()
+from fastapi import APIRouter, FastAPI, Request
+
+from torkham.web.deps import Store
+from torkham.web.pages.cache import cached
+from torkham.web.templating import templates
+
+log = logging.getLogger(__name__)
+CHECKS_KEY = ("checks",)
+
+
+def all_checks(request: Request, con) -> dict:
+    """run_checks over the whole knowledge base: slow (seconds), so computed once per process."""
+    from torkham.evidence.checks import run_checks
+
+    return cached(request, CHECKS_KEY, lambda: run_checks(con))
+
+
+@asynccontextmanager
+async def warm_up(app: FastAPI):
+    """Run the checks in the background once the store is open, so the page's first visitor need not wait
+    for them (a visitor arriving meanwhile waits for this computation instead of starting another)."""
+    thread = threading.Thread(target=_warm, args=(app,), name="torkham-checks-warm-up", daemon=True)
+    thread.start()
+    yield
+    thread.join(timeout=30)
+
+
+def _warm(app: FastAPI) -> None:
+    con = getattr(app.state, "con", None)
+    if con is None:  # an app without its lifespan (no store): nothing to warm
+        return
+    cursor = con.cursor()
+    try:
+        all_checks(SimpleNamespace(app=app), cursor)
+    except Exception:  # the page itself reports the problem to its visitor
+        log.exception("could not run the claim checks in the background")
+    finally:
+        cursor.close()
+
+
+router = APIRouter(lifespan=warm_up)
+
+
+@router.get("/perspectives")
+def perspectives_page(request: Request, con: Store, topic: str | None = None, actor: str | None = None):
+    from torkham.evidence.perspectives import perspectives
+    from torkham.model.vocabulary import default_vocabulary
+    from torkham.store import queries
+
+    topic, actor = topic or None, actor or None
+    vocabulary = default_vocabulary()
+    if topic is not None and topic not in vocabulary["claim_topics"]:
+        from torkham.errors import TorkhamError
+
+        raise TorkhamError(f"topic: unknown question '{topic}'; choose one of: {', '.join(vocabulary['claim_topics'])}")
+    actor_id = _actor(con, actor)
+    names = queries.actor_names(con)
+    result = perspectives(con, topic, actor_id)
+    checks = all_checks(request, con)
+    checks_about: dict[str, list[dict]] = {}
+    for check in checks["checks"]:
+        for about in check["about"]:
+            checks_about.setdefault(about["id"], []).append(check)
+    filtered = topic is not None or actor_id is not None
+    shown_checks = checks["checks"] if not filtered else _checks_for(checks["checks"], result["topics"])
+    return templates.TemplateResponse(
+        request,
+        "perspectives.html",
+        {
+            "title": "Perspectives and claims",
+            "topics": result["topics"],
+            "all_topics": {k: vocabulary.describe("claim_topics", k) or k for k in vocabulary["claim_topics"]},
+            "topic": topic,
+            "actor": actor,
+            "actor_id": actor_id,
+            "names": names,
+            "checks": shown_checks,
+            "summary": checks["summary"],
+            "filtered": filtered,
+            "checks_about": checks_about,
+            "claim_texts": {c["id"]: c["statement"] for c in queries.claims(con)},
+            "event_links": {c["id"]: _event_link(c) for c in shown_checks if c.get("evidence")},
+        },
+    )
+
+
+def _actor(con, actor: str | None) -> str | None:
+    if actor is None:
+        return None
+    from torkham.store.events import resolve_actor_param
+
+    return resolve_actor_param(con, actor, "actor")
+
+
+def _checks_for(checks: list[dict], topics: list[dict]) -> list[dict]:
+    """The checks about claims shown (when the page is filtered to some questions)."""
+    shown = {c["id"] for t in topics for side in t["sides"] for c in side["claims"]}
+    return [c for c in checks if any(a["id"] in shown for a in c["about"])]
+
+
+def _event_link(check: dict) -> str | None:
+    """The timeline showing the events a check counted: same dataset, actor, country and period."""
+    evidence = check.get("evidence") or {}
+    if "events" not in evidence or not check.get("period"):
+        return None
+    filters = check.get("filters") or {}
+    params = {
+        "layer": "data",
+        "dataset": check["dataset"],
+        "from": check["period"]["from"],
+        "to": check["period"]["to"],
+    }
+    if filters.get("actor"):
+        params["actor"] = filters["actor"]
+    if filters.get("country"):
+        params["country"] = filters["country"]
+    return "/timeline?" + urlencode(params)

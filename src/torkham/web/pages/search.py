@@ -1,7 +1,61 @@
-"""The search page."""
+"""Search across actors (any spelling), the paper's events, claims, sources, dataset events and ingested
+passages (/search?q=); each hit links to the page that shows it with its source."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+
+from torkham.web.deps import Store
+from torkham.web.templating import templates
 
 router = APIRouter()
+PER_KIND = 10  # hits shown per kind; one kind alone shows up to MORE
+MORE = 100
+MAX_TEXT = 200
+LABELS = {
+    "actors": "Actors",
+    "events": "Events of the paper",
+    "claims": "Claims",
+    "sources": "Sources",
+    "data_events": "Dataset events",
+    "passages": "Passages of ingested documents",
+}
+
+
+@router.get("/search")
+def search_page(
+    request: Request,
+    con: Store,
+    q: Annotated[str | None, Query(max_length=MAX_TEXT)] = None,
+    kind: Annotated[str | None, Query(max_length=MAX_TEXT)] = None,
+):
+    from torkham.errors import TorkhamError
+    from torkham.store.search import KINDS, search_all
+
+    if kind and kind not in KINDS:
+        raise TorkhamError(f"kind: unknown kind '{kind}'; choose one of: {', '.join(KINDS)}")
+    text = (q or "").strip()
+    result = None
+    if text:
+        kinds = [kind] if kind else None
+        result = search_all(con, text, kinds=kinds, limit=MORE if kind else PER_KIND)
+    groups = []
+    if result:
+        for name in result["kinds"]:
+            hits = [h for h in result["hits"] if h["kind"] == name]
+            groups.append(
+                {"kind": name, "label": LABELS.get(name, name), "hits": hits, "count": result["counts"][name]}
+            )
+    return templates.TemplateResponse(
+        request,
+        "search.html",
+        {
+            "title": f"Search: {text}" if text else "Search",
+            "q": text,
+            "kind": kind,
+            "groups": groups,
+            "total": sum(g["count"] for g in groups),
+        },  # fmt: skip
+    )

@@ -1,7 +1,103 @@
-"""The timeline page."""
+"""The timeline: the paper's events and the datasets' events together, filtered by a GET form (the same
+parameters as /api/v1/events, so every view can be downloaded as CSV or JSON), paged with a cursor, with
+where (first-level regions), when (years) and what (types) counted for the selection."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from typing import Annotated
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Query, Request
+
+from torkham.web.deps import Store
+from torkham.web.pages.cache import cached
+from torkham.web.templating import templates
 
 router = APIRouter()
+DEFAULT_LIMIT = 50
+MAX_LIMIT = 500
+MAX_TEXT = 200
+MAP_FILTERS = ("actor", "type", "dataset", "from", "to")  # what the map page filters by
+FACET_ROWS = 12  # values shown per facet; the API gives them all
+
+Text = Annotated[str | None, Query(max_length=MAX_TEXT)]
+
+
+@router.get("/timeline")
+def timeline_page(
+    request: Request,
+    con: Store,
+    actor: Text = None,
+    event_type: Annotated[str | None, Query(alias="type", max_length=MAX_TEXT)] = None,
+    country: Text = None,
+    admin1: Text = None,
+    dataset: Text = None,
+    layer: Text = None,
+    start: Annotated[str | None, Query(alias="from", max_length=MAX_TEXT)] = None,
+    end: Annotated[str | None, Query(alias="to", max_length=MAX_TEXT)] = None,
+    q: Text = None,
+    min_fatalities: Text = None,  # text: an empty form field means no minimum
+    cursor: Text = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
+):
+    from torkham.store.events import facet_counts, find_events, parse_filter
+    from torkham.store.queries import actor_names
+
+    typed = {"actor": actor, "type": event_type, "country": country, "admin1": admin1, "dataset": dataset,
+             "layer": layer, "from": start, "to": end, "q": q, "min_fatalities": min_fatalities}  # fmt: skip
+    typed = {k: v for k, v in typed.items() if v not in (None, "")}
+    chosen = parse_filter(
+        con, layer=layer or "both", actor=actor or None, event_type=event_type or None, country=country or None,
+        admin1=admin1 or None, dataset=dataset or None, start=start or None, end=end or None, q=q or None,
+        min_fatalities=min_fatalities or None,
+    )  # fmt: skip
+    page = find_events(con, chosen, limit=limit, cursor=cursor or None)
+    names = actor_names(con)
+    facets = {by: facet_counts(con, chosen, by) for by in ("admin1", "year", "event_type")}
+    query = urlencode(typed)
+    questions = _questions(con, chosen.actor_id) if chosen.actor_id else []
+    return templates.TemplateResponse(
+        request,
+        "timeline.html",
+        {
+            "title": "Timeline",
+            "typed": typed,
+            "filter": chosen,
+            "actor_name": names.get(chosen.actor_id) if chosen.actor_id else None,
+            "page": page,
+            "names": names,
+            "facets": {by: rows[:FACET_ROWS] for by, rows in facets.items()},
+            "facet_totals": {by: len(rows) for by, rows in facets.items()},
+            "options": cached(request, ("timeline-options",), lambda: _options(con)),
+            "query": query,
+            "questions": questions,
+            "limit": limit,
+            "first": not cursor,
+            "next_url": "/timeline?" + urlencode({**typed, "cursor": page.next_cursor, **_limit(limit)})
+            if page.next_cursor
+            else None,
+            "narrow": lambda key, value: "/timeline?" + urlencode({**typed, key: value}),
+            "map_url": "/map?" + urlencode({k: v for k, v in typed.items() if k in MAP_FILTERS}),
+            "api": lambda fmt: "/api/v1/events?" + urlencode({**typed, "limit": 1000, "format": fmt}),
+        },
+    )
+
+
+def _questions(con, actor_id: str) -> list[dict]:
+    from torkham.store.queries import records_by_id
+    from torkham.web.pages.actors import questions_about
+
+    return questions_about(con, records_by_id(con, [actor_id])[actor_id])
+
+
+def _limit(limit: int) -> dict:
+    return {"limit": limit} if limit != DEFAULT_LIMIT else {}
+
+
+def _options(con) -> dict:
+    """Values the filters may take, for the form's suggestions (fixed while the process runs)."""
+    from torkham.store.events import EventFilter, facet_counts
+
+    everything = EventFilter()
+    return {by: [row["value"] for row in facet_counts(con, everything, by) if row["value"]]
+            for by in ("event_type", "country", "admin1", "dataset")}  # fmt: skip
