@@ -82,7 +82,7 @@ def test_bad_input_is_refused_with_nothing_written(mini, mini_kb, db_path, tmp_p
     assert db_path.read_bytes() == store
 
 
-def test_the_real_extractors_propose_from_a_short_report(mini, mini_kb, tmp_path):
+def test_the_real_extractors_propose_from_a_short_report(mini, mini_kb, db_path, tmp_path):
     extract = pytest.importorskip("torkham.ingest.extract")
     if not hasattr(extract, "propose"):
         pytest.skip("the extractors (torkham.ingest.extract.propose) are not there yet")
@@ -120,3 +120,18 @@ def test_the_real_extractors_propose_from_a_short_report(mini, mini_kb, tmp_path
     timeline = json.loads(mini("timeline", "--from", "2025", "--json").out)
     assert [(e["id"], e["date"], e["actors"]) for e in timeline] == [(event["id"], "2025-06-05", ["ttp"])]
     assert "also monitor p.1 l.5" in mini("show", "Noor Wali Mehsud").out
+
+    # The web reads the same store: the accepted event is on the timeline page, and a passage found by
+    # search links to the ingested text on the source page.
+    from fastapi.testclient import TestClient
+
+    from torkham.cli.context import Settings
+    from torkham.web.app import create_app
+
+    with TestClient(create_app(Settings(db=str(db_path), kb=str(mini_kb)))) as web:
+        page = web.get("/timeline", params={"from": "2025", "layer": "kb"})
+        assert page.status_code == 200 and f'id="event-{event["id"]}"' in page.text
+        hits = web.get("/api/v1/search", params={"q": "police post", "kinds": "passages"}).json()["items"]
+        assert [h["url"] for h in hits] == ["/sources/monitor#passage-1"]
+        source = web.get("/sources/monitor")
+        assert 'id="passage-1"' in source.text and "killing 3 policemen" in source.text

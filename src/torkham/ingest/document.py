@@ -60,7 +60,9 @@ class Document:
         return left, right, self.text[left:right]
 
 
-_STOP = re.compile(r"[.!?](?=[\s\"”’)\]]|$)|\n\n")
+# A sentence ends at . ! ? before space, a closing quote/bracket, the end, or reference marks such as
+# "Pashtun.[12][13]" (the marks stay with the sentence they support).
+_STOP = re.compile(r"[.!?](?:\[\w{1,4}\])*(?=[\s\"”’)\]]|$)|\n\n")
 
 
 def _last_stop(text: str, offset: int) -> int:

@@ -105,6 +105,18 @@ def list_documents(con) -> list[dict]:
     return [dict(zip(names, row, strict=True)) for row in rows.fetchall()]
 
 
+def document_passages(con, source_id: str) -> list[dict]:
+    """The passages of one ingested document in reading order (empty when nothing was ingested)."""
+    tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    if "passages" not in tables:
+        return []
+    rows = con.execute(
+        'SELECT passage_no, page, start, "end", text FROM passages WHERE source_id = ? ORDER BY passage_no',
+        [source_id],
+    ).fetchall()
+    return [{"passage_no": n, "page": page, "start": s, "end": e, "text": text} for n, page, s, e, text in rows]
+
+
 def passage_spans(doc: Document, max_chars: int = MAX_PASSAGE_CHARS) -> list[tuple[int, int]]:
     """(start, end) of each passage: paragraphs, long ones cut at sentence ends (or spaces) to at most
     `max_chars`, short ones packed with the next paragraph on the same page."""

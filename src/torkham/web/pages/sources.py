@@ -98,6 +98,7 @@ def sources_index(request: Request, con: Store):
 
 @router.get("/sources/{source_id}")
 def source_page(request: Request, con: Store, source_id: str):
+    from torkham.ingest.documents import document_passages
     from torkham.store import queries
     from torkham.store.sources import source_detail
 
@@ -118,5 +119,11 @@ def source_page(request: Request, con: Store, source_id: str):
     return templates.TemplateResponse(
         request,
         "source.html",
-        {"title": detail["source"]["title"], "detail": detail, "dataset": None, "source": detail["source"]},
+        {
+            "title": detail["source"]["title"],
+            "detail": detail,
+            "dataset": None,
+            "source": detail["source"],
+            "passages": document_passages(con, source_id),
+        },
     )
