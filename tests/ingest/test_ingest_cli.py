@@ -128,7 +128,7 @@ def test_the_real_extractors_propose_from_a_short_report(mini, mini_kb, db_path,
     from torkham.cli.context import Settings
     from torkham.web.app import create_app
 
-    with TestClient(create_app(Settings(db=str(db_path), kb=str(mini_kb)))) as web:
+    with TestClient(create_app(Settings(db=str(db_path), kb=str(mini_kb)), warm_up=False)) as web:
         page = web.get("/timeline", params={"from": "2025", "layer": "kb"})
         assert page.status_code == 200 and f'id="event-{event["id"]}"' in page.text
         hits = web.get("/api/v1/search", params={"q": "police post", "kinds": "passages"}).json()["items"]

@@ -19,7 +19,9 @@ from torkham.web.errors import NotFound, wants_html
 STATIC = Path(__file__).resolve().parent / "static"
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
+def create_app(settings: Settings | None = None, warm_up: bool = True) -> FastAPI:
+    """The workbench over the store of `settings`. With `warm_up`, pages that are slow to compute the first
+    time (overview, claim checks) are prepared in background threads at start-up."""
     settings = settings or Settings()
 
     @asynccontextmanager
@@ -45,6 +47,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         redoc_url=None,
     )
     app.state.settings = settings
+    app.state.warm_up = warm_up
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     from torkham.web.api import router as api_router

@@ -39,6 +39,9 @@ OVERVIEW_KEY = ("overview",)
 async def warm_up(app: FastAPI):
     """Compute the overview in the background once the store is open; a visitor arriving meanwhile waits
     for that computation instead of starting another."""
+    if not getattr(app.state, "warm_up", True):  # e.g. a short-lived app in a test
+        yield
+        return
     thread = threading.Thread(target=_warm, args=(app,), name="torkham-overview-warm-up", daemon=True)
     thread.start()
     yield
