@@ -51,7 +51,7 @@ def load_annotation(path: Path) -> Annotation:
     data = load_yaml(path)
     if not isinstance(data, Located) or "document" not in data:
         raise TorkhamError(f"{path}:1: an annotation needs 'document' (a file under eval/documents/ or a path)")
-    document = _find_document(Path(data["document"]))
+    document = _find_document(Path(data["document"]), path.parent)
     if not document.is_file():
         raise TorkhamError(f"{path}:{data.line_of('document')}: document {document} does not exist")
     items: dict[str, list[Item]] = {}
@@ -66,11 +66,14 @@ def load_annotation(path: Path) -> Annotation:
     return Annotation(path, document, data.get("date"), data.get("lexicon"), data.get("kb"), items)
 
 
-def _find_document(name: Path) -> Path:
-    """An absolute path, a file of eval/documents/, or a source text where torkham looks for them
-    (TORKHAM_TEXTS, shared/source beside the working directory or the package: the paper is not shipped)."""
+def _find_document(name: Path, beside: Path) -> Path:
+    """An absolute path, a file beside the annotation (eval/dev/), a file of eval/documents/, or a source
+    text where torkham looks for them (TORKHAM_TEXTS, shared/source beside the working directory or the
+    package: the paper is not shipped)."""
     if name.is_absolute():
         return name
+    if (beside / name).is_file():
+        return beside / name
     if (DOCUMENTS / name).is_file():
         return DOCUMENTS / name
     from torkham.kb.loader import BUNDLED_KNOWLEDGE

@@ -3,6 +3,7 @@
     .venv/bin/python eval/run.py                 # every annotation in eval/annotations/
     .venv/bin/python eval/run.py --doc gul-2024  # one of them
     .venv/bin/python eval/run.py --details       # also list what was missed and what was proposed wrongly
+    .venv/bin/python eval/run.py --dev           # the development set (eval/dev/), which may be tuned on
 
 Proposals are made twice: on an EMPTY knowledge base (actors, dates, figures, events, claims,
 citations), and with the knowledge base the annotation names as `lexicon` (mentions of known actors).
@@ -30,6 +31,7 @@ from torkham.kb.loader import BUNDLED_KNOWLEDGE, load_knowledge  # noqa: E402
 from torkham.model.vocabulary import default_vocabulary  # noqa: E402
 
 ANNOTATIONS = EVAL / "annotations"
+DEVELOPMENT = EVAL / "dev"
 
 
 def read_document(annotation: Annotation) -> Document:
@@ -94,12 +96,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--doc", help="annotation name (a file eval/annotations/NAME.yaml)")
     parser.add_argument("--details", action="store_true", help="list the misses and the proposals not annotated")
+    parser.add_argument("--dev", action="store_true", help="measure the development set (eval/dev/) instead")
     args = parser.parse_args(argv)
-    paths = sorted(ANNOTATIONS.glob("*.yaml"))
+    folder = DEVELOPMENT if args.dev else ANNOTATIONS
+    paths = sorted(folder.glob("*.yaml"))
     if args.doc:
-        paths = [ANNOTATIONS / f"{args.doc}.yaml"]
+        paths = [folder / f"{args.doc}.yaml"]
         if not paths[0].is_file():
-            known = ", ".join(p.stem for p in sorted(ANNOTATIONS.glob("*.yaml")))
+            known = ", ".join(p.stem for p in sorted(folder.glob("*.yaml")))
             print(f"Error: no annotation {paths[0]}; choose one of: {known}", file=sys.stderr)
             return 1
     try:

@@ -72,3 +72,30 @@ def test_known_names_are_not_candidates_and_a_known_abbreviation_is_noted():
     front = found["National Resistance Front"]
     assert front.notes[-1] == "'NRF' already names nrf: a new name of a known actor?"
     assert front.matches == ["nrf"]
+
+
+def test_abbreviations_used_alone_and_country_abbreviations():
+    found = _candidates(
+        "Tehrik-i-Taliban Pakistan grew. The TTP attacked a post; TTP fighters withdrew. The BLA claimed the "
+        "killings. An IED exploded and another IED was found. U.S. officials condemned it."
+    )
+    assert ("TTP", "abbreviation") in _aliases(found["Tehrik-i-Taliban Pakistan"])  # the name it spells
+    assert found["BLA"].notes == ["an abbreviation used alone ('BLA claimed'); kind guessed"]
+    assert "IED" not in found
+    assert _aliases(found["United States"]) == [("U.S.", "abbreviation")]
+
+
+def test_groups_bodies_aliases_and_listed_leaders():
+    found = _candidates(
+        "Commanders and leaders\nPakistan Asim Munir\nNoor Wali Mehsud\nStrength\n\n"
+        "The Jamaat-ul-Ahrar faction and the Hafiz Gul Bahadur group attacked. The Khyber district "
+        "administration said so. Sanaullah Ghafari, also known as Shahab al-Muhajir, leads it. Police said 15 "
+        "suspects were held. One Member State reported it. The TTP attacked a police post."
+    )
+    assert found["Asim Munir"].record["kind"] == "person"
+    assert found["Noor Wali Mehsud"].notes == ["listed under the leaders of an infobox"]
+    assert _aliases(found["Hafiz Gul Bahadur"]) == [("Hafiz Gul Bahadur group", "other_name")]
+    assert found["Jamaat-ul-Ahrar"].record["kind"] == "armed_group"
+    assert found["Khyber district administration"].record["kind"] == "government_body"
+    assert _aliases(found["Sanaullah Ghafari"]) == [("Shahab al-Muhajir", "other_name")]
+    assert not {"Gul Bahadur", "Police", "Member State", "One Member State", "TTP attacked a police"} & set(found)

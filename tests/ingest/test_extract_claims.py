@@ -48,3 +48,43 @@ def test_a_known_speaker_becomes_its_actor_id():
     lexicon = Lexicon.from_names([("sohail-shaheen", "Sohail Shaheen", "person")], [])
     assert _claims(lexicon)[0][0] == ["sohail-shaheen"]
     assert _claims(lexicon)[0][3] == ["topic guessed from keywords: ttp-origin"]
+
+
+def _claims_of(text: str) -> list[tuple[list[str], str, list[str]]]:
+    doc = text_document(text, date="2024-04")
+    found = [p for p in propose(doc, Lexicon.empty()) if p.kind == "claim"]
+    for p in found:
+        assert p.sentence == doc.sentence_at(p.start, p.end)[2]
+    return [(p.record["asserted_by"], p.record["statement"], p.notes) for p in found]
+
+
+def test_attributions_and_speakers_that_follow_what_they_said():
+    claims = _claims_of(
+        "Two soldiers were wounded, according to a statement from the Pakistani military. "
+        "Pakistan reopened the crossing on Friday, officials said. "
+        "A jirga mediated the arrangement, the Khyber district administration said in a statement. "
+        "Its leader was reported by one Member State to be in poor health."
+    )
+    assert [(by, statement) for by, statement, _ in claims] == [
+        (["Pakistani military"], "Two soldiers were wounded."),
+        ([], "Pakistan reopened the crossing on Friday"),
+        (["Khyber district administration"], "A jirga mediated the arrangement"),
+        (["Member State"], "Its leader to be in poor health."),
+    ]
+    assert claims[1][2][0] == "speaker is 'officials': name who it refers to"
+
+
+def test_bodies_named_by_common_nouns_and_short_claims_of_responsibility():
+    claims = _claims_of(
+        "The Taliban administration in Kabul accused Pakistani forces of opening fire. "
+        "The BLA claimed the killings. The TTP said it had captured villages, which the army denied. "
+        "No group claimed responsibility for the ambush. He was said to have led the assault."
+    )
+    assert [(by, statement) for by, statement, _ in claims] == [
+        (["Taliban administration"], "Pakistani forces of opening fire."),
+        (["BLA"], "the killings."),
+        ([], "The TTP said it had captured villages"),  # what the army denied
+        (["TTP"], "it had captured villages, which the army denied."),
+    ]
+    assert claims[2][2][0] == "speaker is 'army': name who it refers to"
+    # no claim from "No group claimed" nor from "was said to have"

@@ -85,3 +85,26 @@ def test_date_proposals_carry_record_offsets_sentence_and_page():
     assert late.page == 2
     first = next(p for p in dates if p.record["date_text"] == "mid-August 2021")
     assert (first.page, first.sentence) == (1, "The Taliban re-captured Kabul in mid-August 2021.")
+
+
+def test_relative_dates_count_from_the_date_before_them():
+    found, _ = _dates(
+        "On 16 March 2024, militants attacked a post. Two days later, Pakistan struck back. "
+        "In late January 2024 a delegation came; the same month a commander was killed. "
+        "On 9 September talks began and a day later they failed."
+    )
+    assert found["Two days later"].date.iso() == "2024-03-18"
+    assert found["Two days later"].notes == ["relative date: counted from '16 March 2024'"]
+    assert found["the same month"].date.iso() == "2024-01"
+    assert found["a day later"].date.iso() == "2023-09-10"  # 9 September resolved first, against the document
+
+
+def test_a_weekday_is_the_last_such_day_on_or_before_a_day_precise_document_date():
+    found, _ = _dates("The crossing reopened on Friday; on Saturday traders returned.", date="2023-09-16")
+    assert (found["Friday"].date.iso(), found["Saturday"].date.iso()) == ("2023-09-15", "2023-09-16")
+    assert found["Friday"].notes == ["relative date: the last Friday on or before the document date 2023-09-16"]
+
+
+def test_a_relative_date_with_nothing_to_count_from_is_not_proposed():
+    found, _ = _dates("Two days later the talks failed; on Friday they resumed.", date="2024-04")
+    assert found == {}

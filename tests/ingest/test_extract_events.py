@@ -53,3 +53,44 @@ def test_a_period_gives_the_event_its_end_date():
     doc = text_document("Violence through 2023 reached a high, with 500 attacks in the first ten months alone.")
     event = next(p for p in propose(doc, Lexicon.empty()) if p.kind == "event")
     assert (event.record["date"], event.record["end_date"], event.record["type"]) == ("2023-01", "2023-10", "attack")
+
+
+def _events_of(text: str, date: str | None = None) -> list[dict]:
+    doc = text_document(text, date=date)
+    found = [p for p in propose(doc, Lexicon.empty()) if p.kind == "event"]
+    for p in found:
+        assert p.sentence == doc.sentence_at(p.start, p.end)[2]
+    return [p.record for p in found]
+
+
+def test_verbs_and_phrases_of_violence_and_politics_give_the_type():
+    records = _events_of(
+        "Maulana Fazlullah became the group's new leader in late 2013. In March 2024 Pakistan launched airstrikes "
+        "in Khost. The crossing reopened on 15 September 2023. Gunmen abducted 11 travellers on 24 April 2024."
+    )
+    assert [(r["date"], r["type"]) for r in records] == [
+        ("2013", "appointment"),
+        ("2024-03", "airstrike"),
+        ("2023-09-15", "border_closure"),
+        ("2024-04-24", "attack"),
+    ]
+
+
+def test_a_dateline_dates_the_report_not_an_event():
+    records = _events_of("PESHAWAR, Sept 16, 2023 — Pakistan reopened the Torkham crossing on Friday.", "2023-09-16")
+    assert [(r["date"], r["date_text"]) for r in records] == [("2023-09-15", "Friday")]
+
+
+def test_the_date_field_of_an_infobox_dates_the_event_its_heading_names():
+    text = (
+        "2023 Chitral cross-border attack\n\nPart of the Insurgency in Khyber Pakhtunkhwa\n\n"
+        "Date 6 September 2023\nLocation Chitral District\nResult Attack repulsed\n\n"
+        "The 2023 Chitral attack was an assault by militants on army posts on 6 September 2023."
+    )
+    infobox, lead = _events_of(text)
+    assert (infobox["date"], infobox["type"], infobox["title"]) == (
+        "2023-09-06",
+        "attack",
+        "2023 Chitral cross-border attack",
+    )
+    assert (lead["date"], lead["type"]) == ("2023-09-06", "attack")  # the bare year "2023" only names it

@@ -88,3 +88,58 @@ def test_social_media_counters_and_views():
     assert [f.record["value"] for t, f in figures.items() if t != "19.2K Views"] == [53, 88, 322, 14]
     assert {f.record["unit"] for f in figures.values()} == {"interaction"}
     assert {f.record["context"] for f in figures.values()} == {"tweet"}
+
+
+def test_casualty_counts_without_a_count_noun():
+    figures = _figures(
+        "First phase: 61 killed or wounded. The blast left 3 dead and at least 17 injured. Gunmen opened fire, "
+        "killing at least 12 and wounding more than 500. Dozens were displaced."
+    )
+    killed = figures["61 killed or wounded"].record
+    assert (killed["value"], killed["unit"], killed["counts"]) == (61, "person", "people killed or wounded")
+    assert figures["3 dead"].record["value"] == 3
+    injured = figures["at least 17 injured"].record
+    assert (injured["value"], injured["qualifier"], injured["counts"]) == (17, "at_least", "people injured")
+    assert figures["at least 12"].record["counts"] == "people killed"
+    assert (figures["more than 500"].record["value"], figures["more than 500"].record["counts"]) == (
+        500,
+        "people wounded",
+    )
+    assert figures["Dozens were displaced"].record["value"] is None
+
+
+def test_people_counted_by_more_nouns_ranges_between_and_dollars():
+    figures = _figures(
+        "Seven U.S. citizens died and 200 rival tribal elders were killed. Some 3,500 Afghan returnees and "
+        "15 suspects were held. It has between 4,000 and 6,000 members, or 6,000–6,500 fighters. "
+        "Losses reached $1.5 million."
+    )
+    assert figures["Seven U.S. citizens"].record["value"] == 7
+    assert figures["200 rival tribal elders"].record["unit"] == "person"
+    assert figures["Some 3,500 Afghan returnees"].record["value"] == 3500
+    assert figures["15 suspects"].record["unit"] == "person"
+    between = figures["between 4,000 and 6,000 members"].record
+    assert (between["low"], between["high"], between["qualifier"]) == (4000, 6000, "range")
+    assert (figures["6,000–6,500 fighters"].record["low"], figures["6,000–6,500 fighters"].record["high"]) == (
+        6000,
+        6500,
+    )
+    dollars = figures["$1.5 million"]
+    assert (dollars.record["value"], dollars.record["unit"]) == (1500000, "us_dollar")
+    assert dollars.notes == ["what the amount counts is not said next to it; read the sentence"]
+
+
+def test_a_member_state_a_relative_time_and_a_section_number_are_not_figures():
+    text = "One Member State said so. Two days later, talks resumed.\n\n5.4 Pakistani air strikes on Afghanistan\n"
+    assert _figures(text) == {}
+    assert list(_figures("More than a decade later, the war ended.")) == ["More than a decade"]
+
+
+def test_the_size_field_of_an_infobox_counts_people():
+    figure = _figures("Active December 2007 – present\nSize 25,000 in 2014\n")["25,000"].record
+    assert (figure["value"], figure["unit"], figure["counts"]) == (
+        25000,
+        "person",
+        "people, counted by the field 'Size'",
+    )
+    assert figure["period"] == {"from": "2014", "to": "2014"}

@@ -27,7 +27,7 @@ def test_every_kind_is_proposed_with_offsets_page_and_sentence():
     doc = text_document(PAGE_1 + PAGE_2, date="2024-04", page_starts=[0, len(PAGE_1)])
     proposals = propose(doc, LEXICON)
     assert Counter(p.kind for p in proposals) == {
-        "mention": 4,
+        "mention": 3,  # not "Pakistan" inside the name "Tehrik-e-Taliban Pakistan" (a longer unknown name)
         "actor": 4,
         "date": 2,
         "figure": 2,

@@ -56,3 +56,21 @@ def test_an_unknown_section_is_refused(tmp_path):
     assert str(error.value).startswith(
         f"{path}:{_line_of(path, 'monthz:')}: unknown section 'monthz'; expected one of months,"
     )
+
+
+def test_the_new_word_lists_load():
+    words = default_words()
+    assert words.unit_of_noun["citizens"] == "person"
+    assert "killed" in words.casualty_words and "killing" in words.casualty_verbs
+    assert words.country_abbreviations["U.S."] == "United States"
+    assert "became * leader" in words.event_words["appointment"]
+
+
+def test_a_country_abbreviation_must_map_to_a_name(tmp_path):
+    path = _broken(tmp_path, "  UAE: United Arab Emirates\n", "  UAE: 7\n")
+    with pytest.raises(TorkhamError) as error:
+        load_words(path)
+    line = _line_of(path, "  UAE: 7")
+    assert str(error.value) == (
+        f"{path}:{line}: country_abbreviations: 'UAE' must be a capitalised abbreviation mapped to a name"
+    )

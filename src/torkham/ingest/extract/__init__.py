@@ -18,7 +18,7 @@ from torkham.ingest.extract.dates import date_proposals, find_dates
 from torkham.ingest.extract.events import find_events
 from torkham.ingest.extract.figures import find_figures
 from torkham.ingest.extract.lexicon import Lexicon
-from torkham.ingest.extract.mentions import find_mentions
+from torkham.ingest.extract.mentions import mentions_and_shadows
 from torkham.ingest.proposal import Proposal
 
 __all__ = ["Lexicon", "propose"]
@@ -33,8 +33,8 @@ def propose(doc: Document, lexicon: Lexicon) -> list[Proposal]:
     citations = citation_proposals(doc, lexicon, regions)
     cited = citation_spans(doc, regions)
     dates = find_dates(doc, regions, cited)
-    mentions = find_mentions(doc, lexicon, tokens)
-    candidates = find_candidates(doc, lexicon, entries)
+    mentions, shadows = mentions_and_shadows(doc, lexicon, tokens)
+    candidates = find_candidates(doc, lexicon, entries, shadows)
     figures = find_figures(doc, regions, dates, [(c.start, c.end) for c in citations])
     events = find_events(doc, dates, mentions, candidates, regions, sentences, tokens, cited)
     claims = find_claims(doc, lexicon, regions, sentences)

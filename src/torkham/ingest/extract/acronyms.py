@@ -40,11 +40,11 @@ def _initials(words: list[str], strict: bool) -> list[list[str]]:
     gives none otherwise; hyphenated and slashed parts each give one."""
     out = []
     for word in words:
-        for part in re.split(r"[-/]", word):
+        for i, part in enumerate(re.split(r"[-/]", word)):
             part = part.strip("'’.,()")
             if not part:
                 continue
-            if part.lower() in CONNECTORS:
+            if part.lower() in CONNECTORS and not (i == 0 and part[0].isupper() and "-" in word):  # "Al-Qaida": A
                 out.append(["", part[0].upper()] if strict else [""])
             else:
                 out.append([part[0].upper()])

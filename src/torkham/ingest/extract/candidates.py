@@ -13,7 +13,8 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from torkham.ingest.document import Document
-from torkham.ingest.extract.acronyms import abbreviation_list, inline_pairs
+from torkham.ingest.extract import candidate_finders as finders
+from torkham.ingest.extract.acronyms import abbreviation_list, inline_pairs, spells_strictly
 from torkham.ingest.extract.citations import Entry
 from torkham.ingest.extract.common import propose
 from torkham.ingest.extract.lexicon import Lexicon
@@ -26,6 +27,7 @@ from torkham.ingest.extract.namewords import (
     person_evidence,
     person_name,
 )
+from torkham.ingest.extract.shadows import Shadow
 from torkham.ingest.extract.words import Words, default_words
 from torkham.ingest.proposal import Proposal
 from torkham.kb.names import normalize
@@ -168,8 +170,16 @@ def _from_names(doc: Document, collector: Collector, words: Words, skip_spans: l
             _add_name(collector, text, tokens, offsets, countries)
 
 
+# Head words that are names by themselves ("the Taliban", "Dawn"); the others are ordinary nouns.
+_PROPER_HEADS = {"taliban", "lashkar", "jaish", "tehrik", "tehreek", "mujahideen", "hizb", "jamaat", "harkat", "sipah"}
+_PROPER_HEADS |= {"stiftung", "dawn", "tribune", "express", "herald", "diplomat"}
+_GROUP_HEAD_AFTER = re.compile(r"\s+(?:group|faction|militia|outfit|network)\b")
+
+
 def _add_name(collector: Collector, text: str, tokens: list[str], offsets: list[int], countries: re.Pattern) -> None:
     start, end = offsets[0], offsets[-1] + len(tokens[-1])
+    if _GROUP_HEAD_AFTER.match(text, end):
+        return  # "the Hafiz Gul Bahadur group": a group (finders.named_groups), not the person of a title
     titled = [i for i, t in enumerate(tokens) if is_title(t)]
     if titled and titled[-1] + 1 < len(tokens):
         person = person_name(tokens[titled[-1] + 1 :])
@@ -185,6 +195,10 @@ def _add_name(collector: Collector, text: str, tokens: list[str], offsets: list[
             return
     name = " ".join(tokens)
     kind = kind_of(name)
+    if len(tokens) == 1 and normalize(name) in lookups()[0] and normalize(name) not in _PROPER_HEADS:
+        return  # "State", "Police", "Army" alone are not names
+    if normalize(name) in default_words().generic_names:
+        return  # "Member State"
     if kind is not None and not countries.fullmatch(name):
         collector.add(Candidate(name, kind, start, end, {}, [f"kind guessed from the name ('{name}')"]))
         return
@@ -213,14 +227,43 @@ def _merge_surnames(collector: Collector) -> None:
             collector.items.remove(single)
 
 
-def find_candidates(doc: Document, lexicon: Lexicon, entries: list[Entry]) -> list[Proposal]:
+def _from_patterns(doc: Document, collector: Collector, shadows: list[Shadow]) -> None:
+    for name, kind, alias, start, end in finders.aliases_given(doc):
+        collector.add(Candidate(name, kind, start, end, {alias: "other_name"}, [f"'{name}' given with its alias"]))
+    for name, kind, with_head, start, end in finders.named_groups(doc):
+        note = f"'{with_head}' in the text"
+        collector.add(Candidate(name, kind, start, end, {with_head: "other_name"}, [note]))
+    for name, start, end in finders.named_bodies(doc):
+        collector.add(Candidate(name, kind_of(name) or "government_body", start, end, {}, [f"'{name}' in the text"]))
+    for name, start, end in finders.listed_leaders(doc):
+        collector.add(Candidate(name, "person", start, end, {}, ["listed under the leaders of an infobox"]))
+    for country, abbr, start, end in finders.country_abbreviations(doc):
+        collector.add(Candidate(country, "state", start, end, {abbr: "abbreviation"}, ["a country"]), "abbreviation")
+    for shadow in shadows:
+        kind = kind_of(shadow.name) or ("person" if 2 <= len(shadow.name.split()) <= 4 else "armed_group")
+        note = f"contains '{shadow.form}', a name of {', '.join(shadow.actor_ids)}: another actor, not a mention of it"
+        collector.add(Candidate(shadow.name, kind, shadow.start, shadow.end, {}, [note]))
+
+
+def find_candidates(
+    doc: Document, lexicon: Lexicon, entries: list[Entry], shadows: list[Shadow] | None = None
+) -> list[Proposal]:
+    """`shadows`: longer unknown names that hide a known one (mentions.mentions_and_shadows)."""
     words = default_words()
     collector = Collector()
     _from_acronyms(doc, collector)
     _from_bibliography(entries, collector)
     skip_spans = [(e.start, e.end) for e in entries] + [(p.start, p.end) for p in abbreviation_list(doc)]
+    _from_patterns(doc, collector, list(shadows or []))
     _from_names(doc, collector, words, skip_spans)
     _from_countries(doc, collector)
+    for abbr, kind, start, end, note in finders.lone_acronyms(doc, set(collector.index)):
+        spelt = next((c for c in collector.items if spells_strictly(abbr, c.name.split())), None)
+        if spelt is not None:  # "TTP" used alone in a text that names Tehrik-i-Taliban Pakistan
+            spelt.aliases.setdefault(abbr, "abbreviation")
+            collector.index[normalize(abbr)] = spelt
+            continue
+        collector.add(Candidate(abbr, kind, start, end, {}, [note]))
     _merge_surnames(collector)
     proposals = []
     for candidate in collector.items:

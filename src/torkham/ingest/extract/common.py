@@ -15,7 +15,8 @@ from pathlib import Path
 from torkham.ingest.document import Document, Page
 from torkham.ingest.proposal import Proposal
 
-_WORD = re.compile(r"[^\W_]+")
+# A word; an apostrophe inside a transliteration ("Qa’ida", "Jama'at") joins, a possessive ("Pakistan's") does not.
+_WORD = re.compile(r"[^\W_]+(?:['’](?!(?:s|t|re|ve|ll|d|m)\b)[^\W_]{2,})*")
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,10 @@ def fold_word(word: str) -> str:
 
 
 def tokenize(text: str) -> list[Token]:
-    return [Token(m.start(), m.end(), m.group(), fold_word(m.group())) for m in _WORD.finditer(text)]
+    return [
+        Token(m.start(), m.end(), m.group(), fold_word(m.group()).replace("'", "").replace("’", ""))
+        for m in _WORD.finditer(text)
+    ]
 
 
 def text_document(

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from torkham.ingest.document import Document
 from torkham.ingest.extract.common import Regions, propose
+from torkham.ingest.extract.relative_dates import relative_of, relative_patterns, resolve_relative
 from torkham.ingest.extract.words import Words, default_words
 from torkham.ingest.proposal import Proposal
 from torkham.model.dates import DateError, PartialDate, parse_partial_date
@@ -33,6 +34,7 @@ class DateMention:
     period: tuple[PartialDate, PartialDate] | None = None  # first and last month or year it covers
     explicit_year: bool = True
     months: tuple[int, int] | None = None  # "the first ten months" before its year is known
+    relative: tuple[str, int] | None = None  # "two days later": ("days", 2), "on Friday": ("weekday", 4)
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -56,6 +58,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
     no_year_after = r"(?!,?\s*(?:1[89]|20)\d{2})"
     count = r"(?P<count>\d{1,2}|" + "|".join(words.number_words) + ")"
     patterns = [
+        *relative_patterns(),
         ("period", re.compile(rf"(?:the\s+)?(?P<which>(?i:first|last))\s+{count}\s+months\s+of\s+{year}")),
         ("months", re.compile(rf"(?:the\s+)?(?P<which>(?i:first|last))\s+{count}\s+months\b(?!\s+of\s+\d)")),
         ("range", re.compile(rf"(?<![\d,.]){year}\s*[-–]\s*(?P<year2>(?:1[89]|20)\d{{2}})\b")),
@@ -87,6 +90,12 @@ def _build(kind: str, m: re.Match, words: Words) -> DateMention | None:
     groups = m.groupdict()
     approximate = bool(groups.get("mod")) and groups["mod"].lower() not in ("beginning of", "start of")
     try:
+        relative = relative_of(kind, m)
+        if relative is not None:
+            at = m.start("weekday") if kind == "weekday" else m.start()
+            return DateMention(
+                at, m.end(), m.string[at : m.end()], PartialDate(2000), explicit_year=False, relative=relative
+            )
         if kind in ("period", "months"):
             n = _count(groups["count"], words)
             if not 1 <= n <= 12:
@@ -175,11 +184,24 @@ def find_dates(
             insort(taken, (mention.start, mention.end))
             found.append(mention)
     found.sort(key=lambda d: d.start)
-    return [d for d in (_resolve_year(doc, d, found) for d in found) if d is not None]
+    resolved: list[DateMention] = []
+    for mention in found:
+        if _resolve_year(doc, mention, resolved) is not None:
+            resolved.append(mention)
+    return resolved
 
 
 def _resolve_year(doc: Document, mention: DateMention, found: list[DateMention]) -> DateMention | None:
+    """The mention with its year (and, for a relative date, its day) filled in; `found`: the mentions
+    before it that are resolved."""
     if mention.explicit_year:
+        return mention
+    if mention.relative is not None:
+        resolved = resolve_relative(mention.relative, mention.start, found, _document_date(doc))
+        if resolved is None:
+            return None
+        mention.date = resolved[0]
+        mention.notes.append(f"relative date: {resolved[1]}")
         return mention
     month, day = mention.date.month, mention.date.day
     context = next(

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from torkham.ingest.document import Document
 from torkham.ingest.extract.common import Regions, Sentences, Token, propose
+from torkham.ingest.extract.date_places import first_of_line, heading_event, in_date_field, is_dateline, on_heading
 from torkham.ingest.extract.dates import DateMention
 from torkham.ingest.extract.lexicon import Lexicon
 from torkham.ingest.extract.mentions import PhraseMatcher
@@ -22,17 +23,35 @@ TITLE_CHARS = 140
 _TIMESTAMP_BEFORE = re.compile(r"(?:[AP]M|\d{1,2}:\d{2})\s*[·•-]\s*$")
 
 
+_GAP = r"(?:\s+[\w'’-]+){0,3}?\s+"  # the "*" of an event phrase: up to three words
+
+
+def _form_pattern(form: str) -> str:
+    return _GAP.join(r"\s+".join(re.escape(w) for w in part.split()) for part in form.split(" * "))
+
+
 @lru_cache(maxsize=1)
 def _event_words() -> re.Pattern:
     words = default_words()
     forms = sorted({w for ws in words.event_words.values() for w in ws}, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms) + r")\b", re.I)
+    return re.compile(r"\b(?:" + "|".join(_form_pattern(f) for f in forms) + r")\b", re.I)
 
 
 @lru_cache(maxsize=1)
-def _type_of() -> dict[str, str]:
+def _types() -> tuple[dict[str, str], list[tuple[re.Pattern, str]]]:
     words = default_words()
-    return {w: t for t, ws in words.event_words.items() for w in ws}
+    plain = {w: t for t, ws in words.event_words.items() for w in ws if "*" not in w}
+    gapped = [(re.compile(_form_pattern(w), re.I), t) for t, ws in words.event_words.items() for w in ws if "*" in w]
+    return plain, gapped
+
+
+def type_of(word: str) -> str:
+    """The event type of a matched event word or phrase ("became the group's new leader": appointment)."""
+    plain, gapped = _types()
+    key = " ".join(word.lower().split())
+    if key in plain:
+        return plain[key]
+    return next(t for pattern, t in gapped if pattern.fullmatch(word))
 
 
 def _title(sentence: str) -> str:
@@ -77,10 +96,16 @@ class _Finder:
                     actors.append(match.entry.actor_ids[0])
         return actors, notes
 
-    def event(self, date: DateMention, word: re.Match, sentence: tuple[int, int], offset: int) -> Proposal | None:
+    def event(
+        self, date: DateMention, word: re.Match, sentence: tuple[int, int], offset: int, heading: str | None = None
+    ) -> Proposal | None:
+        """The event `word` and `date` propose; with a heading (an infobox date) the heading is its title
+        and the date alone its evidence."""
         sentence_start, sentence_end = sentence
-        word_start, word_end = offset + word.start(), offset + word.end()
-        event_type = _type_of()[" ".join(word.group().lower().split())]
+        word_start, word_end = (
+            (offset + word.start(), offset + word.end()) if heading is None else (date.start, date.end)
+        )
+        event_type = type_of(word.group())
         key = (sentence_start, date.first.iso(), event_type)
         if key in self.seen:
             return None
@@ -91,7 +116,7 @@ class _Finder:
             record["end_date"] = date.last.iso()
         if date.approximate:
             record["approximate"] = True
-        title = _title(self.doc.text[sentence_start:sentence_end])
+        title = _title(heading or self.doc.text[sentence_start:sentence_end])
         record.update(date_text=date.text, type=event_type, title=title, actors=actors)
         notes = [f"type from the word '{word.group()}'", *date.notes, *notes]
         return propose(self.doc, "event", record, min(date.start, word_start), max(date.end, word_end), notes)
@@ -110,14 +135,26 @@ def find_events(
     """Each event word belongs to the nearest date of its sentence; a date takes its nearest word."""
     finder = _Finder(doc, mentions, _candidate_matcher(candidates), tokens, list(ignore or []))
     by_sentence: dict[tuple[int, int], list[DateMention]] = {}
-    for date in dates:
-        if _TIMESTAMP_BEFORE.search(doc.text[max(0, date.start - 12) : date.start]) or _on_heading(
-            doc.text, date.start
-        ):
-            continue  # the time stamp of a post, a heading or a table of contents: not the date of an event
-        by_sentence.setdefault(sentences.around(date.start), []).append(date)
     proposals: list[Proposal] = []
+    starts = [d.start for d in dates]
+    text = doc.text
+    for date in dates:
+        if _TIMESTAMP_BEFORE.search(text[max(0, date.start - 12) : date.start]) or is_dateline(
+            text, date.start, date.end
+        ):
+            continue  # the time stamp of a post, the dateline of a report: the date of the text, not of an event
+        if in_date_field(text, date.start, starts):
+            word = heading_event(text, date.start, _event_words()) if first_of_line(text, date.start, starts) else None
+            if word is not None:
+                heading = text[text.rfind("\n", 0, word.start()) + 1 : text.find("\n", word.end())]
+                proposal = finder.event(date, word, sentences.around(date.start), 0, heading=heading)
+                proposals.extend([proposal] if proposal else [])
+            continue
+        if on_heading(text, date.start):
+            continue  # a heading or a table of contents: not the date of an event
+        by_sentence.setdefault(sentences.around(date.start), []).append(date)
     for sentence, sentence_dates in by_sentence.items():
+        sentence_dates = _finest(sentence_dates)
         text = doc.text[sentence[0] : sentence[1]]
         owned: dict[int, list[re.Match]] = {}
         for word in _event_words().finditer(text):
@@ -137,12 +174,11 @@ def find_events(
     return proposals
 
 
-def _on_heading(text: str, offset: int) -> bool:
-    """A short line without a full stop: a heading, a caption or a line of the table of contents."""
-    start = text.rfind("\n", 0, offset) + 1
-    end = text.find("\n", offset)
-    line = text[start : end if end >= 0 else len(text)].strip()
-    return len(line) < 100 and not re.search(r"[.!?\"”)]$", line)
+def _finest(dates: list[DateMention]) -> list[DateMention]:
+    """'The 2023 Chitral attack … on 6 September 2023': a bare year that a finer date of the same
+    sentence falls in only names the event; the finer date dates it."""
+    finer = {d.first.year for d in dates if d.first.precision != "year"}
+    return [d for d in dates if d.first.precision != "year" or d.last is not None or d.first.year not in finer]
 
 
 def _candidate_matcher(candidates: list[Proposal]) -> PhraseMatcher | None:

@@ -14,68 +14,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from torkham.ingest.document import Document
+from torkham.ingest.extract.casualties import Casualty, casualty_after, casualty_before
 from torkham.ingest.extract.common import Regions, propose
 from torkham.ingest.extract.dates import DateMention
 from torkham.ingest.extract.figure_counters import bare_time_spans, clean, counter_figures, number
+from torkham.ingest.extract.unit_nouns import unit_after
 from torkham.ingest.extract.words import Words, default_words
 from torkham.ingest.proposal import Proposal
 
-UNIT_REACH = 4  # words between an amount and its unit noun, at most
 WHOLE_UNITS = {"person", "attack", "group", "faction", "country", "province", "district", "conflict", "report", "round"}
-_STOP = set(
-    [
-        "the",
-        "a",
-        "an",
-        "and",
-        "or",
-        "but",
-        "who",
-        "which",
-        "that",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "with",
-        "by",
-        "from",
-        "of",
-        "as",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "has",
-        "have",
-        "had",
-        "it",
-        "its",
-        "their",
-        "them",
-        "they",
-        "this",
-        "these",
-        "those",
-        "than",
-        "then",
-        "there",
-        "here",
-        "not",
-        "no",
-        "so",
-        "such",
-        "each",
-        "alone",
-        "only",
-    ]
-)
+_RELATIVE_AFTER = re.compile(r"\s+(?:later|earlier|ago)\b", re.I)
 _NUMERIC = r"\d{1,3}(?:,\d{2,3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
-_WORD_AFTER = re.compile(r"(?:\s*\*{0,2}\s*-?\s*|\s+)([A-Za-z][A-Za-z'’-]*)")
 
 
 @dataclass
@@ -87,6 +36,7 @@ class Amount:
     high: float | None = None
     vague: bool = False
     scaled: bool = False  # carried a scale word (million, lakh, K)
+    unit: str | None = None  # said by the amount itself ("$1.5 million")
 
 
 @lru_cache(maxsize=1)
@@ -98,7 +48,13 @@ def _patterns() -> dict[str, re.Pattern]:
     qualifiers = "|".join(re.escape(q) for q in sorted(words.qualifiers, key=len, reverse=True))
     return {
         "vague": re.compile(rf"\b(?i:{vague})\b"),
-        "range": re.compile(rf"(?<![\w.,/])(?P<low>{_NUMERIC})\s*(?:-|–|to)\s*(?P<high>{_NUMERIC})(?![\w,/]|\.\d)"),
+        "range": re.compile(
+            rf"(?<![\w.,/])(?:(?i:between)\s+(?P<low2>{_NUMERIC})\s+and\s+(?P<high2>{_NUMERIC})|"
+            rf"(?P<low>{_NUMERIC})\s*(?:-|–|to)\s*(?P<high>{_NUMERIC}))(?![\w,/]|\.\d)"
+        ),
+        "dollars": re.compile(
+            rf"(?<![\w.,/])(?:US\s?\$|\$|USD\s?)\s?(?P<num>{_NUMERIC})(?:\s*(?P<scale>(?i:{scale}))\b)?(?![\w/]|[.,]\d)"
+        ),
         "numeric": re.compile(
             rf"(?<![\w.,/$])(?P<num>{_NUMERIC})(?:\s*(?P<scale>(?i:{scale}))\b|(?P<k>[Kk])\b)?(?![\w/]|[.,]\d)"
         ),
@@ -127,7 +83,11 @@ def _amounts(text: str, words: Words) -> list[Amount]:
     for m in patterns["vague"].finditer(text):
         found.append(Amount(m.start(), m.end(), None, vague=True))
     for m in patterns["range"].finditer(text):
-        found.append(Amount(m.start(), m.end(), None, number(m.group("low")), number(m.group("high"))))
+        low, high = m.group("low") or m.group("low2"), m.group("high") or m.group("high2")
+        found.append(Amount(m.start(), m.end(), None, number(low), number(high)))
+    for m in patterns["dollars"].finditer(text):
+        value = number(m.group("num")) * (words.scales[m.group("scale").lower()] if m.group("scale") else 1)
+        found.append(Amount(m.start(), m.end(), value, scaled=bool(m.group("scale")), unit="us_dollar"))
     for m in patterns["numeric"].finditer(text):
         scale = m.group("scale") or m.group("k")
         value = number(m.group("num")) * (words.scales[scale.lower()] if scale else 1)
@@ -145,25 +105,6 @@ def _amounts(text: str, words: Words) -> list[Amount]:
             continue
         kept.append(amount)
     return kept
-
-
-def _unit_after(text: str, position: int, words: Words) -> tuple[str, int, int] | None:
-    """(unit, start, end) of the unit noun that follows an amount, within a few words."""
-    nouns = words.unit_of_noun
-    for _ in range(UNIT_REACH):
-        m = _WORD_AFTER.match(text, position)
-        if not m:
-            return None
-        word = m.group(1).lower().strip("'’-")
-        pair = _NEXT_WORD.match(text, m.end())
-        if pair and f"{word} {pair.group(1).lower()}" in nouns:
-            return nouns[f"{word} {pair.group(1).lower()}"], m.start(1), pair.end()
-        if word in nouns:
-            return nouns[word], m.start(1), m.start(1) + len(m.group(1).rstrip("'’-"))
-        if word in _STOP:
-            return None
-        position = m.end()
-    return None
 
 
 def find_figures(
@@ -189,14 +130,24 @@ def find_figures(
 def _figure(doc: Document, regions: Regions, dates: list[DateMention], amount: Amount, words: Words) -> Proposal | None:
     text = doc.text
     qualifier_match = _patterns()["qualifier"].search(text, max(0, amount.start - 20), amount.start)
-    unit = _unit_after(text, amount.end, words)
+    unit = (amount.unit, amount.start, amount.end) if amount.unit else unit_after(text, amount.end, words)
+    casualty: Casualty | None = None
     if unit is None:
-        return None
+        before = qualifier_match.start() if qualifier_match else amount.start
+        casualty = casualty_after(text, amount.end) or casualty_before(text, before) or _size_field(text, before)
+        if casualty is None or _is_article(text, amount):
+            return None
+        unit = (
+            ("person", casualty.start, casualty.end)
+            if casualty.start > amount.start
+            else ("person", amount.end, amount.end)
+        )
     unit_term, noun_start, noun_end = unit
+    if unit_term in ("day", "month", "year") and _RELATIVE_AFTER.match(text, noun_end) and not qualifier_match:
+        return None  # 'two days later' only dates something ('more than a decade later' says how long)
     if unit_term == "interaction":
         return None  # counters are read by _counter_figures
-    is_article = amount.value == 1.0 and text[amount.start : amount.end].lower() in ("a", "an")
-    if is_article and (not qualifier_match or unit_term not in ("year", "month", "day")):
+    if _is_article(text, amount) and (not qualifier_match or unit_term not in ("year", "month", "day")):
         return None
     start = qualifier_match.start() if qualifier_match else amount.start
     noun = text[noun_start:noun_end].lower()
@@ -224,10 +175,29 @@ def _figure(doc: Document, regions: Regions, dates: list[DateMention], amount: A
     record["unit"] = unit_term
     counts_end, period = _counted_period(text, noun_end, dates)
     record["counts"] = " ".join(text[noun_start if amount.vague else amount.end : counts_end].split()).strip(" -*")
+    if casualty is not None:
+        joined = ", " if casualty.counts.startswith("counted by") else " "
+        record["counts"] = f"people{joined}{casualty.counts}"
+    elif amount.unit:
+        record["counts"] = "US dollars"
+        notes.append("what the amount counts is not said next to it; read the sentence")
     if period:
         record["period"] = period
     record["context"] = regions.context(amount.start)
     return propose(doc, "figure", record, start, noun_end, notes)
+
+
+_SIZE_LABEL = re.compile(r"(?:^|\n)[ \t]*(?P<label>Size|Strength|Membership|Members|Personnel)[ \t]*:?[ \t]*$")
+
+
+def _size_field(text: str, start: int) -> Casualty | None:
+    """'Size 25,000 in 2014': the size field of an infobox counts people (its members)."""
+    m = _SIZE_LABEL.search(text, max(0, start - 30), start)
+    return Casualty(f"counted by the field '{m.group('label')}'", m.start("label"), m.end("label")) if m else None
+
+
+def _is_article(text: str, amount: Amount) -> bool:
+    return amount.value == 1.0 and text[amount.start : amount.end].lower() in ("a", "an")
 
 
 def _counted_period(text: str, position: int, dates: list[DateMention]) -> tuple[int, dict | None]:

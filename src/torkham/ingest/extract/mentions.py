@@ -3,7 +3,8 @@ the lexicon. The longest name wins ("Hafiz Gul Bahadur" before "Gul"); an all-ca
 matches capitals ("US", never "us"); a capitalised word only matches a capitalised word ("Dawn",
 never "dawn"). A second pass matches spellings that differ only in vowels and doubled letters
 ("Tehreek-i-Taliban" for "Tehrik-e-Taliban", "Mehsood" for "Mehsud"), with a note saying so.
-A name shared by several actors is proposed with no actor and its candidates in the notes."""
+A name shared by several actors is proposed with no actor and its candidates in the notes. A known name
+inside a longer unknown name ("Mehsud" in "Baitullah Mehsud") is not a mention (shadows.py)."""
 
 from __future__ import annotations
 
@@ -12,14 +13,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from torkham.ingest.document import Document
+from torkham.ingest.extract.acronyms import inline_pairs
 from torkham.ingest.extract.common import Token, propose, tokenize
 from torkham.ingest.extract.lexicon import Lexicon
+from torkham.ingest.extract.shadows import Shadow, shadows
 from torkham.ingest.proposal import Proposal
 
 _END = "\0"
 _JOIN = re.compile(r"[\s\-'’./&]{0,3}")
 VARIANT_MIN_LETTERS = 6  # shorter names only match exactly: "Gul" must not find "Gol"
 VARIANT_MIN_WORD = 5  # a one-word name needs at least this many letters to match as a variant
+MISSING_LETTER_MIN = 9  # a word this long still matches with one letter left out
 
 
 @dataclass(frozen=True)
@@ -47,6 +51,13 @@ def skeleton(word: str) -> str:
     if len(word) <= 2:
         return word
     return _DOUBLED.sub(r"\1", word[0] + _VOWELS.sub("", word[1:-1]) + word[-1])
+
+
+def _one_letter_less(word: str) -> set[str]:
+    """Skeletons of a long word with one inner letter left out (a common misspelling of a transliteration)."""
+    if len(word) < MISSING_LETTER_MIN:
+        return set()
+    return {skeleton(word[:i] + word[i + 1 :]) for i in range(1, len(word) - 1)}
 
 
 def _case(word: str) -> str:
@@ -79,7 +90,11 @@ class PhraseMatcher:
             single_short = len(long_words) == 1 and len(long_words[0].norm) < VARIANT_MIN_WORD
             if long_words and letters >= VARIANT_MIN_LETTERS and not all_caps and not single_short:
                 variant = _Entry(written, tuple(ids), tuple(_case(w.text) for w in long_words), True)
-                self._insert(self.variant, [skeleton(w.norm) for w in long_words], variant)
+                keys = [skeleton(w.norm) for w in long_words]
+                self._insert(self.variant, keys, variant)
+                for i, word in enumerate(long_words):  # "Pakhtunkwa" for "Pakhtunkhwa": one letter left out
+                    for key in _one_letter_less(word.norm) - {keys[i]}:
+                        self._insert(self.variant, [*keys[:i], key, *keys[i + 1 :]], variant)
 
     @staticmethod
     def _insert(trie: dict, keys: list[str], entry: _Entry) -> None:
@@ -95,7 +110,7 @@ class PhraseMatcher:
             best = self._walk(self.exact, tokens, i, text, variant=False)
             other = self._walk(self.variant, tokens, i, text, variant=True)
             if other and (best is None or other.last > best.last):
-                best = other
+                best = _with_connector(other, tokens, text, out[-1].last if out else -1)
             if best:
                 out.append(best)
                 i = best.last + 1
@@ -128,6 +143,15 @@ class PhraseMatcher:
         return found
 
 
+def _with_connector(match: Match, tokens: list[Token], text: str, taken: int) -> Match:
+    """'al-Qa’ida' for 'Al-Qaeda': the connector the name starts with belongs to the variant too."""
+    lead = tokenize(match.entry.written)[0].norm
+    before = match.first - 1
+    if len(lead) <= 2 and before > taken and tokens[before].norm == lead and text[tokens[before].end] in "-‐ ":
+        return Match(before, match.last, match.entry)
+    return match
+
+
 def _differs(written: str, consumed: list[Token]) -> bool:
     return _long_words(written) != tuple(t.norm for t in consumed)
 
@@ -138,11 +162,20 @@ def _long_words(written: str) -> tuple[str, ...]:
 
 
 def find_mentions(doc: Document, lexicon: Lexicon, tokens: list[Token] | None = None) -> list[Proposal]:
+    return mentions_and_shadows(doc, lexicon, tokens)[0]
+
+
+def mentions_and_shadows(
+    doc: Document, lexicon: Lexicon, tokens: list[Token] | None = None
+) -> tuple[list[Proposal], list[Shadow]]:
+    """The mentions of known actors, and the longer unknown names that hide a known name."""
     if not len(lexicon.forms):
-        return []
+        return [], []
     tokens = tokens if tokens is not None else tokenize(doc.text)
+    matches = PhraseMatcher(lexicon).find(tokens, doc.text)
+    matches, hidden = shadows(tokens, doc.text, matches, lexicon.canonical, set(lexicon.forms), _long_forms(doc))
     proposals = []
-    for match in PhraseMatcher(lexicon).find(tokens, doc.text):
+    for match in matches:
         entry = match.entry
         start, end = tokens[match.first].start, tokens[match.last].end
         if entry.written.endswith(".") and doc.text[end : end + 1] == ".":
@@ -159,4 +192,14 @@ def find_mentions(doc: Document, lexicon: Lexicon, tokens: list[Token] | None = 
         else:
             record = {"actor": ids[0], "name": surface}
         proposals.append(propose(doc, "mention", record, start, end, notes))
-    return proposals
+    return proposals, hidden
+
+
+def _long_forms(doc: Document) -> list[tuple[int, int]]:
+    """Spans of the long forms of 'Full Name (ABBR)' pairs in the text."""
+    spans = []
+    for pair in inline_pairs(doc):
+        opening = doc.text.rfind("(", pair.start, pair.end)
+        if opening > pair.start and doc.text[pair.end - 1] == ")" and pair.abbr in doc.text[opening : pair.end]:
+            spans.append((pair.start, len(doc.text[:opening].rstrip())))
+    return spans

@@ -85,7 +85,9 @@ def person_evidence(text: str, start: int, end: int, words: list[str]) -> str | 
     if several and any(is_title(w.removesuffix("'s")) for w in role):
         return f"a role after it: '{' '.join(role)}'"
     verb = re.match(r"\s+(\w+)", after)
-    if verb and verb.group(1).lower() in speech and len(words) <= 3:
+    common = len(words) == 1 and words[0].lower() in {*default_words().speaker_nouns, *default_words().demonyms}
+    place = re.search(r"\b(?:in|of|from|at|near)\s+$", before)  # "The administration in Kabul accused"
+    if verb and verb.group(1).lower() in speech and len(words) <= 3 and not common and not place:
         return f"reported speech: '{verb.group(1)}'"
     said = re.search(r"\b(says|said|according to)\s+$", before)
     if several and said:

@@ -22,13 +22,20 @@ _SECTIONS: dict[str, tuple[str, str | None]] = {
     "vague_amounts": ("list", None),
     "units": ("term->list", "units"),
     "unit_multipliers": ("word->int", None),
+    "casualty_words": ("list", None),
+    "casualty_verbs": ("list", None),
     "event_words": ("term->list", "event_types"),
     "speech_verbs": ("list", None),
+    "speaker_nouns": ("list", None),
     "claim_topics": ("term->list", "claim_topics"),
     "fallback_topic": ("term", "claim_topics"),
     "actor_kind_words": ("term->list", "actor_kinds"),
     "person_titles": ("list", None),
     "non_name_words": ("list", None),
+    "generic_names": ("list", None),
+    "demonyms": ("list", None),
+    "non_actor_acronyms": ("list", None),
+    "country_abbreviations": ("abbr->name", None),
     "countries": ("names", None),
 }
 
@@ -44,13 +51,20 @@ class Words:
     vague_amounts: list[str]
     units: dict[str, list[str]]
     unit_multipliers: dict[str, int]
+    casualty_words: list[str]
+    casualty_verbs: list[str]
     event_words: dict[str, list[str]]
     speech_verbs: list[str]
+    speaker_nouns: list[str]
     claim_topics: dict[str, list[str]]
     fallback_topic: str
     actor_kind_words: dict[str, list[str]]
     person_titles: list[str]
     non_name_words: list[str]
+    generic_names: list[str]
+    demonyms: list[str]
+    non_actor_acronyms: list[str]
+    country_abbreviations: dict[str, str]
     countries: list[str]
 
     @property
@@ -71,6 +85,13 @@ def _check_section(name: str, value: object, shape: str, terms: dict | None, lin
     if shape == "names":
         if not isinstance(value, list) or not all(isinstance(v, str) and v[:1].isupper() for v in value):
             return line, f"{name} must be a list of capitalised names"
+        return None
+    if shape == "abbr->name":
+        if not isinstance(value, Located) or not value:
+            return line, f"{name} must map abbreviations to names"
+        for key, item in value.items():
+            if not (isinstance(key, str) and key[:1].isupper() and isinstance(item, str) and item[:1].isupper()):
+                return value.line_of(key), f"{name}: '{key}' must be a capitalised abbreviation mapped to a name"
         return None
     if shape == "term":
         if not isinstance(value, str) or (terms is not None and value not in terms):

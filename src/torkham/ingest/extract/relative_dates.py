@@ -1,0 +1,89 @@
+"""Dates given relative to another: "two days later", "a week earlier", "the next day", "the same day",
+"the same month" take the date written just before them; a weekday ("on Friday") takes the day-precise
+date of the document (a news report's dateline) and means the last such day on or before it. Each says
+what it was resolved against in a note; one that has nothing to resolve against is not proposed."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from functools import lru_cache
+
+from torkham.model.dates import PartialDate
+
+RELATIVE_REACH = 600  # characters back to the date a relative date counts from, at most
+DATELINE_CHARS = 300  # a day-precise date this close to the start of a document is its dateline
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
+
+
+@lru_cache(maxsize=1)
+def relative_patterns() -> list[tuple[str, re.Pattern]]:
+    count = r"(?P<n>\d{1,2}|" + "|".join(_SMALL) + ")"
+    weekday = "|".join(w.capitalize() for w in WEEKDAYS)
+    return [
+        ("offset", re.compile(rf"(?i:{count})\s+(?P<unit>days?|weeks?)\s+(?P<dir>later|earlier)\b")),
+        ("next", re.compile(r"(?i:the)\s+(?P<which>next|following|previous)\s+(?P<unit>day|month)\b")),
+        (
+            "day before",
+            re.compile(r"(?i:the)\s+day\s+(?P<which>before|after)\b(?!\s+(?:the|a|an|his|her|its|their)\b)"),
+        ),
+        ("same", re.compile(r"(?i:the)\s+same\s+(?P<unit>day|month)\b")),
+        ("weekday", re.compile(rf"(?i:on|by|since|until|last|late|early)\s+(?P<weekday>{weekday})\b")),
+    ]
+
+
+def relative_of(kind: str, m: re.Match) -> tuple[str, int] | None:
+    """What the expression says: ('days', +2), ('months', -1), ('same day', 0), ('weekday', 4)."""
+    groups = m.groupdict()
+    if kind == "offset":
+        n = int(groups["n"]) if groups["n"].isdigit() else _SMALL[groups["n"].lower()]
+        days = n * (7 if groups["unit"].lower().startswith("week") else 1)
+        return "days", days if groups["dir"].lower() == "later" else -days
+    if kind == "next":
+        step = -1 if groups["which"].lower() == "previous" else 1
+        return ("days" if groups["unit"].lower() == "day" else "months"), step
+    if kind == "day before":
+        return "days", -1 if groups["which"].lower() == "before" else 1
+    if kind == "same":
+        return f"same {groups['unit'].lower()}", 0
+    if kind == "weekday":
+        return "weekday", WEEKDAYS.index(groups["weekday"].lower())
+    return None
+
+
+def resolve_relative(
+    relative: tuple[str, int], start: int, before: list, published: PartialDate | None
+) -> tuple[PartialDate, str] | None:
+    """(the date, a note) for a relative date at `start`; `before`: the resolved DateMentions before it."""
+    what, amount = relative
+    if what == "weekday":
+        anchor, source = _dateline(before, published)
+        if anchor is None:
+            return None
+        day = anchor - timedelta(days=(anchor.weekday() - amount) % 7)
+        return PartialDate(
+            day.year, day.month, day.day
+        ), f"the last {WEEKDAYS[amount].capitalize()} on or before {source}"
+    previous = before[-1] if before else None
+    if previous is None or start - previous.end > RELATIVE_REACH or previous.last is not None:
+        return None
+    anchor = previous.date
+    if what in ("days", "same day"):
+        if anchor.precision != "day":
+            return None
+        day = anchor.first_day + timedelta(days=amount)
+        return PartialDate(day.year, day.month, day.day), f"counted from '{previous.text}'"
+    if anchor.precision == "year":
+        return None
+    months = anchor.year * 12 + (anchor.month or 1) - 1 + (amount if what == "months" else 0)
+    return PartialDate(months // 12, months % 12 + 1), f"counted from '{previous.text}'"
+
+
+def _dateline(before: list, published: PartialDate | None) -> tuple[date | None, str]:
+    if published is not None and published.precision == "day":
+        return published.first_day, f"the document date {published}"
+    for mention in before:
+        if mention.start <= DATELINE_CHARS and mention.explicit_year and mention.date.precision == "day":
+            return mention.date.first_day, f"the dateline '{mention.text}'"
+    return None, ""
