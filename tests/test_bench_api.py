@@ -5,6 +5,7 @@ import re
 import subprocess
 import sys
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -66,8 +67,11 @@ def test_the_load_generator_counts_answers_other_than_200_as_errors_with_their_b
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         port = server.server_address[1]
-        good = drive("127.0.0.1", port, ["/ok"], clients=2, seconds=0.2)
-        bad = drive("127.0.0.1", port, ["/ok", "/busy"], clients=2, seconds=0.2)
+        # In a thread of its own: drive() runs an asyncio loop, and the browser tests' Playwright keeps one
+        # running in the main thread once it has started.
+        with ThreadPoolExecutor(1) as pool:
+            good = pool.submit(drive, "127.0.0.1", port, ["/ok"], clients=2, seconds=0.2).result()
+            bad = pool.submit(drive, "127.0.0.1", port, ["/ok", "/busy"], clients=2, seconds=0.2).result()
     finally:
         server.shutdown()
         server.server_close()

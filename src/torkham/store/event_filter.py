@@ -103,15 +103,45 @@ def name_index(con):
 def country_codes(con, country: str) -> list[str]:
     """The lower-case names and codes `country` stands for in either layer (a name and its ISO3 code)."""
     wanted = country.strip().lower()
-    held = con.execute("SELECT DISTINCT country, iso3 FROM events").fetchall()
-    kb_rows = con.execute("SELECT DISTINCT country FROM kb_events WHERE country IS NOT NULL").fetchall()
-    named = [(COUNTRY_NAMES.get(code.upper()), code) for (code,) in kb_rows]
+    held, named = _countries_held(con)
     pairs = [tuple(v.lower() if v else None for v in pair) for pair in [*held, *named]]
     codes = {wanted} | {c for pair in pairs if wanted in pair for c in pair if c}
     if not codes & {c for pair in pairs for c in pair if c}:
         labels = {f"{n} ({i})" if n and i else n or i for n, i in [*held, *named] if n or i}
         raise TorkhamError(f"country: no events in '{country}'; the store holds: {', '.join(sorted(labels))}")
     return sorted(codes)
+
+
+def stored_countries(con, country: str) -> tuple[list[str], list[str]]:
+    """The `country` and `iso3` values exactly as the events table stores them for `country`, so the
+    filter compares plain columns (no lower() per row)."""
+    codes = set(country_codes(con, country))
+    held, _ = _countries_held(con)
+    names = sorted({n for n, _ in held if n and n.lower() in codes})
+    iso3 = sorted({i for _, i in held if i and i.lower() in codes})
+    return names, iso3
+
+
+_COUNTRIES: dict[tuple, tuple[list, list]] = {}
+
+
+def _countries_held(con) -> tuple[list[tuple], list[tuple]]:
+    """(country, iso3) pairs of the dataset events and (name, code) of the knowledge events — cached per
+    store file and state (last import, knowledge fingerprint), since the web asks on every request."""
+    (path,) = con.execute("SELECT path FROM duckdb_databases() WHERE database_name = current_database()").fetchone()
+    state = con.execute(
+        "SELECT (SELECT max(import_id) FROM imports), (SELECT count(*) FROM events),"
+        " (SELECT max(value) FROM meta WHERE key = 'kb_fingerprint')"
+    ).fetchone()
+    key = (path, *state)
+    if key not in _COUNTRIES:
+        held = con.execute("SELECT DISTINCT country, iso3 FROM events").fetchall()
+        kb_rows = con.execute("SELECT DISTINCT country FROM kb_events WHERE country IS NOT NULL").fetchall()
+        named = [(COUNTRY_NAMES.get(code.upper()), code) for (code,) in kb_rows]
+        if len(_COUNTRIES) > 16:
+            _COUNTRIES.clear()
+        _COUNTRIES[key] = (held, named)
+    return _COUNTRIES[key]
 
 
 def _bound(text: str, parameter: str):

@@ -25,6 +25,7 @@ from torkham.store.event_filter import (  # noqa: F401 — the names pages and t
     name_index,
     parse_filter,
     resolve_actor_param,
+    stored_countries,
 )
 from torkham.store.queries import DATA_EVENT_COLUMNS, actor_names, data_event, records_by_id
 
@@ -194,9 +195,9 @@ def _data_where(con, f: EventFilter) -> tuple[str, list]:
         where.append("e.event_type = ?")
         params.append(f.event_type)
     if f.country:
-        codes = country_codes(con, f.country)
-        where.append("(lower(e.country) IN (SELECT unnest(?)) OR lower(e.iso3) IN (SELECT unnest(?)))")
-        params += [codes, codes]
+        names, iso3 = stored_countries(con, f.country)
+        where.append("(e.country = ANY(?) OR e.iso3 = ANY(?))")
+        params += [names, iso3]
     if f.admin1:
         where.append("lower(e.admin1) = lower(?)")
         params.append(f.admin1)
@@ -217,9 +218,10 @@ def _items(con, keys: list[tuple[int, str]]) -> list[dict]:
     data_keys = [event_id.partition(":") for rank, event_id in keys if rank == 1]
     data = {}
     if data_keys:
-        rows = con.execute(
-            f"""SELECT {DATA_EVENT_COLUMNS} FROM events e WHERE (e.dataset || ':' || e.event_id) IN (SELECT unnest(?))""",
-            [[f"{d}:{i}" for d, _, i in data_keys]],
+        rows = con.execute(  # a join on the two key columns; concatenating them would scan the table
+            f"""SELECT {DATA_EVENT_COLUMNS} FROM events e
+                JOIN (SELECT unnest(?) AS dataset, unnest(?) AS event_id) k USING (dataset, event_id)""",
+            [[d for d, _, _ in data_keys], [i for _, _, i in data_keys]],
         ).fetchall()
         data = {item["id"]: item for item in map(data_event, rows)}
     return [{**kb[event_id], "layer": "kb"} if rank == 0 else data[event_id] for rank, event_id in keys]

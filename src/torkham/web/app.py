@@ -17,6 +17,9 @@ from torkham.errors import TorkhamError
 from torkham.web.errors import NotFound, wants_html
 
 STATIC = Path(__file__).resolve().parent / "static"
+# Threads running requests at once. Each DuckDB query already uses every core; more threads than this
+# only queue inside DuckDB and raise latency under load (bench/api_load.py: 50 clients, 2 cores).
+WORKER_THREADS = 8
 
 
 def create_app(settings: Settings | None = None, warm_up: bool = True) -> FastAPI:
@@ -26,11 +29,14 @@ def create_app(settings: Settings | None = None, warm_up: bool = True) -> FastAP
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
+        import anyio.to_thread
+
         from torkham.store.build import ensure_store
         from torkham.store.db import connect
 
         ensure_store(settings.db_path, settings.kb_root)
         app.state.con = connect(settings.db_path, read_only=True)
+        anyio.to_thread.current_default_thread_limiter().total_tokens = WORKER_THREADS
         try:
             yield
         finally:

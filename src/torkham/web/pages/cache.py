@@ -3,13 +3,16 @@ claim checks, briefings. Kept per application, computed once per key even when r
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
+from contextlib import asynccontextmanager
 from typing import Any
 
 from starlette.requests import Request
 
+log = logging.getLogger("torkham.web")
 KEEP = 32  # entries per application; the oldest goes first (briefings for many ranges)
 _guard = threading.Lock()
 
@@ -46,3 +49,37 @@ def cached(request: Request, key: tuple, compute: Callable[[], Any]) -> Any:
         if cache is None:
             cache = state.page_cache = PageCache()
     return cache.get(key, compute)
+
+
+def warm_up_lifespan(name: str, work: Callable[[Any, Any], Any]):
+    """A router lifespan that runs `work(app, cursor)` in a background thread once the app's store is open
+    (to fill the cache before the first visitor). On shutdown the work is interrupted, so Ctrl+C does not
+    wait for it. Apps created with warm_up=False (short-lived test apps) skip it."""
+
+    @asynccontextmanager
+    async def lifespan(app):
+        if not getattr(app.state, "warm_up", True) or getattr(app.state, "con", None) is None:
+            yield
+            return
+        cursor = app.state.con.cursor()
+        stopping = threading.Event()
+
+        def run() -> None:
+            try:
+                work(app, cursor)
+            except Exception:
+                if not stopping.is_set():  # the page itself reports the problem to its visitor
+                    log.exception("could not prepare the %s in the background", name)
+
+        thread = threading.Thread(target=run, name=f"torkham-warm-up-{name}", daemon=True)
+        thread.start()
+        try:
+            yield
+        finally:
+            stopping.set()
+            if thread.is_alive():
+                cursor.interrupt()
+            thread.join(timeout=5)
+            cursor.close()
+
+    return lifespan

@@ -6,19 +6,14 @@ at start-up, in a background thread, so the first visitor does not wait (see `wa
 
 from __future__ import annotations
 
-import logging
-import threading
-from contextlib import asynccontextmanager
 from dataclasses import replace
 from types import SimpleNamespace
 
 from fastapi import APIRouter, FastAPI, Request
 
 from torkham.web.deps import Store
-from torkham.web.pages.cache import cached
+from torkham.web.pages.cache import cached, warm_up_lifespan
 from torkham.web.templating import templates
-
-log = logging.getLogger(__name__)
 
 TREND_ACTORS = ("ttp", "india", "al-qaeda", "iskp")  # the main dyads of the bundled data, by their non-Pakistan side
 TOP_PROVINCES = 4
@@ -35,33 +30,11 @@ SHOWN_SIGNALS = 6
 OVERVIEW_KEY = ("overview",)
 
 
-@asynccontextmanager
-async def warm_up(app: FastAPI):
-    """Compute the overview in the background once the store is open; a visitor arriving meanwhile waits
-    for that computation instead of starting another."""
-    if not getattr(app.state, "warm_up", True):  # e.g. a short-lived app in a test
-        yield
-        return
-    thread = threading.Thread(target=_warm, args=(app,), name="torkham-overview-warm-up", daemon=True)
-    thread.start()
-    yield
-    thread.join(timeout=30)
+def _warm(app: FastAPI, con) -> None:
+    cached(SimpleNamespace(app=app), OVERVIEW_KEY, lambda: overview_context(con))
 
 
-def _warm(app: FastAPI) -> None:
-    try:
-        con = app.state.con.cursor()
-    except Exception:  # noqa: BLE001 - no store yet (e.g. a test app without lifespan): nothing to warm
-        return
-    try:
-        cached(SimpleNamespace(app=app), OVERVIEW_KEY, lambda: overview_context(con))
-    except Exception:  # the page itself will report the problem to the visitor
-        log.exception("could not prepare the overview in the background")
-    finally:
-        con.close()
-
-
-router = APIRouter(lifespan=warm_up)
+router = APIRouter(lifespan=warm_up_lifespan("overview", _warm))
 
 
 @router.get("/")

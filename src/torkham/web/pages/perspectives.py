@@ -3,19 +3,15 @@ and the claim checks against the data held with their evidence (anchors #check-<
 
 from __future__ import annotations
 
-import logging
-import threading
-from contextlib import asynccontextmanager
 from types import SimpleNamespace
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, FastAPI, Request
 
 from torkham.web.deps import Store
-from torkham.web.pages.cache import cached
+from torkham.web.pages.cache import cached, warm_up_lifespan
 from torkham.web.templating import templates
 
-log = logging.getLogger(__name__)
 CHECKS_KEY = ("checks",)
 
 
@@ -26,33 +22,11 @@ def all_checks(request: Request, con) -> dict:
     return cached(request, CHECKS_KEY, lambda: run_checks(con))
 
 
-@asynccontextmanager
-async def warm_up(app: FastAPI):
-    """Run the checks in the background once the store is open, so the page's first visitor need not wait
-    for them (a visitor arriving meanwhile waits for this computation instead of starting another)."""
-    if not getattr(app.state, "warm_up", True):  # e.g. a short-lived app in a test
-        yield
-        return
-    thread = threading.Thread(target=_warm, args=(app,), name="torkham-checks-warm-up", daemon=True)
-    thread.start()
-    yield
-    thread.join(timeout=30)
+def _warm(app: FastAPI, con) -> None:
+    all_checks(SimpleNamespace(app=app), con)
 
 
-def _warm(app: FastAPI) -> None:
-    con = getattr(app.state, "con", None)
-    if con is None:  # an app without its lifespan (no store): nothing to warm
-        return
-    cursor = con.cursor()
-    try:
-        all_checks(SimpleNamespace(app=app), cursor)
-    except Exception:  # the page itself reports the problem to its visitor
-        log.exception("could not run the claim checks in the background")
-    finally:
-        cursor.close()
-
-
-router = APIRouter(lifespan=warm_up)
+router = APIRouter(lifespan=warm_up_lifespan("claim checks", _warm))
 
 
 @router.get("/perspectives")
