@@ -20,6 +20,6 @@ venv="${TORKHAM_TEST_VENV:-.venv-test}"
 rm -rf "$venv"
 python3 -m venv "$venv"
 "$venv/bin/pip" install --quiet --upgrade pip
-"$venv/bin/pip" install --quiet '.[test]'
+"$venv/bin/pip" install --quiet '.[test,bench]'  # bench: the smoke tests run the benchmarks (pandas, Datasette)
 "$venv/bin/ruff" check src tests bench
 "$venv/bin/pytest" -q "$@"
