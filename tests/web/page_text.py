@@ -18,3 +18,13 @@ def text_of(response) -> str:
     main = response.text.split('<main id="main"', 1)[-1].split(">", 1)[-1].split("</main>", 1)[0]
     inline = re.sub(r"</?(a|b|i|q|span|abbr|code|kbd)\b[^>]*>", "", main)
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", inline)).split())
+
+
+def paper_at_hand() -> bool:
+    """Whether the paper's text lies beside the checkout (as in CI): only then does the store know the line
+    of each quote, so pages show "line N" locators."""
+    from pathlib import Path
+
+    repo = Path(__file__).resolve().parents[2]
+    name = "000_1cc79c1e65cf21c6.txt"
+    return any((folder / "shared" / "source" / name).is_file() for folder in (repo.parent, repo))
