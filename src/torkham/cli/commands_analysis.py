@@ -38,20 +38,11 @@ OutputOption = Annotated[
 @contextmanager
 def _analysis(ctx: typer.Context, dataset: str | None, actor: str | None, country: str | None):
     """An Ibis backend over the store and the checked selection of events."""
-    from dataclasses import replace
-
-    from torkham.analysis.selection import Selection, check_actor_names, check_country, choose_dataset, connect_ibis
-    from torkham.store.queries import actor_names
+    from torkham.analysis.selection import selection_for
 
     with open_store(settings(ctx.find_root())) as con:
-        backend = connect_ibis(con)
-        chosen = choose_dataset(backend, dataset)
         actor_id = resolve_actor(con, actor, "--actor") if actor is not None else None
-        label = check_country(backend, chosen, country) if country is not None else None
-        name = actor_names(con).get(actor_id) if actor_id else None
-        selection = Selection(chosen, actor_id, name, country, label)
-        selection = replace(selection, raw_names=tuple(check_actor_names(backend, selection)))
-        yield backend, selection
+        yield selection_for(con, dataset, actor_id, country)
 
 
 def _series(ctx, actor, country, dataset, by, metric, start, end, window):

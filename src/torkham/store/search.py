@@ -86,10 +86,7 @@ def _actors(con, text: str, limit: int) -> tuple[list[dict], int]:
 def _kb_events(con, text: str, limit: int) -> tuple[list[dict], int]:
     where, params = _words("concat_ws(' ', e.title, e.place, r.quote)", text)
     base = f"FROM kb_events e JOIN kb_records r USING (id) WHERE {where}"
-    count = con.execute(f"SELECT count(*) {base}", params).fetchone()[0]
-    rows = con.execute(
-        f"SELECT e.id, e.date, e.title, e.type, r.quote {base} ORDER BY e.first_day, r.seq LIMIT ?", [*params, limit]
-    ).fetchall()
+    rows, count = _matching(con, "e.id, e.date, e.title, e.type, r.quote", base, "e.first_day, r.seq", params, limit)
     hits = [
         _hit(
             "events",
@@ -105,13 +102,17 @@ def _kb_events(con, text: str, limit: int) -> tuple[list[dict], int]:
     return hits, count
 
 
+def _matching(con, columns: str, base: str, order: str, params: list, limit: int) -> tuple[list[tuple], int]:
+    """The first `limit` rows `base` (FROM … WHERE …, fixed text) selects, and how many it selects in all."""
+    count = con.execute(f"SELECT count(*) {base}", params).fetchone()[0]
+    rows = con.execute(f"SELECT {columns} {base} ORDER BY {order} LIMIT ?", [*params, limit]).fetchall()
+    return rows, count
+
+
 def _claims(con, text: str, limit: int) -> tuple[list[dict], int]:
     where, params = _words("concat_ws(' ', c.statement, r.quote)", text)
     base = f"FROM kb_claims c JOIN kb_records r USING (id) WHERE {where}"
-    count = con.execute(f"SELECT count(*) {base}", params).fetchone()[0]
-    rows = con.execute(
-        f"SELECT c.id, c.topic, c.statement, r.quote {base} ORDER BY c.topic, r.seq LIMIT ?", [*params, limit]
-    ).fetchall()
+    rows, count = _matching(con, "c.id, c.topic, c.statement, r.quote", base, "c.topic, r.seq", params, limit)
     hits = [
         _hit(
             "claims",
@@ -129,10 +130,7 @@ def _claims(con, text: str, limit: int) -> tuple[list[dict], int]:
 def _sources(con, text: str, limit: int) -> tuple[list[dict], int]:
     where, params = _words("concat_ws(' ', s.title, s.authors, s.cited_as, s.publisher)", text)
     base = f"FROM kb_sources s JOIN kb_records r USING (id) WHERE {where}"
-    count = con.execute(f"SELECT count(*) {base}", params).fetchone()[0]
-    rows = con.execute(
-        f"SELECT s.id, s.title, s.cited_as, s.publisher, s.date {base} ORDER BY r.seq LIMIT ?", [*params, limit]
-    ).fetchall()
+    rows, count = _matching(con, "s.id, s.title, s.cited_as, s.publisher, s.date", base, "r.seq", params, limit)
     hits = [
         _hit(
             "sources",
@@ -149,12 +147,14 @@ def _sources(con, text: str, limit: int) -> tuple[list[dict], int]:
 def _data_events(con, text: str, limit: int) -> tuple[list[dict], int]:
     where, params = _words("concat_ws(' ', e.place, e.actor1, e.actor2, e.admin1, e.admin2)", text)
     base = f"FROM events e WHERE {where}"
-    count = con.execute(f"SELECT count(*) {base}", params).fetchone()[0]
-    rows = con.execute(
-        f"""SELECT e.dataset, e.event_id, e.date_start, e.actor1, e.actor2, e.place, e.admin1, e.fatalities_best
-            {base} ORDER BY e.date_start DESC, e.dataset, e.event_id LIMIT ?""",
-        [*params, limit],
-    ).fetchall()
+    rows, count = _matching(
+        con,
+        "e.dataset, e.event_id, e.date_start, e.actor1, e.actor2, e.place, e.admin1, e.fatalities_best",
+        base,
+        "e.date_start DESC, e.dataset, e.event_id",
+        params,
+        limit,
+    )
     hits = []
     for dataset, event_id, day, actor1, actor2, place, admin1, deaths in rows:
         event = f"{dataset}:{event_id}"
