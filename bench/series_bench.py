@@ -52,16 +52,10 @@ def raw_series(con, metric: str) -> tuple[list[tuple[date, int, float | None]], 
 
 def selection_of(con, backend):
     """The checks and the selection `torkham series --actor TTP --country Pakistan` makes."""
-    from torkham.analysis.selection import Selection, check_actor_names, check_country, choose_dataset
-    from torkham.cli.context import resolve_actor
-    from torkham.store.queries import actor_names
+    from torkham.analysis.selection import select
+    from torkham.params import DataSelection
 
-    dataset = choose_dataset(backend, DATASET)
-    actor_id = resolve_actor(con, ACTOR, "--actor")
-    label = check_country(backend, dataset, COUNTRY)
-    selection = Selection(dataset, actor_id, actor_names(con).get(actor_id), COUNTRY, label)
-    check_actor_names(backend, selection)
-    return selection
+    return select(con, DataSelection.parse(DATASET, ACTOR, COUNTRY))[1]
 
 
 def our_series(backend, selection, metric: str) -> tuple[list[tuple[date, int, float | None]], list[str]]:

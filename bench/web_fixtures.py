@@ -37,10 +37,10 @@ def build_store(folder: Path, synthetic_events: int, template: Path | None = Non
     """A store as a new user has it (bundled knowledge, UCDP, UNHCR) — or a copy of `template`, a store
     built from `kb_root` — plus `synthetic_events` made-up UCDP-shaped events (bench/synthetic_ged.py;
     ids from 900,000,001, never real UCDP data)."""
-    from torkham.cli.context import Settings
+    from torkham.config import Settings
     from torkham.store.build import ensure_store
 
-    kb_root = kb_root or Settings().kb_root
+    kb_root = kb_root or Settings.load().kb_root
     store = folder / "bench-web.duckdb"
     store.unlink(missing_ok=True)
     started = time.perf_counter()

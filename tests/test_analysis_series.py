@@ -223,7 +223,7 @@ def test_the_query_is_an_ibis_expression_that_compiles_for_other_backends(ucdp_d
             "Error: --actor: no actor named 'TTPX'. Closest known names: Tehrik-e-Taliban Pakistan (ttp)\n",
         ),
         (("--country", "Narnia"), "Error: --country: no ucdp-ged events in 'Narnia'; the data holds: Pakistan (PAK)\n"),
-        (("--from", "2021-12", "--to", "2021-01"), "Error: --from 2021-12 is after --to 2021-01; swap them\n"),
+        (("--from", "2021-12", "--to", "2021-01"), "Error: --from: 2021-12 is after --to 2021-01; swap them\n"),
         (("--by", "day"), "Error: --by: unknown value 'day'; choose one of: month, week, year\n"),
         (("--metric", "deaths"), "Error: --metric: unknown value 'deaths'; choose one of: events, fatalities\n"),
         (("--window", "0"), "Error: --window: 0 periods is too few; use 1 or more (1: no smoothing)\n"),

@@ -125,7 +125,7 @@ def test_empty_range_says_so(brief, tmp_path):
     [
         (("-o", "brief.txt"), "--output: 'brief.txt' must end in .html or .pdf (the format is taken from it)"),
         (("-o", "missing/brief.pdf"), "--output: folder missing does not exist; create it or choose another path"),
-        (("--from", "2024-04", "--to", "2021-08", "-o", "b.pdf"), "--from 2024-04 is after --to 2021-08; swap them"),
+        (("--from", "2024-04", "--to", "2021-08", "-o", "b.pdf"), "--from: 2024-04 is after --to 2021-08; swap them"),
     ],
 )
 def test_bad_options(brief, args, message):

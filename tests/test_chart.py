@@ -96,7 +96,7 @@ def test_a_range_without_data_still_charts_and_says_so(chart, tmp_path):
         ),
         (
             ("--from", "2021-12", "--to", "2021-01", "-o", "c.svg"),
-            "Error: --from 2021-12 is after --to 2021-01; swap them\n",
+            "Error: --from: 2021-12 is after --to 2021-01; swap them\n",
         ),
     ],
 )

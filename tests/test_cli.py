@@ -123,7 +123,7 @@ def test_timeline_dates_keep_their_precision(mini):
             ["--from", "March 2022"],
             "Error: --from: 'March 2022' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD (in quotes)\n",
         ),
-        (["--from", "2023", "--to", "2022"], "Error: --from 2023 is after --to 2022\n"),
+        (["--from", "2023", "--to", "2022"], "Error: --from: 2023 is after --to 2022; swap them\n"),
         (["--type", "massacre"], "Error: --type: unknown value 'massacre'; choose one of: takeover, "),
         (["--actor", "Dostom"], "Error: --actor: 'Dostom' is ambiguous; it names 2 actors:\n"),
     ],

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from torkham.cli.context import Settings
+from torkham.config import Settings
 
 ARTEFACTS = Path(__file__).resolve().parent.parent.parent / "test-artefacts"
 
@@ -23,7 +23,7 @@ def bundled_store(tmp_path_factory) -> Path:
     from torkham.store.build import ensure_store
 
     path = tmp_path_factory.mktemp("web") / "torkham.duckdb"
-    ensure_store(path, Settings().kb_root)
+    ensure_store(path, Settings.load().kb_root)
     return path
 
 
@@ -31,7 +31,7 @@ def bundled_store(tmp_path_factory) -> Path:
 def web_app(bundled_store):
     from torkham.web.app import create_app
 
-    return create_app(Settings(db=str(bundled_store)))
+    return create_app(Settings.load(db=str(bundled_store)))
 
 
 @pytest.fixture(scope="session")
@@ -55,7 +55,7 @@ def server_url(bundled_store, tmp_path_factory):
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     server = uvicorn.Server(
-        uvicorn.Config(create_app(Settings(db=str(copy))), host="127.0.0.1", port=port, log_level="warning")
+        uvicorn.Config(create_app(Settings.load(db=str(copy))), host="127.0.0.1", port=port, log_level="warning")
     )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from problems import problem, problems
 
 
 def hits(client, query: str, **params) -> dict:
@@ -79,14 +80,12 @@ def test_search_as_csv(client):
 )
 def test_bad_search_input_is_422(client, query, detail):
     response = client.get(f"/api/v1/search?{query}")
-    assert response.status_code == 422
-    assert response.json() == {"detail": detail}
+    assert problem(response) == detail
 
 
 def test_q_is_required(client):
     response = client.get("/api/v1/search")
-    assert response.status_code == 422
-    assert response.json()["detail"][0]["message"] == "q: Field required"
+    assert problems(response) == ["q: Field required"]
 
 
 def test_injection_text_is_only_text(client):

@@ -4,10 +4,14 @@ per period, the rolling mean, title, axis labels with units and a source line wi
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from torkham.analysis.report import series_title
 from torkham.analysis.series import Series
 from torkham.errors import TorkhamError
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
 
 FORMATS = ("svg", "png")
 MAX_BARS = 80  # more periods than this are drawn as a line
@@ -28,22 +32,24 @@ def draw_series(result: Series, path: Path) -> None:
 
     matplotlib.use("Agg")
     from matplotlib.figure import Figure
+    from matplotlib.layout_engine import ConstrainedLayoutEngine
 
-    params = {"svg.fonttype": "none", "font.family": "DejaVu Sans", "svg.hashsalt": "torkham"}
-    with matplotlib.rc_context(params):
+    with matplotlib.rc_context({"svg.fonttype": "none", "font.family": "DejaVu Sans", "svg.hashsalt": "torkham"}):
         figure = Figure(figsize=(10, 5.2), dpi=110, layout="constrained")
         axes = figure.add_subplot()
         _plot(axes, result)
         figure.suptitle(series_title(result), fontsize=11, fontweight="bold")
         figure.text(0.01, 0.005, result.source_line, fontsize=7.5, color="#444444", ha="left", va="bottom")
-        figure.get_layout_engine().set(rect=(0, 0.035, 1, 0.965))  # room for the source line
+        engine = figure.get_layout_engine()
+        assert isinstance(engine, ConstrainedLayoutEngine)  # layout="constrained" above
+        engine.set(rect=(0, 0.035, 1, 0.965))  # room for the source line
         try:
             figure.savefig(path, format=path.suffix.lower().lstrip("."), metadata=_metadata(result, path))
         except OSError as exc:
             raise TorkhamError(f"--output: cannot write {path}: {exc.strerror or exc}") from None
 
 
-def _plot(axes, result: Series) -> None:
+def _plot(axes: Axes, result: Series) -> None:
     import matplotlib.dates as mdates
 
     starts = [p.start for p in result.points]
@@ -52,17 +58,19 @@ def _plot(axes, result: Series) -> None:
     if result.selection.dataset == "ucdp-ged" and result.metric == "fatalities":
         unit = "Deaths (UCDP best estimate)"
     label = f"{result.metric} per {result.by}"
+    # The x values are dates, which matplotlib converts (matplotlib.dates); its stubs type x as numbers only,
+    # hence the arg-type ignores below.
     if len(starts) <= MAX_BARS:
         width = [(p.end - p.start).days * 0.8 + 0.8 for p in result.points]
-        axes.bar(starts, values, width=width, align="edge", color="#9bb7d4", label=label)
+        axes.bar(starts, values, width=width, align="edge", color="#9bb7d4", label=label)  # type: ignore[arg-type]
         mid = [p.start + (p.end - p.start) / 2 for p in result.points]
     else:
-        axes.step(starts, values, where="post", color="#6f93bb", linewidth=0.8, label=label)
+        axes.step(starts, values, where="post", color="#6f93bb", linewidth=0.8, label=label)  # type: ignore[arg-type]
         mid = starts
     means = [(m, p.rolling_mean) for m, p in zip(mid, result.points, strict=True) if p.rolling_mean is not None]
     if means:
         axes.plot(
-            [m for m, _ in means],
+            [m for m, _ in means],  # type: ignore[arg-type]
             [v for _, v in means],
             color="#c0392b",
             linewidth=2,
@@ -71,8 +79,10 @@ def _plot(axes, result: Series) -> None:
     axes.set_xlabel(f"{result.by.capitalize()} (start of period)")
     axes.set_ylabel(f"{unit} per {result.by}")
     axes.set_ylim(bottom=0, top=max([*values, 1]) * 1.1)
-    axes.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=4, maxticks=12))
-    axes.xaxis.set_major_formatter(mdates.ConciseDateFormatter(axes.xaxis.get_major_locator()))
+    # matplotlib.dates has no annotations, so its constructors are untyped calls.
+    locator = mdates.AutoDateLocator(minticks=4, maxticks=12)  # type: ignore[no-untyped-call]
+    axes.xaxis.set_major_locator(locator)
+    axes.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
     axes.grid(axis="y", color="#dddddd", linewidth=0.6)
     axes.set_axisbelow(True)
     axes.spines[["top", "right"]].set_visible(False)
@@ -81,7 +91,7 @@ def _plot(axes, result: Series) -> None:
         axes.text(0.5, 0.5, "no events in this range", transform=axes.transAxes, ha="center", color="#666666")
 
 
-def _metadata(result: Series, path: Path) -> dict:
+def _metadata(result: Series, path: Path) -> dict[str, str | None]:
     title = series_title(result)
     if path.suffix.lower() == ".png":
         return {"Title": title, "Source": result.source_line, "Software": "torkham (matplotlib)"}

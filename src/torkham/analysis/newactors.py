@@ -9,10 +9,12 @@ from typing import TYPE_CHECKING
 from torkham.analysis.selection import selected
 
 if TYPE_CHECKING:
+    from torkham.analysis._typing import Record
+    from torkham.analysis.selection import Tables
     from torkham.analysis.signals import Signal, Signals
 
 
-def new_actor_signals(backend, result: Signals, span: tuple[date, date], gap_days: int) -> list[Signal]:
+def new_actor_signals(backend: Tables, result: Signals, span: tuple[date, date], gap_days: int) -> list[Signal]:
     from torkham.analysis.signals import Signal
 
     start, end = result.week
@@ -30,7 +32,7 @@ def new_actor_signals(backend, result: Signals, span: tuple[date, date], gap_day
     last_seen = _last_seen(backend, result, names, start - timedelta(days=1))
     mapped = _actor_ids(backend, result.selection.dataset, names)
     history_days = (start - span[0]).days
-    out = []
+    out: list[Signal] = []
     for name in names:
         seen = last_seen.get(name)
         if seen is None:
@@ -40,7 +42,7 @@ def new_actor_signals(backend, result: Signals, span: tuple[date, date], gap_day
                 )
                 continue
             summary = f"'{name}' appears for the first time in the {result.selection.dataset} data held"
-            values = {"name": name, "actor_ids": mapped.get(name, []), "last_seen": None, "gap_days": None}
+            values: Record = {"name": name, "actor_ids": mapped.get(name, []), "last_seen": None, "gap_days": None}
         elif (start - seen).days >= gap_days:
             gap = (start - seen).days
             summary = f"'{name}' is active again after {gap:,} days (last seen {seen})"
@@ -52,7 +54,7 @@ def new_actor_signals(backend, result: Signals, span: tuple[date, date], gap_day
     return out
 
 
-def _last_seen(backend, result: Signals, names: list[str], before: date) -> dict[str, date]:
+def _last_seen(backend: Tables, result: Signals, names: list[str], before: date) -> dict[str, date]:
     """The last day each name appears before the period, in the dataset and country (any actor)."""
     earlier = selected(backend, result.selection.without_actor(), end=before)
     sides = earlier.select(name=earlier.actor1, day=earlier.date_start).union(
@@ -62,7 +64,7 @@ def _last_seen(backend, result: Signals, names: list[str], before: date) -> dict
     return {r["name"]: r["last"] for r in found.to_pyarrow().to_pylist()}
 
 
-def _actor_ids(backend, dataset: str, names: list[str]) -> dict[str, list[str]]:
+def _actor_ids(backend: Tables, dataset: str, names: list[str]) -> dict[str, list[str]]:
     mapped = backend.table("dataset_actor_names")
     rows = mapped.filter(mapped.dataset == dataset, mapped.raw_name.isin(names)).to_pyarrow().to_pylist()
     out: dict[str, list[str]] = {}

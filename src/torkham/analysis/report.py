@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import csv
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from torkham.analysis import periods
 from torkham.analysis.series import Series
+
+if TYPE_CHECKING:
+    from torkham.analysis._typing import Record
+    from torkham.analysis.signals import Signals
 
 
 def series_title(result: Series) -> str:
@@ -54,7 +58,7 @@ SECTIONS = (
 )
 
 
-def signals_text(result) -> str:
+def signals_text(result: Signals) -> str:
     start, end = result.week
     lines = [
         f"Signals for {result.selection.describe()}",
@@ -81,7 +85,7 @@ def signals_text(result) -> str:
     return "\n".join(lines) + "\n"
 
 
-def events_line(events: dict) -> str:
+def events_line(events: Record) -> str:
     count, ids = events["count"], events["ids"]
     if not count:
         return "none"
@@ -89,7 +93,7 @@ def events_line(events: dict) -> str:
     return f"{count:,} ({shown})" if count == len(ids) else f"{count:,}, first {len(ids)}: {shown}, …"
 
 
-def write_signals_csv(result, out: TextIO) -> None:
+def write_signals_csv(result: Signals, out: TextIO) -> None:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(
         ["kind", "metric", "from", "to", "summary", "band", "value", "baseline_mean", "change_pct",
@@ -106,5 +110,5 @@ def write_signals_csv(result, out: TextIO) -> None:
         )  # fmt: skip
 
 
-def _blank(value) -> str:
+def _blank(value: object) -> str:
     return "" if value is None else str(value)

@@ -5,8 +5,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from torkham.errors import TorkhamError
+from torkham.params import CountryRef, DataSelection, InvalidParameter, literal
+
+if TYPE_CHECKING:
+    import ibis.expr.types as ir
+    from duckdb import DuckDBPyConnection
+    from ibis.backends.duckdb import Backend
 
 
 @dataclass(frozen=True)
@@ -34,6 +41,10 @@ class Selection:
     country_label: str | None = None  # as the data writes it, e.g. "Pakistan (PAK)"
     raw_names: tuple[str, ...] = ()  # the dataset's names mapped to the actor (shown in queries)
 
+    @property
+    def country_ref(self) -> CountryRef | None:
+        return CountryRef.parse(self.country)
+
     def without_actor(self) -> Selection:
         return replace(self, actor_id=None, actor_name=None, raw_names=())
 
@@ -47,24 +58,24 @@ class Selection:
 class Tables:
     """The tables analyses read, from an Ibis backend; each looked up once (a lookup reads its schema)."""
 
-    def __init__(self, backend):
+    def __init__(self, backend: Backend):
         self.backend = backend
-        self._tables: dict = {}
+        self._tables: dict[str, ir.Table] = {}
 
-    def table(self, name: str):
+    def table(self, name: str) -> ir.Table:
         if name not in self._tables:
             self._tables[name] = self.backend.table(name)
         return self._tables[name]
 
 
-def connect_ibis(con) -> Tables:
+def connect_ibis(con: DuckDBPyConnection) -> Tables:
     """Ibis over an open DuckDB connection (the same expressions run on other Ibis backends)."""
     import ibis
 
     return Tables(ibis.duckdb.from_connection(con))
 
 
-def choose_dataset(backend, requested: str | None) -> str:
+def choose_dataset(backend: Tables, requested: str | None, field: str = "dataset") -> str:
     events = backend.table("events")
     held = sorted(events.select("dataset").distinct().to_pyarrow().column(0).to_pylist())
     if not held:
@@ -77,17 +88,20 @@ def choose_dataset(backend, requested: str | None) -> str:
             )
         return held[0]
     if requested not in DATASETS:
-        raise TorkhamError(f"--dataset: unknown dataset '{requested}'; choose one of: {', '.join(DATASETS)}")
+        raise InvalidParameter(field, f"unknown dataset '{literal(requested)}'; choose one of: {', '.join(DATASETS)}")
     if requested not in held:
-        raise TorkhamError(
-            f"--dataset: the store holds no {requested} events (import some with 'torkham import'); "
-            f"it holds: {', '.join(held)}"
+        raise InvalidParameter(
+            field,
+            f"the store holds no {requested} events (import some with 'torkham import'); it holds: {', '.join(held)}",
         )
     return requested
 
 
-def check_country(backend, dataset: str, country: str) -> str:
+def check_country(backend: Tables, dataset: str, country: str | CountryRef) -> str:
     """The label ("Pakistan (PAK)") of the country `country` names, or an error listing those held."""
+    ref = CountryRef.parse(country) if isinstance(country, str) else country
+    if ref is None:
+        raise InvalidParameter("country", "give a country name or ISO3 code, e.g. Pakistan or PAK")
     events = backend.table("events")
     held = (
         events.filter(events.dataset == dataset)
@@ -97,22 +111,23 @@ def check_country(backend, dataset: str, country: str) -> str:
         .to_pyarrow()
         .to_pylist()
     )
-    wanted = country.strip().lower()
     labels = [_country_label(r["country"], r["iso3"]) for r in held if r["country"] or r["iso3"]]
     for row in held:
-        if wanted and wanted in {(row["country"] or "").lower(), (row["iso3"] or "").lower()}:
+        if ref.matches(row["country"], row["iso3"]):
             return _country_label(row["country"], row["iso3"])
     shown = ", ".join(labels[:SHOWN_COUNTRIES]) + (
         f", … ({len(labels)} in all)" if len(labels) > SHOWN_COUNTRIES else ""
     )
-    raise TorkhamError(f"--country: no {dataset} events in '{country}'; the data holds: {shown or 'no countries'}")
+    raise InvalidParameter(
+        ref.field, f"no {dataset} events in '{literal(ref.typed)}'; the data holds: {shown or 'no countries'}"
+    )
 
 
 def _country_label(name: str | None, iso3: str | None) -> str:
     return f"{name} ({iso3})" if name and iso3 else (name or iso3 or "")
 
 
-def check_actor_names(backend, selection: Selection) -> list[str]:
+def check_actor_names(backend: Tables, selection: Selection) -> list[str]:
     """The dataset's raw names mapped to the selected actor; an error when there are none."""
     if selection.actor_id is None:
         return []
@@ -120,15 +135,16 @@ def check_actor_names(backend, selection: Selection) -> list[str]:
     mapped = names.filter(names.dataset == selection.dataset, names.actor_id == selection.actor_id)
     raw = sorted(mapped.select("raw_name").distinct().to_pyarrow().column(0).to_pylist())
     if not raw:
-        raise TorkhamError(
-            f"--actor: no {selection.dataset} actor name maps to {selection.actor_name} ({selection.actor_id}); "
+        raise InvalidParameter(
+            "actor",
+            f"no {selection.dataset} actor name maps to {literal(selection.actor_name)} ({selection.actor_id}); "
             f"'torkham actors unmatched --dataset {selection.dataset}' lists the names to review, and "
             f"knowledge/crosswalks/{selection.dataset}.yaml maps them"
         )
     return raw
 
 
-def selected(backend, selection: Selection, start: date | None = None, end: date | None = None):
+def selected(backend: Tables, selection: Selection, start: date | None = None, end: date | None = None) -> ir.Table:
     """The events of the selection with date_start in [start, end], as an Ibis table expression."""
     import ibis
 
@@ -138,9 +154,10 @@ def selected(backend, selection: Selection, start: date | None = None, end: date
         names = backend.table("dataset_actor_names")
         raw = names.filter(names.dataset == selection.dataset, names.actor_id == selection.actor_id).raw_name
         conditions.append(events.actor1.isin(raw) | events.actor2.isin(raw))
-    if selection.country is not None:
-        wanted = selection.country.strip().lower()
-        conditions.append((events.country.lower() == wanted) | (events.iso3.lower() == wanted))
+    country = selection.country_ref
+    if country is not None:
+        spellings = sorted(country.spellings)
+        conditions.append(events.country.lower().isin(spellings) | events.iso3.lower().isin(spellings))
     if start is not None:
         conditions.append(events.date_start >= ibis.date(start))
     if end is not None:
@@ -148,14 +165,14 @@ def selected(backend, selection: Selection, start: date | None = None, end: date
     return events.filter(*conditions)
 
 
-def coverage(backend, selection: Selection) -> tuple[date, date] | None:
+def coverage(backend: Tables, selection: Selection) -> tuple[date, date] | None:
     """First and last event date of the dataset (and country): the span the data speaks for."""
     chosen = selected(backend, selection.without_actor())
     row = chosen.aggregate(first=chosen.date_start.min(), last=chosen.date_start.max()).to_pyarrow().to_pylist()[0]
     return (row["first"], row["last"]) if row["first"] is not None else None
 
 
-def versions(backend, selection: Selection, start: date | None = None, end: date | None = None) -> list[str]:
+def versions(backend: Tables, selection: Selection, start: date | None = None, end: date | None = None) -> list[str]:
     """Dataset versions of the events read; of the whole dataset when the range holds none."""
     for chosen in (selected(backend, selection, start, end), selected(backend, selection.without_actor())):
         found = chosen.select("dataset_version").distinct().to_pyarrow().column(0).to_pylist()
@@ -165,8 +182,8 @@ def versions(backend, selection: Selection, start: date | None = None, end: date
 
 
 def events_behind(
-    backend, selection: Selection, start: date, end: date, name: str | None = None, limit: int = SHOWN_IDS
-) -> dict:
+    backend: Tables, selection: Selection, start: date, end: date, name: str | None = None, limit: int = SHOWN_IDS
+) -> dict[str, Any]:
     """The events a signal rests on: their count, the first ids (by date) and a SQL query listing all."""
     chosen = selected(backend, selection, start, end)
     if name is not None:
@@ -188,9 +205,10 @@ def listing_sql(selection: Selection, start: date, end: date, name: str | None =
             else f"SELECT raw_name FROM dataset_actor_names WHERE dataset = {ds} AND actor_id = {_quote(selection.actor_id)}"
         )
         where.append(f"(actor1 IN ({names}) OR actor2 IN ({names}))")
-    if selection.country is not None:
-        wanted = _quote(selection.country.strip().lower())
-        where.append(f"(lower(country) = {wanted} OR lower(iso3) = {wanted})")
+    country = selection.country_ref
+    if country is not None:
+        spellings = ", ".join(map(_quote, sorted(country.spellings)))
+        where.append(f"(lower(country) IN ({spellings}) OR lower(iso3) IN ({spellings}))")
     if name is not None:
         where.append(f"(actor1 = {_quote(name)} OR actor2 = {_quote(name)})")
     return (
@@ -204,14 +222,17 @@ def _quote(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def selection_for(con, dataset: str | None = None, actor_id: str | None = None, country: str | None = None):
-    """The Ibis tables and the checked Selection of one dataset, actor (an id) and country, as the CLI's
-    analysis commands build them (for the web pages and the API)."""
+def select(con: DuckDBPyConnection, chosen: DataSelection) -> tuple[Tables, Selection]:
+    """The Ibis tables and the checked Selection of what the user chose (dataset, actor, country), as the
+    analysis commands, the API and the pages build them."""
     from torkham.store.queries import actor_names
+    from torkham.store.refs import actor_id
 
     backend = connect_ibis(con)
-    chosen = choose_dataset(backend, dataset)
-    label = check_country(backend, chosen, country) if country is not None else None
-    name = actor_names(con).get(actor_id) if actor_id else None
-    selection = Selection(chosen, actor_id, name, country, label)
+    dataset = choose_dataset(backend, chosen.dataset.name if chosen.dataset else None)
+    label = check_country(backend, dataset, chosen.country) if chosen.country is not None else None
+    actor = actor_id(con, chosen.actor)
+    name = actor_names(con).get(actor) if actor else None
+    typed = chosen.country.typed if chosen.country else None
+    selection = Selection(dataset, actor, name, typed, label)
     return backend, replace(selection, raw_names=tuple(check_actor_names(backend, selection)))

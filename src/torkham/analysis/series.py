@@ -7,9 +7,8 @@ from datetime import date
 
 from torkham.analysis import periods
 from torkham.analysis.selection import DATASETS, Selection, coverage, selected, versions
-from torkham.errors import TorkhamError
+from torkham.params import GRAINS, METRICS, InvalidParameter, Period, check_choice
 
-METRICS = ("events", "fatalities")
 METRIC_UNITS = {"events": "events", "fatalities": "deaths (best estimate)"}
 
 
@@ -78,17 +77,6 @@ class Series:
         }
 
 
-def check_choice(value: str, choices: tuple[str, ...], option: str) -> str:
-    if value not in choices:
-        raise TorkhamError(f"{option}: unknown value '{value}'; choose one of: {', '.join(choices)}")
-    return value
-
-
-def check_range(start: date | None, end: date | None, shown: tuple[str | None, str | None]) -> None:
-    if start is not None and end is not None and start > end:
-        raise TorkhamError(f"--from {shown[0]} is after --to {shown[1]}; swap them")
-
-
 def compute_series(
     backend,
     selection: Selection,
@@ -99,11 +87,11 @@ def compute_series(
     window: int = 3,
 ) -> Series:
     """The series over whole periods from `start` to `end` (default: the span of the data)."""
-    check_choice(by, periods.PERIODS, "--by")
-    check_choice(metric, METRICS, "--metric")
+    check_choice(by, GRAINS, "by")
+    check_choice(metric, METRICS, "metric")
     if window < 1:
-        raise TorkhamError(f"--window: {window} periods is too few; use 1 or more (1: no smoothing)")
-    check_range(start, end, (str(start), str(end)))
+        raise InvalidParameter("window", f"{window} periods is too few; use 1 or more (1: no smoothing)")
+    Period(start, end).check_order()
     span = coverage(backend, selection)
     notes: list[str] = []
     first = start or (span[0] if span else date.today())

@@ -8,16 +8,23 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from fractions import Fraction
 from functools import partial
+from typing import TYPE_CHECKING, TypeAlias
 
 from torkham.analysis import periods
 from torkham.analysis.changepoints import change_points
 from torkham.analysis.selection import Selection, coverage, events_behind, selected, versions
 from torkham.analysis.series import METRICS, aggregate
 
+if TYPE_CHECKING:
+    from torkham.analysis._typing import Record
+    from torkham.analysis.selection import Tables
+
 LARGE, MODERATE = Fraction(25), Fraction(10)  # percent: > +25 large, +10..+25 moderate; the same downwards
 TOO_SMALL = "below minimum"
 BASELINES = (4, 52)  # weeks compared with this week
 RECENT_MONTHS = 12  # a change point this close to the as-of day is flagged recent
+
+Monthly: TypeAlias = list[tuple[date, dict[str, int]]]  # each month's start and its metrics, oldest first
 
 
 def band(current: int, baseline: Fraction) -> tuple[Fraction | None, str]:
@@ -44,10 +51,10 @@ class Signal:
     start: date  # the period the signal speaks of
     end: date
     summary: str
-    values: dict
-    events: dict  # count, ids (the first ones), query
+    values: Record
+    events: Record  # count, ids (the first ones), query
 
-    def to_json(self) -> dict:
+    def to_json(self) -> Record:
         return {
             "kind": self.kind,
             "metric": self.metric,
@@ -71,9 +78,9 @@ class Signals:
     record_months: int = 12
     signals: list[Signal] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
-    _behind: dict = field(default_factory=dict, repr=False)
+    _behind: dict[tuple[date, date, str | None], Record] = field(default_factory=dict, repr=False)
 
-    def behind(self, backend, start: date, end: date, name: str | None = None) -> dict:
+    def behind(self, backend: Tables, start: date, end: date, name: str | None = None) -> Record:
         """The events behind a signal, asked once per period and name (several signals share them)."""
         key = (start, end, name)
         if key not in self._behind:
@@ -84,7 +91,7 @@ class Signals:
     def week(self) -> tuple[date, date]:
         return self.as_of - timedelta(days=6), self.as_of
 
-    def to_json(self) -> dict:
+    def to_json(self) -> Record:
         return {
             "dataset": self.selection.dataset,
             "versions": self.versions,
@@ -105,7 +112,7 @@ class Signals:
 
 
 def compute_signals(
-    backend,
+    backend: Tables,
     selection: Selection,
     as_of: date | None = None,
     min_events: int = 5,
@@ -137,8 +144,8 @@ def compute_signals(
     return result
 
 
-def _comparisons(backend, result: Signals, span: tuple[date, date]) -> list[Signal]:
-    import ibis
+def _comparisons(backend: Tables, result: Signals, span: tuple[date, date]) -> list[Signal]:
+    import ibis  # type: ignore[import-untyped]  # ibis ships no py.typed marker
 
     as_of, selection = result.as_of, result.selection
     weeks = max(BASELINES) + 1
@@ -163,9 +170,11 @@ def _comparisons(backend, result: Signals, span: tuple[date, date]) -> list[Sign
     return out
 
 
-def _comparison(metric: str, size: int, current: int, held: list[int], total: int, result: Signals, behind) -> Signal:
+def _comparison(
+    metric: str, size: int, current: int, held: list[int], total: int, result: Signals, behind: Record
+) -> Signal:
     start, end = result.week
-    values: dict = {"this_period": current, "baseline_weeks": len(held)}
+    values: Record = {"this_period": current, "baseline_weeks": len(held)}
     if not held:
         summary = f"{metric} in the week {start} to {end}: {current}; no earlier week of data to compare with"
         values.update(baseline_mean=None, change_pct=None, band="no baseline")
@@ -189,13 +198,13 @@ def _comparison(metric: str, size: int, current: int, held: list[int], total: in
     return Signal(f"compare-{size}w", metric, start, end, summary, values, behind)
 
 
-def _monthly(backend, selection: Selection, first: date, as_of: date) -> list[tuple[date, dict[str, int]]]:
+def _monthly(backend: Tables, selection: Selection, first: date, as_of: date) -> Monthly:
     found = aggregate(backend, selection, "month", periods.period_start(first, "month"), as_of)
-    zero = dict.fromkeys(METRICS, 0)
+    zero: dict[str, int] = dict.fromkeys(METRICS, 0)
     return [(m, found.get(m, zero)) for m in periods.starts(first, as_of, "month")]
 
 
-def _highest(backend, result: Signals, monthly, record_months: int) -> list[Signal]:
+def _highest(backend: Tables, result: Signals, monthly: Monthly, record_months: int) -> list[Signal]:
     month, current = monthly[-1]
     start, end = month, result.as_of
     in_progress = end != periods.period_end(month, "month")
@@ -215,12 +224,11 @@ def _highest(backend, result: Signals, monthly, record_months: int) -> list[Sign
                 f"highest in {span} month(s): no record (that needs {record_months}+ months and a value of {max(result.min_events, 1)}+)"
             )
             continue
-        previous = monthly[-lower - 2] if not since_start else None
-        where = (
-            f"since the data began ({periods.label(monthly[0][0], 'month')})"
-            if since_start
-            else f"since {periods.label(previous[0], 'month')} ({previous[1][metric]:,})"
-        )
+        if since_start:
+            where = f"since the data began ({periods.label(monthly[0][0], 'month')})"
+        else:
+            previous = monthly[-lower - 2]
+            where = f"since {periods.label(previous[0], 'month')} ({previous[1][metric]:,})"
         summary = f"{metric} in {periods.label(month, 'month')}: {value:,}, the highest in {span} months, {where}"
         if in_progress:
             summary += f" (month to {end})"
@@ -229,7 +237,7 @@ def _highest(backend, result: Signals, monthly, record_months: int) -> list[Sign
     return out
 
 
-def _change_points(backend, result: Signals, monthly) -> list[Signal]:
+def _change_points(backend: Tables, result: Signals, monthly: Monthly) -> list[Signal]:
     if result.as_of != periods.period_end(monthly[-1][0], "month"):
         monthly = monthly[:-1]  # a month in progress would look like a fall
     counts = [m[1]["events"] for m in monthly]
@@ -261,5 +269,5 @@ def _change_points(backend, result: Signals, monthly) -> list[Signal]:
     return out
 
 
-def _month_label(monthly, index: int) -> str:
+def _month_label(monthly: Monthly, index: int) -> str:
     return periods.label(monthly[index][0], "month")

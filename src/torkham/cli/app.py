@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from torkham import __version__
-from torkham.cli.context import Settings
+from torkham.config import Settings
+
+if TYPE_CHECKING:
+    from duckdb import DuckDBPyConnection
 
 app = typer.Typer(
     name="torkham",
@@ -43,11 +46,19 @@ def main_options(
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
     ] = False,
 ) -> None:
-    ctx.obj = Settings(db=db, kb=kb)
+    ctx.obj = Settings.load(db=db, kb=kb)
 
 
 def settings(ctx: typer.Context) -> Settings:
-    return ctx.obj if isinstance(ctx.obj, Settings) else Settings()
+    return ctx.obj if isinstance(ctx.obj, Settings) else Settings.load()
+
+
+def resolve_actor(con: DuckDBPyConnection, name: str | None, field: str) -> str | None:
+    """The id of the actor `name` denotes (None when no name was given); errors name the option `field`."""
+    from torkham.params import ActorRef
+    from torkham.store.refs import actor_id
+
+    return actor_id(con, ActorRef.parse(name, field))
 
 
 from torkham.cli import commands_analysis, commands_brief, commands_checks, commands_data, commands_evidence, commands_fetch, commands_ingest, commands_kb, commands_query, commands_refugees, commands_search, commands_serve  # noqa: E402,F401,I001  (registers the commands)
@@ -58,6 +69,7 @@ def run(argv: list[str] | None = None) -> int:
     click = _click_exceptions()
 
     from torkham.errors import TorkhamError, ValidationFailed
+    from torkham.params import InvalidParameter, cli_spelling
 
     try:
         status = app(args=argv, prog_name="torkham", standalone_mode=False)
@@ -69,6 +81,9 @@ def run(argv: list[str] | None = None) -> int:
             f"Error: {len(exc.problems)} problem(s) in the knowledge base; fix them and run again (the store was not changed).",
             err=True,
         )
+        return 1
+    except InvalidParameter as exc:
+        typer.echo(f"Error: {exc.render(cli_spelling)}", err=True)
         return 1
     except TorkhamError as exc:
         typer.echo(f"Error: {exc}", err=True)

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from torkham.cli.app import JsonOption, app, settings
-from torkham.cli.context import open_store, resolve_actor
+from torkham.params import DataSelection, SeriesQuery, SignalsQuery
+from torkham.store.access import open_store
+
+if TYPE_CHECKING:
+    from torkham.analysis.selection import Selection, Tables
+    from torkham.analysis.series import Series
 
 chart_app = typer.Typer(help="Draw charts of the event data (SVG or PNG).", no_args_is_help=True)
 app.add_typer(chart_app, name="chart")
@@ -36,26 +42,21 @@ OutputOption = Annotated[
 
 
 @contextmanager
-def _analysis(ctx: typer.Context, dataset: str | None, actor: str | None, country: str | None):
+def _analysis(ctx: typer.Context, chosen: DataSelection) -> Iterator[tuple[Tables, Selection]]:
     """An Ibis backend over the store and the checked selection of events."""
-    from torkham.analysis.selection import selection_for
+    from torkham.analysis.selection import select
 
     with open_store(settings(ctx.find_root())) as con:
-        actor_id = resolve_actor(con, actor, "--actor") if actor is not None else None
-        yield selection_for(con, dataset, actor_id, country)
+        yield select(con, chosen)
 
 
-def _series(ctx, actor, country, dataset, by, metric, start, end, window):
-    from torkham.analysis.periods import PERIODS
-    from torkham.analysis.series import METRICS, check_choice, check_range, compute_series
-    from torkham.store.queries import parse_bound
+def _series(ctx: typer.Context, query: SeriesQuery) -> Series:
+    from torkham.analysis.series import compute_series
 
-    check_choice(by, PERIODS, "--by")
-    check_choice(metric, METRICS, "--metric")
-    first, last = parse_bound(start, "--from"), parse_bound(end, "--to")
-    check_range(first, last, (start, end))
-    with _analysis(ctx, dataset, actor, country) as (backend, selection):
-        return compute_series(backend, selection, by, metric, first, last, window)
+    with _analysis(ctx, query.selection) as (backend, selection):
+        return compute_series(
+            backend, selection, query.by, query.metric, query.period.start, query.period.end, query.window
+        )
 
 
 def _check_formats(as_json: bool, as_csv: bool) -> None:
@@ -103,7 +104,9 @@ def series(
     from torkham.analysis import report
 
     _check_formats(as_json, as_csv)
-    result = _series(ctx, actor, country, dataset, by, metric, start, end, window)
+    chosen = DataSelection.parse(dataset, actor, country)
+    query = SeriesQuery.parse(chosen, by=by, metric=metric, start=start, end=end, window=window)
+    result = _series(ctx, query)
     with _output(output) as out:
         if as_json:
             out.write(json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n")
@@ -142,22 +145,16 @@ def signals(
 
     from torkham.analysis import report
     from torkham.analysis.signals import compute_signals
-    from torkham.errors import TorkhamError
-    from torkham.model.dates import DateError, parse_partial_date
 
     _check_formats(as_json, as_csv)
-    if min_events < 0:
-        raise TorkhamError(f"--min-events: {min_events} is negative; use 0 or more")
-    if record_months < 2:
-        raise TorkhamError(f"--record-months: {record_months} is too few; use 2 or more")
-    if gap_days < 1:
-        raise TorkhamError(f"--gap-days: {gap_days} is too short; use 1 or more")
-    try:
-        day = parse_partial_date(as_of).last_day if as_of is not None else None
-    except DateError as exc:
-        raise TorkhamError(f"--as-of: {exc}") from None
-    with _analysis(ctx, dataset, actor, country) as (backend, selection):
-        result = compute_signals(backend, selection, day, min_events, gap_days, record_months)
+    query = SignalsQuery.parse(
+        DataSelection.parse(dataset, actor, country), as_of=as_of, min_events=min_events,
+        record_months=record_months, gap_days=gap_days,
+    )  # fmt: skip
+    with _analysis(ctx, query.selection) as (backend, selection):
+        result = compute_signals(
+            backend, selection, query.as_of, query.min_events, query.gap_days, query.record_months
+        )
     with _output(output) as out:
         if as_json:
             out.write(json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n")
@@ -184,6 +181,7 @@ def chart_series(
     from torkham.analysis.charts import check_image_path, draw_series
 
     path = check_image_path(output)
-    result = _series(ctx, actor, country, dataset, by, metric, start, end, window)
+    chosen = DataSelection.parse(dataset, actor, country)
+    result = _series(ctx, SeriesQuery.parse(chosen, by=by, metric=metric, start=start, end=end, window=window))
     draw_series(result, path)
     typer.echo(f"wrote {path} ({result.total:,} {result.metric}, {len(result.points)} {result.by}s)")

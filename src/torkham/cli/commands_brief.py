@@ -6,8 +6,8 @@ from typing import Annotated
 
 import typer
 
-from torkham.cli.app import app, settings
-from torkham.cli.context import open_store, resolve_actor
+from torkham.cli.app import app, resolve_actor, settings
+from torkham.store.access import open_store
 
 
 @app.command()
@@ -30,16 +30,16 @@ def brief(
     perspectives, claim verdicts and the paper's recommendations, with numbered citations."""
     from torkham.analysis import periods
     from torkham.analysis.selection import connect_ibis
-    from torkham.analysis.series import check_range
     from torkham.briefing.collect import Scope, collect, latest_day
     from torkham.briefing.render import check_output, write_brief
-    from torkham.store.queries import actor_names, parse_bound
+    from torkham.params import Period
+    from torkham.store.queries import actor_names
 
     path, kind = check_output(output)
-    first, last = parse_bound(start, "--from"), parse_bound(end, "--to")
-    check_range(first, last, (start, end))
+    period = Period.parse(start, end)
+    first, last = period.start, period.end
     with open_store(settings(ctx)) as con:
-        actor_id = resolve_actor(con, actor, "--actor") if actor is not None else None
+        actor_id = resolve_actor(con, actor, "actor")
         if last is None:
             last = latest_day(con, connect_ibis(con))
             if first is not None and first > last:  # --from beyond what is held: its month

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from torkham.cli.app import JsonOption, app, settings
-from torkham.cli.context import open_store
+from torkham.store.access import open_store
 
 COLOURS = {"supported": "green", "contradicted": "red", "undecided": "yellow", "not-checkable": "bright_black"}
 

@@ -9,7 +9,7 @@ import typer
 
 from torkham.cli.app import JsonOption, app, settings
 from torkham.cli.commands_query import actors_app
-from torkham.cli.context import open_store, open_store_for_writing
+from torkham.store.access import open_store, open_store_for_writing
 
 
 @app.command("import")

@@ -6,8 +6,9 @@ from typing import Annotated
 
 import typer
 
-from torkham.cli.app import JsonOption, app, settings
-from torkham.cli.context import check_term, open_store, resolve_actor
+from torkham.cli.app import JsonOption, app, resolve_actor, settings
+from torkham.params import check_term
+from torkham.store.access import open_store
 
 
 @app.command()
@@ -27,9 +28,9 @@ def perspectives(
     from torkham.evidence.perspectives import perspectives as build
     from torkham.store import queries
 
-    check_term("claim_topics", topic, "--topic")
+    check_term("claim_topics", topic, "topic")
     with open_store(settings(ctx)) as con:
-        actor_id = resolve_actor(con, actor, "--actor") if actor else None
+        actor_id = resolve_actor(con, actor, "actor")
         document = build(con, topic, actor_id)
         actor_name = queries.actor_names(con).get(actor_id, actor_id) if actor_id else None
     if as_json:

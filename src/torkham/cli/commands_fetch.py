@@ -8,7 +8,8 @@ from typing import Annotated
 import typer
 
 from torkham.cli.app import app, settings
-from torkham.cli.context import Settings, open_store_for_writing
+from torkham.config import Settings
+from torkham.store.access import open_store_for_writing
 from torkham.store.db import transaction
 
 fetch_app = typer.Typer(

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from torkham.cli.app import JsonOption, app, settings
-from torkham.cli.context import open_store
+from torkham.store.access import open_store
 
 SourceOption = Annotated[str | None, typer.Option("--source", help="Only proposals of this source id.")]
 KindOption = Annotated[

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from torkham.cli.app import kb_app, settings
-from torkham.cli.context import open_store
+from torkham.store.access import open_store
 
 
 @kb_app.command("validate")

@@ -6,8 +6,9 @@ from typing import Annotated
 
 import typer
 
-from torkham.cli.app import JsonOption, app, settings
-from torkham.cli.context import check_term, open_store, resolve_actor
+from torkham.cli.app import JsonOption, app, resolve_actor, settings
+from torkham.params import check_term
+from torkham.store.access import open_store
 
 actors_app = typer.Typer(help="List the actors of the knowledge base.", invoke_without_command=True)
 app.add_typer(actors_app, name="actors")
@@ -27,7 +28,7 @@ def actors(
     from torkham.cli import render
     from torkham.store import queries
 
-    check_term("actor_kinds", kind, "--kind")
+    check_term("actor_kinds", kind, "kind")
     with open_store(settings(ctx.find_root())) as con:
         rows = queries.list_actors(con, kind)
     if as_json:
@@ -52,7 +53,7 @@ def show(
     from torkham.store import queries
 
     with open_store(settings(ctx)) as con:
-        actor_id = resolve_actor(con, name)
+        actor_id = resolve_actor(con, name, "")
         detail = queries.actor_detail(con, actor_id)
         names = queries.actor_names(con)
     if as_json:
@@ -143,7 +144,7 @@ def timeline(
     end: Annotated[str | None, typer.Option("--to", help="Latest date: YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
     actor: Annotated[str | None, typer.Option("--actor", help="Only events involving this actor (any name).")] = None,
     event_type: Annotated[
-        str | None, typer.Option("--type", help="Only knowledge events of this type (attack, airstrike, …).")
+        str | None, typer.Option("--type", help="Only events of this type (attack, airstrike, state-based, …).")
     ] = None,
     layer: Annotated[
         str, typer.Option("--layer", help="kb: the paper's events; data: dataset events (UCDP …); both.")
@@ -152,20 +153,13 @@ def timeline(
 ) -> None:
     """Dated events in order: the knowledge base's (dates keep their precision) and/or the datasets'."""
     from torkham.cli import render
-    from torkham.errors import TorkhamError
+    from torkham.params import EventQuery
     from torkham.store import queries
+    from torkham.store.events import find_events, select_events
 
-    first, last = queries.parse_bound(start, "--from"), queries.parse_bound(end, "--to")
-    if first and last and first > last:
-        raise TorkhamError(f"--from {start} is after --to {end}")
-    check_term("event_types", event_type, "--type")
-    if layer not in ("kb", "data", "both"):
-        raise TorkhamError(f"--layer: unknown value '{layer}'; choose one of: kb, data, both")
+    query = EventQuery.parse(layer=layer, actor=actor, event_type=event_type, start=start, end=end)
     with open_store(settings(ctx)) as con:
-        actor_id = resolve_actor(con, actor, "--actor") if actor else None
-        events = queries.timeline(con, first, last, actor_id, event_type) if layer != "data" else []
-        if layer != "kb":
-            events = queries.merge_layers(events, queries.dataset_timeline(con, first, last, actor_id))
+        events = find_events(con, select_events(con, query), limit=None).items
         names = queries.actor_names(con)
     if as_json:
         return render.write_json(events)
@@ -198,9 +192,9 @@ def figures(
     from torkham.cli import render
     from torkham.store import queries
 
-    check_term("units", unit, "--unit")
+    check_term("units", unit, "unit")
     with open_store(settings(ctx)) as con:
-        actor_id = resolve_actor(con, actor, "--actor") if actor else None
+        actor_id = resolve_actor(con, actor, "actor")
         rows = queries.figures(con, actor_id, unit)
     if as_json:
         return render.write_json(rows)
@@ -248,9 +242,9 @@ def claims(
     from torkham.cli import render
     from torkham.store import queries
 
-    check_term("claim_topics", topic, "--topic")
+    check_term("claim_topics", topic, "topic")
     with open_store(settings(ctx)) as con:
-        actor_id = resolve_actor(con, by, "--by") if by else None
+        actor_id = resolve_actor(con, by, "by")
         rows = queries.claims(con, actor_id, topic)
         names = queries.actor_names(con)
     if as_json:

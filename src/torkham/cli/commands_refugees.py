@@ -8,8 +8,8 @@ from typing import Annotated
 import typer
 
 from torkham.cli.app import JsonOption, app, settings
-from torkham.cli.context import open_store, open_store_for_writing
 from torkham.errors import TorkhamError
+from torkham.store.access import open_store, open_store_for_writing
 
 refugees_app = typer.Typer(
     help="UNHCR refugee statistics: import Refugee Data Finder exports, show yearly series and measures.",

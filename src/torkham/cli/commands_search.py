@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from torkham.cli.app import JsonOption, app, settings
-from torkham.cli.context import open_store
+from torkham.store.access import open_store
 
 
 @app.command()

@@ -4,8 +4,10 @@ the data held does not cover gives no value — never a zero."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import TYPE_CHECKING, TypeAlias, TypeVar, cast
 
 from torkham.analysis import periods
 from torkham.analysis.selection import DATASETS, SHOWN_IDS, Selection, coverage, listing_sql, selected, versions
@@ -13,34 +15,57 @@ from torkham.evidence.check_spec import NO_DATA, NOT_COVERED, CheckSpec, Measure
 from torkham.kb.checkspecs import period_unit
 from torkham.model.dates import parse_partial_date
 
+if TYPE_CHECKING:
+    import duckdb
+
+    from torkham.analysis._typing import Record, Table
+    from torkham.analysis.selection import Tables
+
 SHOWN_VALUES = 15  # an unknown filter value lists at most this many of the values held
 
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+Span: TypeAlias = tuple[date, date]  # first and last day of the events held
 
-def measure_events(con, backend, spec: CheckSpec, cache: dict | None = None) -> Measurement:
+
+@dataclass
+class EventCache:
+    """What the event checks of one run share, each computed once."""
+
+    selections: dict[tuple[str, str | None], tuple[Selection, list[str]]] = field(default_factory=dict)  # by actor
+    datasets: dict[str, tuple[Span | None, list[str]]] = field(default_factory=dict)  # span and versions
+    filters: dict[tuple[str, str], list[str]] = field(default_factory=dict)  # reasons, by admin1 / event type
+    countries: dict[tuple[str, str], Span | None] = field(default_factory=dict)  # span, by country
+
+
+def measure_events(
+    con: duckdb.DuckDBPyConnection, backend: Tables, spec: CheckSpec, cache: EventCache | None = None
+) -> Measurement:
     """The check's value from the events table; `cache` keeps what several checks of one run share."""
-    cache = {} if cache is None else cache
+    assert spec.dataset is not None and spec.start is not None and spec.end is not None  # a checkable spec
+    cache = EventCache() if cache is None else cache
     selection, filter_reasons = _cached(
-        cache, ("actor", spec.dataset, spec.filters.get("actor")), lambda: _selection(con, backend, spec)
+        cache.selections, (spec.dataset, spec.filters.get("actor")), lambda: _selection(con, backend, spec)
     )
     selection = replace(selection, country=spec.filters.get("country"), country_label=spec.filters.get("country"))
     # The span the dataset speaks for is that of all its events: a country's last event need not be
     # the last day its data cover. A country without any event has no data at all.
     whole = replace(selection.without_actor(), country=None)
-    span, whole_versions = _cached(cache, ("dataset", spec.dataset), lambda: _dataset_facts(backend, whole))
+    span, whole_versions = _cached(cache.datasets, spec.dataset, lambda: _dataset_facts(backend, whole))
     if span is not None:
-        key = ("filters", spec.dataset, str(_extra(spec)))
-        filter_reasons = filter_reasons + _cached(cache, key, lambda: _filter_values(backend, spec))
+        key = (spec.dataset, str(_extra(spec)))
+        filter_reasons = filter_reasons + _cached(cache.filters, key, lambda: _filter_values(backend, spec))
     place = selection.without_actor()
     in_country = span is not None and (
         not selection.country
-        or _cached(cache, ("country", spec.dataset, selection.country.lower()), lambda: coverage(backend, place))
+        or _cached(cache.countries, (spec.dataset, selection.country.lower()), lambda: coverage(backend, place))
         is not None
     )
     table = _filtered(backend, selection, spec, spec.start, spec.end)
     expr = _totals(table)
     totals = expr.to_pyarrow().to_pylist()[0]
     listing = _listing(selection, spec, spec.start, spec.end)
-    evidence = {
+    evidence: Record = {
         "dataset": spec.dataset,
         "versions": sorted(totals["versions"] or []) or whole_versions,
         "data_covers": [d.isoformat() for d in span] if span else None,
@@ -49,8 +74,8 @@ def measure_events(con, backend, spec: CheckSpec, cache: dict | None = None) -> 
         "events": {"count": int(totals["events"]), "ids": _first_ids(table), "listing": listing},
     }
     needed = _needed(spec)
-    in_period = in_country and span[0] <= spec.start and spec.end <= span[1]
-    reasons = []
+    in_period = in_country and span is not None and span[0] <= spec.start and spec.end <= span[1]
+    reasons: list[str] = []
     if span is None:
         reasons.append(f"{NO_DATA}: the store holds no {spec.dataset} events (import some with 'torkham import')")
     elif not in_country:
@@ -71,13 +96,13 @@ def measure_events(con, backend, spec: CheckSpec, cache: dict | None = None) -> 
     return result
 
 
-def _cached(cache: dict, key: tuple, compute):
+def _cached(cache: dict[_K, _V], key: _K, compute: Callable[[], _V]) -> _V:
     if key not in cache:
         cache[key] = compute()
     return cache[key]
 
 
-def _dataset_facts(backend, whole: Selection) -> tuple[tuple[date, date] | None, list[str]]:
+def _dataset_facts(backend: Tables, whole: Selection) -> tuple[Span | None, list[str]]:
     """The span of the dataset's events and its versions (None, [] when the store holds none)."""
     span = coverage(backend, whole)
     return span, versions(backend, whole) if span else []
@@ -88,9 +113,10 @@ def _licence(dataset: str) -> str | None:
     return info.licence if info else None
 
 
-def _selection(con, backend, spec: CheckSpec) -> tuple[Selection, list[str]]:
+def _selection(con: duckdb.DuckDBPyConnection, backend: Tables, spec: CheckSpec) -> tuple[Selection, list[str]]:
     from torkham.store.queries import actor_names
 
+    assert spec.dataset is not None  # a checkable spec
     actor = spec.filters.get("actor")
     country = spec.filters.get("country")
     name = actor_names(con).get(actor) if actor else None
@@ -113,10 +139,10 @@ def _extra(spec: CheckSpec) -> dict[str, str]:
     return {k: v for k, v in spec.filters.items() if k in ("admin1", "event_type")}
 
 
-def _filter_values(backend, spec: CheckSpec) -> list[str]:
+def _filter_values(backend: Tables, spec: CheckSpec) -> list[str]:
     """A reason for each admin1 / event_type filter that matches no event of the dataset at all."""
     events = backend.table("events")
-    reasons = []
+    reasons: list[str] = []
     for column, wanted in _extra(spec).items():
         mine = events.filter(events.dataset == spec.dataset)
         if mine.filter(mine[column].lower() == wanted.lower()).count().to_pyarrow().as_py():
@@ -127,7 +153,7 @@ def _filter_values(backend, spec: CheckSpec) -> list[str]:
     return reasons
 
 
-def _filtered(backend, selection: Selection, spec: CheckSpec, start: date, end: date):
+def _filtered(backend: Tables, selection: Selection, spec: CheckSpec, start: date, end: date) -> Table:
     table = selected(backend, selection, start, end)
     for column, wanted in _extra(spec).items():
         table = table.filter(table[column].lower() == wanted.lower())
@@ -140,13 +166,13 @@ def _listing(selection: Selection, spec: CheckSpec, start: date, end: date) -> s
     return sql.replace(" ORDER BY", extra + " ORDER BY", 1) if extra else sql
 
 
-def _ibis_sql(expr) -> str:
-    import ibis
+def _ibis_sql(expr: Table) -> str:
+    import ibis  # type: ignore[import-untyped]  # ibis ships no py.typed marker
 
-    return ibis.to_sql(expr, dialect="duckdb").strip()
+    return cast(str, ibis.to_sql(expr, dialect="duckdb")).strip()
 
 
-def _totals(table):
+def _totals(table: Table) -> Table:
     """One query for what a check reads of its events: their number, deaths and dataset versions."""
     return table.aggregate(
         events=table.count(),
@@ -155,12 +181,13 @@ def _totals(table):
     )
 
 
-def _first_ids(table) -> list[str]:
+def _first_ids(table: Table) -> list[str]:
     rows = table.select("event_id", "date_start").order_by(["date_start", "event_id"]).limit(SHOWN_IDS)
-    return rows.to_pyarrow().column("event_id").to_pylist()
+    return cast("list[str]", rows.to_pyarrow().column("event_id").to_pylist())
 
 
 def _describe(spec: CheckSpec, selection: Selection) -> str:
+    assert spec.dataset is not None  # a checkable spec
     what = "events" if spec.metric == "events" else "deaths (sum of best estimates) in events"
     info = DATASETS.get(spec.dataset)
     parts = [f"{info.name if info else spec.dataset} {what}"]
@@ -176,6 +203,7 @@ def _describe(spec: CheckSpec, selection: Selection) -> str:
 
 def _needed(spec: CheckSpec) -> tuple[date, date]:
     """The whole range the comparator reads: the period, its window or its baseline."""
+    assert spec.start is not None and spec.end is not None  # a checkable spec
     if spec.comparator == "highest_in":
         return window_start(spec), spec.end
     if spec.comparator in ("rose", "fell") and spec.baseline:
@@ -184,6 +212,7 @@ def _needed(spec: CheckSpec) -> tuple[date, date]:
 
 
 def window_start(spec: CheckSpec) -> date:
+    assert spec.start is not None and spec.end is not None and spec.window is not None  # a highest_in spec
     unit = period_unit(spec.start, spec.end) or "month"
     kind, amount = next(iter(spec.window.items()))
     if kind == "since":
@@ -192,15 +221,18 @@ def window_start(spec: CheckSpec) -> date:
     return periods.previous_start(spec.start, unit, count - 1)
 
 
-def _uncovered(spec: CheckSpec, span: tuple[date, date], start: date, end: date, what: str) -> str:
+def _uncovered(spec: CheckSpec, span: Span, start: date, end: date, what: str) -> str:
     return (
         f"{NOT_COVERED}: the {spec.dataset} data held covers {span[0]} to {span[1]}; "
         f"{what} runs {period_text(start, end)}"
     )
 
 
-def _window_values(backend, selection: Selection, spec: CheckSpec, first: date, span, result: Measurement) -> None:
+def _window_values(
+    backend: Tables, selection: Selection, spec: CheckSpec, first: date, span: Span, result: Measurement
+) -> None:
     """The value of every period of the window; None for a period the data held do not cover."""
+    assert spec.start is not None and spec.end is not None  # a checkable spec
     unit = period_unit(spec.start, spec.end) or "month"
     table = _filtered(backend, selection, spec, first, spec.end)
     bucket = table.date_start.truncate(periods.IBIS_UNITS[unit]).cast("date")
@@ -220,8 +252,9 @@ def _window_values(backend, selection: Selection, spec: CheckSpec, first: date, 
     }
 
 
-def _baseline_value(backend, selection: Selection, spec: CheckSpec, span, result: Measurement) -> None:
+def _baseline_value(backend: Tables, selection: Selection, spec: CheckSpec, span: Span, result: Measurement) -> None:
     """The baseline's value; None when the data held do not cover the whole baseline."""
+    assert spec.start is not None and spec.end is not None and spec.baseline is not None  # a rose / fell spec
     start, end = spec.baseline
     table = _filtered(backend, selection, spec, start, end)
     totals = _totals(table).to_pyarrow().to_pylist()[0]

@@ -5,8 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from torkham.model.dates import parse_partial_date
+
+if TYPE_CHECKING:
+    from torkham.analysis._typing import Record
 
 NOT_COVERED = "period not covered"
 NO_DATA = "no data"
@@ -22,25 +26,25 @@ class CheckSpec:
     reason: str | None = None
     metric: str | None = None
     dataset: str | None = None
-    filters: dict = field(default_factory=dict)
+    filters: dict[str, str] = field(default_factory=dict)  # actor, country, admin1, event_type, origin, asylum
     start: date | None = None  # first day of the period
     end: date | None = None  # last day of the period
     aggregate: str | None = None
     comparator: str | None = None
     value: float | int | None = None
-    tolerance: dict | None = None
+    tolerance: dict[str, float | int] | None = None  # {"absolute" or "relative": amount}
     strict: bool = False
-    window: dict | None = None
+    window: dict[str, Any] | None = None  # {"since": a partial date} or {"months" or "years": a count}
     min_size: int = 1
     baseline: tuple[date, date] | None = None
     min_change: float | None = None
     definitions: str = "same"
     assumes: tuple[str, ...] = ()
     caveats: tuple[str, ...] = ()
-    record: dict = field(default_factory=dict, compare=False, repr=False)
+    record: Record = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
-    def from_record(cls, record: dict) -> CheckSpec:
+    def from_record(cls, record: Record) -> CheckSpec:
         about = record["about"] if isinstance(record["about"], list) else [record["about"]]
         if record.get("checkable", True) is False:
             return cls(record["id"], tuple(about), False, reason=record.get("reason"), record=record)
@@ -75,7 +79,7 @@ class CheckSpec:
         return period_text(self.start, self.end)
 
 
-def _bounds(period: dict) -> tuple[date, date]:
+def _bounds(period: Record) -> tuple[date, date]:
     return parse_partial_date(period["from"]).first_day, parse_partial_date(period["to"]).last_day
 
 
@@ -92,7 +96,7 @@ class Measurement:
 
     value: int | None
     reasons: list[str] = field(default_factory=list)
-    evidence: dict = field(default_factory=dict)
+    evidence: Record = field(default_factory=dict)
     others: list[tuple[str, int]] = field(default_factory=list)  # highest_in: the window's other periods
     baseline: int | None = None  # rose / fell: the baseline's value
     months: tuple[int, int] | None = None  # rose / fell: months in the period and in the baseline

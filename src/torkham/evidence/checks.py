@@ -4,10 +4,20 @@ always the evidence: the computed value, dataset and version, the query, the eve
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from torkham.errors import TorkhamError
 from torkham.evidence import comparators
 from torkham.evidence.check_spec import DEFINITIONS_DIFFER, CheckSpec, Measurement
 from torkham.store import queries
+
+if TYPE_CHECKING:
+    import duckdb
+
+    from torkham.analysis._typing import Record
+    from torkham.analysis.selection import Tables
+    from torkham.evidence.check_events import EventCache
+    from torkham.model.vocabulary import Vocabulary
 
 VERDICTS = {
     "supported": "supported",
@@ -18,7 +28,7 @@ VERDICTS = {
 DIFFER_DEFAULT = "the dataset does not count what the text counts"
 
 
-def run_checks(con, wanted: list[str] | None = None) -> dict:
+def run_checks(con: duckdb.DuckDBPyConnection, wanted: list[str] | None = None) -> Record:
     """`{"checks": [...], "summary": {verdict: count}}` for the checks `wanted` names (check ids, or ids of
     the figures and claims they are about), in knowledge-base order; all checks when `wanted` is empty."""
     from torkham.model.vocabulary import default_vocabulary
@@ -36,21 +46,30 @@ def run_checks(con, wanted: list[str] | None = None) -> dict:
 class _Context:
     """The store and, opened on first need, the Ibis backend the event checks read."""
 
-    def __init__(self, con, vocab):
+    def __init__(self, con: duckdb.DuckDBPyConnection, vocab: Vocabulary) -> None:
         self.con, self.vocab = con, vocab
-        self._backend = None
-        self.cache: dict = {}  # what the event checks of one run share (dataset spans, countries held)
+        self._backend: Tables | None = None
+        self._cache: EventCache | None = None
 
     @property
-    def backend(self):
+    def backend(self) -> Tables:
         if self._backend is None:
             from torkham.analysis.selection import connect_ibis
 
             self._backend = connect_ibis(self.con)
         return self._backend
 
+    @property
+    def cache(self) -> EventCache:
+        """What the event checks of one run share (dataset spans, countries held)."""
+        if self._cache is None:
+            from torkham.evidence.check_events import EventCache
 
-def _choose(con, specs: list[CheckSpec], wanted: list[str]) -> list[CheckSpec]:
+            self._cache = EventCache()
+        return self._cache
+
+
+def _choose(con: duckdb.DuckDBPyConnection, specs: list[CheckSpec], wanted: list[str]) -> list[CheckSpec]:
     if not wanted:
         return specs
     picked: set[str] = set()
@@ -70,10 +89,15 @@ def _choose(con, specs: list[CheckSpec], wanted: list[str]) -> list[CheckSpec]:
     return [s for s in specs if s.id in picked]
 
 
-def _run(context: _Context, spec: CheckSpec, about: dict[str, dict]) -> dict:
-    result = {"id": spec.id, "about": [_about(about.get(a), a) for a in spec.about], "checkable": spec.checkable}
+def _run(context: _Context, spec: CheckSpec, about: dict[str, Record]) -> Record:
+    result: Record = {
+        "id": spec.id,
+        "about": [_about(about.get(a), a) for a in spec.about],
+        "checkable": spec.checkable,
+    }
     if not spec.checkable:
         return result | {"verdict": "not-checkable", "verdict_label": VERDICTS["not-checkable"], "reason": spec.reason}
+    assert spec.metric is not None and spec.dataset is not None and spec.comparator is not None  # checkable
     measurement = _measure(context, spec)
     outcome = _compare(spec, measurement)
     reasons = list(measurement.reasons)
@@ -108,6 +132,7 @@ def _run(context: _Context, spec: CheckSpec, about: dict[str, dict]) -> dict:
 
 
 def _measure(context: _Context, spec: CheckSpec) -> Measurement:
+    assert spec.dataset is not None  # a checkable spec
     family = context.vocab["check_datasets"][spec.dataset]["family"]
     if family == "events":
         from torkham.evidence.check_events import measure_events
@@ -122,11 +147,15 @@ def _compare(spec: CheckSpec, m: Measurement) -> comparators.Outcome | None:
     """The comparator's outcome, or None when the data give nothing to compare."""
     if m.value is None:
         return None
+    # Validation (kb/checkspecs.py) gives each comparator the fields it needs (vocabulary.yaml, check_comparators).
     if spec.comparator == "equals":
+        assert spec.value is not None and spec.tolerance is not None
         return comparators.equals(m.value, spec.value, spec.tolerance)
     if spec.comparator == "at_least":
+        assert spec.value is not None
         return comparators.at_least(m.value, spec.value, spec.strict)
     if spec.comparator == "at_most":
+        assert spec.value is not None
         return comparators.at_most(m.value, spec.value, spec.strict)
     if spec.comparator == "highest_in":
         window = m.evidence.get("window") or {}
@@ -135,19 +164,20 @@ def _compare(spec: CheckSpec, m: Measurement) -> comparators.Outcome | None:
         return comparators.highest_in(m.value, label, m.others, unit, spec.min_size)
     if m.baseline is None or m.months is None:
         return None
+    assert spec.comparator is not None
     return comparators.change(m.value, m.baseline, m.months, spec.comparator, spec.min_change)
 
 
-def _stated(spec: CheckSpec) -> dict:
+def _stated(spec: CheckSpec) -> Record:
     keys = ("value", "tolerance", "strict", "window", "min_size", "baseline", "min_change", "aggregate")
     return {k: spec.record[k] for k in keys if k in spec.record}
 
 
-def _about(record: dict | None, record_id: str) -> dict:
+def _about(record: Record | None, record_id: str) -> Record:
     if record is None:  # validation keeps this from happening; say so rather than fail
         return {"id": record_id, "kind": "missing"}
     kind = "figure" if "value_text" in record else "claim"
-    out = {
+    out: Record = {
         "id": record_id,
         "kind": kind,
         "text": record.get("counts") if kind == "figure" else record.get("statement"),

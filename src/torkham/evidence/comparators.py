@@ -26,7 +26,7 @@ def show(number: Fraction | float | int) -> str:
     return f"{float(number):,.2f}".rstrip("0").rstrip(".")
 
 
-def equals(computed: int, value: float | int, tolerance: dict) -> Outcome:
+def equals(computed: int, value: float | int, tolerance: dict[str, float | int]) -> Outcome:
     kind, amount = next(iter(tolerance.items()))
     stated = exact(value)
     allowed = exact(amount) * abs(stated) if kind == "relative" else exact(amount)

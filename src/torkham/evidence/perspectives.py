@@ -4,12 +4,20 @@ which. Nothing is merged: two claims stand on one side only when the same actors
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
 from torkham.store import queries
+
+if TYPE_CHECKING:
+    import duckdb
+
+    from torkham.analysis._typing import Record
 
 UNATTRIBUTED = "unattributed (as the text says)"
 
 
-def perspectives(con, topic: str | None = None, actor_id: str | None = None) -> dict:
+def perspectives(con: duckdb.DuckDBPyConnection, topic: str | None = None, actor_id: str | None = None) -> Record:
     """`{"topics": [...]}`: disputed questions first, then the others, each in vocabulary order.
 
     `topic` keeps one question (shown even when no claim is on it); `actor_id` keeps the questions on
@@ -19,11 +27,11 @@ def perspectives(con, topic: str | None = None, actor_id: str | None = None) -> 
     vocabulary = default_vocabulary()
     names = queries.actor_names(con)
     every = queries.claims(con)
-    by_topic: dict[str, list[dict]] = {}
+    by_topic: dict[str, list[Record]] = {}
     for claim in every:
         by_topic.setdefault(claim["topic"], []).append(claim)
     order = list(vocabulary["claim_topics"]) + sorted(set(by_topic) - set(vocabulary["claim_topics"]))
-    out = []
+    out: list[Record] = []
     for name in order:
         if topic and name != topic:
             continue
@@ -38,12 +46,12 @@ def perspectives(con, topic: str | None = None, actor_id: str | None = None) -> 
     return {"topics": out}
 
 
-def _takes_part(claim: dict, actor_id: str) -> bool:
+def _takes_part(claim: Record, actor_id: str) -> bool:
     return actor_id in claim["asserted_by"] or actor_id in (claim.get("disputed_by") or [])
 
 
-def _topic(name: str, question: str, claims: list[dict], every: list[dict], names: dict[str, str]) -> dict:
-    sides: dict[tuple[str, ...], list[dict]] = {}
+def _topic(name: str, question: str, claims: list[Record], every: list[Record], names: dict[str, str]) -> Record:
+    sides: dict[tuple[str, ...], list[Record]] = {}
     for claim in claims:
         sides.setdefault(tuple(claim["asserted_by"]), []).append(claim)
     keys = [k for k in sides if k] + [k for k in sides if not k]  # unattributed claims last
@@ -78,7 +86,7 @@ def _topic(name: str, question: str, claims: list[dict], every: list[dict], name
     }
 
 
-def dispute_pairs(claims: list[dict], every: list[dict]) -> list[tuple[str, str]]:
+def dispute_pairs(claims: list[Record], every: list[Record]) -> list[tuple[str, str]]:
     """Each pair of disputing claims once, a claim of `claims` first (the earlier one when both are);
     links are read in both directions, so a one-sided `disputes` entry still shows."""
     rank = {c["id"]: len(claims) + i for i, c in enumerate(every)}
@@ -89,7 +97,7 @@ def dispute_pairs(claims: list[dict], every: list[dict]) -> list[tuple[str, str]
         for other in claim.get("disputes") or []:
             if rank.get(claim["id"], last) < len(claims) or rank.get(other, last) < len(claims):
                 found.add(frozenset((claim["id"], other)))
-    pairs = []
+    pairs: list[tuple[str, str]] = []
     for pair in found:
         first, second = sorted(pair, key=lambda cid: (rank.get(cid, last), cid))
         pairs.append((first, second))
@@ -100,11 +108,11 @@ def side_label(actor_ids: list[str] | tuple[str, ...], names: dict[str, str]) ->
     return " / ".join(names.get(a, a) for a in actor_ids) if actor_ids else UNATTRIBUTED
 
 
-def _actors(actor_ids, names: dict[str, str]) -> list[dict]:
+def _actors(actor_ids: Iterable[str], names: dict[str, str]) -> list[dict[str, str]]:
     return [{"id": a, "name": names.get(a, a)} for a in actor_ids]
 
 
-def _claim(claim: dict, names: dict[str, str]) -> dict:
+def _claim(claim: Record, names: dict[str, str]) -> Record:
     return {
         "id": claim["id"],
         "statement": claim["statement"],

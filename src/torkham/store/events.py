@@ -1,11 +1,11 @@
 """Events of both layers — the knowledge base's and the datasets' — filtered, counted and paged with a
-cursor, for the web pages and the API. Items have the shape of `queries.timeline` (knowledge events, with
-provenance) and `queries.dataset_timeline` (dataset events). Every value reaches SQL as a bound parameter;
-facet names come from a fixed table.
+cursor: the one event listing the CLI timeline, the API and the pages share. Items have the shape of
+`queries.timeline` (knowledge events, with provenance) and `queries.data_event` (dataset events). Every
+value reaches SQL as a bound parameter; facet names come from a fixed table.
 
-    f = parse_filter(con, actor="TTP", start="2021", end="2021", layer="data")
-    page = find_events(con, f, limit=100, cursor=None)   # EventPage(items, total, next_cursor)
-    facet_counts(con, f, "admin1")                        # [{value, label, count, fatalities}]"""
+    chosen = select_events(con, EventQuery.parse(actor="TTP", start="2021", end="2021", layer="data"))
+    page = find_events(con, chosen, limit=100, cursor=None)   # EventPage(items, total, next_cursor)
+    facet_counts(con, chosen, "admin1")                        # [{value, label, count, fatalities}]"""
 
 from __future__ import annotations
 
@@ -14,22 +14,18 @@ import binascii
 import json
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
-from torkham.errors import TorkhamError
-from torkham.store.event_filter import (  # noqa: F401 — the names pages and the API import from here
-    COUNTRY_NAMES,
-    LAYERS,
-    MAX_TEXT,
-    EventFilter,
-    country_codes,
-    name_index,
-    parse_filter,
-    resolve_actor_param,
-    stored_countries,
-)
+from torkham.params import EventQuery, InvalidParameter, Layer
+from torkham.store import refs
+from torkham.store.clauses import Where
 from torkham.store.queries import DATA_EVENT_COLUMNS, actor_names, data_event, records_by_id
 
-BAD_CURSOR = "cursor: not a cursor this API issued; start again without it"
+if TYPE_CHECKING:
+    from duckdb import DuckDBPyConnection
+
+BAD_CURSOR = "not a cursor this API issued; start again without it"
+Event = dict[str, Any]
 
 # facet -> SQL expression over the union of both layers (see _union); never built from user input.
 FACETS = {
@@ -42,42 +38,79 @@ FACETS = {
 }
 
 
+@dataclass(frozen=True)
+class EventFilter:
+    """An EventQuery checked against the store: the actor resolved to its id, the country to the values
+    the store writes for it. Pages that already know an id may build one directly."""
+
+    layer: Layer = "both"
+    actor_id: str | None = None
+    event_type: str | None = None
+    country: refs.StoredCountry | None = None
+    admin1: str | None = None
+    dataset: str | None = None  # only that dataset's events (knowledge events have none)
+    start: date | None = None  # events overlapping [start, end]
+    end: date | None = None
+    q: str | None = None
+    min_fatalities: int | None = None
+
+
+def select_events(con: DuckDBPyConnection, query: EventQuery) -> EventFilter:
+    """The filter of `query`, every reference checked against what the store holds."""
+    if query.event_type:
+        refs.check_held("type", query.event_type, refs.event_types(con))
+    if query.admin1:
+        refs.check_held("admin1", query.admin1, refs.held_values(con, "admin1"), fold=True)
+    return EventFilter(
+        layer=query.layer, actor_id=refs.actor_id(con, query.actor), event_type=query.event_type,
+        country=refs.stored_country(con, query.country) if query.country else None, admin1=query.admin1,
+        dataset=refs.check_dataset(con, query.dataset), start=query.period.start, end=query.period.end,
+        q=query.text, min_fatalities=query.min_fatalities,
+    )  # fmt: skip
+
+
 @dataclass
 class EventPage:
-    items: list[dict]
+    items: list[Event]
     total: int
     next_cursor: str | None
-    limit: int = 0
+    limit: int | None = None
 
 
-def find_events(con, f: EventFilter, *, limit: int, cursor: str | None = None) -> EventPage:
-    """One page of the events `f` selects, by date, then knowledge before data, then id."""
-    if limit < 1:
-        raise TorkhamError(f"limit: {limit} is too small; use 1 or more")
-    union, params = _union(con, f)
-    after, after_params = "", []
+def find_events(
+    con: DuckDBPyConnection, f: EventFilter, *, limit: int | None, cursor: str | None = None
+) -> EventPage:
+    """One page of the events `f` selects (all of them when `limit` is None), by date, then knowledge
+    before data, then id."""
+    if limit is not None and limit < 1:
+        raise InvalidParameter("limit", f"{limit} is too small; use 1 or more")
+    union, params = _union(f)
+    after = Where()
     if cursor:
-        day, rank, event_id = decode_cursor(cursor)
-        after = "WHERE (day, rank, id) > (?, ?, ?)"
-        after_params = [day, rank, event_id]
+        after.always("(day, rank, id) > (?, ?, ?)", *decode_cursor(cursor))
     rows = con.execute(  # the total of all matches rides along with the page: one pass over the union
         f"""SELECT day, rank, id, total FROM (SELECT u.day, u.rank, u.id, count(*) OVER () AS total
-            FROM ({union}) u) {after} ORDER BY day, rank, id LIMIT ?""",
-        [*params, *after_params, limit + 1],
+            FROM ({union}) u) {after.sql()} ORDER BY day, rank, id LIMIT ?""",
+        [*params, *after.params, (limit + 1) if limit is not None else None],
     ).fetchall()
-    total = rows[0][3] if rows else con.execute(f"SELECT count(*) FROM ({union}) u", params).fetchone()[0]
-    more = len(rows) > limit
-    keys = [row[:3] for row in rows[:limit]]
+    total = int(rows[0][3]) if rows else _count(con, union, params)
+    more = limit is not None and len(rows) > limit
+    keys = [(day, int(rank), str(event_id)) for day, rank, event_id, _ in rows[:limit]]
     items = _items(con, [(rank, event_id) for _, rank, event_id in keys])
     next_cursor = encode_cursor(*keys[-1]) if more else None
     return EventPage(items, total, next_cursor, limit)
 
 
-def facet_counts(con, f: EventFilter, by: str) -> list[dict]:
+def _count(con: DuckDBPyConnection, union: str, params: list[Any]) -> int:
+    rows = con.execute(f"SELECT count(*) FROM ({union}) u", params).fetchall()  # fetchall: no result left open
+    return int(rows[0][0])
+
+
+def facet_counts(con: DuckDBPyConnection, f: EventFilter, by: str) -> list[dict[str, Any]]:
     """Events and deaths (best estimate, datasets only) per value of `by`; years in order, others by count."""
     if by not in FACETS:
-        raise TorkhamError(f"by: unknown facet '{by}'; choose one of: {', '.join(FACETS)}")
-    union, params = _union(con, f)
+        raise InvalidParameter("by", f"unknown facet '{by}'; choose one of: {', '.join(FACETS)}")
+    union, params = _union(f)
     if by == "actor":
         source = f"""(SELECT DISTINCT u.id, a.actor_id, u.fatalities FROM ({union}) u
             JOIN kb_event_actors a ON u.rank = 0 AND a.event_id = u.id
@@ -99,14 +132,14 @@ def facet_counts(con, f: EventFilter, by: str) -> list[dict]:
     ]
 
 
-def event_by_id(con, event_id: str) -> dict | None:
+def event_by_id(con: DuckDBPyConnection, event_id: str) -> Event | None:
     """A knowledge event by its id, or a dataset event by '<dataset>:<event id>'; None when not held."""
     if ":" in event_id:
         dataset, _, own_id = event_id.partition(":")
-        row = con.execute(
+        rows = con.execute(
             f"SELECT {DATA_EVENT_COLUMNS} FROM events e WHERE e.dataset = ? AND e.event_id = ?", [dataset, own_id]
-        ).fetchone()
-        return data_event(row) if row else None
+        ).fetchall()
+        return data_event(rows[0]) if rows else None
     record = records_by_id(con, [event_id]).get(event_id)
     return {**record, "layer": "kb"} if record and _is_event(con, event_id) else None
 
@@ -124,99 +157,67 @@ def decode_cursor(cursor: str) -> tuple[date, int, str]:
             raise ValueError(rank)
         return date.fromisoformat(day), rank, event_id
     except (binascii.Error, ValueError, TypeError, UnicodeDecodeError):
-        raise TorkhamError(BAD_CURSOR) from None
+        raise InvalidParameter("cursor", BAD_CURSOR) from None
 
 
-def _union(con, f: EventFilter) -> tuple[str, list]:
+def _union(f: EventFilter) -> tuple[str, list[Any]]:
     """The selected events of both layers as one relation: day, rank (0 kb, 1 data), id, event_type, iso3,
     admin1, dataset, fatalities, actor1, actor2 — and the parameters it binds."""
     parts, params = [], []
     if f.layer in ("kb", "both") and f.dataset is None and f.min_fatalities is None:
-        where, bound = _kb_where(con, f)
+        kb = _kb_where(f)
         parts.append(f"""SELECT e.first_day AS day, 0 AS rank, e.id AS id, e.type AS event_type,
             lower(e.country) AS iso3, e.admin1, NULL::VARCHAR AS dataset, NULL::INTEGER AS fatalities,
             NULL::VARCHAR AS actor1, NULL::VARCHAR AS actor2
-            FROM kb_events e JOIN kb_records r USING (id) WHERE {where}""")
-        params += bound
+            FROM kb_events e JOIN kb_records r USING (id) WHERE {kb.expression()}""")
+        params += kb.params
     if f.layer in ("data", "both"):
-        where, bound = _data_where(con, f)
+        data = _data_where(f)
         parts.append(f"""SELECT e.date_start AS day, 1 AS rank, e.dataset || ':' || e.event_id AS id,
             e.event_type, lower(e.iso3) AS iso3, e.admin1, e.dataset, e.fatalities_best AS fatalities,
-            e.actor1, e.actor2 FROM events e WHERE {where}""")
-        params += bound
+            e.actor1, e.actor2 FROM events e WHERE {data.expression()}""")
+        params += data.params
     if not parts:  # the filter excludes both layers (knowledge events have no dataset nor deaths)
         empty = "NULL::DATE AS day, 0 AS rank, '' AS id, NULL AS event_type, NULL AS iso3, NULL AS admin1"
         return f"SELECT {empty}, NULL AS dataset, 0 AS fatalities, NULL AS actor1, NULL AS actor2 WHERE false", []
     return " UNION ALL ".join(parts), params
 
 
-def _kb_where(con, f: EventFilter) -> tuple[str, list]:
-    where, params = ["true"], []
-    if f.start:
-        where.append("e.last_day >= ?")
-        params.append(f.start)
-    if f.end:
-        where.append("e.first_day <= ?")
-        params.append(f.end)
-    if f.actor_id:
-        where.append("e.id IN (SELECT event_id FROM kb_event_actors WHERE actor_id = ?)")
-        params.append(f.actor_id)
-    if f.event_type:
-        where.append("e.type = ?")
-        params.append(f.event_type)
-    if f.country:
-        where.append("lower(e.country) IN (SELECT unnest(?))")
-        params.append(country_codes(con, f.country))
-    if f.admin1:
-        where.append("lower(e.admin1) = lower(?)")
-        params.append(f.admin1)
-    if f.q:
-        where.append("strpos(lower(concat_ws(' ', e.title, e.place, r.quote)), lower(?)) > 0")
-        params.append(f.q)
-    return " AND ".join(where), params
+def _kb_where(f: EventFilter) -> Where:
+    where = Where()
+    where.add("e.last_day >= ?", f.start).add("e.first_day <= ?", f.end)
+    where.add("e.id IN (SELECT event_id FROM kb_event_actors WHERE actor_id = ?)", f.actor_id)
+    where.add("e.type = ?", f.event_type)
+    if f.country is not None:
+        where.always("lower(e.country) IN (SELECT unnest(?))", list(f.country.kb_codes))
+    where.add("lower(e.admin1) = lower(?)", f.admin1)
+    where.add("strpos(lower(concat_ws(' ', e.title, e.place, r.quote)), lower(?)) > 0", f.q)
+    return where
 
 
-def _data_where(con, f: EventFilter) -> tuple[str, list]:
-    where, params = ["true"], []
-    if f.start:
-        where.append("e.date_end >= ?")
-        params.append(f.start)
-    if f.end:
-        where.append("e.date_start <= ?")
-        params.append(f.end)
-    if f.actor_id:
-        # (dataset, name) pairs as one text: DuckDB hashes an IN list, where a correlated EXISTS scans
-        pairs = "SELECT dataset || chr(31) || raw_name FROM dataset_actor_names WHERE actor_id = ?"
-        where.append(
-            f"(e.dataset || chr(31) || e.actor1 IN ({pairs}) OR e.dataset || chr(31) || e.actor2 IN ({pairs}))"
-        )
-        params += [f.actor_id, f.actor_id]
-    if f.event_type:
-        where.append("e.event_type = ?")
-        params.append(f.event_type)
-    if f.country:
-        names, iso3 = stored_countries(con, f.country)
-        where.append("(e.country = ANY(?) OR e.iso3 = ANY(?))")
-        params += [names, iso3]
-    if f.admin1:
-        where.append("lower(e.admin1) = lower(?)")
-        params.append(f.admin1)
-    if f.dataset:
-        where.append("e.dataset = ?")
-        params.append(f.dataset)
-    if f.q:
-        where.append("strpos(lower(concat_ws(' ', e.place, e.actor1, e.actor2, e.admin1, e.admin2)), lower(?)) > 0")
-        params.append(f.q)
-    if f.min_fatalities is not None:
-        where.append("e.fatalities_best >= ?")
-        params.append(f.min_fatalities)
-    return " AND ".join(where), params
+def _data_where(f: EventFilter) -> Where:
+    where = Where()
+    where.add("e.date_end >= ?", f.start).add("e.date_start <= ?", f.end)
+    # (dataset, name) pairs as one text: DuckDB hashes an IN list, where a correlated EXISTS scans
+    pairs = "SELECT dataset || chr(31) || raw_name FROM dataset_actor_names WHERE actor_id = ?"
+    where.add(
+        f"(e.dataset || chr(31) || e.actor1 IN ({pairs}) OR e.dataset || chr(31) || e.actor2 IN ({pairs}))",
+        f.actor_id, f.actor_id,
+    )  # fmt: skip
+    where.add("e.event_type = ?", f.event_type)
+    if f.country is not None:
+        where.always("(e.country = ANY(?) OR e.iso3 = ANY(?))", list(f.country.names), list(f.country.iso3))
+    where.add("lower(e.admin1) = lower(?)", f.admin1)
+    where.add("e.dataset = ?", f.dataset)
+    where.add("strpos(lower(concat_ws(' ', e.place, e.actor1, e.actor2, e.admin1, e.admin2)), lower(?)) > 0", f.q)
+    where.add("e.fatalities_best >= ?", f.min_fatalities)
+    return where
 
 
-def _items(con, keys: list[tuple[int, str]]) -> list[dict]:
+def _items(con: DuckDBPyConnection, keys: list[tuple[int, str]]) -> list[Event]:
     kb = records_by_id(con, [event_id for rank, event_id in keys if rank == 0])
     data_keys = [event_id.partition(":") for rank, event_id in keys if rank == 1]
-    data = {}
+    data: dict[str, Event] = {}
     if data_keys:
         rows = con.execute(  # a join on the two key columns; concatenating them would scan the table
             f"""SELECT {DATA_EVENT_COLUMNS} FROM events e
@@ -227,5 +228,6 @@ def _items(con, keys: list[tuple[int, str]]) -> list[dict]:
     return [{**kb[event_id], "layer": "kb"} if rank == 0 else data[event_id] for rank, event_id in keys]
 
 
-def _is_event(con, event_id: str) -> bool:
-    return con.execute("SELECT count(*) FROM kb_events WHERE id = ?", [event_id]).fetchone()[0] > 0
+def _is_event(con: DuckDBPyConnection, event_id: str) -> bool:
+    rows = con.execute("SELECT count(*) FROM kb_events WHERE id = ?", [event_id]).fetchall()
+    return bool(rows[0][0])

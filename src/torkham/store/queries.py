@@ -5,9 +5,15 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
-from torkham.errors import TorkhamError
-from torkham.model.dates import DateError, parse_partial_date
+from torkham.model.dates import parse_partial_date
+from torkham.store.clauses import Where
+
+if TYPE_CHECKING:
+    from duckdb import DuckDBPyConnection
+
+Record = dict[str, Any]  # a knowledge record in its export form
 
 EXPORT_KINDS = (
     "actors",
@@ -114,73 +120,26 @@ def actor_detail(con, actor_id: str) -> dict:
 
 def proposals(con, source: str | None = None, kind: str | None = None) -> list[tuple[str, dict]]:
     """Records awaiting review (status: proposed): (kind, record in its export form)."""
-    where = " AND ".join(c for c, v in (("source = ?", source), ("kind = ?", kind)) if v)
-    sql = "SELECT kind, record FROM kb_proposals" + (f" WHERE {where}" if where else "")
-    rows = con.execute(sql + " ORDER BY source, kind, id", [v for v in (source, kind) if v]).fetchall()
+    where = Where().add("source = ?", source or None).add("kind = ?", kind or None)
+    sql = f"SELECT kind, record FROM kb_proposals {where.sql()} ORDER BY source, kind, id"
+    rows = con.execute(sql, where.params).fetchall()
     return [(kind, json.loads(record)) for kind, record in rows]
 
 
-def parse_bound(text: str | None, option: str) -> date | None:
-    if text is None:
-        return None
-    try:
-        return parse_partial_date(text).first_day if option == "--from" else parse_partial_date(text).last_day
-    except DateError as exc:
-        raise TorkhamError(f"{option}: {exc}") from None
+def figures(con: DuckDBPyConnection, actor_id: str | None = None, unit: str | None = None) -> list[Record]:
+    where = Where().add("f.id IN (SELECT figure_id FROM kb_figure_actors WHERE actor_id = ?)", actor_id)
+    where.add("f.unit = ?", unit)
+    sql = f"SELECT r.record FROM kb_records r JOIN kb_figures f USING (id) {where.sql()} ORDER BY r.seq"
+    return _records(con, sql, where.params)
 
 
-def timeline(
-    con, start: date | None = None, end: date | None = None, actor_id: str | None = None, event_type: str | None = None
-) -> list[dict]:
-    """Knowledge-base events overlapping [start, end] (an event dated '2023' overlaps 2023-09)."""
-    where, params = [], []
-    if start:
-        where.append("e.last_day >= ?")
-        params.append(start)
-    if end:
-        where.append("e.first_day <= ?")
-        params.append(end)
-    if actor_id:
-        where.append("e.id IN (SELECT event_id FROM kb_event_actors WHERE actor_id = ?)")
-        params.append(actor_id)
-    if event_type:
-        where.append("e.type = ?")
-        params.append(event_type)
-    clause = f"WHERE {' AND '.join(where)}" if where else ""
-    return _records(
-        con,
-        f"""SELECT r.record FROM kb_records r JOIN kb_events e USING (id) {clause}
-        ORDER BY e.first_day, e.last_day, r.seq""",
-        params,
+def claims(con: DuckDBPyConnection, by: str | None = None, topic: str | None = None) -> list[Record]:
+    where = Where().add(
+        "c.id IN (SELECT claim_id FROM kb_claim_actors WHERE actor_id = ? AND role = 'asserts')", by
     )
-
-
-def figures(con, actor_id: str | None = None, unit: str | None = None) -> list[dict]:
-    where, params = [], []
-    if actor_id:
-        where.append("f.id IN (SELECT figure_id FROM kb_figure_actors WHERE actor_id = ?)")
-        params.append(actor_id)
-    if unit:
-        where.append("f.unit = ?")
-        params.append(unit)
-    clause = f"WHERE {' AND '.join(where)}" if where else ""
-    return _records(
-        con, f"SELECT r.record FROM kb_records r JOIN kb_figures f USING (id) {clause} ORDER BY r.seq", params
-    )
-
-
-def claims(con, by: str | None = None, topic: str | None = None) -> list[dict]:
-    where, params = [], []
-    if by:
-        where.append("c.id IN (SELECT claim_id FROM kb_claim_actors WHERE actor_id = ? AND role = 'asserts')")
-        params.append(by)
-    if topic:
-        where.append("c.topic = ?")
-        params.append(topic)
-    clause = f"WHERE {' AND '.join(where)}" if where else ""
-    return _records(
-        con, f"SELECT r.record FROM kb_records r JOIN kb_claims c USING (id) {clause} ORDER BY c.topic, r.seq", params
-    )
+    where.add("c.topic = ?", topic)
+    sql = f"SELECT r.record FROM kb_records r JOIN kb_claims c USING (id) {where.sql()} ORDER BY c.topic, r.seq"
+    return _records(con, sql, where.params)
 
 
 def export_all(con) -> dict[str, list[dict]]:
@@ -208,36 +167,6 @@ def data_event(row: tuple) -> dict:
         "fatalities": {"best": best, "low": low, "high": high},
         "source": f"{dataset} {version}", "locator": {"event_id": event_id},
     }  # fmt: skip
-
-
-def dataset_timeline(con, start: date | None = None, end: date | None = None, actor_id: str | None = None,
-                     limit: int | None = None) -> list[dict]:  # fmt: skip
-    """Dataset events (UCDP, ACLED, …) overlapping [start, end], in the same shape as knowledge events."""
-    where, params = [], []
-    if start:
-        where.append("e.date_end >= ?")
-        params.append(start)
-    if end:
-        where.append("e.date_start <= ?")
-        params.append(end)
-    if actor_id:
-        where.append(
-            """EXISTS (SELECT 1 FROM dataset_actor_names m WHERE m.dataset = e.dataset AND m.actor_id = ?
-               AND m.raw_name IN (e.actor1, e.actor2))"""
-        )
-        params.append(actor_id)
-    clause = f"WHERE {' AND '.join(where)}" if where else ""
-    sql = f"SELECT {DATA_EVENT_COLUMNS} FROM events e {clause} ORDER BY e.date_start, e.dataset, e.event_id"
-    if limit:
-        sql += " LIMIT ?"
-        params.append(int(limit))
-    return [data_event(row) for row in con.execute(sql, params).fetchall()]
-
-
-def merge_layers(kb_events: list[dict], data_events: list[dict]) -> list[dict]:
-    """Both layers in date order; knowledge events first on the same day."""
-    tagged = [{**e, "layer": "kb"} for e in kb_events] + data_events
-    return sorted(tagged, key=lambda e: (e["date"], e["layer"] != "kb"))
 
 
 def datasets(con) -> list[dict]:
@@ -268,17 +197,9 @@ def relations(
 ) -> list[dict]:
     """Relations of one type and/or one actor (either end), and/or valid on a day: a relation without
     dates is always valid; valid_from and valid_to are partial dates taken as whole periods."""
-    where, params = [], []
-    if relation_type:
-        where.append("l.type = ?")
-        params.append(relation_type)
-    if actor_id:
-        where.append("? IN (l.from_id, l.to_id)")
-        params.append(actor_id)
-    clause = f"WHERE {' AND '.join(where)}" if where else ""
-    rows = _records(
-        con, f"SELECT r.record FROM kb_records r JOIN kb_relations l USING (id) {clause} ORDER BY r.seq", params
-    )
+    where = Where().add("l.type = ?", relation_type).add("? IN (l.from_id, l.to_id)", actor_id)
+    sql = f"SELECT r.record FROM kb_records r JOIN kb_relations l USING (id) {where.sql()} ORDER BY r.seq"
+    rows = _records(con, sql, where.params)
     if valid_at is None:
         return rows
     return [r for r in rows if _valid_on(r, valid_at)]

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from urllib.parse import quote, urlencode
 
+from torkham.config import LIMITS
 from torkham.errors import TorkhamError
 from torkham.kb.names import normalize
+from torkham.params import InvalidParameter, check_text, literal
 
 KINDS = ("actors", "events", "claims", "sources", "data_events", "passages")
-MAX_TEXT = 200
+MAX_TEXT = LIMITS.max_text
 SNIPPET = 160  # characters of context shown around a hit
 
 
@@ -21,15 +23,14 @@ def search_all(con, text: str, *, kinds: list[str] | None = None, limit: int = 2
     matched in all. Errors name the API parameters: q, kinds, limit."""
     text = (text or "").strip()
     if not text:
-        raise TorkhamError("q: empty; type a name, a place or some words")
-    if len(text) > MAX_TEXT:
-        raise TorkhamError(f"q: {len(text)} characters is too long; use at most {MAX_TEXT}")
+        raise InvalidParameter("q", "empty; type a name, a place or some words")
+    check_text(text, "q", MAX_TEXT)
     chosen = list(kinds) if kinds else list(KINDS)
     for kind in chosen:
         if kind not in KINDS:
-            raise TorkhamError(f"kinds: unknown kind '{kind}'; choose from: {', '.join(KINDS)}")
+            raise InvalidParameter("kinds", f"unknown kind '{literal(kind)}'; choose from: {', '.join(KINDS)}")
     if limit < 1:
-        raise TorkhamError(f"limit: {limit} is too small; use 1 or more")
+        raise InvalidParameter("limit", f"{limit} is too small; use 1 or more")
     searches = {
         "actors": _actors,
         "events": _kb_events,
@@ -48,9 +49,9 @@ def search_all(con, text: str, *, kinds: list[str] | None = None, limit: int = 2
 
 
 def _actors(con, text: str, limit: int) -> tuple[list[dict], int]:
-    from torkham.kb.resolve import NameIndex
+    from torkham.store.refs import name_index
 
-    index = NameIndex.from_store(con)
+    index = name_index(con)
     found = index.resolve(text)
     ranked: list[tuple[str, dict]] = []
     if found.actor_id:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -12,8 +13,9 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
 from torkham import __version__
-from torkham.cli.context import Settings
+from torkham.config import Settings
 from torkham.errors import TorkhamError
+from torkham.params import InvalidParameter
 from torkham.web.errors import NotFound, wants_html
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -25,7 +27,7 @@ WORKER_THREADS = 8
 def create_app(settings: Settings | None = None, warm_up: bool = True) -> FastAPI:
     """The workbench over the store of `settings`. With `warm_up`, pages that are slow to compute the first
     time (overview, claim checks) are prepared in background threads at start-up."""
-    settings = settings or Settings()
+    settings = settings or Settings.load()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
@@ -83,19 +85,35 @@ def _error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(TorkhamError)
     async def bad_value(request: Request, exc: TorkhamError):
+        problem = _invalid(exc)
         if wants_html(request):
-            return error_page(request, 422, str(exc))
-        return JSONResponse({"detail": str(exc)}, status_code=422)
+            return error_page(request, 422, _sentence(problem))
+        return JSONResponse({"detail": [problem]}, status_code=422)
 
     @app.exception_handler(RequestValidationError)
     async def bad_parameter(request: Request, exc: RequestValidationError):
-        problems = [_problem(e) for e in exc.errors()]
+        problems = [_validation_problem(e) for e in exc.errors()]
         if wants_html(request):
-            return error_page(request, 422, "; ".join(p["message"] for p in problems))
+            return error_page(request, 422, "; ".join(map(_sentence, problems)))
         return JSONResponse({"detail": problems}, status_code=422)
 
 
-def _problem(error: dict) -> dict:
-    where = [str(part) for part in error.get("loc", ()) if part not in ("query", "path", "body")]
-    name = ".".join(where)
-    return {"parameter": name, "message": f"{name}: {error.get('msg', 'invalid value')}", "input": error.get("input")}
+# One 422 shape for every bad value, FastAPI's own: {"detail": [{"loc": [...], "msg": ..., "type": ...}]}.
+def _invalid(exc: TorkhamError) -> dict[str, Any]:
+    if isinstance(exc, InvalidParameter):
+        return {"loc": ["query", exc.field] if exc.field else ["query"], "msg": exc.sentence(str), "type": "value_error"}
+    return {"loc": ["query"], "msg": str(exc), "type": "value_error"}
+
+
+def _validation_problem(error: Any) -> dict[str, Any]:
+    problem = {key: error[key] for key in ("loc", "msg", "type") if key in error}
+    problem["loc"] = [str(part) for part in problem.get("loc", ())]
+    if isinstance(error.get("input"), str | int | float | bool):
+        problem["input"] = error["input"]
+    return problem
+
+
+def _sentence(problem: dict[str, Any]) -> str:
+    """`<parameter>: <message>`, as the pages show a problem."""
+    name = ".".join(p for p in problem["loc"] if p not in ("query", "path", "body"))
+    return f"{name}: {problem['msg']}" if name else problem["msg"]

@@ -7,6 +7,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Request
 
 from torkham.errors import TorkhamError
+from torkham.params import InvalidParameter
 from torkham.web.api import actors, checks, claims, events, knowledge, meta, relations, search, series, signals, sources
 from torkham.web.api.paging import MAX_TEXT
 
@@ -25,11 +26,11 @@ def guard_query(request: Request) -> None:
     for name, value in params.multi_items():
         if name not in known:
             takes = f"this endpoint takes: {', '.join(known)}" if known else "this endpoint takes no parameters"
-            raise TorkhamError(f"{name[:MAX_TEXT]}: unknown parameter; {takes}")
+            raise InvalidParameter(name[:MAX_TEXT], f"unknown parameter; {takes}")
         if len(value) > MAX_TEXT:
-            raise TorkhamError(f"{name}: {len(value)} characters is too long; use at most {MAX_TEXT}")
+            raise InvalidParameter(name, f"{len(value)} characters is too long; use at most {MAX_TEXT}")
         if len(params.getlist(name)) > 1:
-            raise TorkhamError(f"{name}: given {len(params.getlist(name))} times; give it once")
+            raise InvalidParameter(name, f"given {len(params.getlist(name))} times; give it once")
 
 
 def _query_names(dependant) -> set[str]:

@@ -6,8 +6,8 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 
+from torkham.params import EventQuery
 from torkham.store import events as library
-from torkham.web.api.common import actor_id_of
 from torkham.web.api.paging import DEFAULT_LIMIT, MAX_TEXT, Cursor, Format, Limit, Text, respond
 from torkham.web.deps import Store
 from torkham.web.errors import NotFound
@@ -46,22 +46,21 @@ Actor = Annotated[
 ]
 
 
-def _filter(con, actor_id, layer, event_type, country, admin1, dataset, start, end, q, min_fatalities):
-    checked = library.parse_filter(
-        con, layer=layer, event_type=event_type, country=country, admin1=admin1, dataset=dataset,
-        start=start, end=end, q=q, min_fatalities=min_fatalities,
-    )  # fmt: skip
-    return library.EventFilter(**{**checked.__dict__, "actor_id": actor_id})
-
-
-def event_filter(
-    con: Store, layer: Layer = "both", actor: Actor = None, event_type: EventType = None, country: Country = None,
+def event_query(
+    layer: Layer = "both", actor: Actor = None, event_type: EventType = None, country: Country = None,
     admin1: Admin1 = None, dataset: Dataset = None, start: Start = None, end: End = None, q: Text = None,
     min_fatalities: MinFatalities = None,
-) -> library.EventFilter:  # fmt: skip
-    """The events filter of the query parameters, checked (a bad value is a 422 naming its parameter)."""
-    actor_id = actor_id_of(con, actor)
-    return _filter(con, actor_id, layer, event_type, country, admin1, dataset, start, end, q, min_fatalities)
+) -> EventQuery:  # fmt: skip
+    """The events filter of the query parameters, parsed (a bad value is a 422 naming its parameter)."""
+    return EventQuery.parse(
+        layer=layer, actor=actor, event_type=event_type, country=country, admin1=admin1, dataset=dataset,
+        start=start, end=end, q=q, min_fatalities=min_fatalities,
+    )  # fmt: skip
+
+
+def event_filter(con: Store, query: Annotated[EventQuery, Depends(event_query)]) -> library.EventFilter:
+    """The filter checked against the store (an unknown actor, region or dataset is a 422 naming it)."""
+    return library.select_events(con, query)
 
 
 def actor_event_filter(
@@ -70,7 +69,11 @@ def actor_event_filter(
     min_fatalities: MinFatalities = None,
 ) -> library.EventFilter:  # fmt: skip
     """The same filter without `actor` (the actor is in the path)."""
-    return _filter(con, None, layer, event_type, country, admin1, dataset, start, end, q, min_fatalities)
+    query = EventQuery.parse(
+        layer=layer, event_type=event_type, country=country, admin1=admin1, dataset=dataset, start=start, end=end,
+        q=q, min_fatalities=min_fatalities,
+    )  # fmt: skip
+    return library.select_events(con, query)
 
 
 Filters = Annotated[library.EventFilter, Depends(event_filter)]

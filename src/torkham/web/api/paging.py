@@ -16,12 +16,13 @@ from typing import Annotated, Literal
 from fastapi import Query, Request
 from fastapi.responses import JSONResponse, Response
 
-from torkham.errors import TorkhamError
+from torkham.config import LIMITS
+from torkham.params import InvalidParameter
 from torkham.store.events import BAD_CURSOR
 
-MAX_LIMIT = 1000
-DEFAULT_LIMIT = 100
-MAX_TEXT = 200
+MAX_LIMIT = LIMITS.max_page
+DEFAULT_LIMIT = LIMITS.default_page
+MAX_TEXT = LIMITS.max_text
 
 Limit = Annotated[
     int, Query(ge=1, le=MAX_LIMIT, description=f"Items per page (1–{MAX_LIMIT}); follow `next` for the rest.")
@@ -52,7 +53,7 @@ def decode_offset(cursor: str | None) -> int:
             raise ValueError(value)
         return value
     except (binascii.Error, ValueError, TypeError, KeyError, UnicodeDecodeError):
-        raise TorkhamError(BAD_CURSOR) from None
+        raise InvalidParameter("cursor", BAD_CURSOR) from None
 
 
 def next_url(request: Request, cursor: str | None) -> str | None:

@@ -6,8 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 
-from torkham.errors import TorkhamError
-from torkham.model.dates import DateError, parse_partial_date
+from torkham.params import parse_day
 from torkham.store import queries
 from torkham.web.api.common import actor_id_of, check_term
 from torkham.web.api.paging import DEFAULT_LIMIT, MAX_TEXT, Cursor, Format, Limit, page_of
@@ -46,11 +45,6 @@ def list_relations(
     """In the paper's order. A relation without dates holds at any time; valid_from and valid_to are
     partial dates taken as whole months or years."""
     check_term("relation_types", type, "type")
-    day = None
-    if valid_at:
-        try:
-            day = parse_partial_date(valid_at).first_day
-        except DateError as exc:
-            raise TorkhamError(f"valid_at: {exc}") from None
+    day = parse_day(valid_at, "valid_at", "first")
     rows = queries.relations(con, type, actor_id_of(con, actor), day)
     return page_of(request, rows, limit=limit, cursor=cursor, fmt=format, name="relations", row=_row)

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 
-from torkham.errors import TorkhamError
+from torkham.params import InvalidParameter
 from torkham.store.search import KINDS, search_all
 from torkham.web.api.paging import MAX_TEXT, Format, respond
 from torkham.web.deps import Store
@@ -34,7 +34,7 @@ def search(
     suggestion`). `counts` gives how many of each kind matched; `total` their sum."""
     chosen = [k.strip() for k in kinds.split(",") if k.strip()] if kinds else None
     if kinds is not None and not chosen:
-        raise TorkhamError(f"kinds: empty; choose from: {', '.join(KINDS)}")
+        raise InvalidParameter("kinds", f"empty; choose from: {', '.join(KINDS)}")
     found = search_all(con, q, kinds=chosen, limit=limit)
     return respond(
         request, found["hits"], total=sum(found["counts"].values()), cursor=None, fmt=format, name="search",

@@ -7,10 +7,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from torkham.errors import TorkhamError
-from torkham.web.api.common import parameter_names
+from torkham.params import SignalsQuery
 from torkham.web.api.paging import MAX_TEXT, Format, csv_download
-from torkham.web.api.series import Actor, Country, Dataset, analysis_selection
+from torkham.web.api.series import Chosen
 from torkham.web.deps import Store
 
 router = APIRouter(tags=["analysis"])
@@ -23,9 +22,7 @@ router = APIRouter(tags=["analysis"])
 )
 def signals(
     con: Store,
-    actor: Actor = None,
-    country: Country = None,
-    dataset: Dataset = None,
+    chosen: Chosen,
     as_of: Annotated[
         str | None, Query(max_length=MAX_TEXT, description="Last day of 'this period' (default: last event held).")
     ] = None,
@@ -36,16 +33,14 @@ def signals(
 ):
     """The JSON of `torkham signals --json`; every signal with the events behind it and a SQL query."""
     from torkham.analysis import report
+    from torkham.analysis.selection import select
     from torkham.analysis.signals import compute_signals
-    from torkham.model.dates import DateError, parse_partial_date
 
-    try:
-        day = parse_partial_date(as_of).last_day if as_of is not None else None
-    except DateError as exc:
-        raise TorkhamError(f"as_of: {exc}") from None
-    with parameter_names():
-        backend, selection = analysis_selection(con, dataset, actor, country)
-        result = compute_signals(backend, selection, day, min_events, gap_days, record_months)
+    query = SignalsQuery.parse(
+        chosen, as_of=as_of, min_events=min_events, record_months=record_months, gap_days=gap_days
+    )
+    backend, selection = select(con, query.selection)
+    result = compute_signals(backend, selection, query.as_of, query.min_events, query.gap_days, query.record_months)
     if format == "csv":
         out = io.StringIO()
         report.write_signals_csv(result, out)

@@ -20,8 +20,8 @@ RECENT = 10  # dataset events shown on an actor page; the timeline has the rest
 
 @router.get("/actors")
 def actors_index(request: Request, con: Store, kind: str | None = None):
-    from torkham.cli.context import check_term
     from torkham.model.vocabulary import default_vocabulary
+    from torkham.params import check_term
     from torkham.store import queries
 
     kind = kind or None

@@ -4,21 +4,20 @@ Collecting takes seconds, so each briefing is computed once per (range, actor, c
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
-from torkham.errors import TorkhamError
+from torkham.config import LIMITS
 from torkham.web.deps import Store
 from torkham.web.pages.cache import cached
 from torkham.web.templating import templates
 
 router = APIRouter()
 DEFAULT_FROM, DEFAULT_TO = "2021-08", "2024-04"  # the paper's period, as in the README
-MAX_TEXT = 200
+MAX_TEXT = LIMITS.max_text
 
 Text = Annotated[str | None, Query(max_length=MAX_TEXT)]
 From = Annotated[str | None, Query(alias="from", max_length=MAX_TEXT)]
@@ -29,18 +28,20 @@ class Choice:
     """The briefing asked for: checked bounds, the actor it resolves to, the country as typed."""
 
     def __init__(self, con, start: str | None, end: str | None, actor: str | None, country: str | None):
-        from torkham.store.events import country_codes, resolve_actor_param
+        from torkham.params import CountryRef, Period
+        from torkham.store.refs import stored_country
+        from torkham.web.api.common import actor_id_of
 
         self.typed = {"from": start or DEFAULT_FROM, "to": end or DEFAULT_TO, "actor": actor or "",
                       "country": country or ""}  # fmt: skip
-        self.first = _bound(self.typed["from"], "from", first=True)
-        self.last = _bound(self.typed["to"], "to", first=False)
-        if self.first > self.last:
-            raise TorkhamError(f"from: {self.typed['from']} is after to {self.typed['to']}; swap them")
-        self.actor_id = resolve_actor_param(con, actor, "actor") if actor else None
-        self.country = country.strip() if country and country.strip() else None
-        if self.country:
-            country_codes(con, self.country)  # an error naming `country` when the store has no events there
+        period = Period.parse(self.typed["from"], self.typed["to"])
+        assert period.start is not None and period.end is not None  # both bounds have defaults
+        self.first, self.last = period.start, period.end
+        self.actor_id = actor_id_of(con, actor)
+        chosen = CountryRef.parse(country)
+        self.country = chosen.typed if chosen else None
+        if chosen:
+            stored_country(con, chosen)  # an error naming `country` when the store has no events there
         self.key = (self.first, self.last, self.actor_id, self.country.lower() if self.country else None)
 
     @property
@@ -54,26 +55,13 @@ class Choice:
         return "".join(c if c.isascii() and (c.isalnum() or c in "-_.") else "-" for c in name) + ".pdf"
 
 
-def _bound(text: str, parameter: str, first: bool) -> date:
-    from torkham.model.dates import DateError, parse_partial_date
-
-    try:
-        parsed = parse_partial_date(text.strip())
-    except DateError as exc:
-        raise TorkhamError(f"{parameter}: {exc}") from None
-    return parsed.first_day if first else parsed.last_day
-
-
 def _document(request: Request, con, choice: Choice) -> dict:
     from torkham.briefing.collect import Scope, collect
     from torkham.store.queries import actor_names
 
     def build() -> dict:
         name = actor_names(con).get(choice.actor_id) if choice.actor_id else None
-        try:
-            return collect(con, Scope(choice.first, choice.last, choice.actor_id, name, choice.country))
-        except TorkhamError as exc:  # the briefing library names CLI options (--country); the page has parameters
-            raise TorkhamError(str(exc).removeprefix("--")) from None
+        return collect(con, Scope(choice.first, choice.last, choice.actor_id, name, choice.country))
 
     return cached(request, ("briefing", *choice.key), build)
 

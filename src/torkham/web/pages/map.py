@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request
 
+from torkham.params import InvalidParameter, literal
 from torkham.web.deps import Store
 from torkham.web.pages.cache import cached
 from torkham.web.templating import templates
@@ -34,10 +35,12 @@ def map_page(
     boundaries: Annotated[str | None, Query(max_length=40)] = None,
     points: Literal["shown", "hidden"] = "shown",
 ):
-    from torkham.store.events import facet_counts, parse_filter
+    from torkham.params import EventQuery
+    from torkham.store.events import facet_counts, select_events
     from torkham.store.queries import actor_names
 
-    chosen = parse_filter(con, layer="data", actor=actor, event_type=event_type, dataset=dataset, start=start, end=end)
+    query = EventQuery.parse(layer="data", actor=actor, event_type=event_type, dataset=dataset, start=start, end=end)
+    chosen = select_events(con, query)
     form = {"from": start or "", "to": end or "", "actor": actor or "", "dataset": dataset or "",
             "type": event_type or "", "boundaries": boundaries or "", "points": points}  # fmt: skip
     base_query = {k: v for k, v in form.items() if v and not (k == "points" and v == "shown")}
@@ -58,14 +61,13 @@ def map_page(
 def map_view(con, chosen, admin1: str | None, boundaries: str | None, points: str, base_query: dict) -> dict:
     """Everything the map partial draws for one filter: the SVG, legend, counts per province, the names
     not on the map, and the events of the selected province."""
-    from torkham.errors import TorkhamError
     from torkham.geo.admin1 import load_crosswalk, place
     from torkham.store.events import facet_counts
     from torkham.web.render.mapsvg import base_map, draw_map
 
     crosswalk = load_crosswalk()
     if boundaries and boundaries not in crosswalk.sets:
-        raise TorkhamError(f"boundaries: unknown value '{boundaries}'; choose one of: {', '.join(crosswalk.sets)}")
+        raise InvalidParameter("boundaries", f"unknown value '{literal(boundaries)}'; choose one of: {', '.join(crosswalk.sets)}")
     boundary_set = crosswalk.sets[boundaries] if boundaries else crosswalk.default_set()
     base = base_map(boundary_set.key)
     counts = {row["value"]: row["count"] for row in facet_counts(con, chosen, "admin1")}
@@ -93,13 +95,14 @@ def map_view(con, chosen, admin1: str | None, boundaries: str | None, points: st
 
 def _selected(con, crosswalk, boundary_set, drawn: dict[str, str], placement, admin1: str | None) -> dict | None:
     """The province a link chose: by code (every dataset name counted there) or by a dataset's own name."""
-    from torkham.store.events import parse_filter
+    from torkham.params import EventQuery
+    from torkham.store.events import select_events
 
     if not admin1:
         return None
     if admin1 in drawn:
         return {"code": admin1, "name": drawn[admin1], "names": placement.names.get(admin1, [])}
-    parse_filter(con, layer="data", admin1=admin1)  # an unknown name is a 422 naming the parameter
+    select_events(con, EventQuery.parse(layer="data", admin1=admin1))  # an unknown name is a 422 naming the parameter
     code = crosswalk.code_for(admin1)
     code = boundary_set.drawn_code(code) if code else None
     return {"code": code, "name": drawn.get(code, admin1) if code else admin1, "names": [admin1]}

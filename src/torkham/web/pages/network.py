@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request
 
+from torkham.params import InvalidParameter, literal, parse_day
 from torkham.web.deps import Store
 from torkham.web.templating import templates
 
@@ -23,23 +24,16 @@ def network_page(
     filtered: Annotated[str | None, Query(max_length=10)] = None,
     undated: Literal["include", "exclude"] = "include",
 ):
-    from torkham.errors import TorkhamError
-    from torkham.model.dates import DateError, parse_partial_date
     from torkham.model.vocabulary import default_vocabulary
     from torkham.store.queries import list_actors, relations
     from torkham.web.render.network import FAMILIES, actors_of, draw_graph, graph_layout, is_dated
 
-    day = None
-    if at:
-        try:
-            day = parse_partial_date(at).first_day
-        except DateError as exc:
-            raise TorkhamError(f"at: {exc}") from None
+    day = parse_day(at, "at", "first")
     vocabulary = default_vocabulary()
     known = vocabulary["relation_types"]
     for t in types or []:
         if t not in known:
-            raise TorkhamError(f"type: unknown relation type '{t}'; choose from: {', '.join(known)}")
+            raise InvalidParameter("type", f"unknown relation type '{literal(t)}'; choose from: {', '.join(known)}")
     everything = relations(con)
     held = {r["type"] for r in everything}
     # No `filtered` marker: the first visit, every type. With it, exactly the boxes ticked (maybe none).

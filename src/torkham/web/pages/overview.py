@@ -196,9 +196,12 @@ def _signals(backend, dataset: str) -> dict:
 def _key_events(con) -> list[dict]:
     """The paper's events of the key types that began since KEY_EVENTS_FROM, each with the link to its place
     on the timeline (the convention of the sources page)."""
-    from torkham.store.queries import parse_bound, timeline
+    from torkham.params import parse_day
+    from torkham.store.events import EventFilter, find_events
     from torkham.web.pages.sources import record_home
 
-    first = parse_bound(KEY_EVENTS_FROM, "--from")
-    chosen = [e for e in timeline(con, start=first) if e["type"] in KEY_EVENT_TYPES and e["date"] >= str(first.year)]
+    first = parse_day(KEY_EVENTS_FROM, "from", "first")
+    assert first is not None  # a constant
+    events = find_events(con, EventFilter(layer="kb", start=first), limit=None).items
+    chosen = [e for e in events if e["type"] in KEY_EVENT_TYPES and e["date"] >= str(first.year)]
     return [{**e, "home": record_home("events", e)} for e in chosen]

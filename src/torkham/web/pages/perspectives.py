@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 
 from fastapi import APIRouter, FastAPI, Request
 
+from torkham.params import InvalidParameter, literal
 from torkham.web.deps import Store
 from torkham.web.pages.cache import cached, warm_up_lifespan
 from torkham.web.templating import templates
@@ -38,9 +39,7 @@ def perspectives_page(request: Request, con: Store, topic: str | None = None, ac
     topic, actor = topic or None, actor or None
     vocabulary = default_vocabulary()
     if topic is not None and topic not in vocabulary["claim_topics"]:
-        from torkham.errors import TorkhamError
-
-        raise TorkhamError(f"topic: unknown question '{topic}'; choose one of: {', '.join(vocabulary['claim_topics'])}")
+        raise InvalidParameter("topic", f"unknown question '{literal(topic)}'; choose one of: {', '.join(vocabulary['claim_topics'])}")
     actor_id = _actor(con, actor)
     names = queries.actor_names(con)
     result = perspectives(con, topic, actor_id)
@@ -73,11 +72,9 @@ def perspectives_page(request: Request, con: Store, topic: str | None = None, ac
 
 
 def _actor(con, actor: str | None) -> str | None:
-    if actor is None:
-        return None
-    from torkham.store.events import resolve_actor_param
+    from torkham.web.api.common import actor_id_of
 
-    return resolve_actor_param(con, actor, "actor")
+    return actor_id_of(con, actor)
 
 
 def _checks_for(checks: list[dict], topics: list[dict]) -> list[dict]:

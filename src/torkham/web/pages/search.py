@@ -7,13 +7,15 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 
+from torkham.config import LIMITS
+from torkham.params import InvalidParameter, literal
 from torkham.web.deps import Store
 from torkham.web.templating import templates
 
 router = APIRouter()
 PER_KIND = 10  # hits shown per kind; one kind alone shows up to MORE
 MORE = 100
-MAX_TEXT = 200
+MAX_TEXT = LIMITS.max_text
 LABELS = {
     "actors": "Actors",
     "events": "Events of the paper",
@@ -31,11 +33,10 @@ def search_page(
     q: Annotated[str | None, Query(max_length=MAX_TEXT)] = None,
     kind: Annotated[str | None, Query(max_length=MAX_TEXT)] = None,
 ):
-    from torkham.errors import TorkhamError
     from torkham.store.search import KINDS, search_all
 
     if kind and kind not in KINDS:
-        raise TorkhamError(f"kind: unknown kind '{kind}'; choose one of: {', '.join(KINDS)}")
+        raise InvalidParameter("kind", f"unknown kind '{literal(kind)}'; choose one of: {', '.join(KINDS)}")
     text = (q or "").strip()
     result = None
     if text:

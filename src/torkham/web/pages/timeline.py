@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request
 
+from torkham.config import LIMITS
 from torkham.web.deps import Store
 from torkham.web.pages.cache import cached
 from torkham.web.templating import templates
@@ -16,7 +17,7 @@ from torkham.web.templating import templates
 router = APIRouter()
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 500
-MAX_TEXT = 200
+MAX_TEXT = LIMITS.max_text
 MAP_FILTERS = ("actor", "type", "dataset", "from", "to")  # what the map page filters by
 FACET_ROWS = 12  # values shown per facet; the API gives them all
 
@@ -40,17 +41,18 @@ def timeline_page(
     cursor: Text = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
 ):
-    from torkham.store.events import facet_counts, find_events, parse_filter
+    from torkham.params import EventQuery
+    from torkham.store.events import facet_counts, find_events, select_events
     from torkham.store.queries import actor_names
 
     typed = {"actor": actor, "type": event_type, "country": country, "admin1": admin1, "dataset": dataset,
              "layer": layer, "from": start, "to": end, "q": q, "min_fatalities": min_fatalities}  # fmt: skip
     typed = {k: v for k, v in typed.items() if v not in (None, "")}
-    chosen = parse_filter(
-        con, layer=layer or "both", actor=actor or None, event_type=event_type or None, country=country or None,
-        admin1=admin1 or None, dataset=dataset or None, start=start or None, end=end or None, q=q or None,
-        min_fatalities=min_fatalities or None,
+    query = EventQuery.parse(
+        layer=layer or "both", actor=actor, event_type=event_type, country=country, admin1=admin1, dataset=dataset,
+        start=start, end=end, q=q, min_fatalities=min_fatalities,
     )  # fmt: skip
+    chosen = select_events(con, query)
     page = find_events(con, chosen, limit=limit, cursor=cursor or None)
     names = actor_names(con)
     facets = {by: facet_counts(con, chosen, by) for by in ("admin1", "year", "event_type")}

@@ -1,0 +1,81 @@
+"""Settings: where the store, the knowledge and the source texts are, the limits every surface applies,
+and the credentials a fetch uses. The environment is read here and nowhere else: the CLI and the web
+app build one `Settings` (options first, then TORKHAM_* variables, then defaults) and hand its values
+down; the library takes them as arguments."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent
+BUNDLED_KNOWLEDGE = PACKAGE / "knowledge"
+DEFAULT_DB = "torkham.duckdb"
+DEFAULT_WORKSPACE = "torkham-knowledge"
+RETRY_VARIABLES = ("TORKHAM_FETCH_RETRIES", "TORKHAM_FETCH_BACKOFF", "TORKHAM_FETCH_TIMEOUT")
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What a request may ask for: the longest free text, the largest and the default page."""
+
+    max_text: int = 200
+    max_page: int = 1000
+    default_page: int = 100
+
+
+LIMITS = Limits()
+
+
+@dataclass(frozen=True)
+class FetchSettings:
+    """Credentials and addresses of the remote APIs, used only by `torkham fetch`."""
+
+    ucdp_token: str = ""
+    ucdp_url: str | None = None
+    acled_email: str = ""
+    acled_password: str = ""
+    acled_url: str | None = None
+    retry_settings: tuple[tuple[str, str], ...] = ()  # (variable, value) as typed; checked when a fetch runs
+
+
+@dataclass(frozen=True)
+class Settings:
+    db_path: Path = Path(DEFAULT_DB)
+    kb_root: Path = BUNDLED_KNOWLEDGE
+    workspace: Path = Path(DEFAULT_WORKSPACE)  # where ingest writes when kb_root is the bundled knowledge
+    text_dirs: tuple[Path, ...] = ()  # extra folders holding source texts (TORKHAM_TEXTS)
+    reviewer: str | None = None  # the name written to the review log (TORKHAM_REVIEWER)
+    limits: Limits = LIMITS
+    fetch: FetchSettings = field(default_factory=FetchSettings)
+
+    @classmethod
+    def load(
+        cls, db: str | os.PathLike[str] | None = None, kb: str | os.PathLike[str] | None = None,
+        environ: Mapping[str, str] | None = None,
+    ) -> Settings:  # fmt: skip
+        """Options given (`--db`, `--kb`) over the environment over the defaults."""
+        env = os.environ if environ is None else environ
+        texts = env.get("TORKHAM_TEXTS", "")
+        return cls(
+            db_path=Path(db or env.get("TORKHAM_DB") or DEFAULT_DB),
+            kb_root=Path(kb or env.get("TORKHAM_KB") or BUNDLED_KNOWLEDGE),
+            workspace=Path(env.get("TORKHAM_WORKSPACE") or DEFAULT_WORKSPACE),
+            text_dirs=tuple(Path(p) for p in texts.split(os.pathsep) if p),
+            reviewer=env.get("TORKHAM_REVIEWER") or None,
+            fetch=_fetch_settings(env),
+        )
+
+
+def _fetch_settings(env: Mapping[str, str]) -> FetchSettings:
+    return FetchSettings(
+        ucdp_token=env.get("UCDP_TOKEN", "").strip(),
+        ucdp_url=env.get("TORKHAM_UCDP_URL") or None,
+        acled_email=env.get("ACLED_EMAIL", "").strip(),
+        acled_password=env.get("ACLED_PASSWORD", ""),
+        acled_url=env.get("TORKHAM_ACLED_URL") or None,
+        retry_settings=tuple((name, env[name]) for name in RETRY_VARIABLES if env.get(name)),
+    )
+

@@ -1,0 +1,325 @@
+"""What a user types, parsed once into frozen request objects.
+
+Every surface (CLI options, API query parameters, page forms) builds these objects and hands them down;
+no layer below parses a typed value again. A bad value raises `InvalidParameter(field, message)`, keyed by
+the field's neutral name (`from`, `actor`, `min_fatalities`); each surface spells the field its own way
+(`--from` on the command line, `from` in a URL) and the message stays the same sentence.
+
+References to things the store holds (an actor's name, a country, a dataset) are parsed here into refs
+that remember the field they came from; the store checks them against what it holds and raises
+`InvalidParameter(ref.field, …)` in the same wording."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal, TypeVar
+
+from torkham.config import LIMITS
+from torkham.errors import TorkhamError
+from torkham.model.dates import DateError, PartialDate, parse_partial_date
+
+Role = Literal["first", "last"]  # which day of a partial date a bound stands for
+Layer = Literal["kb", "data", "both"]
+LAYERS: tuple[Layer, ...] = ("kb", "data", "both")
+Grain = Literal["month", "week", "year"]  # the period a series counts by
+Metric = Literal["events", "fatalities"]
+GRAINS: tuple[Grain, ...] = ("month", "week", "year")
+METRICS: tuple[Metric, ...] = ("events", "fatalities")
+T = TypeVar("T", bound=str)
+
+
+class InvalidParameter(TorkhamError):
+    """A value the user typed is wrong. `message` may name other fields as `{field}`: each surface
+    fills them in with its own spelling (see `render`)."""
+
+    def __init__(self, field: str, message: str):
+        self.field = field
+        self.message = message
+        super().__init__(self.render(str))
+
+    def render(self, spell: Callable[[str], str]) -> str:
+        """`<field>: <message>` with every field spelled by `spell` (e.g. `lambda f: "--" + f`); the message
+        alone when the field has no name (a command's argument)."""
+        sentence = self.sentence(spell)
+        return f"{spell(self.field)}: {sentence}" if self.field else sentence
+
+    def sentence(self, spell: Callable[[str], str]) -> str:
+        try:
+            return self.message.format_map(_Spelled(spell))
+        except (ValueError, IndexError, AttributeError):  # a brace the message's author forgot to escape
+            return self.message
+
+
+class _Spelled(dict[str, str]):
+    def __init__(self, spell: Callable[[str], str]):
+        super().__init__()
+        self.spell = spell
+
+    def __missing__(self, key: str) -> str:
+        return self.spell(key)
+
+
+def literal(text: object) -> str:
+    """A typed value quoted into a message: braces doubled so that rendering keeps them."""
+    return str(text).replace("{", "{{").replace("}", "}}")
+
+
+def cli_spelling(name: str) -> str:
+    return "--" + name.replace("_", "-") if name else name
+
+
+def parse_day(text: str | None, field: str, role: Role) -> date | None:
+    """The first or last day of a partial date (YYYY, YYYY-MM, YYYY-MM-DD) the user typed."""
+    partial = parse_partial(text, field)
+    if partial is None:
+        return None
+    return partial.first_day if role == "first" else partial.last_day
+
+
+def parse_partial(text: str | None, field: str) -> PartialDate | None:
+    if text is None or not text.strip():
+        return None
+    try:
+        return parse_partial_date(text.strip())
+    except DateError as exc:
+        raise InvalidParameter(field, literal(exc)) from None
+
+
+@dataclass(frozen=True)
+class Period:
+    """Days from `start` to `end`, both included; either end may be open. A partial date bounding the
+    start stands for its first day, one bounding the end for its last: `2021`–`2021` is the whole year."""
+
+    start: date | None = None
+    end: date | None = None
+    typed: tuple[str | None, str | None] = (None, None)
+
+    @classmethod
+    def parse(cls, start: str | None, end: str | None, fields: tuple[str, str] = ("from", "to")) -> Period:
+        first, last = parse_day(start, fields[0], "first"), parse_day(end, fields[1], "last")
+        return cls(first, last, (start, end)).check_order(fields)
+
+    def check_order(self, fields: tuple[str, str] = ("from", "to")) -> Period:
+        """This period, or an error when it ends before it starts (shown as the user typed the bounds)."""
+        if self.start is not None and self.end is not None and self.start > self.end:
+            typed = [str(t).strip() if t else str(d) for t, d in zip(self.typed, (self.start, self.end), strict=True)]
+            raise InvalidParameter(fields[0], f"{literal(typed[0])} is after {{{fields[1]}}} {literal(typed[1])}; swap them")
+        return self
+
+    def is_open(self) -> bool:
+        return self.start is None and self.end is None
+
+    def contains(self, day: date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+def check_text(value: str | None, field: str, limit: int = LIMITS.max_text) -> str | None:
+    """Free text: None when empty, an error when longer than `limit` characters."""
+    if value is None or value == "":
+        return None
+    if len(value) > limit:
+        raise InvalidParameter(field, f"{len(value)} characters is too long; use at most {limit}")
+    return value
+
+
+def check_int(value: int | str | None, field: str) -> int | None:
+    """A whole number, or None when not given."""
+    if value is None or value == "":
+        return None
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise InvalidParameter(field, f"'{literal(value)}' is not a whole number") from None
+
+
+def check_count(value: int | str | None, field: str, least: int = 0, too: str = "too small") -> int | None:
+    """A whole number of at least `least` (below it: "<n> is <too>; use <least> or more"), or None."""
+    number = check_int(value, field)
+    if number is None:
+        return None
+    if number < least:
+        wording = "negative" if least == 0 and number < 0 else too
+        raise InvalidParameter(field, f"{number} is {wording}; use {least} or more")
+    return number
+
+
+def check_choice(value: str, choices: Iterable[T], field: str) -> T:
+    known = list(choices)
+    for choice in known:
+        if choice == value:
+            return choice
+    raise InvalidParameter(field, f"unknown value '{literal(value)}'; choose one of: {', '.join(known)}")
+
+
+def check_term(section: str, value: str | None, field: str) -> str | None:
+    """A term of the vocabulary (actor kind, claim topic, relation type …), or None when not given."""
+    if value is None:
+        return None
+    from torkham.model.vocabulary import default_vocabulary
+
+    return check_choice(value, default_vocabulary()[section], field)
+
+
+@dataclass(frozen=True)
+class ActorRef:
+    """An actor as the user named it (any name, alias, spelling or id); the store resolves it."""
+
+    name: str
+    field: str = "actor"
+    resolved: bool = False  # `name` is already an actor id (a page that knows it, not a user)
+
+    @classmethod
+    def parse(cls, text: str | None, field: str = "actor") -> ActorRef | None:
+        name = check_text(text.strip() if text else None, field)
+        return cls(name, field) if name else None
+
+    @classmethod
+    def known(cls, actor_id: str) -> ActorRef:
+        return cls(actor_id, "actor", resolved=True)
+
+
+@dataclass(frozen=True)
+class DatasetRef:
+    """A dataset id (ucdp-ged, acled, gdelt …) as typed; the store checks it holds events of it."""
+
+    name: str
+    field: str = "dataset"
+
+    @classmethod
+    def parse(cls, text: str | None, field: str = "dataset") -> DatasetRef | None:
+        name = check_text(text.strip() if text else None, field)
+        return cls(name, field) if name else None
+
+
+@dataclass(frozen=True)
+class CountryRef:
+    """A country as typed — a name, an ISO3 code or a spelling a dataset uses — with the ISO3 code and
+    every spelling of the countries table (`model/countries.yaml`) when the table knows it. One rule
+    decides whether a row's (country, iso3) is this country: `matches`."""
+
+    typed: str
+    iso3: str | None = None
+    spellings: frozenset[str] = frozenset()  # case-folded names and codes that denote it
+    field: str = "country"
+
+    @classmethod
+    def parse(cls, text: str | None, field: str = "country") -> CountryRef | None:
+        typed = check_text(text.strip() if text else None, field)
+        if not typed:
+            return None
+        from torkham.model.countries import find_country
+
+        known = find_country(typed)
+        if known is None:
+            return cls(typed, None, frozenset({typed.casefold()}), field)
+        return cls(typed, known.iso3, known.spellings, field)
+
+    def matches(self, name: str | None, iso3: str | None) -> bool:
+        return bool(
+            (iso3 and iso3.casefold() in self.spellings) or (name and name.strip().casefold() in self.spellings)
+        )
+
+
+@dataclass(frozen=True)
+class EventQuery:
+    """Which events to list: one filter for both layers (the paper's events and the datasets')."""
+
+    layer: Layer = "both"
+    actor: ActorRef | None = None
+    event_type: str | None = None
+    country: CountryRef | None = None
+    admin1: str | None = None
+    dataset: DatasetRef | None = None
+    period: Period = field(default_factory=Period)
+    text: str | None = None  # words in title, place, quote (knowledge) or place and actor names (datasets)
+    min_fatalities: int | None = None  # dataset events with at least this many deaths (best estimate)
+
+    @classmethod
+    def parse(
+        cls, *, layer: str | None = "both", actor: str | None = None, event_type: str | None = None,
+        country: str | None = None, admin1: str | None = None, dataset: str | None = None,
+        start: str | None = None, end: str | None = None, q: str | None = None,
+        min_fatalities: int | str | None = None,
+    ) -> EventQuery:  # fmt: skip
+        """From typed values; fields are named as the API spells them (layer, actor, type, country, admin1,
+        dataset, from, to, q, min_fatalities)."""
+        chosen = check_choice(layer or "both", LAYERS, "layer")
+        return cls(
+            layer=chosen, actor=ActorRef.parse(actor), event_type=check_text(event_type, "type"),
+            country=CountryRef.parse(country), admin1=check_text(admin1, "admin1"),
+            dataset=DatasetRef.parse(dataset), period=Period.parse(start, end), text=check_text(q, "q"),
+            min_fatalities=check_count(min_fatalities, "min_fatalities"),
+        )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class DataSelection:
+    """Which dataset events an analysis reads: one dataset (or the only one held), actor, country."""
+
+    dataset: DatasetRef | None = None
+    actor: ActorRef | None = None
+    country: CountryRef | None = None
+
+    @classmethod
+    def parse(cls, dataset: str | None = None, actor: str | None = None, country: str | None = None) -> DataSelection:
+        return cls(DatasetRef.parse(dataset), ActorRef.parse(actor), CountryRef.parse(country))
+
+
+@dataclass(frozen=True)
+class SeriesQuery:
+    selection: DataSelection = field(default_factory=DataSelection)
+    by: Grain = "month"
+    metric: Metric = "events"
+    period: Period = field(default_factory=Period)
+    window: int = 3
+
+    @classmethod
+    def parse(
+        cls, selection: DataSelection, *, by: str = "month", metric: str = "events", start: str | None = None,
+        end: str | None = None, window: int | str = 3,
+    ) -> SeriesQuery:  # fmt: skip
+        grain = check_choice(by, GRAINS, "by")
+        chosen = check_choice(metric, METRICS, "metric")
+        span = _required(check_int(window, "window"), "window")
+        if span < 1:
+            raise InvalidParameter("window", f"{span} periods is too few; use 1 or more (1: no smoothing)")
+        return cls(selection, grain, chosen, Period.parse(start, end), span)
+
+
+@dataclass(frozen=True)
+class SignalsQuery:
+    selection: DataSelection = field(default_factory=DataSelection)
+    as_of: date | None = None  # last day of "this period"; None: the last event date held
+    min_events: int = 5
+    record_months: int = 12
+    gap_days: int = 365
+
+    @classmethod
+    def parse(
+        cls, selection: DataSelection, *, as_of: str | None = None, min_events: int | str = 5,
+        record_months: int | str = 12, gap_days: int | str = 365,
+    ) -> SignalsQuery:  # fmt: skip
+        return cls(
+            selection, parse_day(as_of, "as_of", "last"), _required(check_count(min_events, "min_events"), "min_events"),
+            _required(check_count(record_months, "record_months", least=2, too="too few"), "record_months"),
+            _required(check_count(gap_days, "gap_days", least=1, too="too short"), "gap_days"),
+        )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class CheckQuery:
+    """Which claim checks to run: ids as typed (all when empty)."""
+
+    ids: tuple[str, ...] = ()
+
+    @classmethod
+    def parse(cls, ids: Iterable[str] | None) -> CheckQuery:
+        return cls(tuple(dict.fromkeys(i.strip() for i in ids or () if i.strip())))
+
+
+def _required(value: int | None, field: str) -> int:
+    if value is None:
+        raise InvalidParameter(field, "give a whole number")
+    return value

@@ -1,0 +1,45 @@
+"""An open, current store for the settings given: built or rebuilt first when the knowledge changed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+from torkham.config import Settings
+
+if TYPE_CHECKING:
+    from duckdb import DuckDBPyConnection
+
+
+@contextmanager
+def open_store(settings: Settings) -> Iterator[DuckDBPyConnection]:
+    """The store, built or rebuilt first if the knowledge files changed; opened read-only."""
+    from torkham.store.build import ensure_store, is_current
+    from torkham.store.db import connect
+
+    path, kb_root = settings.db_path, settings.kb_root
+    con = connect(path, read_only=True) if path.exists() else None
+    if con is None or not is_current(con, kb_root):  # one connection when nothing changed
+        if con is not None:
+            con.close()
+        ensure_store(path, kb_root)
+        con = connect(path, read_only=True)
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+@contextmanager
+def open_store_for_writing(settings: Settings) -> Iterator[DuckDBPyConnection]:
+    """The store, current, opened for writing (imports, fetches). One writer at a time."""
+    from torkham.store.build import ensure_store
+    from torkham.store.db import connect
+
+    ensure_store(settings.db_path, settings.kb_root)
+    con = connect(settings.db_path)
+    try:
+        yield con
+    finally:
+        con.close()
