@@ -4,16 +4,21 @@ change, always in one transaction so that a failed build leaves the previous sto
 from __future__ import annotations
 
 import hashlib
-from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from torkham.errors import ValidationFailed
 from torkham.kb.loader import knowledge_files_by_root
 from torkham.kb.validate import Validation, validate_knowledge
 from torkham.model.vocabulary import VOCABULARY_FILE, default_vocabulary
 from torkham.store.db import connect, transaction
-from torkham.store.rows import export_form
+from torkham.store.rows import export_form, store_schema
 from torkham.store.rows import insert_all as _insert_all  # a module name tests can replace
+
+if TYPE_CHECKING:
+    from duckdb import DuckDBPyConnection
+
+    from torkham.datasets.bundled import BundledDataset
 
 __all__ = ["build_store", "ensure_store", "export_form", "is_current", "knowledge_fingerprint", "store_validation"]
 
@@ -37,7 +42,7 @@ def knowledge_fingerprint(kb_root: Path) -> str:
     return digest.hexdigest()
 
 
-def _state_of(con) -> tuple[str | None, set[str]]:
+def _state_of(con: DuckDBPyConnection) -> tuple[str | None, set[str]]:
     """The fingerprint the store was built from, and the hashes of the files imported into it."""
     tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
     fingerprint = None
@@ -58,7 +63,7 @@ def _stored_state(db_path: Path) -> tuple[str | None, set[str]]:
         con.close()
 
 
-def is_current(con, kb_root: Path) -> bool:
+def is_current(con: DuckDBPyConnection, kb_root: Path) -> bool:
     """Whether an open store is up to date with the knowledge files and the bundled datasets."""
     from torkham.datasets.bundled import bundled_datasets
 
@@ -96,7 +101,11 @@ def store_validation(db_path: Path, kb_root: Path, validation: Validation) -> No
 
 
 def build_store(
-    db_path: Path, kb_root: Path, validation: Validation | None, fingerprint: str, bundled: list | None = None
+    db_path: Path,
+    kb_root: Path,
+    validation: Validation | None,
+    fingerprint: str,
+    bundled: list[BundledDataset] | None = None,
 ) -> None:
     from torkham.datasets.actors import refresh_actor_names
     from torkham.datasets.importer import ensure_dataset_schema, import_file
@@ -114,7 +123,7 @@ def build_store(
             import_file(con, dataset.path, dataset.format, dataset.version, shown=f"bundled:{dataset.file}")
         with transaction(con):
             if validation is not None:
-                con.execute(resources.files("torkham.store").joinpath("schema.sql").read_text(encoding="utf-8"))
+                con.execute(store_schema())
                 _insert_all(con, validation)
                 con.execute(
                     "INSERT OR REPLACE INTO meta VALUES ('kb_fingerprint', ?), ('kb_root', ?)",
