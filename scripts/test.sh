@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Install torkham with its test tools into a fresh virtual environment and run lint and tests.
+# Install torkham with its test tools into a fresh virtual environment; run lint, format and type checks, then the tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,4 +22,6 @@ python3 -m venv "$venv"
 "$venv/bin/pip" install --quiet --upgrade pip
 "$venv/bin/pip" install --quiet '.[test,bench]'  # bench: the smoke tests run the benchmarks (pandas, Datasette)
 "$venv/bin/ruff" check src tests bench
+"$venv/bin/ruff" format --check src tests bench
+"$venv/bin/mypy"  # configured in pyproject.toml: the whole package, strict below the surfaces
 "$venv/bin/pytest" -q "$@"

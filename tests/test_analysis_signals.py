@@ -318,5 +318,5 @@ def test_several_datasets_need_a_choice(store):
     result = store.run("signals")
     assert result.code == 1
     assert result.err == (
-        "Error: the store holds events of 2 datasets (acled, ucdp-ged), which overlap; choose one with --dataset\n"
+        "Error: --dataset: the store holds events of 2 datasets (acled, ucdp-ged), which overlap; choose one\n"
     )

@@ -9,6 +9,6 @@ Record: TypeAlias = dict[str, Any]  # a JSON-like record: the store's exports, e
 
 if TYPE_CHECKING:
     # ibis ships no py.typed marker, so mypy reads it as Any; the name still says what a value is.
-    import ibis  # type: ignore[import-untyped]
+    import ibis
 
     Table: TypeAlias = ibis.Table  # an Ibis table expression

@@ -7,16 +7,14 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from torkham.analysis.selection import selected
+from torkham.analysis.signal_records import Signal, Signals
 
 if TYPE_CHECKING:
     from torkham.analysis._typing import Record
     from torkham.analysis.selection import Tables
-    from torkham.analysis.signals import Signal, Signals
 
 
 def new_actor_signals(backend: Tables, result: Signals, span: tuple[date, date], gap_days: int) -> list[Signal]:
-    from torkham.analysis.signals import Signal
-
     start, end = result.week
     now = selected(backend, result.selection, start, end)
     names = sorted(

@@ -77,14 +77,13 @@ def connect_ibis(con: DuckDBPyConnection) -> Tables:
 
 def choose_dataset(backend: Tables, requested: str | None, field: str = "dataset") -> str:
     events = backend.table("events")
-    held = sorted(events.select("dataset").distinct().to_pyarrow().column(0).to_pylist())
+    held: list[str] = sorted(events.select("dataset").distinct().to_pyarrow().column(0).to_pylist())
     if not held:
         raise TorkhamError("the store holds no dataset events; import some with 'torkham import FILE'")
     if requested is None:
         if len(held) > 1:
-            raise TorkhamError(
-                f"the store holds events of {len(held)} datasets ({', '.join(held)}), which overlap; "
-                "choose one with --dataset"
+            raise InvalidParameter(
+                field, f"the store holds events of {len(held)} datasets ({', '.join(held)}), which overlap; choose one"
             )
         return held[0]
     if requested not in DATASETS:
@@ -139,7 +138,7 @@ def check_actor_names(backend: Tables, selection: Selection) -> list[str]:
             "actor",
             f"no {selection.dataset} actor name maps to {literal(selection.actor_name)} ({selection.actor_id}); "
             f"'torkham actors unmatched --dataset {selection.dataset}' lists the names to review, and "
-            f"knowledge/crosswalks/{selection.dataset}.yaml maps them"
+            f"knowledge/crosswalks/{selection.dataset}.yaml maps them",
         )
     return raw
 

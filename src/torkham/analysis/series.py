@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from torkham.analysis import periods
 from torkham.analysis.selection import DATASETS, Selection, coverage, selected, versions
+
+if TYPE_CHECKING:
+    from torkham.analysis.selection import Tables
 from torkham.params import GRAINS, METRICS, InvalidParameter, Period, check_choice
 
 METRIC_UNITS = {"events": "events", "fatalities": "deaths (best estimate)"}
@@ -46,7 +50,7 @@ class Series:
             return f"Source: {self.selection.dataset} {version}"
         return f"Source: {info.name} {version} ({self.selection.dataset}), {info.publisher}; licence {info.licence}"
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {
             "dataset": self.selection.dataset,
             "versions": self.versions,
@@ -78,7 +82,7 @@ class Series:
 
 
 def compute_series(
-    backend,
+    backend: Tables,
     selection: Selection,
     by: str = "month",
     metric: str = "events",
@@ -121,7 +125,7 @@ def compute_series(
 
 
 def aggregate(
-    backend, selection: Selection, by: str, start: date, end: date, metrics: tuple[str, ...] = METRICS
+    backend: Tables, selection: Selection, by: str, start: date, end: date, metrics: tuple[str, ...] = METRICS
 ) -> dict[date, dict[str, int]]:
     """Per period start: the metrics of the selected events dated in [start, end] (periods with none are absent)."""
     table = selected(backend, selection, start, end)

@@ -1,67 +1,27 @@
-"""The torkham command line: a thin layer over torkham.kb and torkham.store."""
+"""The torkham command line: a thin layer over the library. Commands live in one module per group and
+register on `torkham.cli.base.app`; `run` turns user errors into a message and an exit status."""
 
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from torkham import __version__
-from torkham.config import Settings
-
-if TYPE_CHECKING:
-    from duckdb import DuckDBPyConnection
-
-app = typer.Typer(
-    name="torkham",
-    help="Evidence workbench for the Afghanistan–Pakistan security situation.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
+from torkham.cli import (  # noqa: F401  (importing a module registers its commands)
+    commands_analysis,
+    commands_brief,
+    commands_checks,
+    commands_data,
+    commands_evidence,
+    commands_fetch,
+    commands_ingest,
+    commands_kb,
+    commands_query,
+    commands_refugees,
+    commands_search,
+    commands_serve,
 )
-kb_app = typer.Typer(help="Check, build and export the knowledge base.", no_args_is_help=True)
-app.add_typer(kb_app, name="kb")
-
-JsonOption = Annotated[bool, typer.Option("--json", help="Write JSON to standard output instead of a table.")]
-
-
-def _version(value: bool) -> None:
-    if value:
-        typer.echo(f"torkham {__version__}")
-        raise typer.Exit()
-
-
-@app.callback()
-def main_options(
-    ctx: typer.Context,
-    db: Annotated[
-        str | None, typer.Option("--db", help="Store file (default ./torkham.duckdb, or TORKHAM_DB).")
-    ] = None,
-    kb: Annotated[
-        str | None, typer.Option("--kb", help="Knowledge folder (default: the bundled one, or TORKHAM_KB).")
-    ] = None,
-    version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
-    ] = False,
-) -> None:
-    ctx.obj = Settings.load(db=db, kb=kb)
-
-
-def settings(ctx: typer.Context) -> Settings:
-    return ctx.obj if isinstance(ctx.obj, Settings) else Settings.load()
-
-
-def resolve_actor(con: DuckDBPyConnection, name: str | None, field: str) -> str | None:
-    """The id of the actor `name` denotes (None when no name was given); errors name the option `field`."""
-    from torkham.params import ActorRef
-    from torkham.store.refs import actor_id
-
-    return actor_id(con, ActorRef.parse(name, field))
-
-
-from torkham.cli import commands_analysis, commands_brief, commands_checks, commands_data, commands_evidence, commands_fetch, commands_ingest, commands_kb, commands_query, commands_refugees, commands_search, commands_serve  # noqa: E402,F401,I001  (registers the commands)
+from torkham.cli.base import app
 
 
 def run(argv: list[str] | None = None) -> int:

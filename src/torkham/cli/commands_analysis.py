@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from torkham.cli.app import JsonOption, app, settings
+from torkham.cli.base import JsonOption, app, settings
 from torkham.params import DataSelection, SeriesQuery, SignalsQuery
 from torkham.store.access import open_store
 

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from torkham.cli.app import app, resolve_actor, settings
+from torkham.cli.base import app, resolve_actor, settings
 from torkham.store.access import open_store
 
 

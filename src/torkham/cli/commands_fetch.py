@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from torkham.cli.app import app, settings
+from torkham.cli.base import app, settings
 from torkham.config import Settings
 from torkham.store.access import open_store_for_writing
 from torkham.store.db import transaction

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from torkham.cli.app import JsonOption, app, settings
+from torkham.cli.base import JsonOption, app, settings
 from torkham.store.access import open_store
 
 SourceOption = Annotated[str | None, typer.Option("--source", help="Only proposals of this source id.")]

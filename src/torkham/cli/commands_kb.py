@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from torkham.cli.app import kb_app, settings
+from torkham.cli.base import kb_app, settings
 from torkham.store.access import open_store
 
 

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from torkham.cli.app import JsonOption, app, resolve_actor, settings
+from torkham.cli.base import JsonOption, app, resolve_actor, settings
 from torkham.params import check_term
 from torkham.store.access import open_store
 

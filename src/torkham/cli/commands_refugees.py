@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from torkham.cli.app import JsonOption, app, settings
+from torkham.cli.base import JsonOption, app, settings
 from torkham.errors import TorkhamError
 from torkham.store.access import open_store, open_store_for_writing
 

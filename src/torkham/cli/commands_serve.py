@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from torkham.cli.app import app, settings
+from torkham.cli.base import app, settings
 from torkham.errors import TorkhamError
 
 

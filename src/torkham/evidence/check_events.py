@@ -167,7 +167,7 @@ def _listing(selection: Selection, spec: CheckSpec, start: date, end: date) -> s
 
 
 def _ibis_sql(expr: Table) -> str:
-    import ibis  # type: ignore[import-untyped]  # ibis ships no py.typed marker
+    import ibis
 
     return cast(str, ibis.to_sql(expr, dialect="duckdb")).strip()
 
