@@ -35,9 +35,10 @@ def latest_day(con, backend) -> date:
     """The last day the store speaks for: the latest knowledge-base event or dataset event."""
     from torkham.analysis.selection import Selection, coverage
     from torkham.model.dates import parse_partial_date
-    from torkham.store import queries
+    from torkham.store.events import EventFilter, find_events
 
-    days = [parse_partial_date(str(e.get("end_date") or e["date"])).last_day for e in queries.timeline(con)]
+    kb_events = find_events(con, EventFilter(layer="kb"), limit=None).items
+    days = [parse_partial_date(str(e.get("end_date") or e["date"])).last_day for e in kb_events]
     for dataset in event_datasets(con):
         span = coverage(backend, Selection(dataset))
         days += [span[1]] if span else []
@@ -137,9 +138,10 @@ def _trends(backend, selections: list, scope: Scope, cites: Citations) -> list[d
 
 
 def _kb_events(con, scope: Scope, iso3: str | None, notes: list[str]) -> list[dict]:
-    from torkham.store import queries
+    from torkham.store.events import EventFilter, find_events
 
-    events = queries.timeline(con, scope.start, scope.end, scope.actor_id)
+    chosen = EventFilter(layer="kb", actor_id=scope.actor_id, start=scope.start, end=scope.end)
+    events = find_events(con, chosen, limit=None).items
     if iso3:
         kept = [e for e in events if not e.get("country") or e["country"] == iso3]
         notes.append(
@@ -151,17 +153,19 @@ def _kb_events(con, scope: Scope, iso3: str | None, notes: list[str]) -> list[di
 
 
 def _notable(con, backend, selection, scope: Scope) -> list[dict]:
-    """The deadliest events of the selection in the range (best estimate), as queries.dataset_timeline gives them."""
+    """The deadliest events of the selection in the range (best estimate), as the event listing gives them."""
     from torkham.analysis.selection import selected
-    from torkham.store import queries
+    from torkham.store.events import EventFilter, find_events
 
     table = selected(backend, selection, scope.start, scope.end)
     top = table.order_by([table.fatalities_best.desc(), table.date_start, table.event_id]).limit(NOTABLE)
     ids = set(top.select("event_id").to_pyarrow().column(0).to_pylist())
     if not ids:
         return []
-    rows = queries.dataset_timeline(con, scope.start, scope.end, scope.actor_id)
-    return [e for e in rows if e["dataset"] == selection.dataset and e["event_id"] in ids]
+    chosen = EventFilter(
+        layer="data", actor_id=scope.actor_id, dataset=selection.dataset, start=scope.start, end=scope.end
+    )
+    return [e for e in find_events(con, chosen, limit=None).items if e["event_id"] in ids]
 
 
 def _headline(trends: list[dict], kb_events: list[dict], data_events: list[dict], scope: Scope) -> dict:
@@ -192,10 +196,8 @@ def _headline(trends: list[dict], kb_events: list[dict], data_events: list[dict]
 
 
 def _timeline(kb_events: list[dict], data_events: list[dict], names: dict[str, str], cites: Citations) -> list[dict]:
-    from torkham.store import queries
-
     out = []
-    for e in queries.merge_layers(kb_events, data_events):
+    for e in sorted([*kb_events, *data_events], key=lambda e: (e["date"], e["layer"] != "kb")):
         row = {"date": e["date"], "end_date": e.get("end_date"), "approximate": e.get("approximate", False),
                "type": (e.get("type") or "").replace("_", " "), "title": e["title"], "layer": e["layer"]}  # fmt: skip
         if e["layer"] == "kb":

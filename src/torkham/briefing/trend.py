@@ -79,7 +79,7 @@ def dataset_trend(backend, selection: Selection, start: date, end: date, cites: 
         None if earlier is None else _cite(backend, selection, before_first, before_last, out["versions"], cites)
     )
     for metric in ("events", "fatalities"):
-        row = {"metric": metric, "label": METRIC_WORDS[metric], "current": now[metric], "cite": now_cite,
+        row: dict[str, str | int | float | None] = {"metric": metric, "label": METRIC_WORDS[metric], "current": now[metric], "cite": now_cite,
                "previous": None, "previous_cite": before_cite, "change_pct": None, "band": None}  # fmt: skip
         row["direction"], row["arrow"] = NOT_ASSESSED
         if earlier is not None:

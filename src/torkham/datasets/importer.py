@@ -87,15 +87,16 @@ class _readable:
     """The path DuckDB can read: zip members are extracted to a temporary file first."""
 
     def __init__(self, path: Path):
-        self.path, self.tmp = path, None
+        self.path = path
+        self.tmp: tempfile.TemporaryDirectory[str] | None = None
 
     def __enter__(self) -> Path:
         if not zipfile.is_zipfile(self.path):
             return self.path
-        self.tmp = tempfile.TemporaryDirectory(prefix="torkham-")
+        self.tmp = tmp = tempfile.TemporaryDirectory(prefix="torkham-")
         with zipfile.ZipFile(self.path) as archive:
             member = archive.namelist()[0]
-            return Path(archive.extract(member, self.tmp.name))
+            return Path(archive.extract(member, tmp.name))
 
     def __exit__(self, *exc) -> None:
         if self.tmp is not None:

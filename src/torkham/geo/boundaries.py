@@ -44,8 +44,9 @@ def load_features(file_name: str, folder: Path = BOUNDARIES) -> tuple[Feature, .
 
 def _polygons(geometry: dict, path: Path, number: int) -> tuple[Polygon, ...]:
     kind, coordinates = geometry.get("type"), geometry.get("coordinates")
-    if kind == "Polygon":
-        coordinates = [coordinates]
-    elif kind != "MultiPolygon":
+    if kind not in ("Polygon", "MultiPolygon"):
         raise TorkhamError(f"{path}: feature {number} is a {kind}, not a (Multi)Polygon")
-    return tuple(tuple(tuple((float(x), float(y)) for x, y, *_ in ring) for ring in polygon) for polygon in coordinates)
+    if coordinates is None:
+        raise TorkhamError(f"{path}: feature {number} is a {kind} without coordinates")
+    polygons = [coordinates] if kind == "Polygon" else coordinates
+    return tuple(tuple(tuple((float(x), float(y)) for x, y, *_ in ring) for ring in polygon) for polygon in polygons)

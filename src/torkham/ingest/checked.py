@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from torkham.ingest.workspace import WorkspaceChange
-from torkham.kb.loader import shown_path
+from torkham.kb.loader import Staged, shown_path
 from torkham.kb.validate import Validation, validate_knowledge
 from torkham.model.vocabulary import default_vocabulary
 from torkham.model.yamlfile import Located, load_yaml
@@ -15,10 +15,13 @@ def validate_change(kb_root: Path, change: WorkspaceChange) -> Validation:
     return validate_knowledge(kb_root, default_vocabulary(), [change.text_dir], change.staged())
 
 
-def problems_by_record(problems: list[str], files: dict[Path, Path]) -> tuple[dict[str, list[str]], list[str]]:
-    """Problems of records in `files` (real path -> staged copy) by record id, and all other problems."""
+def problems_by_record(problems: list[str], files: Staged) -> tuple[dict[str, list[str]], list[str]]:
+    """Problems of records in `files` (real path -> staged copy) by record id, and all other problems.
+    A file being removed (no staged copy) has no records."""
     spans: dict[str, list[tuple[int, str]]] = {}
     for real, copy in files.items():
+        if copy is None:
+            continue
         data = load_yaml(copy)
         lines = []
         for _kind, items in data.items() if isinstance(data, Located) else []:

@@ -21,6 +21,7 @@ from torkham.ingest.reviewlog import rejected_ids
 from torkham.ingest.workspace import WorkspaceChange
 from torkham.ingest.yamlout import render_file
 from torkham.kb.fields import ID_PATTERN
+from torkham.kb.loader import Staged
 from torkham.kb.workspace import BUNDLED_KNOWLEDGE, PROPOSED_FOLDER, TEXTS_FOLDER, workspace_for
 from torkham.model.dates import DateError, parse_partial_date
 
@@ -150,7 +151,7 @@ def _write_proposals(kb_root: Path, change: WorkspaceChange, source_id: str, rec
         by_kind: dict[str, list[dict]] = {}
         for kind, record in records:
             by_kind.setdefault(kind, []).append(record)
-        files = {}
+        files: Staged = {}
         for kind, items in by_kind.items():
             real = change.write(f"{PROPOSED_FOLDER}/{source_id}/{kind}.yaml", render_file(source_id, kind, items))
             files[real] = change.staged()[real]

@@ -51,7 +51,9 @@ def proposal_records(
         corroborates = given[0] if given else match.record_id
         notes = [*(record.pop("notes", None) or []), *proposal.notes, *([match.note] if match.note else [])]
         locator = {"page": proposal.page, "start": proposal.start, "end": proposal.end}
-        full = {"id": rid, "status": PROPOSED, **({"corroborates": corroborates} if corroborates else {})}
+        full: dict[str, object] = {"id": rid, "status": PROPOSED}
+        if corroborates:
+            full["corroborates"] = corroborates
         full.update(record)
         full["locator"] = {k: v for k, v in locator.items() if v is not None}
         full["quote"] = proposal.sentence

@@ -35,11 +35,13 @@ def summary(kind: str, record: dict, names: dict[str, str] | None = None) -> str
     """One line saying what a record holds."""
     names = names or {}
 
-    def who(ids: list) -> str:
+    def who(ids: list[str] | None) -> str:
         return ", ".join(names.get(i, i) for i in ids or [])
 
     if kind == "mentions":
-        return f"{names.get(record.get('actor'), record.get('actor'))} named as '{record.get('name', '')}'".strip()
+        actor = record.get("actor")
+        shown = names.get(actor, actor) if isinstance(actor, str) else actor
+        return f"{shown} named as '{record.get('name', '')}'".strip()
     if kind == "actors":
         return f"{record.get('name')} ({record.get('kind')})"
     if kind == "events":

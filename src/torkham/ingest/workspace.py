@@ -95,18 +95,18 @@ class WorkspaceChange:
                 self._done.append((real, backup))
             for real, copy in self._writes.items():
                 self._make_parents(real.parent)
-                backup = None
+                saved: Path | None = None
                 if real.exists():
-                    backup = backups / real.relative_to(self.root)
-                    backup.parent.mkdir(parents=True, exist_ok=True)
-                    os.replace(real, backup)
+                    saved = backups / real.relative_to(self.root)
+                    saved.parent.mkdir(parents=True, exist_ok=True)
+                    os.replace(real, saved)
                 try:
                     os.replace(copy, real)
                 except BaseException:
-                    if backup is not None:
-                        os.replace(backup, real)
+                    if saved is not None:
+                        os.replace(saved, real)
                     raise
-                self._done.append((real, backup))
+                self._done.append((real, saved))
         except BaseException:
             self._undo()
             raise

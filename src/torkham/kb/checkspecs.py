@@ -186,7 +186,8 @@ def _comparator(record: Record, vocab: Vocabulary) -> list[str]:
         problems += _window(record)
     if comparator in ("rose", "fell") and "baseline" in record.data:
         problems += _period(record, "baseline")
-    if isinstance(record.get("min_size"), int) and record.get("min_size") < 1:
+    min_size = record.get("min_size")
+    if isinstance(min_size, int) and min_size < 1:
         problems.append(f"{record.where('min_size')}: {label}: min_size must be 1 or more")
     return problems
 
@@ -194,6 +195,8 @@ def _comparator(record: Record, vocab: Vocabulary) -> list[str]:
 def _tolerance(record: Record) -> list[str]:
     tolerance = record.get("tolerance")
     where = record.where("tolerance")
+    if not isinstance(tolerance, dict):
+        return []  # the caller checks only a mapping
     if len(tolerance) != 1 or next(iter(tolerance)) not in ("absolute", "relative"):
         return [
             f"{where}: {_label(record)}: tolerance is {{absolute: N}} or {{relative: F}} (F a fraction such as 0.1)"
@@ -208,6 +211,8 @@ def _tolerance(record: Record) -> list[str]:
 
 def _window(record: Record) -> list[str]:
     window, label, where = record.get("window"), _label(record), record.where("window")
+    if not isinstance(window, dict):
+        return []  # the caller checks only a mapping
     if len(window) != 1 or next(iter(window)) not in ("months", "years", "since"):
         return [f"{where}: {label}: window is {{months: N}}, {{years: N}} or {{since: DATE}}"]
     kind, amount = next(iter(window.items()))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import TypeGuard
 
 from torkham.kb.schema import ALIAS_FIELDS, SECTION_NAMES
 from torkham.model.dates import DateError, parse_partial_date
@@ -51,7 +52,7 @@ def check_locator(value: object) -> str | None:
     return None
 
 
-def _whole(value: object, lowest: int) -> bool:
+def _whole(value: object, lowest: int) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool) and value >= lowest
 
 

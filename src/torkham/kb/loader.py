@@ -36,6 +36,11 @@ class Record:
     def get(self, key: str, default: object = None) -> object:
         return self.data.get(key, default)
 
+    def list_of(self, key: str) -> list[object]:
+        """The value of `key` when it is a list, else [] (absent, or another type: the field checks say so)."""
+        value = self.data.get(key)
+        return value if isinstance(value, list) else []
+
     @property
     def proposed(self) -> bool:
         """Written by `torkham ingest` and not yet reviewed: validated, never loaded as a fact."""
@@ -79,7 +84,7 @@ def knowledge_files(root: Path) -> list[Path]:
 def knowledge_files_by_root(root: Path) -> list[tuple[Path, Path]]:
     if not root.is_dir():
         raise TorkhamError(f"knowledge folder {root} does not exist; pass --kb DIR or set TORKHAM_KB")
-    found = []
+    found: list[tuple[Path, Path]] = []
     for folder in knowledge_roots(root):
         paths = sorted(p for p in folder.rglob("*.yaml") if p.is_file() and is_knowledge_file(folder, p))
         found.extend((folder, path) for path in paths)

@@ -126,7 +126,7 @@ def _refers_to_proposal(record: Record, key: str, found: Record) -> str:
 def actor_names(record: Record) -> list[tuple[str, str]]:
     """(name, alias type) pairs of an actor: its canonical name first, then its aliases."""
     names = [(str(record.get("name", "")), "name")]
-    for alias in record.get("aliases") or []:
+    for alias in record.list_of("aliases"):
         if isinstance(alias, str):
             names.append((alias, "alias"))
         elif isinstance(alias, dict) and isinstance(alias.get("name"), str):
@@ -140,7 +140,8 @@ def _check_names(kb: KnowledgeBase) -> None:
         actors = amb.get("actors") or []
         if isinstance(actors, list) and len(set(actors)) < 2:
             kb.problems.append(f"{amb.where('actors')}: ambiguity '{amb.id}' must name at least two actors")
-        declared.setdefault(normalize(str(amb.get("name", ""))), set()).update(a for a in actors if isinstance(a, str))
+        named = (a for a in amb.list_of("actors") if isinstance(a, str))
+        declared.setdefault(normalize(str(amb.get("name", ""))), set()).update(named)
     owners: dict[str, list[tuple[Record, str]]] = {}
     for actor in kb.curated("actors"):  # a proposed candidate may share a name: it is then a corroboration
         seen_here: set[str] = set()
@@ -213,7 +214,7 @@ def _check_quotes(result: Validation) -> None:
             result.kb.problems.append(
                 f"{record.where('quote')}: quote of {record.kind[:-1]} '{record.id}' does not occur in {text.path.name}: {_excerpt(quote)}; copy it verbatim from the text"
             )
-        for citation in record.get("citations") or []:
+        for citation in record.list_of("citations"):
             if (
                 isinstance(citation, dict)
                 and isinstance(citation.get("quote"), str)
@@ -223,7 +224,7 @@ def _check_quotes(result: Validation) -> None:
                     f"{record.where('citations')}: citation quote of source '{record.id}' does not occur in {text.path.name}: {_excerpt(citation['quote'])}"
                 )
         if record.kind == "actors":
-            for alias in record.get("aliases") or []:
+            for alias in record.list_of("aliases"):
                 name = alias if isinstance(alias, str) else alias.get("name") if isinstance(alias, dict) else None
                 in_text = alias.get("in_text", True) if isinstance(alias, dict) else True
                 if isinstance(name, str) and in_text is not False and not text.mentions(name):

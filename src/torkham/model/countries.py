@@ -34,7 +34,9 @@ def countries() -> dict[str, Country]:
         country = _country(entry, number)
         for spelling in country.spellings:
             if spelling in index and index[spelling] != country:
-                raise TorkhamError(f"{COUNTRIES_FILE}: entry {number}: '{spelling}' already names {index[spelling].iso3}")
+                raise TorkhamError(
+                    f"{COUNTRIES_FILE}: entry {number}: '{spelling}' already names {index[spelling].iso3}"
+                )
             index[spelling] = country
     return index
 

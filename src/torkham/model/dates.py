@@ -56,11 +56,14 @@ def parse_partial_date(value: object) -> PartialDate:
     match = _PATTERN.match(text)
     if not match:
         raise DateError(f"'{text}' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD (in quotes)")
-    year, month, day = (int(g) if g else None for g in match.groups())
+    year_text, month_text, day_text = match.groups()
+    year = int(year_text)  # the pattern always has the year
+    month = int(month_text) if month_text else None
+    day = int(day_text) if day_text else None
     if month is not None and not 1 <= month <= 12:
         raise DateError(f"'{text}' has month {month}; months run from 01 to 12")
-    if day is not None:
-        last = calendar.monthrange(year, month)[1]  # type: ignore[arg-type]
+    if day is not None and month is not None:  # the pattern has a day only after a month
+        last = calendar.monthrange(year, month)[1]
         if not 1 <= day <= last:
-            raise DateError(f"'{text}' is not a real day: {calendar.month_name[month]} {year} has {last} days")  # type: ignore[index]
+            raise DateError(f"'{text}' is not a real day: {calendar.month_name[month]} {year} has {last} days")
     return PartialDate(year, month, day)

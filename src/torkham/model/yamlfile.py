@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -20,7 +20,13 @@ class Located(dict):
         return self.key_lines.get(key, self.line)
 
 
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parser when present: ten times faster
+if TYPE_CHECKING:
+    _BaseLoader = yaml.SafeLoader  # CSafeLoader has the same constructor methods
+else:
+    _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when present: ten times faster
+
+
+class _Loader(_BaseLoader):
     pass
 
 

@@ -13,12 +13,13 @@ import urllib.parse
 import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from torkham import __version__
 from torkham.errors import TorkhamError
 
 USER_AGENT = f"torkham/{__version__}"
+_N = TypeVar("_N", int, float)
 
 
 @dataclass
@@ -62,25 +63,28 @@ class RetryPolicy:
     @classmethod
     def from_env(cls) -> RetryPolicy:
         """Defaults, overridable by TORKHAM_FETCH_RETRIES, TORKHAM_FETCH_BACKOFF, TORKHAM_FETCH_TIMEOUT."""
-        values = {}
-        for key, name, kind in (
-            ("attempts", "TORKHAM_FETCH_RETRIES", int),
-            ("backoff", "TORKHAM_FETCH_BACKOFF", float),
-            ("timeout", "TORKHAM_FETCH_TIMEOUT", float),
-        ):
-            raw = os.environ.get(name)
-            if raw:
-                try:
-                    values[key] = kind(raw)
-                except ValueError:
-                    raise TorkhamError(f"{name}={raw!r} is not a number; unset it or give e.g. {name}=3") from None
-        policy = cls(**values)
+        policy = cls(
+            attempts=_env_number("TORKHAM_FETCH_RETRIES", int, cls.attempts),
+            backoff=_env_number("TORKHAM_FETCH_BACKOFF", float, cls.backoff),
+            timeout=_env_number("TORKHAM_FETCH_TIMEOUT", float, cls.timeout),
+        )
         if policy.attempts < 1:
             raise TorkhamError("TORKHAM_FETCH_RETRIES must be at least 1")
         return policy
 
     def wait(self, attempt: int) -> float:
         return min(self.backoff * (2**attempt), self.max_wait)
+
+
+def _env_number(name: str, kind: Callable[[str], _N], default: _N) -> _N:
+    """The environment variable `name` read as a number of type `kind`, or `default` when unset or empty."""
+    raw = os.environ.get(name)
+    if not raw:
+        return default
+    try:
+        return kind(raw)
+    except ValueError:
+        raise TorkhamError(f"{name}={raw!r} is not a number; unset it or give e.g. {name}=3") from None
 
 
 def check_base_url(url: str, option: str) -> str:

@@ -161,13 +161,13 @@ def find_events(
             at = sentence[0] + word.start()
             if any(d.start <= at < d.end for d in sentence_dates):
                 continue
-            nearest = min(sentence_dates, key=lambda d, at=at: min(abs(at - d.start), abs(at - d.end)))
+            nearest = min(sentence_dates, key=lambda d: min(abs(at - d.start), abs(at - d.end)))
             if min(abs(at - nearest.start), abs(at - nearest.end)) <= EVENT_WORD_REACH:
                 owned.setdefault(id(nearest), []).append(word)
         for date in sentence_dates:
             words = owned.get(id(date))
             if words:
-                word = min(words, key=lambda w, d=date: abs(sentence[0] + w.start() - d.start))
+                word = min(words, key=lambda w: abs(sentence[0] + w.start() - date.start))
                 proposal = finder.event(date, word, sentence, sentence[0])
                 if proposal:
                     proposals.append(proposal)

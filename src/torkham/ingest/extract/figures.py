@@ -93,9 +93,9 @@ def _amounts(text: str, words: Words) -> list[Amount]:
         value = number(m.group("num")) * (words.scales[scale.lower()] if scale else 1)
         found.append(Amount(m.start(), m.end(), value, scaled=bool(scale)))
     for m in patterns["words"].finditer(text):
-        value = _words_value(m.group("head"), m.group("scale"), words)
-        if value is not None:
-            found.append(Amount(m.start(), m.end(), value, scaled=bool(m.group("scale"))))
+        said = _words_value(m.group("head"), m.group("scale"), words)
+        if said is not None:
+            found.append(Amount(m.start(), m.end(), said, scaled=bool(m.group("scale"))))
         elif m.group("head").lower() in ("a", "an"):
             found.append(Amount(m.start(), m.end(), 1.0))  # "a decade": only kept after a qualifier
     found.sort(key=lambda a: (a.start, -(a.end - a.start)))
@@ -159,7 +159,7 @@ def _figure(doc: Document, regions: Regions, dates: list[DateMention], amount: A
     if amount.vague:
         record["value_text"] = " ".join(text[start:noun_end].split())
         record["qualifier"] = "vague"
-    elif amount.low is not None:
+    elif amount.low is not None and amount.high is not None:  # a range has both ends
         if record["qualifier"] != "exact":
             notes.append(f"'{qualifier_match.group().strip()}' qualifies the range")  # type: ignore[union-attr]
         record.update(qualifier="range", low=clean(amount.low * multiplier), high=clean(amount.high * multiplier))

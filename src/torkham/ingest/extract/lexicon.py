@@ -60,7 +60,10 @@ class Lexicon:
         """From a loaded knowledge base (torkham.kb.loader.KnowledgeBase), without a store."""
         from torkham.kb.validate import actor_names
 
-        actors, names, ambiguities, sources = [], [], [], []
+        actors: list[tuple[str, str, str]] = []
+        names: list[tuple[str, str]] = []
+        ambiguities: list[tuple[str, str, str | None]] = []
+        sources: list[tuple[str, str]] = []
         for record in kb.records:
             if record.kind == "actors":
                 actors.append((record.id, str(record.get("name")), str(record.get("kind"))))
@@ -92,7 +95,7 @@ class Lexicon:
 
     def written_forms(self) -> list[tuple[str, list[str]]]:
         """(a form as written, the actor ids of its normalised name) for every known form."""
-        out = []
+        out: list[tuple[str, list[str]]] = []
         for holders in self.forms.values():
             ids = sorted(holders)
             out.extend((written, ids) for written in dict.fromkeys(holders.values()))

@@ -121,7 +121,8 @@ class PhraseMatcher:
     def _walk(self, trie: dict, tokens: list[Token], first: int, text: str, variant: bool) -> Match | None:
         if variant and len(tokens[first].norm) <= 2:
             return None
-        node, found, consumed = trie, None, []
+        node: dict | None = trie
+        found, consumed = None, []
         j = first
         while j < len(tokens) and node:
             token = tokens[j]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import overload
 
 from torkham.ingest.extract.words import default_words
 from torkham.kb.names import normalize
@@ -29,6 +30,10 @@ def lookups() -> tuple[dict[str, str], set[str], set[str], re.Pattern]:
     return heads, set(words.person_titles), set(words.non_name_words), countries
 
 
+@overload
+def kind_of(name: str, default: str) -> str: ...
+@overload
+def kind_of(name: str, default: None = None) -> str | None: ...
 def kind_of(name: str, default: str | None = None) -> str | None:
     """The actor kind the words of a name suggest: the first word that is a head word decides."""
     heads, _titles, _skip, _countries = lookups()

@@ -30,9 +30,9 @@ def decode_text(data: bytes, label: str, declared: str | None = None) -> tuple[s
                 return text, f"read as {declared} (declared in the file)"
         except (LookupError, UnicodeDecodeError):
             pass
-    text = _as_cp1252(data)
-    if text is not None:
-        return text, "read as Windows-1252 (the file is not UTF-8)"
+    western = _as_cp1252(data)
+    if western is not None:
+        return western, "read as Windows-1252 (the file is not UTF-8)"
     raise TorkhamError(
         f"{label}: unknown text encoding: byte 0x{bad_byte:02X} at offset {bad_offset} is not UTF-8, and the file "
         "does not read as Windows-1252 either; convert it to UTF-8 first, "
