@@ -40,6 +40,9 @@ class FetchSettings:
     acled_url: str | None = None
     retry_settings: tuple[tuple[str, str], ...] = ()  # (variable, value) as typed; checked when a fetch runs
 
+    def retry_setting(self, name: str) -> str | None:
+        return dict(self.retry_settings).get(name)
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -78,4 +81,3 @@ def _fetch_settings(env: Mapping[str, str]) -> FetchSettings:
         acled_url=env.get("TORKHAM_ACLED_URL") or None,
         retry_settings=tuple((name, env[name]) for name in RETRY_VARIABLES if env.get(name)),
     )
-

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import getpass
-import os
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -13,12 +12,12 @@ from torkham.errors import TorkhamError
 from torkham.ingest.yamlout import render_items
 from torkham.kb.workspace import REVIEW_LOG
 
-REVIEWER_ENV = "TORKHAM_REVIEWER"
-
 
 def reviewer() -> str:
     try:
-        return os.environ.get(REVIEWER_ENV) or getpass.getuser()
+        from torkham.config import Settings
+
+        return Settings.load().reviewer or getpass.getuser()
     except (KeyError, OSError):  # no user name in a bare container
         return "unknown"
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -57,9 +56,9 @@ def text_search_dirs(kb_root: Path, extra: list[Path] | None = None) -> list[Pat
     """Where source texts are looked for: --texts / TORKHAM_TEXTS, the knowledge folder, then any
     `shared/source` folder beside the working directory, the knowledge folder or the package."""
     dirs = list(extra or [])
-    env = os.environ.get("TORKHAM_TEXTS")
-    if env:
-        dirs.extend(Path(p) for p in env.split(os.pathsep) if p)
+    from torkham.config import Settings
+
+    dirs.extend(Settings.load().text_dirs)
     dirs.append(kb_root)
     for start in (Path.cwd(), kb_root.resolve(), Path(__file__).resolve()):
         for parent in [start, *start.parents]:

@@ -7,12 +7,9 @@ together with the bundled knowledge whenever it exists."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 BUNDLED_KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"
-WORKSPACE_ENV = "TORKHAM_WORKSPACE"
-DEFAULT_WORKSPACE = "torkham-knowledge"
 PROPOSED_FOLDER = "proposed"  # <workspace>/proposed/<source-id>/<kind>.yaml: records awaiting review
 TEXTS_FOLDER = "texts"  # <workspace>/texts/<source-id>.txt: the extracted text quotes are checked against
 REVIEW_LOG = "review-log.yaml"  # <workspace>/review-log.yaml: every accept and reject, never a knowledge file
@@ -27,7 +24,9 @@ def workspace_for(kb_root: Path) -> Path:
     bundled one (then the user workspace beside it)."""
     if not is_bundled(kb_root):
         return kb_root
-    return Path(os.environ.get(WORKSPACE_ENV) or DEFAULT_WORKSPACE)
+    from torkham.config import Settings
+
+    return Settings.load().workspace
 
 
 def knowledge_roots(kb_root: Path) -> list[Path]:

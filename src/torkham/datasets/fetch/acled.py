@@ -8,7 +8,6 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
-import os
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from datetime import date, datetime
@@ -37,7 +36,10 @@ CREDENTIALS_HELP = (
 
 
 def acled_credentials() -> tuple[str, str]:
-    email, password = os.environ.get("ACLED_EMAIL", "").strip(), os.environ.get("ACLED_PASSWORD", "")
+    from torkham.config import Settings
+
+    fetch = Settings.load().fetch
+    email, password = fetch.acled_email, fetch.acled_password
     missing = [name for name, value in (("ACLED_EMAIL", email), ("ACLED_PASSWORD", password)) if not value]
     if missing:
         raise TorkhamError(

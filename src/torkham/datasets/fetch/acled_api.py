@@ -3,7 +3,6 @@ expires or is refused) and one page of `data` rows with ACLED's refusals turned 
 
 from __future__ import annotations
 
-import os
 import time
 import urllib.parse
 from collections.abc import Callable
@@ -64,7 +63,9 @@ def acled_query(country: str | None, since: str | None, pagesize: int, base_url:
         name = _NAMES.get(name, name[:1].upper() + name[1:])
         if name and name not in countries:
             countries.append(name)
-    base = base_url or os.environ.get("TORKHAM_ACLED_URL") or ACLED_URL
+    from torkham.config import Settings
+
+    base = base_url or Settings.load().fetch.acled_url or ACLED_URL
     option = "--base-url" if base_url else "TORKHAM_ACLED_URL"
     return AcledQuery(tuple(countries), check_date(since, "--since"), pagesize, check_base_url(base, option))
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import http.client
 import json
-import os
 import time
 import urllib.error
 import urllib.parse
@@ -78,7 +77,9 @@ class RetryPolicy:
 
 def _env_number(name: str, kind: Callable[[str], _N], default: _N) -> _N:
     """The environment variable `name` read as a number of type `kind`, or `default` when unset or empty."""
-    raw = os.environ.get(name)
+    from torkham.config import Settings
+
+    raw = Settings.load().fetch.retry_setting(name)
     if not raw:
         return default
     try:

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import urllib.parse
 from collections.abc import Callable
@@ -70,7 +69,9 @@ def ucdp_query(
         raise TorkhamError(f"--version: '{version}' is not a UCDP GED version; give e.g. 25.1 (yearly release) or 25.0.3 (monthly Candidate release)")  # fmt: skip
     if not 1 <= pagesize <= 1000:
         raise TorkhamError(f"--pagesize: {pagesize} is out of range; UCDP serves 1 to 1000 events a page")
-    base = base_url or os.environ.get("TORKHAM_UCDP_URL") or UCDP_URL
+    from torkham.config import Settings
+
+    base = base_url or Settings.load().fetch.ucdp_url or UCDP_URL
     return UcdpQuery(
         version.strip(),
         parse_countries(country),
@@ -107,7 +108,9 @@ def check_date(value: str | None, option: str) -> str | None:
 
 
 def ucdp_token() -> str:
-    token = os.environ.get("UCDP_TOKEN", "").strip()
+    from torkham.config import Settings
+
+    token = Settings.load().fetch.ucdp_token
     if not token:
         raise TorkhamError(f"UCDP_TOKEN is not set: the UCDP API needs an access token; {TOKEN_HELP}")
     return token
