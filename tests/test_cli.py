@@ -64,6 +64,12 @@ def test_an_unknown_name_suggests_close_names(mini):
     assert result.out == ""
 
 
+def test_a_blank_name_says_what_to_give(mini):
+    result = mini("show", "  ")
+    assert (result.code, result.out) == (1, "")
+    assert result.err == "Error: give a name, alias or id of an actor, e.g. torkham show TTP\n"
+
+
 def test_a_name_like_nothing_says_how_to_list_actors(mini):
     result = mini("show", "Zzyzx")
     assert result.code == 1

@@ -105,7 +105,9 @@ class Period:
         """This period, or an error when it ends before it starts (shown as the user typed the bounds)."""
         if self.start is not None and self.end is not None and self.start > self.end:
             typed = [str(t).strip() if t else str(d) for t, d in zip(self.typed, (self.start, self.end), strict=True)]
-            raise InvalidParameter(fields[0], f"{literal(typed[0])} is after {{{fields[1]}}} {literal(typed[1])}; swap them")
+            raise InvalidParameter(
+                fields[0], f"{literal(typed[0])} is after {{{fields[1]}}} {literal(typed[1])}; swap them"
+            )
         return self
 
     def is_open(self) -> bool:

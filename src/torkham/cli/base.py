@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any, Protocol
 
 import typer
 
@@ -48,7 +48,13 @@ def main_options(
     ctx.obj = Settings.load(db=db, kb=kb)
 
 
-def settings(ctx: typer.Context) -> Settings:
+class _ContextObj(Protocol):
+    """A command's context, or its root (`ctx.find_root()`, typed as click's Context): what settings reads."""
+
+    obj: Any
+
+
+def settings(ctx: _ContextObj) -> Settings:
     return ctx.obj if isinstance(ctx.obj, Settings) else Settings.load()
 
 

@@ -152,9 +152,7 @@ def signals(
         record_months=record_months, gap_days=gap_days,
     )  # fmt: skip
     with _analysis(ctx, query.selection) as (backend, selection):
-        result = compute_signals(
-            backend, selection, query.as_of, query.min_events, query.gap_days, query.record_months
-        )
+        result = compute_signals(backend, selection, query.as_of, query.min_events, query.gap_days, query.record_months)
     with _output(output) as out:
         if as_json:
             out.write(json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n")

@@ -28,7 +28,7 @@ def validate(
         typer.echo(f"note: {notice}", err=True)
     if not result.ok:
         raise ValidationFailed(result.problems)
-    counts = {}
+    counts: dict[str, int] = {}
     for record in result.kb.records:
         counts[record.kind] = counts.get(record.kind, 0) + 1
     summary = ", ".join(f"{n} {kind}" for kind, n in counts.items())

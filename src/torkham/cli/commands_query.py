@@ -52,8 +52,12 @@ def show(
     from torkham.cli import render
     from torkham.store import queries
 
+    from torkham.params import InvalidParameter
+
     with open_store(settings(ctx)) as con:
         actor_id = resolve_actor(con, name, "")
+        if actor_id is None:
+            raise InvalidParameter("", "give a name, alias or id of an actor, e.g. torkham show TTP")
         detail = queries.actor_detail(con, actor_id)
         names = queries.actor_names(con)
     if as_json:

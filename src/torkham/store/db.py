@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from torkham.errors import TorkhamError
+
+if TYPE_CHECKING:
+    from duckdb import DuckDBPyConnection
 
 DEFAULT_DB = "torkham.duckdb"
 
 
-def resolve_db_path(option: str | os.PathLike | None = None) -> Path:
+def resolve_db_path(option: str | os.PathLike[str] | None = None) -> Path:
     """--db, else TORKHAM_DB, else ./torkham.duckdb."""
     return Path(option or os.environ.get("TORKHAM_DB") or DEFAULT_DB)
 
 
-def connect(path: Path, read_only: bool = False):
+def connect(path: Path, read_only: bool = False) -> DuckDBPyConnection:
     import duckdb  # imported here: it is the slowest import of the CLI
 
     if read_only and not path.exists():
@@ -35,7 +40,7 @@ def connect(path: Path, read_only: bool = False):
 
 
 @contextmanager
-def transaction(con, temp_tables: tuple[str, ...] = ()):
+def transaction(con: DuckDBPyConnection, temp_tables: tuple[str, ...] = ()) -> Iterator[DuckDBPyConnection]:
     """One DuckDB transaction: committed when the block ends, rolled back on any error or interrupt,
     so the store is left as it was. Temporary tables named are dropped afterwards either way."""
     con.execute("BEGIN TRANSACTION")

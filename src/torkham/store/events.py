@@ -77,9 +77,7 @@ class EventPage:
     limit: int | None = None
 
 
-def find_events(
-    con: DuckDBPyConnection, f: EventFilter, *, limit: int | None, cursor: str | None = None
-) -> EventPage:
+def find_events(con: DuckDBPyConnection, f: EventFilter, *, limit: int | None, cursor: str | None = None) -> EventPage:
     """One page of the events `f` selects (all of them when `limit` is None), by date, then knowledge
     before data, then id."""
     if limit is not None and limit < 1:

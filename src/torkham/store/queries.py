@@ -34,35 +34,35 @@ EXPORT_KINDS = (
 )
 
 
-def _records(con, sql: str, params: list | None = None) -> list[dict]:
+def _records(con: DuckDBPyConnection, sql: str, params: list[Any] | None = None) -> list[Record]:
     return [json.loads(row[0]) for row in con.execute(sql, params or []).fetchall()]
 
 
-def records_of(con, kind: str) -> list[dict]:
+def records_of(con: DuckDBPyConnection, kind: str) -> list[Record]:
     return _records(con, "SELECT record FROM kb_records WHERE kind = ? ORDER BY seq", [kind])
 
 
-def records_by_id(con, ids: list[str]) -> dict[str, dict]:
+def records_by_id(con: DuckDBPyConnection, ids: list[str]) -> dict[str, Record]:
     if not ids:
         return {}
     rows = _records(con, "SELECT record FROM kb_records WHERE id IN (SELECT unnest(?))", [list(ids)])
     return {r["id"]: r for r in rows}
 
 
-def actor_names(con) -> dict[str, str]:
+def actor_names(con: DuckDBPyConnection) -> dict[str, str]:
     return dict(con.execute("SELECT id, name FROM kb_actors").fetchall())
 
 
-def list_actors(con, kind: str | None = None) -> list[dict]:
+def list_actors(con: DuckDBPyConnection, kind: str | None = None) -> list[Record]:
     sql = "SELECT r.record FROM kb_records r JOIN kb_actors a USING (id)"
-    params: list = []
+    params: list[Any] = []
     if kind:
         sql += " WHERE a.kind = ?"
         params.append(kind)
     return _records(con, sql + " ORDER BY a.kind, lower(a.name)", params)
 
 
-def actor_detail(con, actor_id: str) -> dict:
+def actor_detail(con: DuckDBPyConnection, actor_id: str) -> dict[str, Any]:
     (actor,) = _records(con, "SELECT record FROM kb_records WHERE id = ? AND kind = 'actors'", [actor_id])
     relations = _records(
         con,
@@ -118,7 +118,7 @@ def actor_detail(con, actor_id: str) -> dict:
     }
 
 
-def proposals(con, source: str | None = None, kind: str | None = None) -> list[tuple[str, dict]]:
+def proposals(con: DuckDBPyConnection, source: str | None = None, kind: str | None = None) -> list[tuple[str, Record]]:
     """Records awaiting review (status: proposed): (kind, record in its export form)."""
     where = Where().add("source = ?", source or None).add("kind = ?", kind or None)
     sql = f"SELECT kind, record FROM kb_proposals {where.sql()} ORDER BY source, kind, id"
@@ -134,15 +134,13 @@ def figures(con: DuckDBPyConnection, actor_id: str | None = None, unit: str | No
 
 
 def claims(con: DuckDBPyConnection, by: str | None = None, topic: str | None = None) -> list[Record]:
-    where = Where().add(
-        "c.id IN (SELECT claim_id FROM kb_claim_actors WHERE actor_id = ? AND role = 'asserts')", by
-    )
+    where = Where().add("c.id IN (SELECT claim_id FROM kb_claim_actors WHERE actor_id = ? AND role = 'asserts')", by)
     where.add("c.topic = ?", topic)
     sql = f"SELECT r.record FROM kb_records r JOIN kb_claims c USING (id) {where.sql()} ORDER BY c.topic, r.seq"
     return _records(con, sql, where.params)
 
 
-def export_all(con) -> dict[str, list[dict]]:
+def export_all(con: DuckDBPyConnection) -> dict[str, list[Record]]:
     return {kind: records_of(con, kind) for kind in EXPORT_KINDS}
 
 
@@ -154,7 +152,7 @@ DATA_EVENT_COLUMNS = """e.dataset, e.dataset_version, e.event_id, e.date_start, 
     (SELECT m.actor_id FROM dataset_actor_names m WHERE m.dataset = e.dataset AND m.raw_name = e.actor2)"""
 
 
-def data_event(row: tuple) -> dict:
+def data_event(row: tuple[Any, ...]) -> Record:
     """A dataset event (a row of DATA_EVENT_COLUMNS) in the shape of a knowledge event."""
     (dataset, version, event_id, first, last, precision, kind, a1, a2, place, country, admin1, admin2,
      best, low, high, latitude, longitude, id1, id2) = row  # fmt: skip
@@ -169,7 +167,7 @@ def data_event(row: tuple) -> dict:
     }  # fmt: skip
 
 
-def datasets(con) -> list[dict]:
+def datasets(con: DuckDBPyConnection) -> list[Record]:
     """The datasets held, by dataset and version, with the attribution bundled datasets require."""
     from torkham.datasets.bundled import bundled_datasets
 
@@ -193,8 +191,11 @@ def datasets(con) -> list[dict]:
 
 
 def relations(
-    con, relation_type: str | None = None, actor_id: str | None = None, valid_at: date | None = None
-) -> list[dict]:
+    con: DuckDBPyConnection,
+    relation_type: str | None = None,
+    actor_id: str | None = None,
+    valid_at: date | None = None,
+) -> list[Record]:
     """Relations of one type and/or one actor (either end), and/or valid on a day: a relation without
     dates is always valid; valid_from and valid_to are partial dates taken as whole periods."""
     where = Where().add("l.type = ?", relation_type).add("? IN (l.from_id, l.to_id)", actor_id)
@@ -205,7 +206,7 @@ def relations(
     return [r for r in rows if _valid_on(r, valid_at)]
 
 
-def _valid_on(relation: dict, day: date) -> bool:
+def _valid_on(relation: Record, day: date) -> bool:
     first, last = relation.get("valid_from"), relation.get("valid_to")
     return (first is None or parse_partial_date(first).first_day <= day) and (
         last is None or parse_partial_date(last).last_day >= day

@@ -95,7 +95,10 @@ def _countries_held(con: DuckDBPyConnection) -> tuple[list[tuple[str | None, str
     key = _store_state(con)
     if key not in _COUNTRIES:
         held = [(n, i) for n, i in con.execute("SELECT DISTINCT country, iso3 FROM events").fetchall()]
-        kb = [str(c) for (c,) in con.execute("SELECT DISTINCT country FROM kb_events WHERE country IS NOT NULL").fetchall()]
+        kb = [
+            str(c)
+            for (c,) in con.execute("SELECT DISTINCT country FROM kb_events WHERE country IS NOT NULL").fetchall()
+        ]
         if len(_COUNTRIES) > 16:
             _COUNTRIES.clear()
         _COUNTRIES[key] = (held, kb)

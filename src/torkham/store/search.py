@@ -6,6 +6,7 @@ the web page that shows it. Text reaches SQL only as bound parameters.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlencode
 
 from torkham.config import LIMITS
@@ -13,12 +14,21 @@ from torkham.errors import TorkhamError
 from torkham.kb.names import normalize
 from torkham.params import InvalidParameter, check_text, literal
 
+if TYPE_CHECKING:
+    from duckdb import DuckDBPyConnection
+
+    from torkham.store.queries import Record
+
+Hit = dict[str, Any]  # one search hit: kind, id, label, snippet, url and what the kind adds
+
 KINDS = ("actors", "events", "claims", "sources", "data_events", "passages")
 MAX_TEXT = LIMITS.max_text
 SNIPPET = 160  # characters of context shown around a hit
 
 
-def search_all(con, text: str, *, kinds: list[str] | None = None, limit: int = 20) -> dict:
+def search_all(
+    con: DuckDBPyConnection, text: str, *, kinds: list[str] | None = None, limit: int = 20
+) -> dict[str, Any]:
     """Hits of every kind asked for (all by default), at most `limit` per kind; `counts` gives how many
     matched in all. Errors name the API parameters: q, kinds, limit."""
     text = (text or "").strip()
@@ -48,12 +58,12 @@ def search_all(con, text: str, *, kinds: list[str] | None = None, limit: int = 2
     return {"query": text, "kinds": [k for k in KINDS if k in chosen], "counts": counts, "hits": hits}
 
 
-def _actors(con, text: str, limit: int) -> tuple[list[dict], int]:
+def _actors(con: DuckDBPyConnection, text: str, limit: int) -> tuple[list[Hit], int]:
     from torkham.store.refs import name_index
 
     index = name_index(con)
     found = index.resolve(text)
-    ranked: list[tuple[str, dict]] = []
+    ranked: list[tuple[str, dict[str, Any]]] = []
     if found.actor_id:
         ranked.append((found.actor_id, {"match": found.how, "matched_name": found.matched, "ambiguous": False}))
     for actor_id in found.candidates:
@@ -84,7 +94,7 @@ def _actors(con, text: str, limit: int) -> tuple[list[dict], int]:
     return hits, len(ranked)
 
 
-def _kb_events(con, text: str, limit: int) -> tuple[list[dict], int]:
+def _kb_events(con: DuckDBPyConnection, text: str, limit: int) -> tuple[list[Hit], int]:
     where, params = _words("concat_ws(' ', e.title, e.place, r.quote)", text)
     base = f"FROM kb_events e JOIN kb_records r USING (id) WHERE {where}"
     rows, count = _matching(con, "e.id, e.date, e.title, e.type, r.quote", base, "e.first_day, r.seq", params, limit)
@@ -103,14 +113,16 @@ def _kb_events(con, text: str, limit: int) -> tuple[list[dict], int]:
     return hits, count
 
 
-def _matching(con, columns: str, base: str, order: str, params: list, limit: int) -> tuple[list[tuple], int]:
+def _matching(
+    con: DuckDBPyConnection, columns: str, base: str, order: str, params: list[str], limit: int
+) -> tuple[list[tuple[Any, ...]], int]:
     """The first `limit` rows `base` (FROM … WHERE …, fixed text) selects, and how many it selects in all."""
-    count = con.execute(f"SELECT count(*) {base}", params).fetchone()[0]
+    ((count,),) = con.execute(f"SELECT count(*) {base}", params).fetchall()
     rows = con.execute(f"SELECT {columns} {base} ORDER BY {order} LIMIT ?", [*params, limit]).fetchall()
     return rows, count
 
 
-def _claims(con, text: str, limit: int) -> tuple[list[dict], int]:
+def _claims(con: DuckDBPyConnection, text: str, limit: int) -> tuple[list[Hit], int]:
     where, params = _words("concat_ws(' ', c.statement, r.quote)", text)
     base = f"FROM kb_claims c JOIN kb_records r USING (id) WHERE {where}"
     rows, count = _matching(con, "c.id, c.topic, c.statement, r.quote", base, "c.topic, r.seq", params, limit)
@@ -128,7 +140,7 @@ def _claims(con, text: str, limit: int) -> tuple[list[dict], int]:
     return hits, count
 
 
-def _sources(con, text: str, limit: int) -> tuple[list[dict], int]:
+def _sources(con: DuckDBPyConnection, text: str, limit: int) -> tuple[list[Hit], int]:
     where, params = _words("concat_ws(' ', s.title, s.authors, s.cited_as, s.publisher)", text)
     base = f"FROM kb_sources s JOIN kb_records r USING (id) WHERE {where}"
     rows, count = _matching(con, "s.id, s.title, s.cited_as, s.publisher, s.date", base, "r.seq", params, limit)
@@ -145,7 +157,7 @@ def _sources(con, text: str, limit: int) -> tuple[list[dict], int]:
     return hits, count
 
 
-def _data_events(con, text: str, limit: int) -> tuple[list[dict], int]:
+def _data_events(con: DuckDBPyConnection, text: str, limit: int) -> tuple[list[Hit], int]:
     where, params = _words("concat_ws(' ', e.place, e.actor1, e.actor2, e.admin1, e.admin2)", text)
     base = f"FROM events e WHERE {where}"
     rows, count = _matching(
@@ -167,7 +179,7 @@ def _data_events(con, text: str, limit: int) -> tuple[list[dict], int]:
     return hits, count
 
 
-def _passages(con, text: str, limit: int) -> tuple[list[dict], int]:
+def _passages(con: DuckDBPyConnection, text: str, limit: int) -> tuple[list[Hit], int]:
     tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
     if "passages" not in tables:
         return [], 0
@@ -196,7 +208,7 @@ def _passages(con, text: str, limit: int) -> tuple[list[dict], int]:
     return hits, len(hits)
 
 
-def _words(column_sql: str, text: str) -> tuple[str, list]:
+def _words(column_sql: str, text: str) -> tuple[str, list[str]]:
     """Every word of `text` must occur in the (fixed) column expression, without case."""
     words = text.lower().split()[:20]
     return " AND ".join(f"strpos(lower({column_sql}), ?) > 0" for _ in words), words
@@ -215,11 +227,11 @@ def _cut(text: str) -> str:
     return text if len(text) <= SNIPPET else text[: SNIPPET - 1] + "…"
 
 
-def _hit(kind: str, hit_id: str, label: str, snippet: str, url: str, **extra) -> dict:
+def _hit(kind: str, hit_id: str, label: str, snippet: str, url: str, **extra: Any) -> Hit:
     return {"kind": kind, "id": hit_id, "label": label, "snippet": snippet, "url": url, **extra}
 
 
-def actors_matching(actors: list[dict], text: str) -> list[dict]:
+def actors_matching(actors: list[Record], text: str) -> list[Record]:
     """The actor records (as `queries.list_actors` gives them) with `text` in their id, name or an alias,
     ignoring case, diacritics and punctuation."""
     key = normalize(text)

@@ -5,27 +5,31 @@ The web's source pages and the API read these; nothing else queries the citation
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING, Any
 
-from torkham.store.queries import records_by_id
+from torkham.store.queries import Record, records_by_id
+
+if TYPE_CHECKING:
+    from duckdb import DuckDBPyConnection
 
 
-def source_record(con, source_id: str) -> dict | None:
-    row = con.execute("SELECT record FROM kb_records WHERE id = ? AND kind = 'sources'", [source_id]).fetchone()
-    return json.loads(row[0]) if row else None
+def source_record(con: DuckDBPyConnection, source_id: str) -> Record | None:
+    rows = con.execute("SELECT record FROM kb_records WHERE id = ? AND kind = 'sources'", [source_id]).fetchall()
+    return json.loads(rows[0][0]) if rows else None
 
 
-def record_counts(con) -> dict[str, int]:
+def record_counts(con: DuckDBPyConnection) -> dict[str, int]:
     """Source id → number of records drawn from it (records with a quote: the facts it backs)."""
     rows = con.execute("SELECT source, count(*) FROM kb_records WHERE quote IS NOT NULL GROUP BY source").fetchall()
     return dict(rows)
 
 
-def citation_counts(con) -> dict[str, int]:
+def citation_counts(con: DuckDBPyConnection) -> dict[str, int]:
     """Source id → number of places the knowledge base cites it (in-text citations and records' `cites`)."""
     return dict(con.execute("SELECT source_id, count(*) FROM kb_citations GROUP BY source_id").fetchall())
 
 
-def source_detail(con, source_id: str) -> dict | None:
+def source_detail(con: DuckDBPyConnection, source_id: str) -> dict[str, Any] | None:
     """None when no source has this id. Records come in text order (line, then file order); each is
     `{"kind": …, "record": export form}`."""
     source = source_record(con, source_id)

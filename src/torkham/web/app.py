@@ -101,7 +101,11 @@ def _error_handlers(app: FastAPI) -> None:
 # One 422 shape for every bad value, FastAPI's own: {"detail": [{"loc": [...], "msg": ..., "type": ...}]}.
 def _invalid(exc: TorkhamError) -> dict[str, Any]:
     if isinstance(exc, InvalidParameter):
-        return {"loc": ["query", exc.field] if exc.field else ["query"], "msg": exc.sentence(str), "type": "value_error"}
+        return {
+            "loc": ["query", exc.field] if exc.field else ["query"],
+            "msg": exc.sentence(str),
+            "type": "value_error",
+        }
     return {"loc": ["query"], "msg": str(exc), "type": "value_error"}
 
 

@@ -8,13 +8,18 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from contextlib import asynccontextmanager
-from typing import Any
-
-from starlette.requests import Request
+from typing import Any, Protocol
 
 log = logging.getLogger("torkham.web")
 KEEP = 32  # entries per application; the oldest goes first (briefings for many ranges)
 _guard = threading.Lock()
+
+
+class HasApp(Protocol):
+    """What the cache needs of a request: its application (warm-ups pass a stand-in holding only that)."""
+
+    @property
+    def app(self) -> Any: ...
 
 
 class PageCache:
@@ -42,7 +47,7 @@ class PageCache:
             return value
 
 
-def cached(request: Request, key: tuple, compute: Callable[[], Any]) -> Any:
+def cached(request: HasApp, key: tuple, compute: Callable[[], Any]) -> Any:
     state = request.app.state
     with _guard:
         cache = getattr(state, "page_cache", None)

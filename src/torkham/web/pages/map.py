@@ -67,7 +67,9 @@ def map_view(con, chosen, admin1: str | None, boundaries: str | None, points: st
 
     crosswalk = load_crosswalk()
     if boundaries and boundaries not in crosswalk.sets:
-        raise InvalidParameter("boundaries", f"unknown value '{literal(boundaries)}'; choose one of: {', '.join(crosswalk.sets)}")
+        raise InvalidParameter(
+            "boundaries", f"unknown value '{literal(boundaries)}'; choose one of: {', '.join(crosswalk.sets)}"
+        )
     boundary_set = crosswalk.sets[boundaries] if boundaries else crosswalk.default_set()
     base = base_map(boundary_set.key)
     counts = {row["value"]: row["count"] for row in facet_counts(con, chosen, "admin1")}

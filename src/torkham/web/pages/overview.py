@@ -130,7 +130,8 @@ def _actor_chart(backend, dataset: str, names: dict[str, str]):
     from torkham.errors import TorkhamError
     from torkham.web.render.charts import line_chart
 
-    lines, first = [], None
+    lines: list[tuple[str, list[float | None]]] = []
+    first = None
     for actor_id in TREND_ACTORS:
         if actor_id not in names:
             continue

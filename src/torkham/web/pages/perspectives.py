@@ -10,13 +10,13 @@ from fastapi import APIRouter, FastAPI, Request
 
 from torkham.params import InvalidParameter, literal
 from torkham.web.deps import Store
-from torkham.web.pages.cache import cached, warm_up_lifespan
+from torkham.web.pages.cache import HasApp, cached, warm_up_lifespan
 from torkham.web.templating import templates
 
 CHECKS_KEY = ("checks",)
 
 
-def all_checks(request: Request, con) -> dict:
+def all_checks(request: HasApp, con) -> dict:
     """run_checks over the whole knowledge base: slow (seconds), so computed once per process."""
     from torkham.evidence.checks import run_checks
 
@@ -39,7 +39,9 @@ def perspectives_page(request: Request, con: Store, topic: str | None = None, ac
     topic, actor = topic or None, actor or None
     vocabulary = default_vocabulary()
     if topic is not None and topic not in vocabulary["claim_topics"]:
-        raise InvalidParameter("topic", f"unknown question '{literal(topic)}'; choose one of: {', '.join(vocabulary['claim_topics'])}")
+        raise InvalidParameter(
+            "topic", f"unknown question '{literal(topic)}'; choose one of: {', '.join(vocabulary['claim_topics'])}"
+        )
     actor_id = _actor(con, actor)
     names = queries.actor_names(con)
     result = perspectives(con, topic, actor_id)

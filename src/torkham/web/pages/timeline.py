@@ -48,11 +48,11 @@ def timeline_page(
     typed = {"actor": actor, "type": event_type, "country": country, "admin1": admin1, "dataset": dataset,
              "layer": layer, "from": start, "to": end, "q": q, "min_fatalities": min_fatalities}  # fmt: skip
     typed = {k: v for k, v in typed.items() if v not in (None, "")}
-    query = EventQuery.parse(
+    event_query = EventQuery.parse(
         layer=layer or "both", actor=actor, event_type=event_type, country=country, admin1=admin1, dataset=dataset,
         start=start, end=end, q=q, min_fatalities=min_fatalities,
     )  # fmt: skip
-    chosen = select_events(con, query)
+    chosen = select_events(con, event_query)
     page = find_events(con, chosen, limit=limit, cursor=cursor or None)
     names = actor_names(con)
     facets = {by: facet_counts(con, chosen, by) for by in ("admin1", "year", "event_type")}

@@ -60,7 +60,7 @@ def line_chart(
         colour = PALETTE[index % len(PALETTE)]
         parts.append(f'<g class="series" stroke="{colour}" fill="{colour}"><title>{esc(label)}</title>')
         for run in _runs(values):
-            coords = " ".join(f"{num(x_at(i))},{num(y_at(values[i]))}" for i in run)
+            coords = " ".join(f"{num(x_at(i))},{num(y_at(v))}" for i, v in run)
             parts.append(f'<polyline fill="none" stroke-width="2" points="{coords}"/>')
         if count <= MARKERS_UP_TO:
             for i, v in enumerate(values):
@@ -160,7 +160,8 @@ def _x_axis(labels: list[str], x_at) -> list[str]:
 
 
 def _legend(labels: list[str]) -> list[str]:
-    parts, x = [], LEFT
+    parts: list[str] = []
+    x: float = LEFT
     y = HEIGHT - BOTTOM + 34
     for index, label in enumerate(labels):
         colour = PALETTE[index % len(PALETTE)]
@@ -173,17 +174,17 @@ def _legend(labels: list[str]) -> list[str]:
     return parts
 
 
-def _runs(values: list[float | None]) -> list[list[int]]:
-    """Indexes of the consecutive non-empty values: each run is one polyline."""
-    runs: list[list[int]] = []
-    current: list[int] = []
+def _runs(values: list[float | None]) -> list[list[tuple[int, float]]]:
+    """(index, value) of the consecutive non-empty values: each run is one polyline."""
+    runs: list[list[tuple[int, float]]] = []
+    current: list[tuple[int, float]] = []
     for i, v in enumerate(values):
         if v is None:
             if current:
                 runs.append(current)
             current = []
         else:
-            current.append(i)
+            current.append((i, v))
     if current:
         runs.append(current)
     return runs

@@ -108,7 +108,7 @@ def path_data(rings: list[list[Point]]) -> str:
     """SVG path data on a whole-unit grid, relative moves (short): 'M12 40l3-1 2 0…z' per ring."""
     parts = []
     for ring in rings:
-        grid = []
+        grid: list[tuple[int, int]] = []
         for x, y in ring:
             point = (round(x), round(y))
             if not grid or point != grid[-1]:

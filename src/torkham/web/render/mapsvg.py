@@ -8,6 +8,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from markupsafe import Markup
 
@@ -131,7 +132,7 @@ def draw_map(
     ]
     parts += [f'<path d="{s.d}"><title>{esc(s.name)}</title></path>' for s in base.countries]
     parts.append('</g><g class="provinces" stroke="#ffffff" stroke-width="1">')
-    rows = []
+    rows: list[dict[str, Any]] = []
     for shape in base.provinces:
         count = placement.counts.get(shape.code, 0)
         href = href_for(shape.code)
