@@ -55,11 +55,10 @@ def import_files(
 def imports(ctx: typer.Context, as_json: JsonOption = False) -> None:
     """The import log: every file imported, its hash, version and counts."""
     from torkham.cli import render
+    from torkham.store.logs import import_log
 
     with open_store(settings(ctx)) as con:
-        cursor = con.execute("SELECT * FROM imports ORDER BY import_id")
-        columns = [d[0] for d in cursor.description]
-        rows = [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+        rows = import_log(con)
     if as_json:
         return render.write_json([{k: (str(v) if k.endswith("_at") else v) for k, v in r.items()} for r in rows])
     render.console().print(
@@ -104,17 +103,10 @@ def quarantine(
 ) -> None:
     """Rows that could not be imported, with file, row, field and reason."""
     from torkham.cli import render
+    from torkham.store.logs import quarantined
 
     with open_store(settings(ctx)) as con:
-        sql = "SELECT import_id, file, row_number, field, value, reason FROM quarantine WHERE (? IS NULL OR import_id = ?) ORDER BY import_id, row_number"
-        params: list = [import_id, import_id]
-        if limit:
-            sql += " LIMIT ?"
-            params.append(limit)
-        rows = [
-            dict(zip(("import", "file", "row", "field", "value", "reason"), r, strict=True))
-            for r in con.execute(sql, params).fetchall()
-        ]
+        rows = quarantined(con, import_id, limit)
     if as_json:
         return render.write_json(rows)
     render.console().print(

@@ -80,7 +80,7 @@ def review(
         rows = queries.proposals(con, source, wanted)
         names = queries.actor_names(con)
         targets = queries.records_by_id(con, [r["corroborates"] for _, r in rows if r.get("corroborates")])
-        kinds = dict(con.execute("SELECT id, kind FROM kb_records").fetchall()) if targets else {}
+        kinds = queries.record_kinds(con, list(targets))
     listing = []
     for record_kind, row in rows:
         target = targets.get(row.get("corroborates") or "")

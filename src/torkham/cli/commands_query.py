@@ -50,9 +50,8 @@ def show(
 ) -> None:
     """Show one actor with its names, attributes, relations, events, figures and claims, all cited."""
     from torkham.cli import render
-    from torkham.store import queries
-
     from torkham.params import InvalidParameter
+    from torkham.store import queries
 
     with open_store(settings(ctx)) as con:
         actor_id = resolve_actor(con, name, "")

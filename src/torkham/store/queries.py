@@ -49,6 +49,23 @@ def records_by_id(con: DuckDBPyConnection, ids: list[str]) -> dict[str, Record]:
     return {r["id"]: r for r in rows}
 
 
+def record_kinds(con: DuckDBPyConnection, ids: list[str]) -> dict[str, str]:
+    """The kind of each record id given (records, not proposals)."""
+    rows = con.execute("SELECT id, kind FROM kb_records WHERE id IN (SELECT unnest(?))", [ids]).fetchall()
+    return {str(i): str(k) for i, k in rows}
+
+
+def record_counts(con: DuckDBPyConnection) -> dict[str, int]:
+    """How many records of each kind the knowledge holds."""
+    return {str(k): int(n) for k, n in con.execute("SELECT kind, count(*) FROM kb_records GROUP BY kind").fetchall()}
+
+
+def ambiguity_notes(con: DuckDBPyConnection, normalized: str) -> list[str]:
+    """The notes of the declared ambiguities of a name (normalised with kb.names.normalize)."""
+    sql = "SELECT DISTINCT note FROM kb_ambiguities WHERE normalized = ? AND note IS NOT NULL"
+    return [str(n) for (n,) in con.execute(sql, [normalized]).fetchall()]
+
+
 def actor_names(con: DuckDBPyConnection) -> dict[str, str]:
     return dict(con.execute("SELECT id, name FROM kb_actors").fetchall())
 

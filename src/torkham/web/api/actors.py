@@ -51,7 +51,9 @@ def list_actors(
 
 
 def _known(con, actor_id: str) -> str:
-    if not con.execute("SELECT count(*) FROM kb_actors WHERE id = ?", [actor_id]).fetchone()[0]:
+    from torkham.store.queries import actor_names
+
+    if actor_id not in actor_names(con):
         raise not_found("actor", actor_id)
     return actor_id
 

@@ -40,7 +40,7 @@ def about_page(request: Request, con: Store):
     from torkham.store import queries
     from torkham.store.sources import source_record
 
-    counts = dict(con.execute("SELECT kind, count(*) FROM kb_records GROUP BY kind").fetchall())
+    counts = queries.record_counts(con)
     return templates.TemplateResponse(
         request,
         "about.html",

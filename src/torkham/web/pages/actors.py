@@ -65,9 +65,7 @@ def _by_name(request: Request, con, typed: str, names: dict[str, str]):
         close = ", ".join(f"{names[a]} ({a})" for a in result.suggestions)
         hint = f"closest known names: {close}" if close else "the actors page (/actors) lists them all"
         raise NotFound(f"no actor with the id or name '{typed}'; {hint}")
-    notes = con.execute(
-        "SELECT DISTINCT note FROM kb_ambiguities WHERE normalized = ? AND note IS NOT NULL", [_normal(typed)]
-    ).fetchall()
+    notes = queries.ambiguity_notes(con, _normal(typed))
     candidates = [queries.records_by_id(con, [a])[a] for a in result.candidates]
     return templates.TemplateResponse(
         request,
@@ -76,7 +74,7 @@ def _by_name(request: Request, con, typed: str, names: dict[str, str]):
             "title": f"'{typed}' names {len(candidates)} actors",
             "actors": candidates,
             "ambiguous": typed,
-            "notes": [n for (n,) in notes],
+            "notes": notes,
             "kind": None,
             "kinds": {},
             "alias_types": {},
@@ -203,7 +201,9 @@ def _series(con, actor_id: str, name: str, data_events: dict) -> list[dict]:
     backend = connect_ibis(con)
     start = date(int(data_events["years"][0]["value"]), 1, 1)
     out = []
-    held = {d for (d,) in con.execute("SELECT DISTINCT dataset FROM events").fetchall()}
+    from torkham.store.refs import held_values
+
+    held = set(held_values(con, "dataset"))
     for dataset in (d for d in DATASETS if d in held):
         selection = Selection(dataset, actor_id, name)
         try:
