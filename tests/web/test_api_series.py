@@ -61,3 +61,19 @@ def test_signals_as_of_the_last_day_held(client):
 def test_signals_bad_day(client):
     response = client.get("/api/v1/signals?as_of=2021-13")
     assert problem(response) == "as_of: '2021-13' has month 13; months run from 01 to 12"
+
+
+@pytest.mark.parametrize(
+    ("value", "sentence"),
+    [
+        ("2021-13", "'2021-13' has month 13; months run from 01 to 12"),
+        ("March 2022", "'March 2022' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD (in quotes)"),
+    ],
+)
+def test_a_bad_date_is_the_same_sentence_from_every_surface(client, cli, bundled_store, value, sentence):
+    for command in ("series", "timeline"):
+        result = cli("--db", bundled_store, command, "--from", value)
+        assert (result.code, result.err) == (1, f"Error: --from: {sentence}\n"), command
+    for path in ("/api/v1/series", "/api/v1/events"):
+        response = client.get(path, params={"from": value})
+        assert response.json() == {"detail": [{"loc": ["query", "from"], "msg": sentence, "type": "value_error"}]}

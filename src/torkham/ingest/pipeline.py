@@ -178,18 +178,20 @@ def _check_request(request: IngestRequest, workspace: Path) -> None:
         raise TorkhamError(
             f"the workspace {workspace} is inside the installed package; pass --kb DIR or set TORKHAM_WORKSPACE"
         )
+    from torkham.params import InvalidParameter, literal, parse_partial
+
     if request.source_id is not None and not ID_PATTERN.match(request.source_id):
-        raise TorkhamError(f"--source-id: '{request.source_id}' must be lowercase letters, digits and hyphens")
-    if request.date is not None:
-        try:
-            parse_partial_date(request.date)
-        except DateError as exc:
-            raise TorkhamError(f"--date: {exc}") from None
+        raise InvalidParameter(
+            "source_id", f"'{literal(request.source_id)}' must be lowercase letters, digits and hyphens"
+        )
+    parse_partial(request.date, "date")
     from torkham.model.vocabulary import default_vocabulary
 
     kinds = default_vocabulary()["source_kinds"]
     if request.kind not in kinds:
-        raise TorkhamError(f"--kind: unknown source kind '{request.kind}'; choose one of: {', '.join(kinds)}")
+        raise InvalidParameter(
+            "kind", f"unknown source kind '{literal(request.kind)}'; choose one of: {', '.join(kinds)}"
+        )
 
 
 def _ingested_sources(con) -> dict[str, str]:
