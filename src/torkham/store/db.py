@@ -1,8 +1,7 @@
-"""Where the store lives and how it is opened."""
+"""How the store is opened (where it lives is a setting: torkham.config)."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -12,13 +11,6 @@ from torkham.errors import TorkhamError
 
 if TYPE_CHECKING:
     from duckdb import DuckDBPyConnection
-
-DEFAULT_DB = "torkham.duckdb"
-
-
-def resolve_db_path(option: str | os.PathLike[str] | None = None) -> Path:
-    """--db, else TORKHAM_DB, else ./torkham.duckdb."""
-    return Path(option or os.environ.get("TORKHAM_DB") or DEFAULT_DB)
 
 
 def connect(path: Path, read_only: bool = False) -> DuckDBPyConnection:
