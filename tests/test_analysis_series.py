@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from torkham.params import CountryRef
+
 pytestmark = pytest.mark.filterwarnings("ignore:fetch_arrow_table:DeprecationWarning")  # ibis on duckdb 2
 
 BUNDLED_CSV = Path(__file__).resolve().parent.parent / "src/torkham/data/ucdp-ged-pakistan/ucdp_ged_pakistan.csv"
@@ -207,7 +209,9 @@ def test_the_query_is_an_ibis_expression_that_compiles_for_other_backends(ucdp_d
 
     con = duckdb.connect(str(ucdp_db), read_only=True)
     try:
-        table = selected(connect_ibis(con), Selection("ucdp-ged", "ttp", country="Pakistan"), date(2021, 1, 1))
+        table = selected(
+            connect_ibis(con), Selection("ucdp-ged", "ttp", country=CountryRef.parse("Pakistan")), date(2021, 1, 1)
+        )
         monthly = table.group_by(month=table.date_start.truncate("M")).aggregate(events=table.count())
         sql = ibis.to_sql(monthly, dialect="postgres")
     finally:

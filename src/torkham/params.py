@@ -110,12 +110,6 @@ class Period:
             )
         return self
 
-    def is_open(self) -> bool:
-        return self.start is None and self.end is None
-
-    def contains(self, day: date) -> bool:
-        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
-
 
 def check_text(value: str | None, field: str, limit: int = LIMITS.max_text) -> str | None:
     """Free text: None when empty, an error when longer than `limit` characters."""
@@ -170,16 +164,11 @@ class ActorRef:
 
     name: str
     field: str = "actor"
-    resolved: bool = False  # `name` is already an actor id (a page that knows it, not a user)
 
     @classmethod
     def parse(cls, text: str | None, field: str = "actor") -> ActorRef | None:
-        name = check_text(text.strip() if text else None, field)
+        name = _name(text, field)
         return cls(name, field) if name else None
-
-    @classmethod
-    def known(cls, actor_id: str) -> ActorRef:
-        return cls(actor_id, "actor", resolved=True)
 
 
 @dataclass(frozen=True)
@@ -191,7 +180,7 @@ class DatasetRef:
 
     @classmethod
     def parse(cls, text: str | None, field: str = "dataset") -> DatasetRef | None:
-        name = check_text(text.strip() if text else None, field)
+        name = _name(text, field)
         return cls(name, field) if name else None
 
 
@@ -208,7 +197,7 @@ class CountryRef:
 
     @classmethod
     def parse(cls, text: str | None, field: str = "country") -> CountryRef | None:
-        typed = check_text(text.strip() if text else None, field)
+        typed = _name(text, field)
         if not typed:
             return None
         from torkham.model.countries import find_country
@@ -319,6 +308,11 @@ class CheckQuery:
     @classmethod
     def parse(cls, ids: Iterable[str] | None) -> CheckQuery:
         return cls(tuple(dict.fromkeys(i.strip() for i in ids or () if i.strip())))
+
+
+def _name(text: str | None, field: str) -> str | None:
+    """A name as typed, trimmed; None when blank."""
+    return check_text(text.strip() if text else None, field)
 
 
 def _required(value: int | None, field: str) -> int:

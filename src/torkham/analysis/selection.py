@@ -37,13 +37,9 @@ class Selection:
     dataset: str
     actor_id: str | None = None
     actor_name: str | None = None
-    country: str | None = None  # as typed: a name or an ISO3 code, matched without case
+    country: CountryRef | None = None  # as typed, with the spellings that denote it
     country_label: str | None = None  # as the data writes it, e.g. "Pakistan (PAK)"
     raw_names: tuple[str, ...] = ()  # the dataset's names mapped to the actor (shown in queries)
-
-    @property
-    def country_ref(self) -> CountryRef | None:
-        return CountryRef.parse(self.country)
 
     def without_actor(self) -> Selection:
         return replace(self, actor_id=None, actor_name=None, raw_names=())
@@ -153,9 +149,8 @@ def selected(backend: Tables, selection: Selection, start: date | None = None, e
         names = backend.table("dataset_actor_names")
         raw = names.filter(names.dataset == selection.dataset, names.actor_id == selection.actor_id).raw_name
         conditions.append(events.actor1.isin(raw) | events.actor2.isin(raw))
-    country = selection.country_ref
-    if country is not None:
-        spellings = sorted(country.spellings)
+    if selection.country is not None:
+        spellings = sorted(selection.country.spellings)
         conditions.append(events.country.lower().isin(spellings) | events.iso3.lower().isin(spellings))
     if start is not None:
         conditions.append(events.date_start >= ibis.date(start))
@@ -204,9 +199,8 @@ def listing_sql(selection: Selection, start: date, end: date, name: str | None =
             else f"SELECT raw_name FROM dataset_actor_names WHERE dataset = {ds} AND actor_id = {_quote(selection.actor_id)}"
         )
         where.append(f"(actor1 IN ({names}) OR actor2 IN ({names}))")
-    country = selection.country_ref
-    if country is not None:
-        spellings = ", ".join(map(_quote, sorted(country.spellings)))
+    if selection.country is not None:
+        spellings = ", ".join(map(_quote, sorted(selection.country.spellings)))
         where.append(f"(lower(country) IN ({spellings}) OR lower(iso3) IN ({spellings}))")
     if name is not None:
         where.append(f"(actor1 = {_quote(name)} OR actor2 = {_quote(name)})")
@@ -232,6 +226,5 @@ def select(con: DuckDBPyConnection, chosen: DataSelection) -> tuple[Tables, Sele
     label = check_country(backend, dataset, chosen.country) if chosen.country is not None else None
     actor = actor_id(con, chosen.actor)
     name = actor_names(con).get(actor) if actor else None
-    typed = chosen.country.typed if chosen.country else None
-    selection = Selection(dataset, actor, name, typed, label)
+    selection = Selection(dataset, actor, name, chosen.country, label)
     return backend, replace(selection, raw_names=tuple(check_actor_names(backend, selection)))

@@ -114,20 +114,22 @@ def collect(con, scope: Scope) -> dict:
 
 def _selections(backend, scope: Scope, datasets: list[str], labels: dict[str, str], notes: list[str]) -> list:
     from torkham.analysis.selection import DATASETS, Selection, check_actor_names
+    from torkham.params import CountryRef
 
+    country = CountryRef.parse(scope.country)
     out = []
     for dataset in datasets:
         name = DATASETS[dataset].name
         if scope.country and dataset not in labels:
             notes.append(f"The {name} data held has no events in {scope.country}; it is left out.")
             continue
-        selection = Selection(dataset, scope.actor_id, scope.actor_name, scope.country, labels.get(dataset))
+        selection = Selection(dataset, scope.actor_id, scope.actor_name, country, labels.get(dataset))
         try:
             raw = tuple(check_actor_names(backend, selection))
         except TorkhamError:
             notes.append(f"No {name} actor name maps to {scope.actor_name} ({scope.actor_id}); {name} is left out.")
             continue
-        out.append(Selection(dataset, scope.actor_id, scope.actor_name, scope.country, labels.get(dataset), raw))
+        out.append(Selection(dataset, scope.actor_id, scope.actor_name, country, labels.get(dataset), raw))
     return out
 
 

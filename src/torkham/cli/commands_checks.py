@@ -27,9 +27,11 @@ def check(
     query and the events or rows behind it."""
     from torkham.cli import render
     from torkham.evidence.checks import run_checks
+    from torkham.params import CheckQuery
 
+    query = CheckQuery.parse(ids)
     with open_store(settings(ctx.find_root())) as con:
-        document = run_checks(con, ids or [])
+        document = run_checks(con, query)
     if as_json:
         return render.write_json(document)
     out = render.console()

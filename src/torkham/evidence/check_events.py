@@ -14,6 +14,7 @@ from torkham.analysis.selection import DATASETS, SHOWN_IDS, Selection, coverage,
 from torkham.evidence.check_spec import NO_DATA, NOT_COVERED, CheckSpec, Measurement, period_text
 from torkham.kb.checkspecs import period_unit
 from torkham.model.dates import parse_partial_date
+from torkham.params import CountryRef
 
 if TYPE_CHECKING:
     import duckdb
@@ -47,7 +48,8 @@ def measure_events(
     selection, filter_reasons = _cached(
         cache.selections, (spec.dataset, spec.filters.get("actor")), lambda: _selection(con, backend, spec)
     )
-    selection = replace(selection, country=spec.filters.get("country"), country_label=spec.filters.get("country"))
+    country = spec.filters.get("country")
+    selection = replace(selection, country=CountryRef.parse(country), country_label=country)
     # The span the dataset speaks for is that of all its events: a country's last event need not be
     # the last day its data cover. A country without any event has no data at all.
     whole = replace(selection.without_actor(), country=None)
@@ -58,7 +60,7 @@ def measure_events(
     place = selection.without_actor()
     in_country = span is not None and (
         not selection.country
-        or _cached(cache.countries, (spec.dataset, selection.country.lower()), lambda: coverage(backend, place))
+        or _cached(cache.countries, (spec.dataset, selection.country.typed.lower()), lambda: coverage(backend, place))
         is not None
     )
     table = _filtered(backend, selection, spec, spec.start, spec.end)
@@ -120,7 +122,7 @@ def _selection(con: duckdb.DuckDBPyConnection, backend: Tables, spec: CheckSpec)
     actor = spec.filters.get("actor")
     country = spec.filters.get("country")
     name = actor_names(con).get(actor) if actor else None
-    selection = Selection(spec.dataset, actor, name, country, country)
+    selection = Selection(spec.dataset, actor, name, CountryRef.parse(country), country)
     if actor is None:
         return selection, []
     table = backend.table("dataset_actor_names")
@@ -195,7 +197,7 @@ def _describe(spec: CheckSpec, selection: Selection) -> str:
         names = ", ".join(selection.raw_names) or "none"
         parts.append(f"with {selection.actor_name} ({selection.actor_id}) on either side (dataset names: {names})")
     if selection.country:
-        parts.append(f"in {selection.country}")
+        parts.append(f"in {selection.country.typed}")
     parts += [f"with {column} '{value}'" for column, value in _extra(spec).items()]
     parts.append(f"dated {period_text(spec.start, spec.end)}")
     return " ".join(parts)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from torkham.errors import TorkhamError
 from torkham.evidence import comparators
 from torkham.evidence.check_spec import DEFINITIONS_DIFFER, CheckSpec, Measurement
+from torkham.params import CheckQuery
 from torkham.store import queries
 
 if TYPE_CHECKING:
@@ -28,13 +29,13 @@ VERDICTS = {
 DIFFER_DEFAULT = "the dataset does not count what the text counts"
 
 
-def run_checks(con: duckdb.DuckDBPyConnection, wanted: list[str] | None = None) -> Record:
-    """`{"checks": [...], "summary": {verdict: count}}` for the checks `wanted` names (check ids, or ids of
-    the figures and claims they are about), in knowledge-base order; all checks when `wanted` is empty."""
+def run_checks(con: duckdb.DuckDBPyConnection, query: CheckQuery | None = None) -> Record:
+    """`{"checks": [...], "summary": {verdict: count}}` for the checks `query` names (check ids, or ids of
+    the figures and claims they are about), in knowledge-base order; all checks when it names none."""
     from torkham.model.vocabulary import default_vocabulary
 
     specs = [CheckSpec.from_record(r) for r in queries.records_of(con, "checks")]
-    chosen = _choose(con, specs, wanted or [])
+    chosen = _choose(con, specs, list(query.ids) if query else [])
     about = queries.records_by_id(con, sorted({a for s in chosen for a in s.about}))
     vocab = default_vocabulary()
     context = _Context(con, vocab)

@@ -1,7 +1,8 @@
 """Events of both layers — the knowledge base's and the datasets' — filtered, counted and paged with a
-cursor: the one event listing the CLI timeline, the API and the pages share. Items have the shape of
-`queries.timeline` (knowledge events, with provenance) and `queries.data_event` (dataset events). Every
-value reaches SQL as a bound parameter; facet names come from a fixed table.
+cursor: the one event listing the CLI timeline, the API, the pages and the briefing share. Knowledge
+events are their records in export form (with provenance) plus `"layer": "kb"`; dataset events have the
+shape of `queries.data_event`. Every value reaches SQL as a bound parameter; facet names come from a
+fixed table.
 
     chosen = select_events(con, EventQuery.parse(actor="TTP", start="2021", end="2021", layer="data"))
     page = find_events(con, chosen, limit=100, cursor=None)   # EventPage(items, total, next_cursor)

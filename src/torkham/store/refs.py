@@ -35,8 +35,6 @@ def actor_id(con: DuckDBPyConnection, ref: ActorRef | None) -> str | None:
     """The id of the one actor `ref` names; an error listing candidates or close names otherwise."""
     if ref is None:
         return None
-    if ref.resolved:
-        return ref.name
     index = name_index(con)
     result = index.resolve(ref.name)
     if result.actor_id:

@@ -22,7 +22,6 @@ if TYPE_CHECKING:
 Hit = dict[str, Any]  # one search hit: kind, id, label, snippet, url and what the kind adds
 
 KINDS = ("actors", "events", "claims", "sources", "data_events", "passages")
-MAX_TEXT = LIMITS.max_text
 SNIPPET = 160  # characters of context shown around a hit
 
 
@@ -34,7 +33,7 @@ def search_all(
     text = (text or "").strip()
     if not text:
         raise InvalidParameter("q", "empty; type a name, a place or some words")
-    check_text(text, "q", MAX_TEXT)
+    check_text(text, "q", LIMITS.max_text)
     chosen = list(kinds) if kinds else list(KINDS)
     for kind in chosen:
         if kind not in KINDS:

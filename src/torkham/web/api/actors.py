@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 
+from torkham.params import check_term
 from torkham.store import queries
 from torkham.store.events import EventFilter, facet_counts
 from torkham.store.search import actors_matching
-from torkham.web.api.common import check_term, not_found
+from torkham.web.api.common import not_found
 from torkham.web.api.events import actor_event_filter, events_page
 from torkham.web.api.paging import DEFAULT_LIMIT, MAX_TEXT, Cursor, Format, Limit, Text, page_of
 from torkham.web.deps import Store
@@ -87,5 +89,5 @@ def actor_events(
     cursor: Cursor = None,
     format: Format = "json",
 ):
-    chosen = EventFilter(**{**filters.__dict__, "actor_id": _known(con, actor_id)})
+    chosen = replace(filters, actor_id=_known(con, actor_id))
     return events_page(request, con, chosen, limit, cursor, format, f"events-{actor_id}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from torkham.params import ActorRef, check_term  # noqa: F401 — routes take check_term from here
+from torkham.params import ActorRef
 from torkham.web.errors import NotFound
 
 if TYPE_CHECKING:

@@ -6,8 +6,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 
+from torkham.params import check_term
 from torkham.store import queries
-from torkham.web.api.common import actor_id_of, check_term
+from torkham.web.api.common import actor_id_of
 from torkham.web.api.paging import DEFAULT_LIMIT, MAX_TEXT, Cursor, Format, Limit, page_of
 from torkham.web.deps import Store
 

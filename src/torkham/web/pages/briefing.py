@@ -10,14 +10,13 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
-from torkham.config import LIMITS
+from torkham.web.api.paging import MAX_TEXT
 from torkham.web.deps import Store
 from torkham.web.pages.cache import cached
 from torkham.web.templating import templates
 
 router = APIRouter()
 DEFAULT_FROM, DEFAULT_TO = "2021-08", "2024-04"  # the paper's period, as in the README
-MAX_TEXT = LIMITS.max_text
 
 Text = Annotated[str | None, Query(max_length=MAX_TEXT)]
 From = Annotated[str | None, Query(alias="from", max_length=MAX_TEXT)]

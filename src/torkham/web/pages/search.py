@@ -7,15 +7,14 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 
-from torkham.config import LIMITS
 from torkham.params import InvalidParameter, literal
+from torkham.web.api.paging import MAX_TEXT
 from torkham.web.deps import Store
 from torkham.web.templating import templates
 
 router = APIRouter()
 PER_KIND = 10  # hits shown per kind; one kind alone shows up to MORE
 MORE = 100
-MAX_TEXT = LIMITS.max_text
 LABELS = {
     "actors": "Actors",
     "events": "Events of the paper",

@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request
 
-from torkham.config import LIMITS
+from torkham.web.api.paging import MAX_TEXT
 from torkham.web.deps import Store
 from torkham.web.pages.cache import cached
 from torkham.web.templating import templates
@@ -17,7 +17,6 @@ from torkham.web.templating import templates
 router = APIRouter()
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 500
-MAX_TEXT = LIMITS.max_text
 MAP_FILTERS = ("actor", "type", "dataset", "from", "to")  # what the map page filters by
 FACET_ROWS = 12  # values shown per facet; the API gives them all
 
