@@ -64,3 +64,30 @@ CREATE TABLE IF NOT EXISTS dataset_actor_names (
   actor_id VARCHAR NOT NULL,
   method VARCHAR NOT NULL              -- crosswalk | alias
 );
+
+-- What each import covers, per country: the days its data speaks for and the status of its figures.
+-- A (country, day) that no row covers is unknown: analyses answer null there, never 0.
+CREATE TABLE IF NOT EXISTS coverage (
+  import_id BIGINT NOT NULL,
+  dataset VARCHAR NOT NULL,
+  dataset_version VARCHAR NOT NULL,
+  country VARCHAR NOT NULL,            -- as the data writes it, e.g. Pakistan
+  iso3 VARCHAR,                        -- when known
+  first_day DATE NOT NULL,
+  last_day DATE NOT NULL,
+  status VARCHAR NOT NULL,             -- final | preliminary | aggregate (datasets/catalog.yaml)
+  stated_by VARCHAR NOT NULL           -- how the span is known, e.g. 'UCDP GED 22.1 release: 1989-01-01 to 2021-12-31'
+);
+
+-- Totals per country and month (UCDP country-month fatalities): aggregates, never stored as events.
+CREATE TABLE IF NOT EXISTS country_month (
+  dataset VARCHAR NOT NULL,            -- ucdp-country-month
+  dataset_version VARCHAR NOT NULL,
+  country VARCHAR NOT NULL,
+  iso3 VARCHAR,
+  month DATE NOT NULL,                 -- the month's first day
+  measure VARCHAR NOT NULL,            -- fatalities (best estimate, all types) | fatalities_state_based
+  value BIGINT,                        -- NULL: not measured for this month
+  import_id BIGINT NOT NULL,
+  PRIMARY KEY (dataset, country, month, measure)
+);
