@@ -27,6 +27,8 @@ Grain = Literal["month", "week", "year"]  # the period a series counts by
 Metric = Literal["events", "fatalities"]
 GRAINS: tuple[Grain, ...] = ("month", "week", "year")
 METRICS: tuple[Metric, ...] = ("events", "fatalities")
+Basis = Literal["auto", "events", "candidate", "aggregate"]  # what a series may rest on; auto: the best that covers
+BASES: tuple[Basis, ...] = ("auto", "events", "candidate", "aggregate")
 T = TypeVar("T", bound=str)
 
 
@@ -247,15 +249,25 @@ class EventQuery:
 
 @dataclass(frozen=True)
 class DataSelection:
-    """Which dataset events an analysis reads: one dataset (or the only one held), actor, country."""
+    """Which data an analysis reads: one dataset, or the datasets of one family held (narrowed to one
+    basis), an actor (with its factions), a country."""
 
     dataset: DatasetRef | None = None
     actor: ActorRef | None = None
     country: CountryRef | None = None
+    basis: Basis = "auto"
+    with_factions: bool = False
 
     @classmethod
-    def parse(cls, dataset: str | None = None, actor: str | None = None, country: str | None = None) -> DataSelection:
-        return cls(DatasetRef.parse(dataset), ActorRef.parse(actor), CountryRef.parse(country))
+    def parse(
+        cls, dataset: str | None = None, actor: str | None = None, country: str | None = None,
+        basis: str | None = None, with_factions: bool = False,
+    ) -> DataSelection:  # fmt: skip
+        chosen = check_choice(basis or "auto", BASES, "basis")
+        actor_ref = ActorRef.parse(actor)
+        if with_factions and actor_ref is None:
+            raise InvalidParameter("with_factions", "counts an actor's factions with it; name the actor with {actor}")
+        return cls(DatasetRef.parse(dataset), actor_ref, CountryRef.parse(country), chosen, with_factions)
 
 
 @dataclass(frozen=True)

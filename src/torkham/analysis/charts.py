@@ -3,6 +3,7 @@ per period, the rolling mean, title, axis labels with units and a source line wi
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -53,7 +54,8 @@ def _plot(axes: Axes, result: Series) -> None:
     import matplotlib.dates as mdates
 
     starts = [p.start for p in result.points]
-    values = [p.value for p in result.points]
+    values = [float("nan") if p.value is None else p.value for p in result.points]  # NaN: a gap, not 0
+    known = [p.value for p in result.points if p.value is not None]
     unit = "Events" if result.metric == "events" else "Deaths (best estimate)"
     if result.selection.dataset == "ucdp-ged" and result.metric == "fatalities":
         unit = "Deaths (UCDP best estimate)"
@@ -67,18 +69,19 @@ def _plot(axes: Axes, result: Series) -> None:
     else:
         axes.step(starts, values, where="post", color="#6f93bb", linewidth=0.8, label=label)  # type: ignore[arg-type]
         mid = starts
-    means = [(m, p.rolling_mean) for m, p in zip(mid, result.points, strict=True) if p.rolling_mean is not None]
-    if means:
+    _hatch_unknown(axes, result)
+    means = [float("nan") if p.rolling_mean is None else p.rolling_mean for p in result.points]
+    if any(p.rolling_mean is not None for p in result.points):
         axes.plot(
-            [m for m, _ in means],  # type: ignore[arg-type]
-            [v for _, v in means],
+            mid,  # type: ignore[arg-type]
+            means,
             color="#c0392b",
             linewidth=2,
             label=f"rolling mean ({result.window} {result.by}s)",
         )
     axes.set_xlabel(f"{result.by.capitalize()} (start of period)")
     axes.set_ylabel(f"{unit} per {result.by}")
-    axes.set_ylim(bottom=0, top=max([*values, 1]) * 1.1)
+    axes.set_ylim(bottom=0, top=max([*known, 1]) * 1.1)
     # matplotlib.dates has no annotations, so its constructors are untyped calls.
     locator = mdates.AutoDateLocator(minticks=4, maxticks=12)  # type: ignore[no-untyped-call]
     axes.xaxis.set_major_locator(locator)
@@ -87,8 +90,32 @@ def _plot(axes: Axes, result: Series) -> None:
     axes.set_axisbelow(True)
     axes.spines[["top", "right"]].set_visible(False)
     axes.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncols=2, frameon=False, fontsize=9)
-    if result.total == 0:
+    if not known:
+        axes.text(0.5, 0.5, "no data covers this range", transform=axes.transAxes, ha="center", color="#666666")
+    elif result.total == 0:
         axes.text(0.5, 0.5, "no events in this range", transform=axes.transAxes, ha="center", color="#666666")
+
+
+def _hatch_unknown(axes: Axes, result: Series) -> None:
+    """A hatched band over each run of periods no data covers: unknown, not calm."""
+    runs: list[list[date]] = []
+    for point in result.points:
+        if point.value is not None:
+            continue
+        if runs and runs[-1][1] + timedelta(days=1) == point.start:
+            runs[-1][1] = point.end
+        else:
+            runs.append([point.start, point.end])
+    for number, (first, last) in enumerate(runs):
+        axes.axvspan(
+            first,  # type: ignore[arg-type]
+            last + timedelta(days=1),  # type: ignore[arg-type]
+            facecolor="none",
+            edgecolor="#b0b0b0",
+            hatch="//",
+            linewidth=0,
+            label="not covered by any data" if number == 0 else None,
+        )
 
 
 def _metadata(result: Series, path: Path) -> dict[str, str | None]:

@@ -24,29 +24,42 @@ def data_line(dataset: str, versions: list[str]) -> str:
 
     info = DATASETS.get(dataset)
     shown = f"Data: {dataset} version {', '.join(versions) or '?'}"
-    return shown + (f" — {info.name}, {info.publisher}, licence {info.licence}" if info else "")
+    if info is None:
+        return shown
+    status = {"preliminary": " (preliminary)", "aggregate": " (country totals, not events)"}.get(info.status, "")
+    return shown + f" — {info.name}{status}, {info.publisher}, licence {info.licence}"
+
+
+UNKNOWN = "unknown"  # how a period no data covers is shown in text (null in JSON, empty in CSV)
 
 
 def series_text(result: Series) -> str:
     value_head, mean_head = result.metric, f"mean of {result.window}"
-    width = max(len(value_head), *(len(f"{p.value:,}") for p in result.points))
-    lines = [series_title(result), data_line(result.selection.dataset, result.versions), ""]
-    lines.append(f"{'period':<10}  {value_head:>{width}}  {mean_head:>10}")
-    for p in result.points:
+    shown = [UNKNOWN if p.value is None else f"{p.value:,}" for p in result.points]
+    width = max(len(value_head), *(len(v) for v in shown))
+    lines = [series_title(result)]
+    lines += [data_line(d, result.versions.get(d, [])) for d in result.datasets or [result.selection.dataset]]
+    lines += ["", f"{'period':<10}  {value_head:>{width}}  {mean_head:>10}  basis"]
+    for p, value in zip(result.points, shown, strict=True):
         mean = "" if p.rolling_mean is None else f"{p.rolling_mean:.2f}"
-        lines.append(f"{p.period:<10}  {p.value:>{width},}  {mean:>10}")
-    lines.append(f"{'total':<10}  {result.total:>{width},}")
+        lines.append(f"{p.period:<10}  {value:>{width}}  {mean:>10}  {p.basis or 'no data'}")
+    covered = f" (over the {len(result.points) - result.unknown} covered {result.by}s)" if result.unknown else ""
+    lines.append(f"{'total':<10}  {result.total:>{width},}{covered}")
     lines.extend(f"note: {note}" for note in result.notes)
     return "\n".join(lines) + "\n"
 
 
 def write_series_csv(result: Series, out: TextIO) -> None:
+    """One row per period; a period no data covers has an empty value (unknown), never 0."""
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["period", "start", "end", result.metric, "rolling_mean", "window", "dataset", "version"])
-    version = ";".join(result.versions)
+    writer.writerow(["period", "start", "end", result.metric, "rolling_mean", "window", "basis", "dataset", "version"])
     for p in result.points:
         mean = "" if p.rolling_mean is None else f"{p.rolling_mean:.4f}"
-        writer.writerow([p.period, p.start, p.end, p.value, mean, result.window, result.selection.dataset, version])
+        value = "" if p.value is None else p.value
+        version = ";".join(v for d in p.datasets for v in result.versions.get(d, []))
+        writer.writerow(
+            [p.period, p.start, p.end, value, mean, result.window, p.basis or "", ";".join(p.datasets), version]
+        )
 
 
 SECTIONS = (

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from torkham.datasets.catalog import catalog
 from torkham.errors import TorkhamError
 from torkham.params import CountryRef, DataSelection, InvalidParameter, literal
 
@@ -15,19 +16,11 @@ if TYPE_CHECKING:
     from duckdb import DuckDBPyConnection
     from ibis.backends.duckdb import Backend
 
-
-@dataclass(frozen=True)
-class DatasetInfo:
-    name: str
-    publisher: str
-    licence: str
+    from torkham.store.coverage import Coverage
 
 
-DATASETS = {
-    "ucdp-ged": DatasetInfo("UCDP GED", "Uppsala Conflict Data Program", "CC BY 4.0"),
-    "acled": DatasetInfo("ACLED", "Armed Conflict Location & Event Data", "ACLED terms of use"),
-    "gdelt": DatasetInfo("GDELT 2.0 events", "The GDELT Project", "GDELT terms of use (free, cite GDELT)"),
-}
+DATASETS = catalog()  # every dataset torkham knows, in precedence order (datasets/catalog.yaml)
+BASIS_CHOICES = ("auto", "events", "candidate", "aggregate")
 SHOWN_COUNTRIES = 40  # an unknown --country lists at most this many of the countries held
 SHOWN_IDS = 10  # a signal names at most this many event ids; the count and a query give the rest
 
@@ -40,12 +33,30 @@ class Selection:
     country: CountryRef | None = None  # as typed, with the spellings that denote it
     country_label: str | None = None  # as the data writes it, e.g. "Pakistan (PAK)"
     raw_names: tuple[str, ...] = ()  # the dataset's names mapped to the actor (shown in queries)
+    chain: tuple[str, ...] = ()  # the datasets a series combines, first wins a period it covers; () = (dataset,)
+    members: tuple[tuple[str, str], ...] = ()  # (id, name) of the actor and its factions (--with-factions)
+
+    @property
+    def datasets(self) -> tuple[str, ...]:
+        return self.chain or (self.dataset,)
+
+    @property
+    def actor_ids(self) -> tuple[str, ...]:
+        if self.members:
+            return tuple(member for member, _ in self.members)
+        return (self.actor_id,) if self.actor_id else ()
 
     def without_actor(self) -> Selection:
-        return replace(self, actor_id=None, actor_name=None, raw_names=())
+        return replace(self, actor_id=None, actor_name=None, raw_names=(), members=())
+
+    def on(self, dataset: str) -> Selection:
+        """The same question asked of one dataset of the chain."""
+        return replace(self, dataset=dataset, chain=(dataset,))
 
     def describe(self) -> str:
         parts = [f"{self.actor_name} ({self.actor_id})" if self.actor_id else "all actors"]
+        if len(self.members) > 1:
+            parts.append("with its factions " + ", ".join(name for _, name in self.members[1:]))
         if self.country_label:
             parts.append(f"in {self.country_label}")
         return " ".join(parts)
@@ -57,6 +68,18 @@ class Tables:
     def __init__(self, backend: Backend):
         self.backend = backend
         self._tables: dict[str, ir.Table] = {}
+        self._names: set[str] | None = None
+        self.cached_coverage: Coverage | None = None
+
+    def names(self) -> set[str]:
+        """The tables the backend holds."""
+        if self._names is None:
+            try:
+                self._names = set(self.backend.list_tables())
+            except AttributeError:  # Ibis 10's DuckDB backend calls a method DuckDB 2 renamed
+                rows = self.backend.con.execute("SELECT table_name FROM duckdb_tables()").fetchall()
+                self._names = {str(row[0]) for row in rows}
+        return self._names
 
     def table(self, name: str) -> ir.Table:
         if name not in self._tables:
@@ -71,17 +94,48 @@ def connect_ibis(con: DuckDBPyConnection) -> Tables:
     return Tables(ibis.duckdb.from_connection(con))
 
 
-def choose_dataset(backend: Tables, requested: str | None, field: str = "dataset") -> str:
+def held_datasets(backend: Tables) -> list[str]:
+    """The datasets the store holds (events and country aggregates), in the catalog's precedence order."""
     events = backend.table("events")
-    held: list[str] = sorted(events.select("dataset").distinct().to_pyarrow().column(0).to_pylist())
+    held = set(events.select("dataset").distinct().to_pyarrow().column(0).to_pylist())
+    if "country_month" in backend.names():
+        totals = backend.table("country_month")
+        held |= set(totals.select("dataset").distinct().to_pyarrow().column(0).to_pylist())
+    order = list(DATASETS)
+    return sorted(held, key=lambda d: (order.index(d) if d in order else len(order), d))
+
+
+def choose_chain(
+    backend: Tables, requested: str | None, basis: str = "auto", actor: bool = False, field: str = "dataset"
+) -> tuple[str, ...]:
+    """The datasets an analysis reads, in precedence order: the one requested, else every dataset held of
+    one family (UCDP's final events, country totals and candidate events), narrowed by `basis`."""
+    held = held_datasets(backend)
     if not held:
         raise TorkhamError("the store holds no dataset events; import some with 'torkham import FILE'")
-    if requested is None:
-        if len(held) > 1:
+    if requested is not None:
+        chain = (_requested(held, requested, field),)
+    else:
+        families = {DATASETS[d].family if d in DATASETS and DATASETS[d].family else d for d in held}
+        if len(families) > 1:
             raise InvalidParameter(
                 field, f"the store holds events of {len(held)} datasets ({', '.join(held)}), which overlap; choose one"
             )
-        return held[0]
+        chain = tuple(held)
+    if basis != "auto":
+        chain = tuple(d for d in chain if d in DATASETS and DATASETS[d].basis == basis)
+        if not chain:
+            raise InvalidParameter("basis", f"the {' and '.join(held)} data held has no {basis} basis")
+    if actor:
+        chain = tuple(d for d in chain if not (d in DATASETS and DATASETS[d].is_aggregate))
+        if not chain:
+            raise InvalidParameter(
+                "basis", "country totals never answer a question about an actor; choose events or candidate data"
+            )
+    return chain
+
+
+def _requested(held: list[str], requested: str, field: str) -> str:
     if requested not in DATASETS:
         raise InvalidParameter(field, f"unknown dataset '{literal(requested)}'; choose one of: {', '.join(DATASETS)}")
     if requested not in held:
@@ -92,29 +146,36 @@ def choose_dataset(backend: Tables, requested: str | None, field: str = "dataset
     return requested
 
 
-def check_country(backend: Tables, dataset: str, country: str | CountryRef) -> str:
-    """The label ("Pakistan (PAK)") of the country `country` names, or an error listing those held."""
+def choose_dataset(backend: Tables, requested: str | None, field: str = "dataset") -> str:
+    """One event dataset: the one requested, else the first of the chain held."""
+    chain = choose_chain(backend, requested, field=field)
+    return primary(chain)
+
+
+def primary(chain: tuple[str, ...]) -> str:
+    """The first dataset of the chain that holds events (signals and listings read one)."""
+    return next((d for d in chain if not (d in DATASETS and DATASETS[d].is_aggregate)), chain[0])
+
+
+def check_country(backend: Tables, datasets: str | tuple[str, ...], country: str | CountryRef) -> str:
+    """The label ("Pakistan (PAK)") of the country `country` names, or an error listing those covered."""
+    from torkham.analysis.coverage import read_coverage
+
     ref = CountryRef.parse(country) if isinstance(country, str) else country
     if ref is None:
         raise InvalidParameter("country", "give a country name or ISO3 code, e.g. Pakistan or PAK")
-    events = backend.table("events")
-    held = (
-        events.filter(events.dataset == dataset)
-        .select("country", "iso3")
-        .distinct()
-        .order_by("country")
-        .to_pyarrow()
-        .to_pylist()
-    )
-    labels = [_country_label(r["country"], r["iso3"]) for r in held if r["country"] or r["iso3"]]
-    for row in held:
-        if ref.matches(row["country"], row["iso3"]):
-            return _country_label(row["country"], row["iso3"])
+    chain = (datasets,) if isinstance(datasets, str) else datasets
+    covered = read_coverage(backend).of(chain)
+    for span in covered.spans:
+        if ref.matches(span.country, span.iso3):
+            return _country_label(span.country, span.iso3 or span.key.upper())
+    labels = sorted({_country_label(s.country, s.iso3) for s in covered.spans})
     shown = ", ".join(labels[:SHOWN_COUNTRIES]) + (
         f", … ({len(labels)} in all)" if len(labels) > SHOWN_COUNTRIES else ""
     )
     raise InvalidParameter(
-        ref.field, f"no {dataset} events in '{literal(ref.typed)}'; the data holds: {shown or 'no countries'}"
+        ref.field,
+        f"no {' or '.join(chain)} data covers '{literal(ref.typed)}'; the data covers: {shown or 'no countries'}",
     )
 
 
@@ -123,11 +184,12 @@ def _country_label(name: str | None, iso3: str | None) -> str:
 
 
 def check_actor_names(backend: Tables, selection: Selection) -> list[str]:
-    """The dataset's raw names mapped to the selected actor; an error when there are none."""
+    """The raw names mapped to the selected actor (and its factions) in the chain's event datasets; an
+    error when there are none."""
     if selection.actor_id is None:
         return []
     names = backend.table("dataset_actor_names")
-    mapped = names.filter(names.dataset == selection.dataset, names.actor_id == selection.actor_id)
+    mapped = names.filter(names.dataset.isin(selection.datasets), names.actor_id.isin(selection.actor_ids))
     raw = sorted(mapped.select("raw_name").distinct().to_pyarrow().column(0).to_pylist())
     if not raw:
         raise InvalidParameter(
@@ -147,7 +209,7 @@ def selected(backend: Tables, selection: Selection, start: date | None = None, e
     conditions = [events.dataset == selection.dataset]
     if selection.actor_id is not None:
         names = backend.table("dataset_actor_names")
-        raw = names.filter(names.dataset == selection.dataset, names.actor_id == selection.actor_id).raw_name
+        raw = names.filter(names.dataset == selection.dataset, names.actor_id.isin(selection.actor_ids)).raw_name
         conditions.append(events.actor1.isin(raw) | events.actor2.isin(raw))
     if selection.country is not None:
         spellings = sorted(selection.country.spellings)
@@ -160,10 +222,10 @@ def selected(backend: Tables, selection: Selection, start: date | None = None, e
 
 
 def coverage(backend: Tables, selection: Selection) -> tuple[date, date] | None:
-    """First and last event date of the dataset (and country): the span the data speaks for."""
-    chosen = selected(backend, selection.without_actor())
-    row = chosen.aggregate(first=chosen.date_start.min(), last=chosen.date_start.max()).to_pyarrow().to_pylist()[0]
-    return (row["first"], row["last"]) if row["first"] is not None else None
+    """The first and last day the selection's dataset covers (in its country, when one is chosen)."""
+    from torkham.analysis.coverage import read_coverage
+
+    return read_coverage(backend).of((selection.dataset,), selection.country).bounds()
 
 
 def versions(backend: Tables, selection: Selection, start: date | None = None, end: date | None = None) -> list[str]:
@@ -216,15 +278,21 @@ def _quote(text: str) -> str:
 
 
 def select(con: DuckDBPyConnection, chosen: DataSelection) -> tuple[Tables, Selection]:
-    """The Ibis tables and the checked Selection of what the user chose (dataset, actor, country), as the
-    analysis commands, the API and the pages build them."""
+    """The Ibis tables and the checked Selection of what the user chose (dataset or basis, actor and its
+    factions, country), as the analysis commands, the API and the pages build them."""
     from torkham.store.queries import actor_names
     from torkham.store.refs import actor_id
 
     backend = connect_ibis(con)
-    dataset = choose_dataset(backend, chosen.dataset.name if chosen.dataset else None)
-    label = check_country(backend, dataset, chosen.country) if chosen.country is not None else None
+    requested = chosen.dataset.name if chosen.dataset else None
+    chain = choose_chain(backend, requested, chosen.basis, chosen.actor is not None)
+    label = check_country(backend, chain, chosen.country) if chosen.country is not None else None
     actor = actor_id(con, chosen.actor)
     name = actor_names(con).get(actor) if actor else None
-    selection = Selection(dataset, actor, name, chosen.country, label)
+    members: tuple[tuple[str, str], ...] = ()
+    if actor and chosen.with_factions:
+        from torkham.store.families import faction_family
+
+        members = tuple(faction_family(con, actor))
+    selection = Selection(primary(chain), actor, name, chosen.country, label, (), chain, members)
     return backend, replace(selection, raw_names=tuple(check_actor_names(backend, selection)))

@@ -1,4 +1,6 @@
-"""Zero-filled event and fatality series by week, month or year, with a trailing rolling mean."""
+"""Event and fatality series by week, month or year, with a trailing rolling mean. Each period rests on
+the first dataset of the selection's chain that covers it (final events, then country totals, then
+candidate events); a period no data covers is null — unknown — never 0."""
 
 from __future__ import annotations
 
@@ -7,10 +9,12 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from torkham.analysis import periods
-from torkham.analysis.selection import DATASETS, Selection, coverage, selected, versions
+from torkham.analysis.compose import Cell, compose, event_values, total_values, usable_chain
+from torkham.analysis.selection import DATASETS, Selection, selected
 
 if TYPE_CHECKING:
     from torkham.analysis.selection import Tables
+    from torkham.store.coverage import Coverage
 from torkham.params import GRAINS, METRICS, InvalidParameter, Period, check_choice
 
 METRIC_UNITS = {"events": "events", "fatalities": "deaths (best estimate)"}
@@ -21,8 +25,11 @@ class Point:
     period: str
     start: date
     end: date
-    value: int
+    value: int | None  # None: no data covers this period (unknown, not 0)
     rolling_mean: float | None
+    basis: str | None = None  # events | candidate | aggregate | mixed
+    datasets: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()
 
 
 @dataclass
@@ -34,30 +41,48 @@ class Series:
     start: date
     end: date
     points: list[Point]
-    versions: list[str]
-    coverage: tuple[date, date] | None
+    versions: dict[str, list[str]]  # dataset -> versions of the data read
+    coverage: Coverage
     notes: list[str] = field(default_factory=list)
 
     @property
     def total(self) -> int:
-        return sum(p.value for p in self.points)
+        """The sum over the periods data covers (see `unknown` for the others)."""
+        return sum(p.value for p in self.points if p.value is not None)
+
+    @property
+    def unknown(self) -> int:
+        return sum(p.value is None for p in self.points)
+
+    @property
+    def datasets(self) -> list[str]:
+        used = {d for p in self.points for d in p.datasets}
+        return [d for d in self.selection.datasets if d in used]
 
     @property
     def source_line(self) -> str:
-        info = DATASETS.get(self.selection.dataset)
-        version = ", ".join(self.versions) or "?"
-        if info is None:
-            return f"Source: {self.selection.dataset} {version}"
-        return f"Source: {info.name} {version} ({self.selection.dataset}), {info.publisher}; licence {info.licence}"
+        parts = []
+        for dataset in self.datasets or [self.selection.dataset]:
+            info = DATASETS.get(dataset)
+            version = ", ".join(self.versions.get(dataset, [])) or "?"
+            if info is None:
+                parts.append(f"{dataset} {version}")
+            else:
+                status = {"preliminary": ", preliminary", "aggregate": ", country totals"}.get(info.status, "")
+                parts.append(f"{info.name} {version} ({dataset}{status}), {info.publisher}; licence {info.licence}")
+        return "Source: " + " · ".join(parts)
 
     def to_json(self) -> dict[str, Any]:
+        spans = self.coverage.bounds()
         return {
             "dataset": self.selection.dataset,
+            "datasets": self.datasets,
             "versions": self.versions,
             "licence": DATASETS[self.selection.dataset].licence if self.selection.dataset in DATASETS else None,
             "actor": {"id": self.selection.actor_id, "name": self.selection.actor_name}
             if self.selection.actor_id
             else None,
+            "members": [{"id": i, "name": n} for i, n in self.selection.members] or None,
             "country": self.selection.country_label,
             "by": self.by,
             "metric": self.metric,
@@ -65,8 +90,10 @@ class Series:
             "window": self.window,
             "from": self.start.isoformat(),
             "to": self.end.isoformat(),
-            "data_covers": [d.isoformat() for d in self.coverage] if self.coverage else None,
+            "data_covers": [d.isoformat() for d in spans] if spans else None,
+            "coverage": [s.to_json() for s in self.coverage.spans],
             "total": self.total,
+            "periods_unknown": self.unknown,
             "notes": self.notes,
             "series": [
                 {
@@ -74,6 +101,8 @@ class Series:
                     "start": p.start.isoformat(),
                     "end": p.end.isoformat(),
                     self.metric: p.value,
+                    "basis": p.basis,
+                    "countries": list(p.countries),
                     "rolling_mean": None if p.rolling_mean is None else round(p.rolling_mean, 4),
                 }
                 for p in self.points
@@ -90,38 +119,75 @@ def compute_series(
     end: date | None = None,
     window: int = 3,
 ) -> Series:
-    """The series over whole periods from `start` to `end` (default: the span of the data)."""
+    """The series over whole periods from `start` to `end` (default: the span the data covers)."""
+    from torkham.analysis.coverage import read_coverage
+
     check_choice(by, GRAINS, "by")
     check_choice(metric, METRICS, "metric")
     if window < 1:
         raise InvalidParameter("window", f"{window} periods is too few; use 1 or more (1: no smoothing)")
     Period(start, end).check_order()
-    span = coverage(backend, selection)
-    notes: list[str] = []
-    first = start or (span[0] if span else date.today())
-    last = end or (span[1] if span else date.today())
-    if last < first:  # one bound given, beyond the data: a one-period range at that bound
-        first, last = (first, first) if end is None else (last, last)
-    range_start = periods.period_start(first, by)
-    range_end = periods.period_end(periods.period_start(last, by), by)
+    chain, notes = usable_chain(selection.datasets, metric, by)
+    covered = read_coverage(backend).of(chain, selection.country)
+    range_start, range_end = _range(covered.bounds(), start, end, by)
     if (start and range_start != start) or (end and range_end != end):
         notes.append(f"range widened to whole {by}s: {range_start} to {range_end}")
     lookback = periods.previous_start(range_start, by, window - 1)
-    values = aggregate(backend, selection, by, lookback, range_end, (metric,))
-    all_starts = periods.starts(lookback, range_end, by)
-    counts = [values[s][metric] if s in values else 0 for s in all_starts]
-    data_start = periods.period_start(span[0], by) if span else range_end
-    points, empty_means = [], 0
-    for i in range(window - 1, len(all_starts)):
-        begin = all_starts[i - window + 1]
-        mean = sum(counts[i - window + 1 : i + 1]) / window if begin >= data_start else None
-        empty_means += mean is None
-        s = all_starts[i]
-        points.append(Point(periods.label(s, by), s, periods.period_end(s, by), counts[i], mean))
-    result = Series(selection, by, metric, window, range_start, range_end, points, [], span, notes)
-    result.versions = versions(backend, selection, range_start, range_end)
-    _add_notes(result, empty_means)
+    values = {d: _values(backend, selection.on(d), by, lookback, range_end, metric) for d in chain}
+    cells = compose(covered, chain, periods.starts(lookback, range_end, by), by, values)
+    points = _points(cells, periods.starts(lookback, range_end, by), by, window)
+    used = sorted({d for p in points for d in p.datasets})
+    found = {d: versions_read(backend, selection.on(d), lookback, range_end) for d in used}
+    result = Series(selection, by, metric, window, range_start, range_end, points, found, covered, notes)
+    _add_notes(result)
     return result
+
+
+def _range(bounds: tuple[date, date] | None, start: date | None, end: date | None, by: str) -> tuple[date, date]:
+    first = start or (bounds[0] if bounds else date.today())
+    last = end or (bounds[1] if bounds else date.today())
+    if last < first:  # one bound given, beyond the data: a one-period range at that bound
+        first, last = (first, first) if end is None else (last, last)
+    return periods.period_start(first, by), periods.period_end(periods.period_start(last, by), by)
+
+
+def _values(backend: Tables, selection: Selection, by: str, start: date, end: date, metric: str) -> dict[Any, int]:
+    if selection.dataset in DATASETS and DATASETS[selection.dataset].is_aggregate:
+        return total_values(backend, selection, by, start, end)
+    return event_values(backend, selection, by, start, end, metric)
+
+
+def _points(cells: list[Cell], starts: list[date], by: str, window: int) -> list[Point]:
+    points = []
+    for i in range(window - 1, len(starts)):
+        shown = [c.value for c in cells[i - window + 1 : i + 1]]
+        mean = None if any(v is None for v in shown) else sum(v or 0 for v in shown) / window
+        cell, begin = cells[i], starts[i]
+        points.append(
+            Point(
+                periods.label(begin, by),
+                begin,
+                periods.period_end(begin, by),
+                cell.value,
+                mean,
+                cell.basis,
+                cell.datasets,
+                cell.countries,
+            )  # fmt: skip
+        )
+    return points
+
+
+def versions_read(backend: Tables, selection: Selection, start: date, end: date) -> list[str]:
+    """The versions of `selection.dataset` read for [start, end]: its events', or its coverage's."""
+    from torkham.analysis.coverage import read_coverage
+
+    if not (selection.dataset in DATASETS and DATASETS[selection.dataset].is_aggregate):
+        found = selected(backend, selection, start, end).select("dataset_version").distinct().to_pyarrow()
+        if found.num_rows:
+            return sorted(found.column(0).to_pylist())
+    spans = read_coverage(backend).of((selection.dataset,), selection.country).spans
+    return sorted({s.version for s in spans})
 
 
 def aggregate(
@@ -135,19 +201,28 @@ def aggregate(
     return {r["period"]: {m: int(r[m]) for m in metrics} for r in rows}
 
 
-def _add_notes(series: Series, empty_means: int) -> None:
-    span, name = series.coverage, series.selection.dataset
-    by = series.by
-    if span and (
-        series.start < periods.period_start(span[0], by)
-        or series.end > periods.period_end(periods.period_start(span[1], by), by)
-    ):
-        series.notes.append(
-            f"the {name} data held covers {span[0]} to {span[1]}; periods outside it count 0 for lack of data"
+def _add_notes(series: Series) -> None:
+    notes, by = series.notes, series.by
+    shown = [p for p in series.points]
+    notes.extend(series.coverage.sentences(series.start, series.end))
+    if not series.coverage.spans:
+        notes.append(f"no data covers {series.selection.describe()}: every {by} is unknown (null), not 0")
+    elif series.unknown:
+        notes.append(
+            f"{series.unknown} of {len(shown)} {by}s are not wholly covered by any dataset: their value is unknown "
+            "(null), not 0"
         )
-    if series.total == 0:
-        series.notes.append(f"no {series.metric} in this range for {series.selection.describe()}: the series is all 0")
-    if empty_means:
-        series.notes.append(
-            f"the rolling mean is empty for the first {empty_means} {series.by}(s): its window starts before the data"
+    if any(p.basis == "candidate" or "ucdp-candidate" in p.datasets for p in shown):
+        notes.append(
+            "periods with basis candidate rest on UCDP Candidate Events, which are preliminary: UCDP revises them "
+            "in its next release"
         )
+    if any(p.basis in ("aggregate", "mixed") and "ucdp-country-month" in p.datasets for p in shown):
+        notes.append(
+            "periods with basis aggregate are UCDP country totals (deaths of all types of violence), not events: "
+            "no actor or province can be read from them"
+        )
+    if series.unknown < len(shown) and series.total == 0:
+        notes.append(f"no {series.metric} in the covered {by}s for {series.selection.describe()}")
+    if any(p.rolling_mean is None and p.value is not None for p in shown):
+        notes.append(f"the rolling mean is empty where its {series.window}-{by} window holds a period no data covers")

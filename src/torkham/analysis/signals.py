@@ -57,15 +57,17 @@ def compute_signals(
     span = coverage(backend, selection)
     if as_of is None:
         as_of = span[1] if span else date.today()
-        note = f"as of {as_of}: the last event date in the {selection.dataset} data held (--as-of picks another day)"
+        note = f"as of {as_of}: the last day the {selection.dataset} data held covers (--as-of picks another day)"
     else:
         note = f"as of {as_of} (--as-of)"
     result = Signals(selection, as_of, note, [], span, min_events, gap_days, record_months)
     result.versions = versions(backend, selection, span[0] if span else None, as_of)
     if span and as_of > span[1]:
         result.notes.append(
-            f"the {selection.dataset} data held ends {span[1]}, before {as_of}: later days hold no data"
+            f"the {selection.dataset} data held covers to {span[1]}, before {as_of}: no signal is computed where "
+            "no data covers (a week without data is unknown, not calm)"
         )
+        return result
     if not span or as_of < span[0]:
         result.notes.append(f"no {selection.dataset} data before {as_of}: nothing to compare")
         return result

@@ -26,7 +26,22 @@ CountryOption = Annotated[
     str | None, typer.Option("--country", help="Country name or ISO3 code, e.g. Pakistan or PAK.")
 ]
 DatasetOption = Annotated[
-    str | None, typer.Option("--dataset", help="Dataset id: ucdp-ged, acled, gdelt (needed when several are held).")
+    str | None,
+    typer.Option(
+        "--dataset",
+        help="Dataset id: ucdp-ged, ucdp-candidate, ucdp-country-month, acled, gdelt (default: UCDP's, month by month).",
+    ),
+]
+BasisOption = Annotated[
+    str | None,
+    typer.Option(
+        "--basis",
+        help="What a period may rest on: auto (final events, else country totals, else candidate events), "
+        "events, candidate or aggregate.",
+    ),
+]
+FactionsOption = Annotated[
+    bool, typer.Option("--with-factions", help="Count the actor together with the factions declared of it.")
 ]
 ByOption = Annotated[str, typer.Option("--by", help="Period: month, week (ISO, Monday first) or year.")]
 MetricOption = Annotated[
@@ -89,6 +104,8 @@ def series(
     actor: ActorOption = None,
     country: CountryOption = None,
     dataset: DatasetOption = None,
+    basis: BasisOption = None,
+    with_factions: FactionsOption = False,
     by: ByOption = "month",
     metric: MetricOption = "events",
     start: FromOption = None,
@@ -98,13 +115,13 @@ def series(
     as_csv: CsvOption = False,
     output: OutputOption = "-",
 ) -> None:
-    """A zero-filled series of events or fatalities per week, month or year, with a rolling mean."""
+    """Events or fatalities per week, month or year, with a rolling mean; a period no data covers is unknown."""
     import json
 
     from torkham.analysis import report
 
     _check_formats(as_json, as_csv)
-    chosen = DataSelection.parse(dataset, actor, country)
+    chosen = DataSelection.parse(dataset, actor, country, basis, with_factions)
     query = SeriesQuery.parse(chosen, by=by, metric=metric, start=start, end=end, window=window)
     result = _series(ctx, query)
     with _output(output) as out:
@@ -169,6 +186,8 @@ def chart_series(
     actor: ActorOption = None,
     country: CountryOption = None,
     dataset: DatasetOption = None,
+    basis: BasisOption = None,
+    with_factions: FactionsOption = False,
     by: ByOption = "month",
     metric: MetricOption = "events",
     start: FromOption = None,
@@ -179,7 +198,8 @@ def chart_series(
     from torkham.analysis.charts import check_image_path, draw_series
 
     path = check_image_path(output)
-    chosen = DataSelection.parse(dataset, actor, country)
+    chosen = DataSelection.parse(dataset, actor, country, basis, with_factions)
     result = _series(ctx, SeriesQuery.parse(chosen, by=by, metric=metric, start=start, end=end, window=window))
     draw_series(result, path)
-    typer.echo(f"wrote {path} ({result.total:,} {result.metric}, {len(result.points)} {result.by}s)")
+    unknown = f"; {result.unknown} not covered by any data, left blank" if result.unknown else ""
+    typer.echo(f"wrote {path} ({result.total:,} {result.metric}, {len(result.points)} {result.by}s{unknown})")

@@ -1,4 +1,4 @@
-"""/api/v1/series: zero-filled event or fatality series, as `torkham series`."""
+"""/api/v1/series: event or fatality series, as `torkham series`; a period no data covers is null."""
 
 from __future__ import annotations
 
@@ -24,13 +24,28 @@ Actor = Annotated[
 ]
 Country = Annotated[str | None, Query(max_length=MAX_TEXT, description="Country name or ISO3 code: Pakistan, PAK.")]
 Dataset = Annotated[
-    str | None, Query(max_length=MAX_TEXT, description="ucdp-ged, acled or gdelt (needed when several are held).")
+    str | None,
+    Query(
+        max_length=MAX_TEXT,
+        description="ucdp-ged, ucdp-candidate, ucdp-country-month, acled or gdelt (default: UCDP's, month by month).",
+    ),
 ]
+Basis = Annotated[
+    Literal["auto", "events", "candidate", "aggregate"] | None,
+    Query(description="What a period may rest on: auto (final events, else country totals, else candidate events)."),
+]
+WithFactions = Annotated[bool, Query(description="Count the actor with the factions declared of it.")]
 
 
-def data_selection(actor: Actor = None, country: Country = None, dataset: Dataset = None) -> DataSelection:
-    """The dataset, actor and country of an analysis, parsed (a bad value is a 422 naming its parameter)."""
-    return DataSelection.parse(dataset, actor, country)
+def data_selection(
+    actor: Actor = None,
+    country: Country = None,
+    dataset: Dataset = None,
+    basis: Basis = None,
+    with_factions: WithFactions = False,
+) -> DataSelection:
+    """The data, actor and country of an analysis, parsed (a bad value is a 422 naming its parameter)."""
+    return DataSelection.parse(dataset, actor, country, basis, with_factions)
 
 
 Chosen = Annotated[DataSelection, Depends(data_selection)]
@@ -38,7 +53,7 @@ Chosen = Annotated[DataSelection, Depends(data_selection)]
 
 @router.get(
     "/series",
-    summary="Events or deaths per week, month or year, zero-filled, with a rolling mean",
+    summary="Events or deaths per week, month or year, with a rolling mean; null where no data covers",
     openapi_extra={"x-example": "/api/v1/series?actor=TTP&country=Pakistan&by=month&from=2021-01&to=2021-12"},
 )
 def series(
@@ -54,7 +69,8 @@ def series(
     window: Annotated[int, Query(ge=1, le=120, description="Periods in the trailing rolling mean.")] = 3,
     format: Format = "json",
 ):
-    """The JSON of `torkham series --json` (dataset, versions, licence, notes, series), or its CSV."""
+    """The JSON of `torkham series --json` (datasets, versions, coverage, notes, series with each period's
+    basis; null where no data covers the period), or its CSV (an empty cell there)."""
     from torkham.analysis import report
 
     query = SeriesQuery.parse(chosen, by=by, metric=metric, start=start, end=end, window=window)
