@@ -261,23 +261,34 @@ def test_the_query_of_each_signal_lists_its_events(store):
     assert len(ids) == 12 and ids[:10] == four["events"]["ids"]
 
 
-def test_the_default_as_of_is_the_last_event_date_and_the_output_says_so(store):
+def test_the_default_as_of_is_the_last_covered_day_and_the_output_says_so(store):
+    """An ACLED file states no coverage: a country is covered from its first event to the file's last day."""
     result = store.run("signals", "--dataset", "acled", "--country", "Late")
     assert result.code == 0, result.err
     lines = result.out.splitlines()
     assert lines[0] == "Signals for all actors in Late (LAT)"
-    assert lines[1] == "as of 2023-06-30: the last event date in the acled data held (--as-of picks another day)"
+    assert lines[1] == "as of 2023-12-31: the last day the acled data held covers (--as-of picks another day)"
     assert (
         lines[2]
         == "Data: acled version test-1 — ACLED, Armed Conflict Location & Event Data, licence ACLED terms of use"
     )
-    assert "This period: the week 2023-06-24 to 2023-06-30" in lines[3]
+    assert "This period: the week 2023-12-25 to 2023-12-31" in lines[3]
+
+
+def test_no_signal_is_computed_past_the_data_covered(store):
+    result = store.run("signals", "--dataset", "ucdp-ged", "--actor", "TTP", "--as-of", "2022-06-30", "--json")
+    data = json.loads(result.out)
+    assert data["signals"] == []
+    assert (
+        "the ucdp-ged data held covers to 2021-12-31, before 2022-06-30: no signal is computed where no data "
+        "covers (a week without data is unknown, not calm)"
+    ) in data["notes"]
 
 
 def test_signals_on_the_bundled_data_name_their_events(store):
     result = store.run("signals", "--dataset", "ucdp-ged", "--actor", "TTP")
     assert result.code == 0, result.err
-    assert "as of 2021-12-31: the last event date in the ucdp-ged data held" in result.out
+    assert "as of 2021-12-31: the last day the ucdp-ged data held covers" in result.out
     assert "    list them: SELECT event_id, date_start" in result.out
     assert "change point 2007-" in result.out
 
@@ -318,5 +329,6 @@ def test_several_datasets_need_a_choice(store):
     result = store.run("signals")
     assert result.code == 1
     assert result.err == (
-        "Error: --dataset: the store holds events of 2 datasets (acled, ucdp-ged), which overlap; choose one\n"
+        "Error: --dataset: the store holds events of 4 datasets (ucdp-ged, ucdp-country-month, ucdp-candidate, acled), "
+        "which overlap; choose one\n"
     )

@@ -61,13 +61,24 @@ def test_a_long_series_is_drawn_as_a_line_and_says_what_it_counts(chart, tmp_pat
     assert chart("--metric", "fatalities", "-o", target).code == 0
     texts = _texts(target)
     assert "Deaths (UCDP best estimate) per month" in texts
-    assert "all actors: fatalities (best estimate) per month, 1989-01 to 2021-12" in texts
+    assert "all actors: fatalities (best estimate) per month, 1989-01 to 2024-04" in texts
+
+
+def test_months_no_data_covers_are_a_hatched_gap_not_a_fall_to_zero(chart, tmp_path):
+    """Done when: TTP in Pakistan 2021-01..2024-04 — GED 22.1 ends in 2021; 2022 on is a gap, not 0."""
+    target = tmp_path / "ttp.svg"
+    result = chart("--actor", "TTP", "--country", "Pakistan", "--from", "2021-01", "--to", "2024-04", "-o", target)
+    assert result.code == 0, result.err
+    assert result.out == f"wrote {target} (152 events, 40 months; 27 not covered by any data, left blank)\n"
+    svg = target.read_text(encoding="utf-8")
+    assert "not covered by any data" in _texts(target)
+    assert 'id="hatch' in svg or "hatch" in svg  # matplotlib writes the hatch as a pattern
 
 
 def test_a_range_without_data_still_charts_and_says_so(chart, tmp_path):
     target = tmp_path / "empty.svg"
     assert chart("--from", "2030-01", "--to", "2030-06", "-o", target).code == 0
-    assert "no events in this range" in _texts(target)
+    assert "no data covers this range" in _texts(target)
 
 
 @pytest.mark.parametrize(
@@ -83,11 +94,13 @@ def test_a_range_without_data_still_charts_and_says_so(chart, tmp_path):
         ),
         (
             ("--actor", "TTPX", "-o", "c.svg"),
-            "Error: --actor: no actor named 'TTPX'. Closest known names: Tehrik-e-Taliban Pakistan (ttp)\n",
+            "Error: --actor: no actor named 'TTPX'. Closest known names: Tehrik-e-Taliban Pakistan (ttp), "
+            "TTP - TA (ttp-ta), TTP - MR (ttp-mr), TTP - MT (ttp-mt), TTP-KM (ttp-km)\n",
         ),
         (
             ("--country", "Narnia", "-o", "c.svg"),
-            "Error: --country: no ucdp-ged events in 'Narnia'; the data holds: Pakistan (PAK)\n",
+            "Error: --country: no ucdp-ged or ucdp-country-month or ucdp-candidate data covers 'Narnia'; "
+            "the data covers: Afghanistan (AFG), Pakistan (PAK)\n",
         ),
         (("--by", "decade", "-o", "c.svg"), "Error: --by: unknown value 'decade'; choose one of: month, week, year\n"),
         (

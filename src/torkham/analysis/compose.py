@@ -28,7 +28,7 @@ class Cell:
 
 def usable_chain(chain: tuple[str, ...], metric: str, by: str) -> tuple[tuple[str, ...], list[str]]:
     """The chain's datasets that can answer `metric` per `by`, and why any were left out."""
-    known, notes = catalog(), []
+    known, notes = catalog(), list[str]()
     aggregates = [d for d in chain if d in known and known[d].is_aggregate]
     if not aggregates:
         return chain, notes

@@ -38,13 +38,16 @@ def series_text(result: Series) -> str:
     shown = [UNKNOWN if p.value is None else f"{p.value:,}" for p in result.points]
     width = max(len(value_head), *(len(v) for v in shown))
     lines = [series_title(result)]
-    lines += [data_line(d, result.versions.get(d, [])) for d in result.datasets or [result.selection.dataset]]
+    lines += [data_line(d, result.versions.get(d, [])) for d in result.datasets or result.selection.datasets]
     lines += ["", f"{'period':<10}  {value_head:>{width}}  {mean_head:>10}  basis"]
     for p, value in zip(result.points, shown, strict=True):
         mean = "" if p.rolling_mean is None else f"{p.rolling_mean:.2f}"
         lines.append(f"{p.period:<10}  {value:>{width}}  {mean:>10}  {p.basis or 'no data'}")
-    covered = f" (over the {len(result.points) - result.unknown} covered {result.by}s)" if result.unknown else ""
-    lines.append(f"{'total':<10}  {result.total:>{width},}{covered}")
+    if result.unknown == len(result.points):
+        lines.append(f"{'total':<10}  {UNKNOWN:>{width}} (no data covers this range)")
+    else:
+        covered = f" (over the {len(result.points) - result.unknown} covered {result.by}s)" if result.unknown else ""
+        lines.append(f"{'total':<10}  {result.total:>{width},}{covered}")
     lines.extend(f"note: {note}" for note in result.notes)
     return "\n".join(lines) + "\n"
 

@@ -113,6 +113,7 @@ def choose_chain(
     held = held_datasets(backend)
     if not held:
         raise TorkhamError("the store holds no dataset events; import some with 'torkham import FILE'")
+    chain: tuple[str, ...]
     if requested is not None:
         chain = (_requested(held, requested, field),)
     else:

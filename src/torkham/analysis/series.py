@@ -47,7 +47,7 @@ class Series:
 
     @property
     def total(self) -> int:
-        """The sum over the periods data covers (see `unknown` for the others)."""
+        """The sum over the periods data covers (see `unknown` for the others; 0 when none is covered)."""
         return sum(p.value for p in self.points if p.value is not None)
 
     @property
@@ -92,7 +92,7 @@ class Series:
             "to": self.end.isoformat(),
             "data_covers": [d.isoformat() for d in spans] if spans else None,
             "coverage": [s.to_json() for s in self.coverage.spans],
-            "total": self.total,
+            "total": None if self.unknown == len(self.points) else self.total,
             "periods_unknown": self.unknown,
             "notes": self.notes,
             "series": [
@@ -127,7 +127,8 @@ def compute_series(
     if window < 1:
         raise InvalidParameter("window", f"{window} periods is too few; use 1 or more (1: no smoothing)")
     Period(start, end).check_order()
-    chain, notes = usable_chain(selection.datasets, metric, by)
+    chain, left_out = usable_chain(selection.datasets, metric, by)
+    notes: list[str] = []
     covered = read_coverage(backend).of(chain, selection.country)
     range_start, range_end = _range(covered.bounds(), start, end, by)
     if (start and range_start != start) or (end and range_end != end):
@@ -136,10 +137,9 @@ def compute_series(
     values = {d: _values(backend, selection.on(d), by, lookback, range_end, metric) for d in chain}
     cells = compose(covered, chain, periods.starts(lookback, range_end, by), by, values)
     points = _points(cells, periods.starts(lookback, range_end, by), by, window)
-    used = sorted({d for p in points for d in p.datasets})
-    found = {d: versions_read(backend, selection.on(d), lookback, range_end) for d in used}
+    found = {d: versions_read(backend, selection.on(d), lookback, range_end) for d in chain}
     result = Series(selection, by, metric, window, range_start, range_end, points, found, covered, notes)
-    _add_notes(result)
+    _add_notes(result, left_out)
     return result
 
 
@@ -201,10 +201,12 @@ def aggregate(
     return {r["period"]: {m: int(r[m]) for m in metrics} for r in rows}
 
 
-def _add_notes(series: Series) -> None:
+def _add_notes(series: Series, left_out: list[str]) -> None:
     notes, by = series.notes, series.by
-    shown = [p for p in series.points]
-    notes.extend(series.coverage.sentences(series.start, series.end))
+    shown = series.points
+    if series.unknown:  # why a dataset was left out matters only where nothing else covers
+        notes.extend(left_out)
+    notes.extend(series.coverage.sentences(series.start, series.end, overlapping=not series.unknown))
     if not series.coverage.spans:
         notes.append(f"no data covers {series.selection.describe()}: every {by} is unknown (null), not 0")
     elif series.unknown:

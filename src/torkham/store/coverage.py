@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
     from torkham.params import CountryRef
 
-OBSERVED = "observed: first and last event held (no import stated what the data covers)"
+OBSERVED = "observed: from the country's first event to the dataset's last (no import stated its coverage)"
 COLUMNS = ("dataset", "dataset_version", "country", "iso3", "first_day", "last_day", "status", "stated_by")
 
 
@@ -105,15 +105,27 @@ class Coverage:
                 return found
         return None
 
-    def sentences(self, start: date | None = None, end: date | None = None) -> list[str]:
-        """One sentence per dataset and country, saying what lies outside [start, end] is not covered."""
+    def sentences(self, start: date | None = None, end: date | None = None, overlapping: bool = False) -> list[str]:
+        """One sentence per dataset and country; the last (first) data of a country says 'nothing after'
+        ('nothing before') when [start, end] reaches beyond it. With `overlapping`, only the datasets that
+        cover part of [start, end]."""
+        reach: dict[str, tuple[date, date]] = {}
+        for span in self.spans:
+            first, last = reach.get(span.key, (span.first, span.last))
+            reach[span.key] = (min(first, span.first), max(last, span.last))
         out = []
         for spans in _grouped(self.spans).values():
             first, last = min(s.first for s in spans), max(s.last for s in spans)
+            if overlapping and not (first <= (end or last) and last >= (start or first)):
+                continue
             text = _joined(spans)
-            if end is not None and end > last:
+            country_first, country_last = reach[spans[0].key]
+            later = [s.first for s in self.spans if s.key == spans[0].key and s.first > last]
+            if end is not None and end > last == country_last:
                 text += "; nothing after"
-            if start is not None and start < first:
+            elif end is not None and end > last and later and min(later) > last + timedelta(days=1):
+                text += f"; nothing after until {min(later)}"
+            if start is not None and start < first == country_first:
                 text += f"; nothing before {first}"
             out.append(text)
         return out
@@ -154,9 +166,13 @@ def read_coverage(con: DuckDBPyConnection) -> Coverage:
         return Coverage(())
     rows = con.execute(f"SELECT {', '.join(COLUMNS)} FROM coverage ORDER BY dataset, country, first_day").fetchall()
     observed = con.execute(
-        f"""SELECT dataset, string_agg(DISTINCT dataset_version, ', '), coalesce(country, iso3), iso3,
-                   min(date_start), max(date_start), NULL, '{OBSERVED}'
-            FROM events WHERE dataset NOT IN (SELECT dataset FROM coverage) AND coalesce(country, iso3) IS NOT NULL
-            GROUP BY ALL"""
+        f"""WITH undescribed AS (
+              SELECT * FROM events WHERE dataset NOT IN (SELECT dataset FROM coverage)
+                AND coalesce(country, iso3) IS NOT NULL)
+            SELECT dataset, max(dataset_version) OVER (PARTITION BY dataset), coalesce(country, iso3), iso3,
+                   first, max(last) OVER (PARTITION BY dataset), NULL, '{OBSERVED}'
+            FROM (SELECT dataset, any_value(dataset_version) AS dataset_version, country, iso3,
+                         min(date_start) AS first, max(date_start) AS last
+                  FROM undescribed GROUP BY dataset, country, iso3)"""
     ).fetchall()
     return Coverage(tuple(span_from_row(r) for r in [*rows, *observed]))
