@@ -141,6 +141,8 @@ def signals(
     actor: ActorOption = None,
     country: CountryOption = None,
     dataset: DatasetOption = None,
+    basis: BasisOption = None,
+    with_factions: FactionsOption = False,
     as_of: Annotated[
         str | None, typer.Option("--as-of", help="Last day of 'this period' (default: the last event date held).")
     ] = None,
@@ -165,7 +167,7 @@ def signals(
 
     _check_formats(as_json, as_csv)
     query = SignalsQuery.parse(
-        DataSelection.parse(dataset, actor, country), as_of=as_of, min_events=min_events,
+        DataSelection.parse(dataset, actor, country, basis, with_factions), as_of=as_of, min_events=min_events,
         record_months=record_months, gap_days=gap_days,
     )  # fmt: skip
     with _analysis(ctx, query.selection) as (backend, selection):
