@@ -373,3 +373,21 @@ def test_the_query_is_an_ibis_expression_that_compiles_for_other_backends(ucdp_d
 def test_bad_input_is_refused_with_a_message(ucdp, args, message):
     result = ucdp("series", *args)
     assert (result.code, result.out, result.err) == (1, "", message)
+
+
+def test_with_factions_counts_the_family_and_lists_its_members(ucdp):
+    family = {"TTP", "TTP - TA", "TTP - MR", "TTP - MT", "TTP-KM", "TTP-SM", "TTP-Islahi"}
+    with BUNDLED_CSV.open(encoding="utf-8", newline="") as handle:
+        rows = [r for r in csv.DictReader(handle) if r["date_start"][:4] in {"2012", "2013"}]
+    alone = sum("TTP" in (r["side_a"], r["side_b"]) for r in rows)
+    together = sum(bool(family & {r["side_a"], r["side_b"]}) for r in rows)
+    assert together > alone  # the factions fought in these years
+    args = ("series", "--actor", "TTP", "--by", "year", "--from", "2012", "--to", "2013", "--window", "1", "--json")
+    assert sum(p["events"] for p in _json(ucdp(*args))["series"]) == alone
+    data = _json(ucdp(*args, "--with-factions"))
+    assert sum(p["events"] for p in data["series"]) == together
+    assert [m["id"] for m in data["members"]] == ["ttp", "ttp-mr", "ttp-mt", "ttp-ta", "ttp-islahi", "ttp-km", "ttp-sm"]
+    text = ucdp(*args[:-1], "--with-factions").out
+    assert text.startswith(
+        "Tehrik-e-Taliban Pakistan (ttp) with its factions TTP - MR, TTP - MT, TTP - TA, TTP-Islahi, TTP-KM, TTP-SM:"
+    )

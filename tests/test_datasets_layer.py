@@ -74,7 +74,8 @@ def test_an_unknown_layer_is_refused(mini):
 
 def test_unmatched_names_are_listed_with_counts_not_merged(bundled_cli):
     rows = {r["name"]: r for r in json.loads(bundled_cli("actors", "unmatched", "--json").out)}
-    assert rows["BLA"]["events"] == 259  # Balochistan Liberation Army: not an actor of the paper
+    assert rows["MQM"]["events"] == 93  # not an actor of the knowledge base
+    assert "BLA" not in rows  # Baloch Liberation Army: an actor sourced from the UCDP extract, in the crosswalk
     assert "TTP" not in rows and "Taleban" not in rows and "Government of Pakistan" not in rows
     assert "Civilians" not in rows  # reviewed in the crosswalk as 'not an actor'
     assert "TTP - TA" not in rows  # a faction, reviewed and deliberately not merged into the TTP

@@ -30,6 +30,8 @@ def cite(record: dict) -> str:
         parts.append(f"fig.{locator['figure']}")
     if locator.get("line"):
         parts.append(f"l.{locator['line']}")
+    if locator.get("row"):  # a cell of a dataset: the row's id and the column
+        parts.append(f"row {locator['row']}, {locator.get('column', '?')}")
     return " ".join(parts)
 
 

@@ -50,6 +50,14 @@ def load_crosswalks(kb_root: Path, known_actors: set[str]) -> list[CrosswalkEntr
     return entries
 
 
+def names_dataset(dataset: str) -> str:
+    """The dataset whose crosswalk names `dataset`'s actors (catalog `actor_names_from`; itself by default)."""
+    from torkham.datasets.catalog import catalog
+
+    info = catalog().get(dataset)
+    return info.names_dataset if info else dataset
+
+
 def refresh_actor_names(con, kb_root: Path) -> None:
     """Rebuild dataset_actor_names from the crosswalks and the knowledge base (inside the caller's transaction)."""
     index = NameIndex.from_store(con)
@@ -61,9 +69,10 @@ def refresh_actor_names(con, kb_root: Path) -> None:
            SELECT dataset, actor2 FROM events) WHERE name IS NOT NULL"""
     ).fetchall()
     for dataset, name in raw:
-        if (dataset, name) in reviewed:
-            if reviewed[(dataset, name)]:
-                rows.append((dataset, name, reviewed[(dataset, name)], "crosswalk"))
+        key = (names_dataset(dataset), name)
+        if key in reviewed:
+            if reviewed[key]:
+                rows.append((dataset, name, reviewed[key], "crosswalk"))
             continue
         result = index.resolve(name)
         if result.how == "exact" and result.actor_id:
@@ -87,7 +96,7 @@ def unmatched_names(con, kb_root: Path, dataset: str | None = None) -> list[dict
     ).fetchall()
     out = []
     for ds, name, events in rows:
-        if (ds, name) in reviewed:
+        if (names_dataset(ds), name) in reviewed:
             continue
         result = index.resolve(name)
         proposals = result.candidates or ([result.actor_id] if result.actor_id else []) or result.suggestions

@@ -29,14 +29,18 @@ def _closest(term: str, known: list[str]) -> str:
 def check_locator(value: object) -> str | None:
     if not isinstance(value, dict):
         return 'locator must be a mapping such as {section: "5.1"}'
-    unknown = set(value) - {"section", "page", "figure", "line", "start", "end"}
+    unknown = set(value) - {"section", "page", "figure", "line", "start", "end", "column", "row"}
     if unknown:
-        return f"unknown locator key(s) {', '.join(sorted(unknown))}; use section, page, figure, start, end"
+        return (
+            f"unknown locator key(s) {', '.join(sorted(unknown))}; use section, page, figure, start, end, column, row"
+        )
+    if "column" in value or "row" in value:
+        return _check_cell(value)
     section = value.get("section")
     if section is None and "start" not in value:
         return (
             'locator needs a section, e.g. {section: "5.1"}, or the character offsets of an ingested document, '
-            "e.g. {page: 3, start: 1200, end: 1290}"
+            'e.g. {page: 3, start: 1200, end: 1290}, or a dataset cell, e.g. {column: side_b, row: "55573"}'
         )
     if section is not None:
         section = str(section)
@@ -49,6 +53,13 @@ def check_locator(value: object) -> str | None:
         start, end = value.get("start"), value.get("end")
         if not _whole(start, 0) or not _whole(end, 0) or end < start:
             return "locator start and end are character offsets: whole numbers from 0, end not before start"
+    return None
+
+
+def _check_cell(value: dict) -> str | None:
+    """A dataset cell: the column and the row (the dataset's event id, as text), nothing else."""
+    if set(value) != {"column", "row"} or not _is_text(value["column"]) or not _is_text(value["row"]):
+        return 'a dataset cell locator is {column: NAME, row: "EVENT ID"} (both text, nothing else)'
     return None
 
 

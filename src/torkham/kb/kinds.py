@@ -254,7 +254,11 @@ KINDS: dict[str, dict[str, Any]] = {
             "citations": "citations",
             "text": "textfile",
             "ingested": "ingested",
+            # a page reporting another organisation's document (named in `relays`): weaker, say so
+            "secondary": "bool",
+            "relays": "text",
         },
+        "export": {"defaults": {"secondary": False}},
         "tables": [
             {
                 "table": "kb_sources",
@@ -267,6 +271,7 @@ KINDS: dict[str, dict[str, Any]] = {
                     ("date", "VARCHAR"),
                     ("url", "VARCHAR"),
                     ("cited_as", "VARCHAR"),
+                    ("secondary", "BOOLEAN"),
                 ],
             },
             {  # where the document a source is listed in cites it (the `cites` of any record: kb/schema.py)

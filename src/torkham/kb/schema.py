@@ -73,5 +73,15 @@ CHECK_FILTERS = {  # filter keys of a check, by dataset family
     "events": ("actor", "country", "admin1", "event_type"),
     "refugees": ("origin", "asylum"),
 }
-SECTION_NAMES = ("imprint", "series", "abbreviations", "contents", "abstract", "implications", "about-author")
+# `document`: a short document (a web page, an update) quoted without a section: the quote locates it.
+SECTION_NAMES = (
+    "imprint",
+    "series",
+    "abbreviations",
+    "contents",
+    "abstract",
+    "implications",
+    "about-author",
+    "document",
+)
 ALIAS_FIELDS = {"name", "type", "note", "in_text"}
