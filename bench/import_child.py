@@ -27,7 +27,7 @@ def run_ours(path: Path, store: Path) -> dict:
 
     con = connect(store)
     started = time.perf_counter()
-    summary = import_file(con, path)
+    summary = import_file(con, path, version="25.1")  # synthetic: no UCDP name states it
     con.execute("CHECKPOINT")
     seconds = time.perf_counter() - started
     started = time.perf_counter()

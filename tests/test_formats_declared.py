@@ -41,7 +41,9 @@ def without(mapping: dict[str, str], key: str) -> dict[str, str]:
 
 
 def test_the_shipped_formats_are_well_declared():
-    assert list(FORMATS) == ["ucdp-ged-csv", "ucdp-ged-api", "acled-csv-legacy", "acled-csv", "gdelt-events"]
+    assert list(FORMATS) == [
+        "ucdp-candidate-csv", "ucdp-ged-csv", "ucdp-ged-api", "acled-csv-legacy", "acled-csv", "gdelt-events",
+    ]  # fmt: skip
     assert all(fmt.problems() == [] for fmt in FORMATS.values())
 
 

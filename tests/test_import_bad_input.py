@@ -207,8 +207,9 @@ def test_a_file_of_no_known_format_is_refused_naming_what_was_expected(mini, tmp
         'UCDP GED API page (JSON): a JSON object with a "Result" list of records; '
         "ACLED CSV, older export (with data_id, event_id_no_cnty, iso3): a header with data_id, iso, event_id_cnty, "
         "event_id_no_cnty, …; ACLED CSV: a header with event_id_cnty, event_date, year, time_precision, …; "
-        "GDELT 2.0 events export: 61 tab-separated fields and no header (GLOBALEVENTID, SQLDATE, MonthYear, …). "
-        "Name the format with --format if the file is one of these.\n"
+        "GDELT 2.0 events export: 61 tab-separated fields and no header (GLOBALEVENTID, SQLDATE, MonthYear, …); "
+        "UCDP fatalities per country-month CSV (month, country, iso3, fatalities_best_all_types, …): a header with "
+        "month, country, iso3, fatalities_best_all_types, …. Name the format with --format if the file is one of these.\n"
     )
 
 
@@ -236,5 +237,6 @@ def test_an_unknown_format_name_lists_the_known_ones(mini, tmp_path):
     assert (result.code, result.err) == (
         1,
         "Error: --format: unknown format 'acled'; choose one of: "
-        "ucdp-ged-csv, ucdp-ged-api, acled-csv-legacy, acled-csv, gdelt-events\n",
+        "ucdp-candidate-csv, ucdp-ged-csv, ucdp-ged-api, acled-csv-legacy, acled-csv, gdelt-events, "
+        "ucdp-country-month-csv\n",
     )

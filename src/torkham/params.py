@@ -209,6 +209,27 @@ class CountryRef:
             return cls(typed, None, frozenset({typed.casefold()}), field)
         return cls(typed, known.iso3, known.spellings, field)
 
+    @classmethod
+    def parse_list(cls, text: str | None, field: str = "country") -> tuple[CountryRef, ...]:
+        """Comma-separated countries the countries table knows (a list filters data: a misspelt name must
+        not silently match nothing)."""
+        from torkham.model.countries import countries
+
+        refs: list[CountryRef] = []
+        for part in (text or "").split(","):
+            if text is not None and not part.strip():
+                raise InvalidParameter(field, "an empty name; write e.g. Afghanistan,Pakistan")
+            ref = cls.parse(part, field)
+            if ref is None:
+                continue
+            if ref.iso3 is None:
+                known = ", ".join(sorted({c.name for c in countries().values()}))
+                raise InvalidParameter(
+                    field, f"unknown country '{literal(ref.typed)}'; known: {known} (model/countries.yaml lists them)"
+                )
+            refs.append(ref)
+        return tuple(refs)
+
     def matches(self, name: str | None, iso3: str | None) -> bool:
         return bool(
             (iso3 and iso3.casefold() in self.spellings) or (name and name.strip().casefold() in self.spellings)

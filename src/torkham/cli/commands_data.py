@@ -9,6 +9,7 @@ import typer
 
 from torkham.cli.base import JsonOption, app, settings
 from torkham.cli.commands_query import actors_app
+from torkham.params import CountryRef
 from torkham.store.access import open_store, open_store_for_writing
 
 
@@ -22,7 +23,12 @@ def import_files(
         str | None, typer.Option("--format", help="The format, when detection from the header is not wanted.")
     ] = None,
     version: Annotated[
-        str | None, typer.Option("--version", help="Dataset version, e.g. 25.1 (inferred where possible).")
+        str | None,
+        typer.Option("--version", help="Dataset version, e.g. 25.1 (taken from the file name where UCDP states it)."),
+    ] = None,
+    country: Annotated[
+        str | None,
+        typer.Option("--country", help="Keep only these countries' rows, e.g. Afghanistan,Pakistan (a global file)."),
     ] = None,
     deletions: Annotated[
         bool, typer.Option("--deletions", help="The files are ACLED deletion lists (event_id_cnty, deleted_timestamp).")
@@ -34,6 +40,7 @@ def import_files(
     from torkham.datasets.actors import refresh_actor_names
     from torkham.datasets.importer import import_file
 
+    countries = CountryRef.parse_list(country)
     config = settings(ctx)
     err = Console(stderr=True, highlight=False)
     with open_store_for_writing(config) as con:
@@ -44,7 +51,7 @@ def import_files(
 
                     summary = apply_deletions_file(con, path)
                 else:
-                    summary = import_file(con, path, fmt, version)
+                    summary = import_file(con, path, fmt, version, countries=countries)
             typer.echo(summary.line())
             for note in summary.notes:
                 typer.echo(f"note: {note}", err=True)

@@ -22,7 +22,7 @@ class BundledDataset:
     licence: str
     attribution: str
     coverage: str
-    kind: str = "events"  # events | refugees (UNHCR tables, torkham.refugees)
+    kind: str = "events"  # events | refugees (UNHCR tables, torkham.refugees) | aggregate (country_month)
 
     @property
     def path(self) -> Path:

@@ -7,8 +7,9 @@ import io
 import zipfile
 from pathlib import Path
 
-from torkham.datasets.formats import FORMATS
+from torkham.datasets.formats import AGGREGATES, FORMATS
 from torkham.datasets.formats.base import TableFormat
+from torkham.datasets.formats.country_month import AggregateFormat
 from torkham.errors import TorkhamError
 
 
@@ -39,24 +40,36 @@ def split_header(line: str, delimiter: str) -> list[str]:
     return next(csv.reader(io.StringIO(line), delimiter=delimiter), [])
 
 
-def detect_format(path: Path, name: str | None = None) -> TableFormat:
+def file_names(path: Path) -> tuple[str, ...]:
+    """The names a file goes by: its own, and its first member's when it is a zip file."""
+    if zipfile.is_zipfile(path):
+        with zipfile.ZipFile(path) as archive:
+            members = archive.namelist()[:1]
+        return (path.name, *(Path(m).name for m in members))
+    return (path.name,)
+
+
+def detect_format(path: Path, name: str | None = None) -> TableFormat | AggregateFormat:
+    """The format of an events file (a TableFormat) or of a file of totals (an AggregateFormat)."""
     head = file_head(path)
     line = head.splitlines()[0] if head.splitlines() else ""
+    known: dict[str, TableFormat | AggregateFormat] = {**FORMATS, **AGGREGATES}
     if name:
-        if name not in FORMATS:
-            raise TorkhamError(f"--format: unknown format '{name}'; choose one of: {', '.join(FORMATS)}")
-        fmt = FORMATS[name]
+        if name not in known:
+            raise TorkhamError(f"--format: unknown format '{name}'; choose one of: {', '.join(known)}")
+        fmt = known[name]
         header = split_header(line, fmt.delimiter)
         if not fmt.recognises(head, header):
             raise TorkhamError(_mismatch(path, fmt, header))
         return fmt
-    for fmt in FORMATS.values():
-        if fmt.recognises(head, split_header(line, fmt.delimiter)):
+    names = file_names(path)
+    for fmt in known.values():
+        if fmt.named(names) and fmt.recognises(head, split_header(line, fmt.delimiter)):
             return fmt
     raise TorkhamError(_unknown(path, line))
 
 
-def _mismatch(path: Path, fmt: TableFormat, header: list[str]) -> str:
+def _mismatch(path: Path, fmt: TableFormat | AggregateFormat, header: list[str]) -> str:
     if fmt.reader == "json":
         return f"{path}: does not look like {fmt.label}: expected {fmt.expected()}"
     if not fmt.header:
@@ -72,5 +85,7 @@ def _unknown(path: Path, line: str) -> str:
             if fmt.header and fmt.delimiter != delimiter and fmt.matches(header):
                 return f"{path}: looks like {fmt.label} but separated by {delimiter!r}; save it with {fmt.delimiter!r} as the delimiter"
     shown = ", ".join(split_header(line, ",")[:6]) or line[:60]
-    expected = "; ".join(f"{f.label}: {f.expected()}" for f in FORMATS.values())
+    every: list[TableFormat | AggregateFormat] = [*FORMATS.values(), *AGGREGATES.values()]
+    shapes = [f for f in every if f.file_name is None]
+    expected = "; ".join(f"{f.label}: {f.expected()}" for f in shapes)
     return f"{path}: not a dataset torkham knows: its header starts with {shown}. Expected one of: {expected}. Name the format with --format if the file is one of these."

@@ -11,11 +11,19 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from torkham.datasets.detect import detect_format
+from torkham.datasets.coverage import event_coverage, insert_coverage, observed
+from torkham.datasets.detect import detect_format, file_names
 from torkham.datasets.formats.base import EVENT_COLUMNS, TableFormat
+from torkham.datasets.formats.country_month import AggregateFormat
+from torkham.datasets.formats.ucdp import UCDP_CANDIDATE_CSV, UCDP_GED_CSV
+from torkham.datasets.versions import is_candidate_version, must_state_version, stated_version, unstated
 from torkham.errors import TorkhamError
 from torkham.store.db import transaction
+
+if TYPE_CHECKING:
+    from torkham.params import CountryRef
 
 
 @dataclass
@@ -33,6 +41,7 @@ class ImportSummary:
     deleted: int = 0
     quarantined: int = 0
     already_imported: int | None = None  # the import id that already brought this very file
+    left_out: int | None = None  # rows of other countries (--country), when filtered
     notes: list[str] = field(default_factory=list)
 
     def line(self) -> str:
@@ -44,11 +53,17 @@ class ImportSummary:
         )
         if self.deleted:
             text += f", {self.deleted:,} deleted"
+        if self.left_out is not None:
+            text += f", {self.left_out:,} rows of other countries left out (--country)"
         return text + (" (see 'torkham quarantine')" if self.quarantined else "")
 
 
 def ensure_dataset_schema(con) -> None:
+    """Create the dataset tables if needed, and cover imports made before coverage was recorded."""
+    from torkham.datasets.coverage import backfill_coverage
+
     con.execute(resources.files("torkham.datasets").joinpath("schema.sql").read_text(encoding="utf-8"))
+    backfill_coverage(con)
 
 
 def file_sha256(path: Path) -> str:
@@ -60,27 +75,70 @@ def file_sha256(path: Path) -> str:
 
 
 def import_file(
-    con, path: Path, format_name: str | None = None, version: str | None = None, shown: str | None = None
+    con,
+    path: Path,
+    format_name: str | None = None,
+    version: str | None = None,
+    shown: str | None = None,
+    countries: tuple[CountryRef, ...] = (),
 ) -> ImportSummary:
-    """Import one file. `con` is a read-write DuckDB connection; the import is one transaction."""
+    """Import one file. `con` is a read-write DuckDB connection; the import is one transaction.
+    `countries`: keep only their rows (the others are counted in `left_out`, not quarantined)."""
     if not path.is_file():
         raise TorkhamError(f"{path}: no such file")
     fmt = detect_format(path, format_name)
+    if fmt is UCDP_GED_CSV and format_name is None and version and is_candidate_version(version):
+        fmt = UCDP_CANDIDATE_CSV
     ensure_dataset_schema(con)
     summary = ImportSummary(shown or str(path), fmt.dataset, fmt.name, version or "", file_sha256(path))
     previous = con.execute(
         "SELECT import_id FROM imports WHERE dataset = ? AND sha256 = ? ORDER BY import_id LIMIT 1",
         [fmt.dataset, summary.sha256],
-    ).fetchone()
+    ).fetchall()
     if previous:
-        summary.already_imported = previous[0]
+        summary.already_imported = previous[0][0]
         return summary
-    with (
-        _readable(path) as readable,
-        transaction(con, ("staging", "checked", "incoming", "tk_rejects", "tk_rejects_scan", "tk_bad", "tk_shift")),
-    ):
-        _run(con, readable, fmt, summary)
+    if not summary.version:
+        _stated_version(path, fmt, summary)
+    with _readable(path) as readable, transaction(con, _TEMP_TABLES):
+        if isinstance(fmt, AggregateFormat):
+            from torkham.datasets.country_month import run_aggregate
+
+            run_aggregate(con, readable, fmt, summary, countries)
+        else:
+            _run(con, readable, fmt, summary, countries)
     return summary
+
+
+_TEMP_TABLES = (
+    "staging",
+    "checked",
+    "incoming",
+    "tk_rejects",
+    "tk_rejects_scan",
+    "tk_bad",
+    "tk_shift",
+    "tk_cm_incoming",
+)
+
+
+def _stated_version(path: Path, fmt: TableFormat | AggregateFormat, summary: ImportSummary) -> None:
+    """The version the file states before it is read; refuses a UCDP file that states none."""
+    found = stated_version(fmt.dataset, file_names(path), summary.sha256)
+    if found:
+        summary.version = found[0]
+        summary.notes.extend([found[1]] if found[1] else [])
+    elif must_state_version(fmt.dataset) and not (isinstance(fmt, TableFormat) and fmt.version_sql):
+        raise unstated(fmt.dataset, summary.file)
+
+
+def keep_sql(country: str, iso3: str, countries: tuple[CountryRef, ...]) -> str | None:
+    """SQL true for a row of one of `countries` (None: keep every row)."""
+    if not countries:
+        return None
+    spellings = sorted({s for ref in countries for s in ref.spellings})
+    listed = ", ".join("'" + s.replace("'", "''") + "'" for s in spellings)
+    return f"(lower(trim({country})) IN ({listed}) OR lower(trim({iso3})) IN ({listed}))"
 
 
 class _readable:
@@ -103,9 +161,9 @@ class _readable:
             self.tmp.cleanup()
 
 
-def _run(con, path: Path, fmt: TableFormat, summary: ImportSummary) -> None:
+def _run(con, path: Path, fmt: TableFormat, summary: ImportSummary, countries: tuple[CountryRef, ...] = ()) -> None:
     started = datetime.now()
-    _stage(con, path, fmt, summary)
+    _stage(con, path, fmt, summary, countries)
     present = {row[0] for row in con.execute("SELECT column_name FROM (DESCRIBE staging)").fetchall()}
     import_id = con.execute("SELECT nextval('import_ids')").fetchone()[0]
     summary.import_id = import_id
@@ -117,6 +175,9 @@ def _run(con, path: Path, fmt: TableFormat, summary: ImportSummary) -> None:
         summary.version = _infer_version(con, fmt, summary)
     _incoming(con, fmt, present, summary.version)
     _merge(con, fmt, import_id, summary)
+    seen = observed(con, "SELECT country, iso3, date_start AS first_day, date_end AS last_day FROM incoming")
+    rows = event_coverage(fmt.dataset, summary.version, summary.file, seen, countries)
+    insert_coverage(con, import_id, fmt.dataset, summary.version, rows)
     con.execute(
         "INSERT INTO imports VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [import_id, fmt.dataset, summary.version, fmt.name, summary.file, summary.sha256, summary.rows_read,
@@ -124,11 +185,21 @@ def _run(con, path: Path, fmt: TableFormat, summary: ImportSummary) -> None:
     )  # fmt: skip
 
 
-def _stage(con, path: Path, fmt: TableFormat, summary: ImportSummary) -> None:
-    """Read the file into `staging`, its unreadable records into `tk_bad` (see formats/readers.py)."""
-    from torkham.datasets.formats.readers import stage
+def _stage(con, path: Path, fmt: TableFormat, summary: ImportSummary, countries: tuple[CountryRef, ...]) -> None:
+    """Read the file into `staging`, its unreadable records into `tk_bad` (see formats/readers.py); with
+    `countries`, only their rows (and count the others)."""
+    from torkham.datasets.formats.readers import csv_columns, left_out, stage
 
-    summary.notes.extend(stage(con, path, fmt, summary.file))
+    keep = None
+    if countries and fmt.reader == "csv":
+        header = set(csv_columns(path, fmt))
+        optional = {name: (name if name in header else "NULL") for name in fmt.optional_columns}
+        keep = keep_sql(fmt.select["country"].format(**optional), fmt.select["iso3"].format(**optional), countries)
+    elif countries:
+        raise TorkhamError(f"{summary.file}: --country filters CSV files only; fetch API pages per country instead")
+    summary.notes.extend(stage(con, path, fmt, summary.file, keep))
+    if keep is not None:
+        summary.left_out = left_out(con)
 
 
 def _quarantine_rejects(con, import_id: int, file: str) -> int:
@@ -137,17 +208,21 @@ def _quarantine_rejects(con, import_id: int, file: str) -> int:
     return con.execute("SELECT count(DISTINCT tk_row) FROM tk_bad").fetchone()[0]
 
 
-def _check(con, fmt: TableFormat, present: set[str]) -> None:
+def _check(con, fmt: TableFormat | AggregateFormat, present: set[str]) -> None:
     skip = f"WHERE NOT coalesce({fmt.skip_row}, false)" if fmt.skip_row else ""
     cases = " ".join(f"WHEN coalesce({c.bad}, false) THEN {i}" for i, c in enumerate(fmt.checks))
     # Record numbers: staging's rowids start at an arbitrary base inside a transaction, and rows the
     # reader could not read leave gaps (tk_shift, see formats/readers.py).
-    base = con.execute("SELECT coalesce(min(rowid), 0) FROM staging").fetchone()[0]
-    if con.execute("SELECT count(*) FROM tk_shift").fetchone()[0]:
-        row, columns = "s.tk_index + 1 + coalesce(m.shift, 0)", "s.* EXCLUDE (tk_index)"
-        source = f"(SELECT rowid - {base} AS tk_index, * FROM staging) s ASOF LEFT JOIN tk_shift m ON s.tk_index >= m.good_before"
+    base = con.execute("SELECT coalesce(min(rowid), 0) FROM staging").fetchall()[0][0]
+    staged = {r[0] for r in con.execute("SELECT column_name FROM (DESCRIBE staging)").fetchall()}
+    index, drop = (f"rowid - {base}", "") if "tk_n" not in staged else ("tk_n - 1", ", tk_n, tk_last, tk_keep")
+    if con.execute("SELECT count(*) FROM tk_shift").fetchall()[0][0]:
+        row, columns = "s.tk_index + 1 + coalesce(m.shift, 0)", f"s.* EXCLUDE (tk_index{drop})"
+        source = (
+            f"(SELECT {index} AS tk_index, * FROM staging) s ASOF LEFT JOIN tk_shift m ON s.tk_index >= m.good_before"
+        )
     else:
-        row, columns, source = f"rowid - {base} + 1", "*", "staging"
+        row, columns, source = f"{index} + 1", f"* EXCLUDE ({drop[2:]})" if drop else "*", "staging"
     con.execute(
         f"""CREATE TEMP TABLE checked AS SELECT {row} AS tk_row, {columns}, CASE {cases} END AS tk_problem
             FROM {source} {skip}"""
@@ -155,15 +230,7 @@ def _check(con, fmt: TableFormat, present: set[str]) -> None:
 
 
 def _quarantine_checked(con, fmt: TableFormat, import_id: int, file: str) -> int:
-    fields = ", ".join(f"'{c.field}'" for c in fmt.checks)
-    reasons = ", ".join("'" + c.reason.replace("'", "''") + "'" for c in fmt.checks)
-    values = " ".join(f"WHEN {i} THEN {c.field}" for i, c in enumerate(fmt.checks))
-    con.execute(
-        f"""INSERT INTO quarantine SELECT ?, ?, tk_row, [{fields}][tk_problem + 1], CASE tk_problem {values} END,
-            [{reasons}][tk_problem + 1] FROM checked WHERE tk_problem IS NOT NULL""",
-        [import_id, file],
-    )
-    bad = con.execute("SELECT count(*) FROM checked WHERE tk_problem IS NOT NULL").fetchone()[0]
+    bad = _quarantine_problems(con, fmt, import_id, file)
     con.execute(
         f"""INSERT INTO quarantine SELECT ?, ?, tk_row, '{fmt.id_column}', id_value,
             'duplicate id within the file (first at row ' || first_row || ')' FROM (
@@ -176,13 +243,26 @@ def _quarantine_checked(con, fmt: TableFormat, import_id: int, file: str) -> int
     dup = con.execute(
         "SELECT count(*) FROM quarantine WHERE import_id = ? AND reason LIKE 'duplicate id within the file%'",
         [import_id],
-    ).fetchone()[0]
+    ).fetchall()[0][0]
     con.execute(
         f"""DELETE FROM checked WHERE tk_problem IS NOT NULL OR tk_row IN (
             SELECT tk_row FROM (SELECT tk_row, row_number() OVER (PARTITION BY trim({fmt.id_column}) ORDER BY tk_row) AS n
             FROM checked WHERE tk_problem IS NULL) WHERE n > 1)"""
     )
     return bad + dup
+
+
+def _quarantine_problems(con, fmt: TableFormat | AggregateFormat, import_id: int, file: str) -> int:
+    """Rows a check of the format found bad go to quarantine (they stay in `checked`, flagged)."""
+    fields = ", ".join(f"'{c.field}'" for c in fmt.checks)
+    reasons = ", ".join("'" + c.reason.replace("'", "''") + "'" for c in fmt.checks)
+    values = " ".join(f"WHEN {i} THEN {c.field}" for i, c in enumerate(fmt.checks))
+    con.execute(
+        f"""INSERT INTO quarantine SELECT ?, ?, tk_row, [{fields}][tk_problem + 1], CASE tk_problem {values} END,
+            [{reasons}][tk_problem + 1] FROM checked WHERE tk_problem IS NOT NULL""",
+        [import_id, file],
+    )
+    return con.execute("SELECT count(*) FROM checked WHERE tk_problem IS NOT NULL").fetchall()[0][0]
 
 
 def _infer_version(con, fmt: TableFormat, summary: ImportSummary) -> str:
@@ -192,13 +272,8 @@ def _infer_version(con, fmt: TableFormat, summary: ImportSummary) -> str:
             if fmt.version_note:
                 summary.notes.append(fmt.version_note.format(version=found))
             return str(found)
-    if fmt.dataset == "ucdp-ged":
-        last = con.execute("SELECT max(TRY_CAST(left(trim(date_start), 4) AS INTEGER)) FROM checked").fetchone()[0]
-        if last:
-            summary.notes.append(
-                f"version {(last + 1) % 100}.1 inferred from coverage (last event in {last}); pass --version to set it"
-            )
-            return f"{(last + 1) % 100}.1"
+    if must_state_version(fmt.dataset) and summary.rows_read:
+        raise unstated(fmt.dataset, summary.file)
     return "unknown"
 
 

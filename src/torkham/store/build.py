@@ -120,6 +120,7 @@ def build_store(
 
                 import_bundled(con, dataset)
                 continue
+            # events and aggregate: import_file dispatches on the format (events, or totals into country_month)
             import_file(con, dataset.path, dataset.format, dataset.version, shown=f"bundled:{dataset.file}")
         with transaction(con):
             if validation is not None:

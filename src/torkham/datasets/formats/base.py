@@ -64,6 +64,7 @@ class TableFormat:
     page_fields: tuple[str, ...] = ()  # json: top-level keys copied to every record as page_<key lowercased>
     version_sql: str | None = None  # SQL over the checked rows giving the dataset version when none is given
     version_note: str | None = None  # how that version was found, shown with the import ({version} is filled in)
+    file_name: str | None = None  # regex: detected only for files so named (same header as another format)
 
     def __post_init__(self) -> None:
         problems = self.problems()
@@ -83,7 +84,7 @@ class TableFormat:
         problems = _naming_problems(self) + _reading_problems(self) + _column_problems(self)
         if problems:  # the rest is checked against the columns, so only once they are right
             return problems
-        return _select_problems(self) + _check_problems(self) + _version_problems(self)
+        return _select_problems(self) + _check_problems(self) + _version_problems(self) + _name_problems(self)
 
     def matches(self, header: list[str]) -> bool:
         if self.reader == "json":
@@ -92,6 +93,10 @@ class TableFormat:
             return len(header) == len(self.columns)
         names = {h.strip().lower() for h in header}
         return set(self.columns) <= names
+
+    def named(self, file_names: tuple[str, ...]) -> bool:
+        """Whether one of `file_names` (the file's, a zip member's) is a name this format requires."""
+        return self.file_name is None or any(re.search(self.file_name, n, re.IGNORECASE) for n in file_names)
 
     def recognises(self, head: str, header: list[str]) -> bool:
         """Whether a file whose first bytes are `head` (first line split into `header`) is in this format."""
@@ -286,6 +291,16 @@ def _version_problems(fmt: TableFormat) -> list[str]:
             rule = "the only placeholder is {version}"
             problems += _placeholder_problems("version_note", fmt.version_note, ("version",), rule)
     return problems
+
+
+def _name_problems(fmt: TableFormat) -> list[str]:
+    if fmt.file_name is None:
+        return []
+    try:
+        re.compile(fmt.file_name)
+    except (re.error, TypeError) as exc:
+        return [f"file_name {fmt.file_name!r} is not a regular expression ({exc})"]
+    return []
 
 
 def number_check(column: str, kind: str = "INTEGER") -> Check:

@@ -14,6 +14,7 @@ import json
 import re
 import tempfile
 from pathlib import Path
+from typing import Protocol
 
 from torkham.datasets.formats.base import TableFormat
 from torkham.errors import TorkhamError
@@ -30,10 +31,32 @@ _REASONS = """CASE error_type
   ELSE lower(replace(error_type, '_', ' ')) || ': ' || error_message END"""
 
 
-def stage(con, path: Path, fmt: TableFormat, label_path: str | None = None) -> list[str]:
-    """Fill `staging`, `tk_bad` and `tk_shift` from `path`; returns notes for the user."""
+class Layout(Protocol):
+    """What the readers need of a format (a TableFormat, or an AggregateFormat for totals)."""
+
+    @property
+    def label(self) -> str: ...
+    @property
+    def columns(self) -> tuple[str, ...]: ...
+    @property
+    def delimiter(self) -> str: ...
+    @property
+    def header(self) -> bool: ...
+    @property
+    def reader(self) -> str: ...
+
+
+def stage(con, path: Path, fmt: Layout, label_path: str | None = None, keep: str | None = None) -> list[str]:
+    """Fill `staging`, `tk_bad` and `tk_shift` from `path`; returns notes for the user. `keep` (SQL over
+    the columns, CSV only) keeps the rows it is true for: `staging` then also has `tk_n`, the row's number
+    among the rows read, and holds the file's last row whatever it is (see `left_out`)."""
     shown = label_path or str(path)
-    notes = _stage_json(con, path, fmt, shown) if fmt.reader == "json" else _stage_csv(con, path, fmt, shown)
+    if fmt.reader == "json":
+        if keep is not None:
+            raise TorkhamError(f"{shown}: --country filters CSV files only; fetch API pages per country instead")
+        notes = _stage_json(con, path, fmt, shown)  # type: ignore[arg-type]
+    else:
+        notes = _stage_csv(con, path, fmt, shown, keep)
     con.execute(
         """CREATE TEMP TABLE tk_shift AS SELECT tk_row - j AS good_before, max(j) AS shift FROM (
              SELECT tk_row, row_number() OVER (ORDER BY tk_row) AS j FROM (SELECT DISTINCT tk_row FROM tk_bad))
@@ -45,7 +68,14 @@ def stage(con, path: Path, fmt: TableFormat, label_path: str | None = None) -> l
 # ---------------------------------------------------------------------------------------------- CSV
 
 
-def csv_columns(path: Path, fmt: TableFormat) -> list[str]:
+def left_out(con) -> int:
+    """After a `keep` stage: how many rows read were not kept; removes the last row if it is one of them."""
+    found = con.execute("SELECT coalesce(max(tk_n), 0) - count(*) FILTER (WHERE tk_keep) FROM staging").fetchall()
+    con.execute("DELETE FROM staging WHERE NOT tk_keep")
+    return int(found[0][0])
+
+
+def csv_columns(path: Path, fmt: Layout) -> list[str]:
     """The column names to read the file with: the format's own (headerless) or the file's header."""
     if not fmt.header:
         return list(fmt.columns)
@@ -60,7 +90,7 @@ def csv_columns(path: Path, fmt: TableFormat) -> list[str]:
     return names
 
 
-def _stage_csv(con, path: Path, fmt: TableFormat, shown: str) -> list[str]:
+def _stage_csv(con, path: Path, fmt: Layout, shown: str, keep: str | None = None) -> list[str]:
     columns = csv_columns(path, fmt)
     quote = '"' if fmt.header else ""
     spec = "{" + ", ".join(f"'{c}': 'VARCHAR'" for c in columns) + "}"
@@ -70,8 +100,12 @@ def _stage_csv(con, path: Path, fmt: TableFormat, shown: str) -> list[str]:
         "store_rejects = true, rejects_table = 'tk_rejects', rejects_scan = 'tk_rejects_scan', "
         "max_line_size = 20000000"
     )
+    source = f"read_csv(?, {options})"
+    if keep is not None:  # a streaming window: numbers the rows in file order without holding them
+        source = f"""(SELECT * FROM (SELECT row_number() OVER () AS tk_n, lead(1) OVER () IS NULL AS tk_last,
+                     coalesce({keep}, false) AS tk_keep, * FROM {source}) WHERE tk_keep OR tk_last)"""
     try:
-        con.execute(f"CREATE TEMP TABLE staging AS SELECT * FROM read_csv(?, {options})", [str(path)])
+        con.execute(f"CREATE TEMP TABLE staging AS SELECT * FROM {source}", [str(path)])
     except Exception as exc:  # duckdb raises many classes for unreadable files
         raise TorkhamError(f"{shown}: cannot be read as {fmt.label}: {str(exc).splitlines()[0]}") from None
     header_lines = 1 if fmt.header else 0

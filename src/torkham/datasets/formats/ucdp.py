@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from torkham.datasets.formats.base import Check, TableFormat, date_check, number_check, range_check
 
 GED_COLUMNS = (
@@ -72,4 +74,17 @@ UCDP_GED_CSV = TableFormat(
         number_check("high"),
         Check("best", "TRY_CAST(trim(best) AS INTEGER) < 0", "negative"),
     ),
+)
+
+# How UCDP names its files: the yearly release GEDEvent_v25_1.csv / ged251-csv.zip, the monthly
+# Candidate release GEDEvent_v25_0_3.csv (2025, March). The patterns are searched in the file's name.
+FINAL_NAMES = (r"v(\d{2})_1(?![\d_])", r"^ged(\d{2})1(?![\d])")
+CANDIDATE_NAME = r"v(\d{2})_0_(\d{1,2})(?!\d)"
+
+UCDP_CANDIDATE_CSV = replace(
+    UCDP_GED_CSV,
+    name="ucdp-candidate-csv",
+    dataset="ucdp-candidate",
+    label="UCDP Candidate Events CSV (the GED columns, named GEDEvent_vYY_0_M.csv)",
+    file_name=CANDIDATE_NAME,
 )
