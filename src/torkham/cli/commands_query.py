@@ -315,12 +315,13 @@ def sources(ctx: typer.Context, as_json: JsonOption = False) -> None:
     out.print(
         render.table(
             f"{len(held)} datasets",
-            ["dataset", "version", "events", "coverage", "licence and attribution"],
+            ["dataset", "version", "status", "events", "coverage", "licence and attribution"],
             [
                 [
                     d["dataset"],
                     d["version"],
-                    f"{d['events']:,}",
+                    d.get("status") or "",
+                    f"{d['events']:,}" if d.get("events") is not None else f"{d.get('months') or 0:,} months (totals)",
                     d["coverage"],
                     f"{d['licence'] or ''} {d['attribution'] or ''}".strip(),
                 ]

@@ -166,13 +166,14 @@ def read_coverage(con: DuckDBPyConnection) -> Coverage:
         return Coverage(())
     rows = con.execute(f"SELECT {', '.join(COLUMNS)} FROM coverage ORDER BY dataset, country, first_day").fetchall()
     observed = con.execute(
-        f"""WITH undescribed AS (
+        """WITH undescribed AS (
               SELECT * FROM events WHERE dataset NOT IN (SELECT dataset FROM coverage)
                 AND coalesce(country, iso3) IS NOT NULL)
             SELECT dataset, max(dataset_version) OVER (PARTITION BY dataset), coalesce(country, iso3), iso3,
-                   first, max(last) OVER (PARTITION BY dataset), NULL, '{OBSERVED}'
+                   first, max(last) OVER (PARTITION BY dataset), NULL, ?
             FROM (SELECT dataset, any_value(dataset_version) AS dataset_version, country, iso3,
                          min(date_start) AS first, max(date_start) AS last
-                  FROM undescribed GROUP BY dataset, country, iso3)"""
+                  FROM undescribed GROUP BY dataset, country, iso3)""",
+        [OBSERVED],
     ).fetchall()
     return Coverage(tuple(span_from_row(r) for r in [*rows, *observed]))

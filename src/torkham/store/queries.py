@@ -185,20 +185,30 @@ def data_event(row: tuple[Any, ...]) -> Record:
 
 
 def datasets(con: DuckDBPyConnection) -> list[Record]:
-    """The datasets held, by dataset and version, with the attribution bundled datasets require."""
+    """The datasets held, by dataset and version: events (or months of country totals), what they cover
+    per country and the status of their figures, with the attribution bundled datasets require."""
     from torkham.datasets.bundled import bundled_datasets
+    from torkham.datasets.catalog import catalog
+    from torkham.store.coverage import Coverage, read_coverage
 
     attribution = {(b.dataset, b.version): b for b in bundled_datasets()}
+    spans = read_coverage(con).spans
     rows = con.execute(
-        """SELECT dataset, dataset_version, count(*), min(date_start), max(date_end) FROM events
-           GROUP BY dataset, dataset_version ORDER BY dataset, dataset_version"""
+        """SELECT dataset, dataset_version, count(*) FROM events GROUP BY ALL
+           UNION ALL SELECT dataset, dataset_version, count(DISTINCT month) FROM country_month GROUP BY ALL
+           ORDER BY 1, 2"""
     ).fetchall()
     out = []
-    for dataset, version, events, first, last in rows:
-        bundled = attribution.get((dataset, version))
+    for dataset, version, count in rows:
+        bundled, info = attribution.get((dataset, version)), catalog().get(dataset)
+        covered = Coverage(tuple(s for s in spans if s.dataset == dataset and s.version == version))
+        aggregate = info is not None and info.is_aggregate
         out.append({
-            "id": f"{dataset}:{version}", "kind": "dataset", "dataset": dataset, "version": version, "events": events,
-            "coverage": f"{first} to {last}", "title": bundled.title if bundled else dataset,
+            "id": f"{dataset}:{version}", "kind": "dataset", "dataset": dataset, "version": version,
+            "events": None if aggregate else count, "months": count if aggregate else None,
+            "status": info.status if info else "final", "coverage": "; ".join(covered.sentences()),
+            "coverage_spans": [s.to_json() for s in covered.spans],
+            "title": bundled.title if bundled else dataset,
             "licence": bundled.licence if bundled else None, "attribution": bundled.attribution if bundled else None,
             "source": f"{dataset} {version}", "locator": {"dataset": dataset, "version": version},
         })  # fmt: skip
