@@ -95,3 +95,14 @@ def paper_dir() -> Path | None:
         if (candidate / PAPER).is_file():
             return candidate
     return None
+
+
+@pytest.fixture(scope="session")
+def bundled_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One store built from the bundled knowledge and datasets, shared by the tests that only read it."""
+    from torkham.kb.loader import BUNDLED_KNOWLEDGE
+    from torkham.store.build import ensure_store
+
+    path = tmp_path_factory.mktemp("kb-bundled") / "torkham.duckdb"
+    ensure_store(path, BUNDLED_KNOWLEDGE)
+    return path

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BUNDLED_KB  # type: ignore[import-not-found]
+from torkham.kb.loader import BUNDLED_KNOWLEDGE as BUNDLED_KB
 
 TTP_FACTIONS = {"ttp-ta", "ttp-mr", "ttp-mt", "ttp-km", "ttp-sm", "ttp-islahi"}
 NEW_ACTORS = {

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BUNDLED_KB as KB  # type: ignore[import-not-found]
+from torkham.kb.loader import BUNDLED_KNOWLEDGE as KB
 
 SHARED_CSV = Path("/work/shared/data/afghan-returns/afghan_returns_figures_2023_2025.csv")
 RETURNS_SOURCES = {
