@@ -561,9 +561,10 @@ def test_done_when_every_check_of_the_paper_gives_a_verdict_with_evidence(bundle
         assert check["verdict"] in ("supported", "contradicted", "undecided"), check["id"]
         assert bool(check["reasons"]) == (check["verdict"] == "undecided"), check["id"]
         evidence = check["evidence"]
-        assert evidence["dataset"] == check["dataset"] and evidence["versions"], check["id"]
+        read = check.get("read_from", {}).get("dataset", check["dataset"])  # read through coverage
+        assert evidence["dataset"] == read and evidence["versions"], check["id"]
         assert evidence["query"]["description"] and evidence["query"]["sql"], check["id"]
-        assert ("events" in evidence) != ("rows" in evidence), check["id"]
+        assert ("events" in evidence) + ("rows" in evidence) + ("periods" in evidence) == 1, check["id"]
         assert evidence["value"] is None or isinstance(evidence["value"], int), check["id"]
     checkable = [c for c in document["checks"] if c["checkable"]]
     assert len(checkable) >= 15 and sum(document["summary"].values()) == len(document["checks"])
@@ -588,19 +589,45 @@ def test_the_paper_december_2021_claim_against_ucdp(bundled_cli):
     assert claimed["evidence"]["versions"] == ["22.1"]
 
 
-def test_the_paper_2022_and_2023_claims_fall_outside_the_ucdp_extract(bundled_cli):
-    result = bundled_cli("check", "fig-ttp-attacks-2022-04", "fig-violence-eight-year-high", "--json")
+def test_the_paper_2022_actor_claims_cannot_be_decided_and_cite_coverage(bundled_cli):
+    result = bundled_cli("check", "fig-ttp-attacks-2022-04", "--json")
     checks = json.loads(result.out)["checks"]
-    assert [c["id"] for c in checks] == [
-        "chk-ttp-attacks-2022-04",
-        "chk-ttp-attacks-2022-04-record",
-        "chk-violence-2023-eight-year-high",
-    ]
+    assert [c["id"] for c in checks] == ["chk-ttp-attacks-2022-04", "chk-ttp-attacks-2022-04-record"]
     for check in checks:
         assert check["verdict"] == "undecided" and check["evidence"]["value"] is None
-        assert check["reasons"][0].startswith(
-            "period not covered: the ucdp-ged data held covers 1989-01-25 to 2021-12-31; the period runs 202"
-        )
+        assert check["reasons"][0].startswith("period not covered: no dataset held covers the whole of 20")
+        assert "UCDP GED 22.1 covers Pakistan from" in check["reasons"][0]
+        assert "(country totals, not events) covers Pakistan from 1989-01-01 to 2024-04-30" in check["reasons"][0]
+    assert checks[0]["reasons"][1] == (
+        "cannot be decided: only country totals cover 2022-04-01 to 2022-04-30, and they cannot be filtered by actor"
+    )
+
+
+def test_the_eight_year_high_is_decided_from_the_country_totals(bundled_cli):
+    result = bundled_cli("check", "chk-violence-2023-eight-year-high", "--json")
+    (check,) = json.loads(result.out)["checks"]
+    assert check["verdict"] == "supported" and check["reasons"] == []
+    assert check["comparison"] == "1,177 in 2023, the highest in 8 years (next: 1,100 in 2016)"
+    assert check["basis"] == "aggregate" and check["read_from"]["dataset"] == "ucdp-country-month"
+    evidence = check["evidence"]
+    assert evidence["versions"] == ["25.1-pace-hist"] and evidence["value"] == 1177
+    assert [(p["period"], p["value"], p["basis"]) for p in evidence["periods"]] == [
+        ("2016", 1100, "aggregate"), ("2017", 958, "aggregate"), ("2018", 482, "aggregate"),
+        ("2019", 293, "aggregate"), ("2020", 407, "aggregate"), ("2021", 452, "aggregate"),
+        ("2022", 719, "aggregate"), ("2023", 1177, "aggregate"),
+    ]  # fmt: skip
+    assert any(s.startswith("UCDP GED 22.1 covers Pakistan") for s in check["coverage"])
+    assert "FROM country_month" in evidence["query"]["sql"]
+    text = bundled_cli("check", "chk-violence-2023-eight-year-high")
+    assert "basis aggregate" in " ".join(text.out.split())
+
+
+def test_the_spike_from_december_2022_is_a_country_level_proxy(bundled_cli):
+    result = bundled_cli("check", "chk-violence-spike-from-2022-12", "--json")
+    (check,) = json.loads(result.out)["checks"]
+    assert (check["verdict"], check["definitions"]) == ("supported", "proxy")
+    assert check["comparison"] == "1,185 against 663 in the baseline: +78.73% (the claim needs +50% or more)"
+    assert all(p["value"] is not None for p in check["evidence"]["periods"])  # no month counted as a zero
 
 
 def test_the_paper_refugee_figures_carry_the_definition_caveat(bundled_cli):

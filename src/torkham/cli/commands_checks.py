@@ -105,11 +105,21 @@ def _checked(body, result: dict) -> None:
         if result.get("if_definitions_matched"):
             body.append(f" (would be {result['if_definitions_matched']} if the definitions matched)")
         body.append("\n")
-    body.append(f"dataset: {result['dataset_label']} ({result['dataset']}) version {versions}")
+    read = result.get("read_from")
+    if read:
+        body.append(f"read from: {read['label']} ({read['dataset']}), basis {read['basis']}")
+        if result.get("preliminary"):
+            body.append(" — PRELIMINARY", style="bold yellow")
+        body.append(f" — through coverage, for the check's {result['dataset_label']} ({result['dataset']})")
+    else:
+        body.append(f"dataset: {result['dataset_label']} ({result['dataset']}) version {versions}")
     if evidence.get("data_covers"):
         first, last = evidence["data_covers"]
         body.append(f", data held covers {first} to {last}")
     body.append(f"; definitions: {result['definitions']}\n")
+    for sentence in result.get("coverage") or []:
+        if not any(sentence in reason for reason in result["reasons"]):
+            body.append(f"coverage: {sentence}\n", style="dim")
     for reason in result["reasons"]:
         body.append(f"why: {reason}\n", style="yellow")
     for line in result["assumes"]:
@@ -145,6 +155,12 @@ def _stated(result: dict) -> str:
 
 
 def _behind(body, evidence: dict) -> None:
+    values = evidence.get("periods")
+    if values:
+        shown = " · ".join(f"{p['period']} {_number(p['value'])}" for p in values)
+        body.append(f"values ({evidence.get('basis')}): {shown}\n")
+        body.append(f"query it: {evidence['query']['sql']}\n", style="dim")
+        body.append(f"list them: {evidence['query']['listing']}\n", style="dim")
     events = evidence.get("events")
     if events is not None and not events["count"] and evidence.get("value") is None:
         body.append("events: none held for the period\n")

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, TypeAlias, TypeVar, cast
 
 from torkham.analysis import periods
 from torkham.analysis.selection import DATASETS, SHOWN_IDS, Selection, coverage, listing_sql, selected, versions
+from torkham.evidence.check_chain import measure_chain, read_basis
 from torkham.evidence.check_spec import NO_DATA, NOT_COVERED, CheckSpec, Measurement, period_text
 from torkham.kb.checkspecs import period_unit
 from torkham.model.dates import parse_partial_date
@@ -58,11 +59,14 @@ def measure_events(
         key = (spec.dataset, str(_extra(spec)))
         filter_reasons = filter_reasons + _cached(cache.filters, key, lambda: _filter_values(backend, spec))
     place = selection.without_actor()
+    # The days the data speak for: the dataset's span, once the country has data at all. A gap in it (the
+    # country's data ending earlier) is read through coverage below, by compute_series, never as a zero.
     in_country = span is not None and (
         not selection.country
         or _cached(cache.countries, (spec.dataset, selection.country.typed.lower()), lambda: coverage(backend, place))
         is not None
     )
+    here = span if in_country else None
     table = _filtered(backend, selection, spec, spec.start, spec.end)
     expr = _totals(table)
     totals = expr.to_pyarrow().to_pylist()[0]
@@ -76,25 +80,32 @@ def measure_events(
         "events": {"count": int(totals["events"]), "ids": _first_ids(table), "listing": listing},
     }
     needed = _needed(spec)
-    in_period = in_country and span is not None and span[0] <= spec.start and spec.end <= span[1]
+    in_period = here is not None and here[0] <= spec.start and spec.end <= here[1]
     reasons: list[str] = []
     if span is None:
         reasons.append(f"{NO_DATA}: the store holds no {spec.dataset} events (import some with 'torkham import')")
-    elif not in_country:
+    elif here is None:
         reasons.append(f"{NO_DATA}: the {spec.dataset} data held has no events in {spec.filters.get('country')}")
     elif not in_period:
-        reasons.append(_uncovered(spec, span, spec.start, spec.end, "the period"))
-    elif not (span[0] <= needed[0] and needed[1] <= span[1]):
+        reasons.append(_uncovered(spec, here, spec.start, spec.end, "the period"))
+    elif not (here[0] <= needed[0] and needed[1] <= here[1]):
         what = "the window" if spec.comparator == "highest_in" else "the baseline"
-        reasons.append(_uncovered(spec, span, *needed, what))
+        reasons.append(_uncovered(spec, here, *needed, what))
+    gap = bool(reasons)  # the check's own dataset does not cover what it reads
     reasons += filter_reasons
     value = int(totals[spec.metric] or 0) if in_period and not filter_reasons else None
     evidence["value"] = value
     result = Measurement(value, reasons, evidence)
-    if span is not None and spec.comparator == "highest_in":
-        _window_values(backend, selection, spec, needed[0], span, result)
-    elif span is not None and spec.comparator in ("rose", "fell"):
-        _baseline_value(backend, selection, spec, span, result)
+    if here is not None and spec.comparator == "highest_in":
+        _window_values(backend, selection, spec, needed[0], here, result)
+    elif here is not None and spec.comparator in ("rose", "fell"):
+        _baseline_value(backend, selection, spec, here, result)
+    if gap or read_basis(spec) != "auto":
+        # Read through coverage: another dataset of the family may cover the whole range.
+        chained = measure_chain(backend, spec, selection, *needed, result)
+        if chained is not None:
+            chained.reasons += [r for r in filter_reasons if r not in chained.reasons]
+            return chained
     return result
 
 

@@ -127,6 +127,7 @@ def _run(context: _Context, spec: CheckSpec, about: dict[str, Record]) -> Record
         "caveats": list(spec.caveats),
         "evidence": measurement.evidence,
     }
+    _read_from(result, measurement.evidence)
     if outcome and spec.definitions == "differ" and not measurement.reasons:
         result["if_definitions_matched"] = "supported" if outcome.holds else "contradicted"
     return result
@@ -167,6 +168,33 @@ def _compare(spec: CheckSpec, m: Measurement) -> comparators.Outcome | None:
         return None
     assert spec.comparator is not None
     return comparators.change(m.value, m.baseline, m.months, spec.comparator, spec.min_change)
+
+
+def _read_from(result: Record, evidence: Record) -> None:
+    """The data the verdict rests on when the check read through coverage (another dataset of its
+    family): its basis, and preliminary data named as such in the comparison."""
+    if "coverage" in evidence:
+        result["coverage"] = evidence["coverage"]
+    if "basis" not in evidence:
+        return
+    from torkham.analysis.selection import DATASETS
+
+    dataset = evidence["dataset"]
+    info = DATASETS.get(dataset)
+    versions = ", ".join(evidence.get("versions") or []) or "?"
+    result["basis"] = evidence["basis"]
+    result["read_from"] = {
+        "dataset": dataset,
+        "label": f"{info.name if info else dataset} {versions}",
+        "basis": evidence["basis"],
+        "status": evidence.get("status"),
+    }
+    result["preliminary"] = bool(evidence.get("preliminary"))
+    if result["preliminary"] and result.get("comparison"):
+        result["comparison"] += (
+            f" — preliminary: read from {result['read_from']['label']} (candidate events, revised in UCDP's "
+            "next release)"
+        )
 
 
 def _stated(spec: CheckSpec) -> Record:
