@@ -112,6 +112,9 @@ def test_imports_made_before_coverage_was_recorded_are_covered_when_the_schema_i
         (old.import_id, "ucdp-ged", "22.1", "Pakistan", "PAK", date(1989, 1, 1), date(2021, 12, 31), "final"),
         (other.import_id, "ucdp-ged", "1", "Pakistan", "PAK", date(2019, 5, 1), date(2019, 5, 3), "final"),
     ]  # fmt: skip
-    assert rows[2]["stated_by"] == f"observed: from the first event of Pakistan to the last event of {tmp_path / 'old.csv'}"
+    assert (
+        rows[2]["stated_by"]
+        == f"observed: from the first event of Pakistan to the last event of {tmp_path / 'old.csv'}"
+    )
     ensure_dataset_schema(con)  # once covered, never twice
     assert con.execute("SELECT count(*) FROM coverage").fetchall() == [(3,)]

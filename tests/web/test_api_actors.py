@@ -14,8 +14,8 @@ def test_actors_walk_gives_every_actor_once(client):
         body = client.get(url).json()
         items += body["items"]
         url, pages = body["next"], pages + 1
-    assert pages == 4 and body["total"] == 160
-    assert len({a["id"] for a in items}) == 160
+    assert pages == 4 and body["total"] == 173
+    assert len({a["id"] for a in items}) == 173
 
 
 def test_kind_and_q_filter_actors(client):
@@ -31,7 +31,7 @@ def test_actors_csv_has_one_row_per_actor_with_aliases(client):
     response = client.get("/api/v1/actors?limit=1000&format=csv")
     assert response.headers["content-disposition"] == 'attachment; filename="torkham-actors.csv"'
     rows = list(csv.DictReader(io.StringIO(response.text)))
-    assert len(rows) == 160
+    assert len(rows) == 173
     assert list(rows[0]) == ["id", "name", "kind", "description", "aliases", "source", "section", "line", "quote"]
     ttp = next(r for r in rows if r["id"] == "ttp")
     assert "TTP" in ttp["aliases"].split("; ") and ttp["source"] == "gul-2024"
@@ -41,7 +41,7 @@ def test_unknown_kind_is_422(client):
     response = client.get("/api/v1/actors?kind=warlord")
     assert problem(response) == (
         "kind: unknown value 'warlord'; choose one of: state, state_group, de_facto_government, "
-        "armed_group, opposition_group, intergovernmental_organisation, government_body, institution, initiative, "
+        "armed_group, separatist_armed_group, opposition_group, intergovernmental_organisation, government_body, institution, initiative, "
         "media, person, ethnic_group, region"
     )
 
@@ -54,8 +54,10 @@ def test_actor_detail_has_the_records_about_it_and_its_dataset_events(client):
     )
     assert any(e["id"] == "ev-2007-12-ttp-founded" for e in detail["events"])
     held = client.get("/api/v1/events?actor=ttp&layer=data&limit=1").json()["total"]
-    (ucdp,) = detail["dataset_events"]
-    assert ucdp["dataset"] == "ucdp-ged" and ucdp["events"] == held and ucdp["fatalities"] > 0
+    by_dataset = {d["dataset"]: d for d in detail["dataset_events"]}
+    assert list(by_dataset) == ["ucdp-ged", "ucdp-candidate"]
+    assert sum(d["events"] for d in by_dataset.values()) == held
+    assert by_dataset["ucdp-ged"]["fatalities"] > 0 and by_dataset["ucdp-candidate"]["events"] == 33
 
 
 def test_unknown_actor_is_404_pointing_at_search(client):

@@ -55,7 +55,7 @@ def test_events_claims_sources_and_dataset_events_are_found_with_their_page(clie
     source = next(h for h in body["items"] if h["kind"] == "sources")
     assert source["url"] == f"/sources/{source['id']}"
     places = hits(client, "Peshawar", kinds="data_events", limit=5)
-    assert places["counts"] == {"data_events": 262} and len(places["items"]) == 5
+    assert places["counts"] == {"data_events": 263} and len(places["items"]) == 5
     assert places["items"][0]["url"].endswith(f"#event-{places['items'][0]['id']}")
 
 

@@ -21,7 +21,7 @@ def test_series_csv(client):
     response = client.get("/api/v1/series?actor=TTP&from=2021&to=2021&format=csv")
     assert response.headers["content-disposition"] == 'attachment; filename="torkham-series-events-by-month.csv"'
     lines = response.text.splitlines()
-    assert lines[0] == "period,start,end,events,rolling_mean,window,dataset,version" and len(lines) == 13
+    assert lines[0] == "period,start,end,events,rolling_mean,window,basis,dataset,version" and len(lines) == 13
     assert sum(int(line.split(",")[3]) for line in lines[1:]) == 119
 
 
@@ -30,8 +30,11 @@ def test_series_csv(client):
     [
         ("from=2021-13", "from: '2021-13' has month 13; months run from 01 to 12"),
         ("from=2022&to=2021", "from: 2022 is after to 2021; swap them"),
-        ("country=Narnia", "country: no ucdp-ged events in 'Narnia'; the data holds: Pakistan (PAK)"),
-        ("dataset=acled", "dataset: the store holds no acled events (import some with 'torkham import'); it holds: ucdp-ged"),
+        ("country=Narnia", "country: no ucdp-ged or ucdp-country-month or ucdp-candidate data covers 'Narnia'; the data "
+         "covers: Afghanistan (AFG), Pakistan (PAK)"),
+        ("dataset=acled", "dataset: the store holds no acled events (import some with 'torkham import'); it holds: "
+         "ucdp-ged, ucdp-country-month, ucdp-candidate"),
+        ("basis=final", "basis: Input should be 'auto', 'events', 'candidate' or 'aggregate'"),
         ("actor=Sohail%20Shaheen", "actor: no ucdp-ged actor name maps to Sohail Shaheen (sohail-shaheen); 'torkham actors "
          "unmatched --dataset ucdp-ged' lists the names to review, and knowledge/crosswalks/ucdp-ged.yaml maps them"),
     ],

@@ -27,12 +27,12 @@ def test_actor_page_shows_names_relations_events_series_claims_and_sources(clien
     response = client.get("/actors/ttp")
     assert response.status_code == 200
     text = text_of(response)
-    for heading in ("Names and aliases", "Relations (29)", "Events in the knowledge base (31)", "Events in the datasets",
+    for heading in ("Names and aliases", "Relations (35)", "Events in the knowledge base (31)", "Events in the datasets",
                     "Series", "Questions and perspectives", "Claims", "Sources"):  # fmt: skip
         assert heading in text, heading
     assert "Tehreek-i-Taliban Pakistan (not in the text)" in text  # an external alias, marked
     assert 'href="/sources/gul-2024#record-rel-ttp-ally-of-tta"' in response.text  # a relation's source passage
-    assert "4,214 dataset events involve Tehrik-e-Taliban Pakistan" in text
+    assert "4,247 dataset events involve Tehrik-e-Taliban Pakistan" in text
     assert 'href="/timeline?actor=ttp&amp;layer=data"' in response.text
     assert "<svg" in response.text and "<summary>Data table: Tehrik-e-Taliban Pakistan in UCDP GED" in response.text
     assert "Where do TTP attacks originate" in text  # a question naming the TTP

@@ -18,7 +18,7 @@ def test_misspelling_finds_the_actor(client):
 def test_hits_are_grouped_with_counts_and_a_link_to_more(client):
     response = client.get("/search?q=TTP")
     text = text_of(response)
-    assert "Actors (1)" in text and "Claims (" in text and "Dataset events (" in text
+    assert "Actors (7)" in text and "Claims (" in text and "Dataset events (" in text
     assert 'href="/search?q=TTP&amp;kind=data_events"' in response.text
     more = client.get("/search?q=TTP&kind=data_events")
     assert more.status_code == 200 and text_of(more).count("killed (best estimate)") == 100

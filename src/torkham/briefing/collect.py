@@ -46,12 +46,13 @@ def latest_day(con, backend) -> date:
 
 
 def event_datasets(con) -> list[str]:
-    """Event datasets held (ucdp-ged first: the bundled one), from queries.datasets."""
+    """Event datasets held (ucdp-ged first: the bundled one), from queries.datasets; country totals are
+    not events (the briefing charts them per country, briefing/coverage.py)."""
     from torkham.analysis.selection import DATASETS
     from torkham.store import queries
 
     held = {d["dataset"] for d in queries.datasets(con) if d["dataset"] in DATASETS}
-    return [d for d in DATASETS if d in held]
+    return [d for d in DATASETS if d in held and not DATASETS[d].is_aggregate]
 
 
 def country_code(backend, datasets: list[str], country: str) -> tuple[str, dict[str, str]]:
@@ -92,6 +93,8 @@ def collect(con, scope: Scope) -> dict:
                  "to": scope.end.isoformat(), "version": __version__, "generated": date.today().isoformat()}  # fmt: skip
     selections = _selections(backend, scope, datasets, labels, doc["notes"])
     doc["trends"] = _trends(backend, selections, scope, cites)
+    doc["by_country"] = _by_country(con, scope)
+    doc["returns"] = _returns(con, scope)
     kb_events = _kb_events(con, scope, iso3, doc["notes"])
     data_events = [e for s in selections for e in _notable(con, backend, s, scope)]
     doc["headline"] = _headline(doc["trends"], kb_events, data_events, scope)
@@ -137,6 +140,37 @@ def _trends(backend, selections: list, scope: Scope, cites: Citations) -> list[d
     from torkham.briefing.trend import dataset_trend
 
     return [dataset_trend(backend, s, scope.start, scope.end, cites) for s in selections]
+
+
+def _by_country(con, scope: Scope) -> list[dict]:
+    """Deaths per month per country over the range, each month on its basis (final events, country totals,
+    candidate events) and none where no data covers it, with the coverage sentences."""
+    import base64
+
+    from torkham.briefing.coverage import BASIS_LABELS, COUNTRIES, basis_svg, fatalities_by_country
+
+    countries = (scope.country,) if scope.country else COUNTRIES
+    out = []
+    for found in fatalities_by_country(con, scope.start, scope.end, countries):
+        svg = basis_svg(found).encode()
+        out.append({
+            "country": found.country, "uri": "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii"),
+            "svg": svg.decode(), "source": found.source, "notes": found.notes, "by_basis": found.by_basis,
+            "unknown": found.unknown,
+            "rows": [(p, v, "no data covers this month" if v is None else BASIS_LABELS.get(b or "", b))
+                     for p, v, b in zip(found.periods, found.values, found.bases, strict=True)],
+        })  # fmt: skip
+    return out
+
+
+def _returns(con, scope: Scope) -> list[dict]:
+    """The figures on returns and deportations whose period meets the range."""
+    from torkham.briefing.coverage import returns_figures
+
+    start, end = scope.start.isoformat(), scope.end.isoformat()
+    return [
+        f for f in returns_figures(con) if (not f["start"] or f["start"] <= end) and (not f["end"] or f["end"] >= start)
+    ]
 
 
 def _kb_events(con, scope: Scope, iso3: str | None, notes: list[str]) -> list[dict]:

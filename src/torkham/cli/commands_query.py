@@ -158,11 +158,13 @@ def timeline(
     from torkham.cli import render
     from torkham.params import EventQuery
     from torkham.store import queries
-    from torkham.store.events import find_events, select_events
+    from torkham.store.events import find_events, listing_coverage, select_events
 
     query = EventQuery.parse(layer=layer, actor=actor, event_type=event_type, start=start, end=end)
     with open_store(settings(ctx)) as con:
-        events = find_events(con, select_events(con, query), limit=None).items
+        chosen = select_events(con, query)
+        events = find_events(con, chosen, limit=None).items
+        covered = listing_coverage(con, chosen)
         names = queries.actor_names(con)
     if as_json:
         return render.write_json(events)
@@ -172,7 +174,13 @@ def timeline(
         rows.append(
             [e["date"] + ("~" if e["approximate"] else ""), e["type"] or "", e["title"], actors, _event_source(e)]
         )
-    render.console().print(render.table(f"{len(events)} events", ["date", "type", "event", "actors", "source"], rows))
+    data = sum(e.get("layer") == "data" for e in events)
+    title = f"{len(events)} events"
+    if layer != "kb" and not data and not covered.complete:
+        title = "No dataset events in this range" + (f" ({len(events)} of the paper)" if events else "")
+    render.console().print(render.table(title, ["date", "type", "event", "actors", "source"], rows))
+    if layer != "kb" and covered.notes:
+        render.console().print("What the data covers: " + " · ".join(covered.notes) + ".", highlight=False)
 
 
 def _event_source(event: dict) -> str:
@@ -180,7 +188,8 @@ def _event_source(event: dict) -> str:
 
     if event.get("layer") == "data":
         deaths = event["fatalities"]["best"]
-        return f"{event['source']} #{event['event_id']}" + (f", {deaths} killed" if deaths is not None else "")
+        mark = " (preliminary)" if event.get("dataset_status") == "preliminary" else ""
+        return f"{event['source']}{mark} #{event['event_id']}" + (f", {deaths} killed" if deaths is not None else "")
     return render.cite(event)
 
 

@@ -50,7 +50,9 @@ def catalog() -> dict[str, DatasetInfo]:
     found = {key: _entry(key, value) for key, value in entries.items()}
     for info in found.values():
         if info.actor_names_from is not None and info.actor_names_from not in found:
-            raise CatalogError(f"catalog.yaml: {info.id}: actor_names_from names unknown dataset {info.actor_names_from!r}")
+            raise CatalogError(
+                f"catalog.yaml: {info.id}: actor_names_from names unknown dataset {info.actor_names_from!r}"
+            )
     return found
 
 

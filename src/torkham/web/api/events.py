@@ -83,9 +83,17 @@ def events_page(
     request: Request, con, chosen: library.EventFilter, limit: int, cursor: str | None, fmt: str, name: str
 ):
     page = library.find_events(con, chosen, limit=limit, cursor=cursor)
+    covered = library.listing_coverage(con, chosen)
     return respond(
-        request, page.items, total=page.total, cursor=page.next_cursor, fmt=fmt, name=name, columns=CSV_COLUMNS
-    )
+        request, page.items, total=page.total, cursor=page.next_cursor, fmt=fmt, name=name, columns=CSV_COLUMNS,
+        extra=covered.to_json(), headers=coverage_headers(covered),
+    )  # fmt: skip
+
+
+def coverage_headers(covered: library.ListingCoverage) -> dict[str, str]:
+    """The coverage sentences of a CSV download, in a header (a CSV file has no place for them)."""
+    text = " | ".join(covered.notes).encode("ascii", "replace").decode()
+    return {"X-Coverage-Notes": text} if text else {}
 
 
 @router.get(
@@ -102,7 +110,10 @@ def list_events(
     format: Format = "json",
 ):
     """Both layers in one list, by date, then the paper's events before dataset events, then id. Knowledge
-    events carry their source, locator and quote; dataset events their dataset, version and event id."""
+    events carry their source, locator and quote; dataset events their dataset, version, event id and
+    `dataset_status` (preliminary: UCDP candidate events). `coverage` (spans per dataset and country) and
+    `coverage_notes` (sentences) say what the data covers: a range they leave out is unknown, not calm.
+    CSV: the sentences in the `X-Coverage-Notes` header."""
     return events_page(request, con, filters, limit, cursor, format, "events")
 
 
@@ -119,9 +130,17 @@ def event_facets(
     format: Format = "json",
 ):
     """Counts of the filtered events per value of `by`, with the deaths (best estimate) of dataset events.
-    Years in order; other facets by count."""
+    Years in order; other facets by count. `coverage`/`coverage_notes` say what the data covers;
+    `years_not_covered` (by=year) the years no event data covers (unknown, not 0)."""
     rows = library.facet_counts(con, filters, by)
-    return respond(request, rows, total=len(rows), cursor=None, fmt=format, name=f"events-by-{by}", extra={"by": by})
+    covered = library.listing_coverage(con, filters)
+    extra = {"by": by, **covered.to_json()}
+    if by == "year":  # a year no event data covers is absent from the rows, never a 0: it is listed here
+        extra["years_not_covered"] = [str(y) for y in covered.uncovered_years()]
+    return respond(
+        request, rows, total=len(rows), cursor=None, fmt=format, name=f"events-by-{by}", extra=extra,
+        headers=coverage_headers(covered),
+    )  # fmt: skip
 
 
 @router.get(

@@ -93,12 +93,17 @@ def respond(
     row: Callable[[dict], dict] | None = None,
     extra: dict | None = None,
     columns: list[str] | None = None,
+    headers: dict[str, str] | None = None,
 ) -> Response:
     """`{total, count, items, next}` (plus `extra` keys) as JSON, or the items as CSV named `<name>.csv`
     with the total and the next page in the `X-Total-Count` and `Link` headers."""
     following = next_url(request, cursor)
     if fmt == "csv":
-        headers = {"Content-Disposition": f'attachment; filename="torkham-{name}.csv"', "X-Total-Count": str(total)}
+        headers = {
+            **(headers or {}),
+            "Content-Disposition": f'attachment; filename="torkham-{name}.csv"',
+            "X-Total-Count": str(total),
+        }
         if following:
             headers["Link"] = f'<{following}>; rel="next"'
         return Response(

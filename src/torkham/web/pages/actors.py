@@ -233,7 +233,7 @@ def _chart(dataset: str, name: str, events, rows: list[tuple]):
         events.source_line,
         [period for period, _, _ in rows],
         [("events", [e for _, e, _ in rows]), ("deaths (best estimate)", [d for _, _, d in rows])],
-        source_href=f"/sources/{dataset}:{events.versions[-1]}" if events.versions else None,
+        source_href=f"/sources/{dataset}:{events.versions[dataset][-1]}" if events.versions.get(dataset) else None,
         notes=[f"Dataset names counted: {', '.join(events.selection.raw_names)}.", *events.notes],
     )
 

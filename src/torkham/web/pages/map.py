@@ -62,7 +62,7 @@ def map_view(con, chosen, admin1: str | None, boundaries: str | None, points: st
     """Everything the map partial draws for one filter: the SVG, legend, counts per province, the names
     not on the map, and the events of the selected province."""
     from torkham.geo.admin1 import load_crosswalk, place
-    from torkham.store.events import facet_counts
+    from torkham.store.events import facet_counts, listing_coverage
     from torkham.web.render.mapsvg import base_map, draw_map
 
     crosswalk = load_crosswalk()
@@ -80,7 +80,9 @@ def map_view(con, chosen, admin1: str | None, boundaries: str | None, points: st
 
     selected = _selected(con, crosswalk, boundary_set, base.names(), placement, admin1)
     located, without = _points(con, chosen, placement.total) if points == "shown" else (None, 0)
-    drawing = draw_map(base, boundary_set, placement, href_for, located, selected["code"] if selected else None)
+    covered = listing_coverage(con, chosen)
+    drawing = draw_map(base, boundary_set, placement, href_for, located, selected["code"] if selected else None,
+                       covered=covered.covered_countries)  # fmt: skip
     return {
         "drawing": drawing,
         "placement": placement,
@@ -92,6 +94,8 @@ def map_view(con, chosen, admin1: str | None, boundaries: str | None, points: st
         "selected": _province_events(con, chosen, selected) if selected else None,
         "href_for": href_for,
         "base_query": base_query,
+        "coverage": covered,
+        "covered_bounds": covered.covered_bounds(),
     }
 
 

@@ -57,6 +57,8 @@ def overview_context(con) -> dict:
         "headline": (_data_headline(con, chosen) if dataset else []) + _refugee_headline(con),
         "figures": _paper_figures(con),
         "charts": [],
+        "country_charts": _country_charts(con),
+        "returns": _returns(con),
         "signals": None,
         "map": None,
         "key_events": _key_events(con),
@@ -67,7 +69,7 @@ def overview_context(con) -> dict:
         actors = _actor_chart(backend, dataset, names)
         provinces = _province_chart(con, chosen, actors)
         context["charts"] = [c for c in (actors, provinces) if c]
-        context["signals"] = _signals(backend, dataset)
+        context["signals"] = _signals(con, backend, dataset)
         from torkham.web.pages.map import map_view
 
         context["map"] = map_view(con, chosen, None, None, "shown", base_query={"dataset": dataset})
@@ -146,10 +148,41 @@ def _actor_chart(backend, dataset: str, names: dict[str, str]):
         return None
     return line_chart(
         "trend-actors", "Events per year by actor (either side)", "events per year", first.source_line,
-        [p.period for p in first.points], lines, source_href=f"/sources/{dataset}:{first.versions[-1]}",
+        [p.period for p in first.points], lines, source_href=_source_href(dataset, first.versions),
         notes=["Each line counts the events with that actor on either side, mostly against the Government of "
                "Pakistan (India: the Line of Control; al-Qaida: US strikes)."],
     )  # fmt: skip
+
+
+def _source_href(dataset: str, versions: dict[str, list[str]]) -> str:
+    held = versions.get(dataset) or []
+    return f"/sources/{dataset}:{held[-1]}" if held else "/sources#datasets"
+
+
+def _country_charts(con) -> list[dict]:
+    """Deaths per month per country, 2021-08 to 2024-04, each month coloured by what it rests on (final
+    events, country totals, preliminary candidate events) and hatched where no data covers it."""
+    from torkham.briefing.coverage import BASIS_LABELS, OVERVIEW_END, OVERVIEW_START, fatalities_by_country
+    from torkham.web.render.charts import basis_chart
+
+    out = []
+    for found in fatalities_by_country(con, OVERVIEW_START, OVERVIEW_END):
+        slug = found.country.lower()
+        chart = basis_chart(
+            f"fatalities-{slug}", f"{found.country}: deaths per month, {OVERVIEW_START:%Y-%m} to {OVERVIEW_END:%Y-%m}",
+            "deaths (best estimate)", found.source, found.periods, found.values, found.bases, BASIS_LABELS,
+            source_href="/sources#datasets", notes=found.notes,
+        )  # fmt: skip
+        out.append({"country": found.country, "chart": chart, "by_basis": found.by_basis, "unknown": found.unknown,
+                    "api": f"/api/v1/series?country={found.country}&by=month&metric=fatalities"
+                           f"&from={OVERVIEW_START:%Y-%m}&to={OVERVIEW_END:%Y-%m}&window=1"})  # fmt: skip
+    return out
+
+
+def _returns(con) -> list[dict]:
+    from torkham.briefing.coverage import returns_figures
+
+    return returns_figures(con)
 
 
 def _province_chart(con, chosen, sibling):
@@ -184,14 +217,23 @@ def _province_label(crosswalk, name: str) -> str:
     return drawn.get(code, name) if code else name
 
 
-def _signals(backend, dataset: str) -> dict:
-    from torkham.analysis.selection import Selection
+def _signals(con, backend, dataset: str) -> dict:
+    """The latest signals of the largest event dataset, with what that data is and where its coverage ends
+    (so that signals of December 2021 read as the end of the data, not as calm since)."""
+    from torkham.analysis.selection import DATASETS, Selection
     from torkham.analysis.signals import compute_signals
+    from torkham.store.coverage import read_coverage
 
     result = compute_signals(backend, Selection(dataset))
     latest = sorted(result.signals, key=lambda s: (s.end, s.start), reverse=True)[:SHOWN_SIGNALS]
+    info = DATASETS.get(dataset)
+    covered = read_coverage(con).of((dataset,))
+    bounds = covered.bounds()
     return {"as_of": result.as_of, "note": result.as_of_note, "versions": result.versions,
-            "notes": result.notes, "items": latest, "dataset": dataset}  # fmt: skip
+            "notes": result.notes, "items": latest, "dataset": dataset,
+            "dataset_name": info.name if info else dataset,
+            "preliminary": bool(info and info.status == "preliminary"),
+            "coverage": covered.sentences(None, result.as_of), "covered_to": bounds[1] if bounds else None}  # fmt: skip
 
 
 def _key_events(con) -> list[dict]:

@@ -41,7 +41,7 @@ def timeline_page(
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
 ):
     from torkham.params import EventQuery
-    from torkham.store.events import facet_counts, find_events, select_events
+    from torkham.store.events import facet_counts, find_events, listing_coverage, select_events
     from torkham.store.queries import actor_names
 
     typed = {"actor": actor, "type": event_type, "country": country, "admin1": admin1, "dataset": dataset,
@@ -55,6 +55,8 @@ def timeline_page(
     page = find_events(con, chosen, limit=limit, cursor=cursor or None)
     names = actor_names(con)
     facets = {by: facet_counts(con, chosen, by) for by in ("admin1", "year", "event_type")}
+    covered = listing_coverage(con, chosen)
+    data_total = sum(row["count"] for row in facet_counts(con, chosen, "dataset") if row["value"])
     query = urlencode(typed)
     questions = _questions(con, chosen.actor_id) if chosen.actor_id else []
     return templates.TemplateResponse(
@@ -69,6 +71,10 @@ def timeline_page(
             "names": names,
             "facets": {by: rows[:FACET_ROWS] for by, rows in facets.items()},
             "facet_totals": {by: len(rows) for by, rows in facets.items()},
+            "coverage": covered,
+            "data_total": data_total,
+            "covered_bounds": covered.covered_bounds(),
+            "years_not_covered": covered.uncovered_years(),
             "options": cached(request, ("timeline-options",), lambda: _options(con)),
             "query": query,
             "questions": questions,

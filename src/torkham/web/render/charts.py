@@ -14,6 +14,8 @@ from torkham.web.render.svg import PALETTE, esc, fmt, markup, nice_ceiling, num
 WIDTH, HEIGHT = 640, 300
 LEFT, RIGHT, TOP, BOTTOM = 56, 16, 40, 62  # plot margins: y labels, title, x labels + source line
 MARKERS_UP_TO = 60  # points per series; beyond, the line alone (markers would touch)
+NO_DATA = "no data (not covered)"  # the legend of a hatched gap: a period no data covers, not 0
+HATCH_COLOUR = "#8a949c"
 
 
 @dataclass
@@ -55,6 +57,9 @@ def line_chart(
         return TOP + plot_h - plot_h * v / top
 
     parts = _frame(chart_id, title, unit, source, top, step, y_at)
+    half = plot_w / (2 * (count - 1)) if count > 1 else plot_w / 2
+    gaps = [i for i in range(count) if series and all(values[i] is None for _, values in series)]
+    parts += _gaps(chart_id, gaps, lambda i: x_at(i) - half, lambda i: x_at(i) + half, x_labels, plot_h)
     parts += _x_axis(x_labels, x_at)
     for index, (label, values) in enumerate(series):
         colour = PALETTE[index % len(PALETTE)]
@@ -70,12 +75,66 @@ def line_chart(
                         f"<title>{esc(label)}, {esc(x_labels[i])}: {fmt(v)} {esc(unit)}</title></circle>"
                     )
         parts.append("</g>")
-    if len(series) > 1:
-        parts += _legend([label for label, _ in series])
+    if len(series) > 1 or gaps:
+        parts += _legend([(label, PALETTE[i % len(PALETTE)]) for i, (label, _) in enumerate(series)], chart_id, gaps)
     parts.append("</svg>")
     rows = [[x, *(values[i] for _, values in series)] for i, x in enumerate(x_labels)]
     columns = ["Period", *(f"{label} ({unit})" for label, _ in series)]
     return Chart(chart_id, title, unit, source, markup("".join(parts)), columns, rows, source_href, notes or [])
+
+
+def basis_chart(
+    chart_id: str,
+    title: str,
+    unit: str,
+    source: str,
+    x_labels: list[str],
+    values: list[int | None],
+    bases: list[str | None],
+    basis_labels: dict[str, str],
+    source_href: str | None = None,
+    notes: list[str] | None = None,
+) -> Chart:
+    """Vertical bars, one per period, coloured by what each value rests on (`bases`, labelled by
+    `basis_labels`); a None value is a hatched band (no data covers that period), never a bar at 0."""
+    if not (len(values) == len(bases) == len(x_labels)):
+        raise ValueError(f"{len(values)} values and {len(bases)} bases for {len(x_labels)} periods")
+    top, step = nice_ceiling(max((v for v in values if v is not None), default=0))
+    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+    count = max(len(x_labels), 1)
+    slot = plot_w / count
+
+    def x_at(i: int) -> float:
+        return LEFT + slot * (i + 0.5)
+
+    def y_at(v: float) -> float:
+        return TOP + plot_h - plot_h * v / top
+
+    colours = {basis: PALETTE[i % len(PALETTE)] for i, basis in enumerate(basis_labels)}
+    parts = _frame(chart_id, title, unit, source, top, step, y_at)
+    gaps = [i for i, v in enumerate(values) if v is None]
+    parts += _gaps(chart_id, gaps, lambda i: LEFT + slot * i, lambda i: LEFT + slot * (i + 1), x_labels, plot_h)
+    parts += _x_axis(x_labels, x_at)
+    for i, (value, basis) in enumerate(zip(values, bases, strict=True)):
+        if value is None:
+            continue
+        colour = colours.get(basis or "", PALETTE[-2])
+        y = y_at(value)
+        label = basis_labels.get(basis or "", basis or "")
+        parts.append(
+            f'<rect class="bar basis-{esc(basis or "none")}" x="{num(LEFT + slot * i + slot * 0.1)}" y="{num(y)}" '
+            f'width="{num(slot * 0.8)}" height="{num(TOP + plot_h - y)}" fill="{colour}">'
+            f"<title>{esc(x_labels[i])}: {fmt(value)} {esc(unit)} ({esc(label)})</title></rect>"
+        )
+    used = [b for b in basis_labels if b in bases]
+    parts += _legend([(basis_labels[b], colours[b]) for b in used], chart_id, gaps)
+    parts.append("</svg>")
+    rows = [
+        [x, v, "no data covers this period" if v is None else basis_labels.get(b or "", b or "")]
+        for x, v, b in zip(x_labels, values, bases, strict=True)
+    ]
+    return Chart(chart_id, title, unit, source, markup("".join(parts)), ["Period", unit, "Basis"], rows, source_href,
+                 notes or [])  # fmt: skip
 
 
 def bar_chart(
@@ -159,18 +218,47 @@ def _x_axis(labels: list[str], x_at) -> list[str]:
     return parts
 
 
-def _legend(labels: list[str]) -> list[str]:
-    parts: list[str] = []
+def _legend(entries: list[tuple[str, str]], chart_id: str = "", gaps: list[int] | None = None) -> list[str]:
+    """(label, colour) entries in a row under the x axis, then the hatched swatch when a period has no data."""
+    parts: list[str] = ['<g class="legend">']
     x: float = LEFT
     y = HEIGHT - BOTTOM + 34
-    for index, label in enumerate(labels):
-        colour = PALETTE[index % len(PALETTE)]
+    for label, colour in entries:
         shown = _short(label, 28)
         parts.append(
-            f'<rect x="{x}" y="{y - 8}" width="12" height="4" fill="{colour}"/>'
-            f'<text x="{x + 16}" y="{y}">{esc(shown)}</text>'
+            f'<rect x="{num(x)}" y="{y - 8}" width="12" height="4" fill="{colour}"/>'
+            f'<text x="{num(x + 16)}" y="{y}">{esc(shown)}</text>'
         )
         x += 24 + 6.2 * len(shown)
+    if gaps:
+        parts.append(
+            f'<g class="legend-no-data"><rect x="{num(x)}" y="{y - 10}" width="12" height="10" '
+            f'fill="url(#{esc(chart_id)}-hatch)" stroke="{HATCH_COLOUR}" stroke-width="0.5"/>'
+            f'<text x="{num(x + 16)}" y="{y}">{NO_DATA}</text></g>'
+        )
+    parts.append("</g>")
+    return parts
+
+
+def _gaps(chart_id: str, gaps: list[int], left, right, labels: list[str], plot_h: float) -> list[str]:
+    """A hatched band over each period no data covers (a gap, not a 0), under one pattern."""
+    if not gaps:
+        return []
+    pattern = f"{esc(chart_id)}-hatch"
+    parts = [
+        f'<defs><pattern id="{pattern}" patternUnits="userSpaceOnUse" width="6" height="6" '
+        f'patternTransform="rotate(45)"><rect width="6" height="6" fill="#f3f4f5"/>'
+        f'<line x1="0" y1="0" x2="0" y2="6" stroke="{HATCH_COLOUR}" stroke-width="1.5"/></pattern></defs>',
+        '<g class="no-data">',
+    ]
+    for i in gaps:
+        x1, x2 = max(LEFT, left(i)), min(WIDTH - RIGHT, right(i))
+        parts.append(
+            f'<rect class="gap" data-period="{esc(labels[i])}" x="{num(x1)}" y="{TOP}" width="{num(max(x2 - x1, 1))}" '
+            f'height="{num(plot_h)}" fill="url(#{pattern})"><title>{esc(labels[i])}: no data covers this period '
+            "(unknown, not 0)</title></rect>"
+        )
+    parts.append("</g>")
     return parts
 
 

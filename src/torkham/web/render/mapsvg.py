@@ -22,6 +22,14 @@ TOLERANCE = 0.7  # SVG units (≈ pixels at full width) a simplified outline may
 FOCUS_COUNTRIES = ("AFG", "PAK")  # drawn with a heavier border; the view is their provinces' extent
 CELL = 5  # points closer than this (SVG units) are drawn as one circle sized by their events
 NO_EVENTS = "#eef1f3"
+NO_DATA = "url(#no-data)"  # a province of a country no data covers for the range: hatched, never a 0
+NO_DATA_LABEL = "no data (not covered)"
+ISO2_TO_ISO3 = {"AF": "AFG", "PK": "PAK", "IR": "IRN", "IN": "IND", "CN": "CHN", "TJ": "TJK", "TM": "TKM", "UZ": "UZB"}
+NO_DATA_PATTERN = (
+    '<defs><pattern id="no-data" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)">'
+    '<rect width="6" height="6" fill="#d9dde1"/><line x1="0" y1="0" x2="0" y2="6" stroke="#9aa5ad" stroke-width="2"/>'
+    "</pattern></defs>"
+)
 CLASS_COLOURS = ("#fde0c5", "#facba6", "#f59e72", "#e8674a", "#c0392b", "#7f1d1d")
 
 
@@ -119,30 +127,40 @@ def draw_map(
     selected: str | None = None,
     map_id: str = "map",
     unit: str = "events",
+    covered: frozenset[str] | None = None,
 ) -> MapDrawing:
-    """The map as SVG: every province a link (href_for(code)) titled with its name and count."""
+    """The map as SVG: every province a link (href_for(code)) titled with its name and count. With
+    `covered` (ISO3 codes of the countries data covers for the range), a province of another country is
+    hatched 'no data', not drawn as 0."""
     projection = base.projection
     bounds = classes(max(placement.counts.values(), default=0))
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {num(projection.height)}" role="group" '
         f'aria-labelledby="{map_id}-title" class="map-svg">'
-        f'<title id="{map_id}-title">Map: {esc(unit)} by province ({esc(boundary_set.label)})</title>'
+        f'<title id="{map_id}-title">Map: {esc(unit)} by province ({esc(boundary_set.label)})</title>',
+        NO_DATA_PATTERN,
         '<rect width="100%" height="100%" fill="#dfe8ee"/>',
         '<g class="countries" fill="#f7f7f4" stroke="#9aa5ad" stroke-width="0.8">',
     ]
     parts += [f'<path d="{s.d}"><title>{esc(s.name)}</title></path>' for s in base.countries]
     parts.append('</g><g class="provinces" stroke="#ffffff" stroke-width="1">')
     rows: list[dict[str, Any]] = []
+    any_uncovered = False
     for shape in base.provinces:
         count = placement.counts.get(shape.code, 0)
+        uncovered = covered is not None and not count and province_country(shape.code) not in covered
+        any_uncovered = any_uncovered or uncovered
         href = href_for(shape.code)
         current = ' aria-current="true" class="selected"' if shape.code == selected else ""
+        told = "no data (no dataset covers this range here)" if uncovered else f"{fmt(count)} {esc(unit)}"
+        fill = NO_DATA if uncovered else colour_for(count, bounds)
+        marked = ' data-no-data="true"' if uncovered else ""
         parts.append(
-            f'<a href="{esc(href)}"{current} data-code="{esc(shape.code)}">'
-            f"<title>{esc(shape.name)}: {fmt(count)} {esc(unit)}</title>"
-            f'<path d="{shape.d}" fill="{colour_for(count, bounds)}"/></a>'
+            f'<a href="{esc(href)}"{current} data-code="{esc(shape.code)}"{marked}>'
+            f"<title>{esc(shape.name)}: {told}</title>"
+            f'<path d="{shape.d}" fill="{fill}"/></a>'
         )
-        rows.append({"code": shape.code, "name": shape.name, "count": count,
+        rows.append({"code": shape.code, "name": shape.name, "count": None if uncovered else count,
                      "names": placement.names.get(shape.code, []), "href": href})  # fmt: skip
     parts.append('</g><g class="borders" fill="none" stroke="#39444c" stroke-width="1.6" pointer-events="none">')
     parts += [f'<path d="{s.d}"/>' for s in base.countries if s.code in FOCUS_COUNTRIES]
@@ -156,8 +174,18 @@ def draw_map(
         parts += [f'<circle cx="{num(x)}" cy="{num(y)}" r="{num(_radius(n))}"/>' for x, y, n in circles]
         parts.append("</g>")
     parts.append("</svg>")
-    rows.sort(key=lambda r: (-r["count"], r["name"]))
-    return MapDrawing(markup("".join(parts)), _legend(bounds, unit), rows, drawn, outside)
+    rows.sort(key=lambda r: (-(r["count"] or 0), r["count"] is None, r["name"]))
+    legend = _legend(bounds, unit) + ([(NO_DATA_SWATCH, NO_DATA_LABEL)] if any_uncovered else [])
+    return MapDrawing(markup("".join(parts)), legend, rows, drawn, outside)
+
+
+NO_DATA_SWATCH = "repeating-linear-gradient(45deg, #d9dde1 0 3px, #9aa5ad 3px 5px)"  # the legend's CSS swatch
+
+
+def province_country(code: str) -> str:
+    """The ISO3 code of the country of a province code ('AF-KAB' -> 'AFG')."""
+    prefix = code.split("-", 1)[0].upper()
+    return ISO2_TO_ISO3.get(prefix, prefix)
 
 
 def _point_cells(projection: Projection, points: list[tuple[float, float, int]]) -> tuple[list, int]:

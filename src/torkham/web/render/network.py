@@ -18,7 +18,7 @@ FAMILIES: dict[str, tuple[str, str, tuple[str, ...]]] = {
         "opposes", "fights", "threatens", "rival_of", "mistrusts", "does_not_recognise", "invaded")),
     "support": ("#009E73", "support and alliance", (
         "ally_of", "supports", "alleged_support", "shelters", "facilitates", "hosts", "affiliated_with",
-        "offshoot_of", "committed_to", "draws_on")),
+        "offshoot_of", "faction_of", "committed_to", "draws_on")),
     "engagement": ("#0072B2", "talks, trade and neighbours", (
         "negotiates_with", "mediates", "engages_with", "diplomatic_relations", "trades_with", "borders")),
     "structure": ("#8a8f94", "people and organisations", (
