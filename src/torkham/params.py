@@ -352,3 +352,53 @@ def _required(value: int | None, field: str) -> int:
     if value is None:
         raise InvalidParameter(field, "give a whole number")
     return value
+
+
+FORECAST_MAX_HORIZON = 36  # months ahead a forecast may reach
+FORECAST_SAMPLES = (100, 10_000)  # draws per distribution: at least, at most
+
+
+@dataclass(frozen=True)
+class ForecastQuery:
+    """A forecast of monthly fatalities: countries (or one actor's events in them), months ahead, the origin
+    (the last month the forecast may see; None: the last month the data covers), draws, seed, model."""
+
+    countries: tuple[CountryRef, ...] = ()
+    actor: ActorRef | None = None
+    horizon: int = 12
+    origin: date | None = None  # the first day of the origin month
+    samples: int = 1000
+    seed: int = 12
+    model: str = "auto"  # auto: the model the backtest chose; or a model or baseline by name
+
+    @classmethod
+    def parse(
+        cls, countries: str | None, *, actor: str | None = None, horizon: int | str = 12, origin: str | None = None,
+        samples: int | str = 1000, seed: int | str = 12, model: str | None = None,
+    ) -> ForecastQuery:  # fmt: skip
+        refs = CountryRef.parse_list(countries)
+        if not refs:
+            raise InvalidParameter("country", "give one or more countries, e.g. Afghanistan,Pakistan")
+        ahead = _required(check_int(horizon, "horizon"), "horizon")
+        if not 1 <= ahead <= FORECAST_MAX_HORIZON:
+            raise InvalidParameter("horizon", f"{ahead} months is out of range; use 1 to {FORECAST_MAX_HORIZON}")
+        least, most = FORECAST_SAMPLES
+        draws = _required(check_int(samples, "samples"), "samples")
+        if not least <= draws <= most:
+            raise InvalidParameter("samples", f"{draws} draws is out of range; use {least} to {most}")
+        return cls(
+            refs, ActorRef.parse(actor), ahead, parse_month(origin, "origin"), draws,
+            _required(check_count(seed, "seed"), "seed"), (model or "auto").strip() or "auto",
+        )  # fmt: skip
+
+
+def parse_month(text: str | None, field: str) -> date | None:
+    """The first day of a month typed as YYYY-MM; None when not given."""
+    import re
+
+    if text is None or not text.strip():
+        return None
+    found = re.fullmatch(r"(\d{4})-(\d{2})", text.strip())
+    if not found or not 1 <= int(found.group(2)) <= 12:
+        raise InvalidParameter(field, f"'{literal(text)}' is not a month; write YYYY-MM, e.g. 2023-04")
+    return date(int(found.group(1)), int(found.group(2)), 1)

@@ -14,6 +14,7 @@ from torkham.cli import (  # noqa: F401  (importing a module registers its comma
     commands_data,
     commands_evidence,
     commands_fetch,
+    commands_forecast,
     commands_ingest,
     commands_kb,
     commands_query,
