@@ -203,7 +203,15 @@ def store(tmp_path_factory):
     ensure_store(db, kb)
     con = duckdb.connect(str(db))
     try:
-        con.executemany(INSERT, _rows())
+        rows = _rows()
+        con.executemany(INSERT, rows)
+        # The invented export states what it covers, as an import does: 2020 to 2024 for every country
+        # it holds (without these rows a country's coverage would start at its first event).
+        con.executemany(
+            "INSERT INTO coverage VALUES (0, 'acled', 'test-1', ?, ?, DATE '2020-01-01', DATE '2024-12-31', 'final', "
+            "'test export: 2020-01-01 to 2024-12-31')",
+            [(c, c) for c in sorted({r[3] for r in rows})],
+        )
         refresh_actor_names(con, kb)
     finally:
         con.close()
@@ -564,7 +572,8 @@ def test_done_when_every_check_of_the_paper_gives_a_verdict_with_evidence(bundle
         read = check.get("read_from", {}).get("dataset", check["dataset"])  # read through coverage
         assert evidence["dataset"] == read and evidence["versions"], check["id"]
         assert evidence["query"]["description"] and evidence["query"]["sql"], check["id"]
-        assert ("events" in evidence) + ("rows" in evidence) + ("periods" in evidence) == 1, check["id"]
+        held = ("events" in evidence) + ("rows" in evidence) + ("periods" in evidence) + ("figures" in evidence)
+        assert held == 1, check["id"]
         assert evidence["value"] is None or isinstance(evidence["value"], int), check["id"]
     checkable = [c for c in document["checks"] if c["checkable"]]
     assert len(checkable) >= 15 and sum(document["summary"].values()) == len(document["checks"])

@@ -111,6 +111,8 @@ def _checked(body, result: dict) -> None:
         if result.get("preliminary"):
             body.append(" — PRELIMINARY", style="bold yellow")
         body.append(f" — through coverage, for the check's {result['dataset_label']} ({result['dataset']})")
+    elif evidence.get("figures") is not None:
+        body.append(f"set against: {result['dataset_label']} ({result['dataset']}) of {versions}")
     else:
         body.append(f"dataset: {result['dataset_label']} ({result['dataset']}) version {versions}")
     if evidence.get("data_covers"):
@@ -170,6 +172,21 @@ def _behind(body, evidence: dict) -> None:
         more = f" (first {len(events['ids'])})" if events["count"] > len(events["ids"]) else ""
         body.append(f"events: {events['count']:,}{more}: {ids}\n")
         body.append(f"list them: {events['listing']}\n", style="dim")
+    for entry in evidence.get("side_by_side") or []:
+        body.append(f"{entry['role']}: ", style="bold")
+        body.append(
+            f"{entry['value_text']} {entry['counts']} ({entry['id']}, {entry['source']}; {entry['qualifier'] or 'exact'}, "
+            f"{'undated' if entry['dated'] == 'undated' else 'dated ' + entry['dated']})"
+        )
+        if entry.get("publisher"):
+            body.append(f" — {entry['publisher']}, {entry.get('published') or 'undated'}")
+        if entry.get("secondary"):
+            body.append(f" — SECONDARY: relays {entry.get('relays') or 'another organisation'}", style="bold yellow")
+        body.append("\n")
+        if entry.get("quote"):
+            body.append(f'  "{entry["quote"]}"\n', style="italic")
+    if evidence.get("figures") is not None:
+        body.append(f"list them: {evidence['query']['sql']}\n", style="dim")
     rows = evidence.get("rows")
     if rows is not None:
         shown = "; ".join(

@@ -25,8 +25,7 @@ ACTOR_TOTALS = "cannot be decided: only country totals cover {period}, and they 
 
 def read_basis(spec: CheckSpec) -> str:
     """The basis the check may read: `basis` of the record (auto when not given)."""
-    value = spec.record.get("basis") or "auto"
-    return value if value in BASES else "auto"
+    return spec.basis if spec.basis in BASES else "auto"
 
 
 def family_chain(backend: Tables, spec: CheckSpec) -> tuple[tuple[str, ...], list[str]]:
@@ -77,7 +76,8 @@ def measure_chain(
 
     assert spec.start is not None and spec.end is not None  # a checkable spec
     chain, why_not = family_chain(backend, spec)
-    full, _ = family_chain(backend, replace(spec, filters={}, metric="fatalities"))
+    # The whole family, whatever `basis` allows, so that the sentences say why the others do not answer.
+    full, _ = family_chain(backend, replace(spec, filters={}, metric="fatalities", basis="auto"))
     if len(full) < 2 and read_basis(spec) == "auto":
         return None  # no family to read through
     coverage = read_coverage(backend).of(full, selection.country)

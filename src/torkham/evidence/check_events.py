@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
     from torkham.analysis._typing import Record, Table
     from torkham.analysis.selection import Tables
+    from torkham.store.coverage import Coverage as StoreCoverage
 
 SHOWN_VALUES = 15  # an unknown filter value lists at most this many of the values held
 
@@ -38,6 +39,21 @@ class EventCache:
     datasets: dict[str, tuple[Span | None, list[str]]] = field(default_factory=dict)  # span and versions
     filters: dict[tuple[str, str], list[str]] = field(default_factory=dict)  # reasons, by admin1 / event type
     countries: dict[tuple[str, str], Span | None] = field(default_factory=dict)  # span, by country
+    coverage: dict[tuple[str, str], Covers] = field(default_factory=dict)  # what covers a range, by country
+
+
+@dataclass(frozen=True)
+class Covers:
+    """Whether the check's dataset covers a range of days in the check's country (every country of the
+    dataset when the check names none): a day outside its coverage rows is unknown, never a zero — also
+    inside the dataset's first and last day, when one country's data end earlier or have a gap."""
+
+    dataset: str
+    spans: StoreCoverage
+
+    def __call__(self, first: date, last: date) -> bool:
+        keys = list(self.spans.countries())
+        return bool(keys) and all(self.spans.covering(self.dataset, k, first, last) for k in keys)
 
 
 def measure_events(
@@ -67,6 +83,11 @@ def measure_events(
         is not None
     )
     here = span if in_country else None
+    covers = _cached(
+        cache.coverage,
+        (spec.dataset, selection.country.typed.lower() if selection.country else ""),
+        lambda: _covers(backend, spec.dataset or "", selection),
+    )
     table = _filtered(backend, selection, spec, spec.start, spec.end)
     expr = _totals(table)
     totals = expr.to_pyarrow().to_pylist()[0]
@@ -80,26 +101,26 @@ def measure_events(
         "events": {"count": int(totals["events"]), "ids": _first_ids(table), "listing": listing},
     }
     needed = _needed(spec)
-    in_period = here is not None and here[0] <= spec.start and spec.end <= here[1]
+    in_period = here is not None and covers(spec.start, spec.end)
     reasons: list[str] = []
     if span is None:
         reasons.append(f"{NO_DATA}: the store holds no {spec.dataset} events (import some with 'torkham import')")
     elif here is None:
         reasons.append(f"{NO_DATA}: the {spec.dataset} data held has no events in {spec.filters.get('country')}")
     elif not in_period:
-        reasons.append(_uncovered(spec, here, spec.start, spec.end, "the period"))
-    elif not (here[0] <= needed[0] and needed[1] <= here[1]):
+        reasons.append(_uncovered(spec, here, spec.start, spec.end, "the period", covers))
+    elif not covers(*needed):
         what = "the window" if spec.comparator == "highest_in" else "the baseline"
-        reasons.append(_uncovered(spec, here, *needed, what))
+        reasons.append(_uncovered(spec, here, *needed, what, covers))
     gap = bool(reasons)  # the check's own dataset does not cover what it reads
     reasons += filter_reasons
     value = int(totals[spec.metric] or 0) if in_period and not filter_reasons else None
     evidence["value"] = value
     result = Measurement(value, reasons, evidence)
     if here is not None and spec.comparator == "highest_in":
-        _window_values(backend, selection, spec, needed[0], here, result)
+        _window_values(backend, selection, spec, needed[0], covers, result)
     elif here is not None and spec.comparator in ("rose", "fell"):
-        _baseline_value(backend, selection, spec, here, result)
+        _baseline_value(backend, selection, spec, covers, result)
     if gap or read_basis(spec) != "auto":
         # Read through coverage: another dataset of the family may cover the whole range.
         chained = measure_chain(backend, spec, selection, *needed, result)
@@ -234,15 +255,21 @@ def window_start(spec: CheckSpec) -> date:
     return periods.previous_start(spec.start, unit, count - 1)
 
 
-def _uncovered(spec: CheckSpec, span: Span, start: date, end: date, what: str) -> str:
-    return (
-        f"{NOT_COVERED}: the {spec.dataset} data held covers {span[0]} to {span[1]}; "
-        f"{what} runs {period_text(start, end)}"
-    )
+def _covers(backend: Tables, dataset: str, selection: Selection) -> Covers:
+    from torkham.analysis.coverage import read_coverage
+
+    return Covers(dataset, read_coverage(backend).of((dataset,), selection.country))
+
+
+def _uncovered(spec: CheckSpec, span: Span, start: date, end: date, what: str, covers: Covers) -> str:
+    text = f"{NOT_COVERED}: the {spec.dataset} data held covers {span[0]} to {span[1]}"
+    if span[0] <= start and end <= span[1]:  # inside the dataset's days: a country's data end earlier or pause
+        text += " (" + "; ".join(covers.spans.sentences(start, end)) + ")"
+    return text + f"; {what} runs {period_text(start, end)}"
 
 
 def _window_values(
-    backend: Tables, selection: Selection, spec: CheckSpec, first: date, span: Span, result: Measurement
+    backend: Tables, selection: Selection, spec: CheckSpec, first: date, covers: Covers, result: Measurement
 ) -> None:
     """The value of every period of the window; None for a period the data held do not cover."""
     assert spec.start is not None and spec.end is not None  # a checkable spec
@@ -253,7 +280,7 @@ def _window_values(
     rows = table.group_by(period=bucket).aggregate(value=value).to_pyarrow().to_pylist()
     found = {r["period"]: int(r["value"]) for r in rows}
     series = [
-        (periods.label(s, unit), found.get(s, 0) if span[0] <= s and periods.period_end(s, unit) <= span[1] else None)
+        (periods.label(s, unit), found.get(s, 0) if covers(s, periods.period_end(s, unit)) else None)
         for s in periods.starts(first, spec.end, unit)
     ]
     result.others = [(p, v) for p, v in series[:-1] if v is not None]
@@ -265,13 +292,15 @@ def _window_values(
     }
 
 
-def _baseline_value(backend: Tables, selection: Selection, spec: CheckSpec, span: Span, result: Measurement) -> None:
+def _baseline_value(
+    backend: Tables, selection: Selection, spec: CheckSpec, covers: Covers, result: Measurement
+) -> None:
     """The baseline's value; None when the data held do not cover the whole baseline."""
     assert spec.start is not None and spec.end is not None and spec.baseline is not None  # a rose / fell spec
     start, end = spec.baseline
     table = _filtered(backend, selection, spec, start, end)
     totals = _totals(table).to_pyarrow().to_pylist()[0]
-    covered = span[0] <= start and end <= span[1]
+    covered = covers(start, end)
     result.baseline = int(totals[spec.metric] or 0) if covered else None
     result.months = (_months(spec.start, spec.end), _months(start, end))
     listing = _listing(selection, spec, start, end)

@@ -41,6 +41,8 @@ class CheckSpec:
     definitions: str = "same"
     assumes: tuple[str, ...] = ()
     caveats: tuple[str, ...] = ()
+    basis: str = "auto"  # the data an event check may read: auto (its family, through coverage) or one basis
+    against: tuple[str, ...] = ()  # figures family: the ids of the figures set against the stated value
     record: Record = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
@@ -71,12 +73,20 @@ class CheckSpec:
             definitions=record.get("definitions") or "same",
             assumes=tuple(record.get("assumes") or ()),
             caveats=tuple(record.get("caveats") or ()),
+            basis=record.get("basis") or "auto",
+            against=tuple(_ids(record.get("against"))),
             record=record,
         )
 
     @property
     def period_text(self) -> str:
         return period_text(self.start, self.end)
+
+
+def _ids(value: object) -> list[str]:
+    if value is None:
+        return []
+    return [str(v) for v in value] if isinstance(value, list) else [str(value)]
 
 
 def _bounds(period: Record) -> tuple[date, date]:

@@ -140,6 +140,10 @@ def _measure(context: _Context, spec: CheckSpec) -> Measurement:
         from torkham.evidence.check_events import measure_events
 
         return measure_events(context.con, context.backend, spec, context.cache)
+    if family == "figures":
+        from torkham.evidence.check_figures import measure_figures
+
+        return measure_figures(context.con, spec)
     from torkham.evidence.check_refugees import measure_refugees
 
     return measure_refugees(context.con, spec, context.vocab)

@@ -24,7 +24,19 @@ ONLY_FOR = {  # optional fields and the comparators that use them
     "baseline": ("rose", "fell"),
     "min_change": ("rose", "fell"),
 }
-SPEC_FIELDS = ("metric", "dataset", "filters", "period", "aggregate", "comparator", "value", *ONLY_FOR)
+SPEC_FIELDS = (
+    "metric",
+    "dataset",
+    "filters",
+    "period",
+    "aggregate",
+    "comparator",
+    "value",
+    "basis",
+    "against",
+    *ONLY_FOR,
+)
+BASES = ("auto", "events", "aggregate", "candidate")  # the data an event check may read (datasets/catalog.yaml)
 
 
 def check_specs(kb: KnowledgeBase, vocab: Vocabulary) -> None:
@@ -110,6 +122,8 @@ def _checkable(record: Record, ids: dict[str, Record], vocab: Vocabulary) -> lis
     if family == "refugees" and record.get("comparator") == "highest_in" and period and _unit(period) != "year":
         problems.append(f"{record.where('period')}: {label}: the UNHCR tables are yearly: highest_in compares one year")
     problems += _filters(record, family, ids)
+    problems += _basis(record, family)
+    problems += _against(record, family, ids)
     problems += _period(record, "period")
     problems += _comparator(record, vocab)
     return problems
@@ -120,7 +134,7 @@ def _filters(record: Record, family: str | None, ids: dict[str, Record]) -> list
     if not isinstance(filters, dict) or family is None:
         return []
     label, problems = _label(record), []
-    allowed = CHECK_FILTERS[family]
+    allowed = CHECK_FILTERS.get(family, ())
     for key, value in filters.items():
         where = (
             f"{record.file}:{filters.line_of(key) if hasattr(filters, 'line_of') else record.data.line_of('filters')}"
@@ -141,6 +155,67 @@ def _filters(record: Record, family: str | None, ids: dict[str, Record]) -> list
                 problems.append(f"{where}: {label}: filters: {key} '{value}' must be an ISO3 code such as PAK")
         elif not isinstance(value, str) or not value.strip():
             problems.append(f"{where}: {label}: filters: {key} must be text (the dataset's own value)")
+    return problems
+
+
+def _basis(record: Record, family: str | None) -> list[str]:
+    """`basis`: the data an event check may read — auto (its dataset's family, through coverage), events
+    (final events), aggregate (country totals: deaths in a country, never an actor's, a province's or a
+    count of events) or candidate (preliminary events, named as such in the verdict)."""
+    if "basis" not in record.data:
+        return []
+    basis, label, where = record.get("basis"), _label(record), record.where("basis")
+    if basis not in BASES:
+        return [f"{where}: {label}: basis '{basis}' is not one of {', '.join(BASES)}"]
+    if family is not None and family != "events":
+        return [f"{where}: {label}: basis is for event checks; {record.get('dataset')} is {family} data"]
+    if basis != "aggregate":
+        return []
+    value = record.get("filters")
+    filters: dict[object, object] = value if isinstance(value, dict) else {}
+    why = [f"filters: {key}" for key in ("actor", "admin1", "event_type") if key in filters]
+    if record.get("metric") == "events":
+        why.append("metric: events")
+    if why:
+        return [
+            f"{where}: {label}: basis aggregate (country totals of deaths) cannot answer {', '.join(why)}; "
+            "country totals hold deaths per country and month only"
+        ]
+    if "country" not in filters:
+        return [f"{where}: {label}: basis aggregate needs filters: {{country: ISO3}} (totals are per country)"]
+    return []
+
+
+def _against(record: Record, family: str | None, ids: dict[str, Record]) -> list[str]:
+    """`against`: the figures a figure check sets against the stated one (family figures only)."""
+    label, where = _label(record), record.where("against" if "against" in record.data else None)
+    value = record.get("against")
+    if family != "figures":
+        return [f"{where}: {label}: against is for figure checks (a dataset of family figures)"] if value else []
+    if not value:
+        return [f"{where}: {label}: a figure check needs against: the ids of the figures set against the stated one"]
+    problems = []
+    about = record.get("about")
+    targets = about if isinstance(about, list) else [about]
+    for target in value if isinstance(value, list) else [value]:
+        found = ids.get(target) if isinstance(target, str) else None
+        if found is None or found.kind != "figures":
+            continue  # a dangling reference: reported by the reference check (refs:figures), with file:line
+        if target in targets:
+            problems.append(
+                f"{where}: {label}: against: '{target}' is also in about; a figure is not set against itself"
+            )
+    first = ids.get(targets[0]) if targets and isinstance(targets[0], str) else None
+    if first is not None and first.kind != "figures":
+        problems.append(f"{record.where('about')}: {label}: a figure check is about a figure first (the stated value)")
+    if record.get("aggregate", "last") not in ("last", "max"):
+        problems.append(
+            f"{record.where('aggregate')}: {label}: figures of several sources are never summed: aggregate is last or max"
+        )
+    if record.get("filters"):
+        problems.append(
+            f"{record.where('filters')}: {label}: a figure check takes no filters (the figures say what they count)"
+        )
     return problems
 
 

@@ -355,6 +355,10 @@ KINDS: dict[str, dict[str, Any]] = {
             "definitions": "choice:same,proxy,differ",
             "assumes": "texts",
             "caveats": "texts",
+            # the data an event check may read: auto (its dataset's family, through coverage) or one basis
+            "basis": "choice:auto,events,aggregate,candidate",
+            # a figure check (dataset of family figures): the figures set against the stated one
+            "against": "refs:figures",
         },
         "export": {
             "computed": {"about": "about_list()"},

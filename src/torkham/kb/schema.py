@@ -72,6 +72,7 @@ RECORD_KINDS = tuple(KINDS)
 CHECK_FILTERS = {  # filter keys of a check, by dataset family
     "events": ("actor", "country", "admin1", "event_type"),
     "refugees": ("origin", "asylum"),
+    "figures": (),  # a figure check takes no filters: the figures say what they count
 }
 # `document`: a short document (a web page, an update) quoted without a section: the quote locates it.
 SECTION_NAMES = (

@@ -22,7 +22,7 @@ _LABELLED = (
     "check_metrics",
     "check_comparators",
 )
-CHECK_FAMILIES = ("events", "refugees")
+CHECK_FAMILIES = ("events", "refugees", "figures")  # figures: other sources' figures in the knowledge base
 CHECK_FIELDS = ("value", "tolerance", "window", "baseline")  # what a comparator may need
 _DESCRIBED = (
     "attribute_keys",
