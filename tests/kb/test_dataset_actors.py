@@ -198,3 +198,14 @@ def test_faction_family_is_transitive_and_survives_cycles(con):
         "('faction_of', 'a', 'c'), ('ally_of', 'd', 'a')"
     )
     assert faction_family(con, "a") == [("a", "Zed"), ("b", "Bee"), ("c", "Cee")]
+
+
+def test_a_datasets_own_crosswalk_overrides_the_one_it_borrows(bundled_store):
+    """GED 22.1's 'Government of Afghanistan' is the Republic; in 2023 candidate data it is the Taliban's."""
+    import duckdb
+
+    with duckdb.connect(str(bundled_store), read_only=True) as con:
+        rows = con.execute(
+            "SELECT dataset, actor_id FROM dataset_actor_names WHERE raw_name = 'Government of Afghanistan' ORDER BY 1"
+        ).fetchall()
+    assert rows == [("ucdp-candidate", "tta"), ("ucdp-ged", "afghan-republic")]

@@ -69,7 +69,8 @@ def refresh_actor_names(con, kb_root: Path) -> None:
            SELECT dataset, actor2 FROM events) WHERE name IS NOT NULL"""
     ).fetchall()
     for dataset, name in raw:
-        key = (names_dataset(dataset), name)
+        # a dataset's own crosswalk entry overrides the one it borrows (actor_names_from)
+        key = (dataset, name) if (dataset, name) in reviewed else (names_dataset(dataset), name)
         if key in reviewed:
             if reviewed[key]:
                 rows.append((dataset, name, reviewed[key], "crosswalk"))
@@ -96,7 +97,7 @@ def unmatched_names(con, kb_root: Path, dataset: str | None = None) -> list[dict
     ).fetchall()
     out = []
     for ds, name, events in rows:
-        if (names_dataset(ds), name) in reviewed:
+        if (ds, name) in reviewed or (names_dataset(ds), name) in reviewed:
             continue
         result = index.resolve(name)
         proposals = result.candidates or ([result.actor_id] if result.actor_id else []) or result.suggestions
