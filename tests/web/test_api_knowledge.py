@@ -72,16 +72,16 @@ def test_perspectives_sides_and_csv(client):
 
 def test_checks_summary_filter_and_one_check(client):
     body = client.get("/api/v1/checks?limit=1000").json()
-    assert body["total"] == 36 and body["summary"] == {"supported": 3, "contradicted": 2, "undecided": 16,
+    assert body["total"] == 42 and body["summary"] == {"supported": 9, "contradicted": 3, "undecided": 15,
                                                        "not-checkable": 15}  # fmt: skip
     contradicted = client.get("/api/v1/checks?verdict=contradicted").json()
-    assert contradicted["total"] == 2 and {c["verdict"] for c in contradicted["items"]} == {"contradicted"}
+    assert contradicted["total"] == 3 and {c["verdict"] for c in contradicted["items"]} == {"contradicted"}
     one = client.get("/api/v1/checks/chk-ttp-attacks-2021-12").json()
     assert one["verdict"] == "undecided" and one["reasons"][0].startswith("definitions differ")
     by_figure = client.get("/api/v1/checks/fig-ttp-attacks-2021-12").json()
     assert by_figure["id"] == "chk-ttp-attacks-2021-12"
     rows = list(csv.DictReader(io.StringIO(client.get("/api/v1/checks?limit=1000&format=csv").text)))
-    assert len(rows) == 36 and list(rows[0])[:3] == ["id", "verdict", "about"]
+    assert len(rows) == 42 and list(rows[0])[:3] == ["id", "verdict", "about"]
 
 
 def test_sources_with_their_citations(client):
