@@ -17,11 +17,12 @@ SECTIONS = (
     "1. Headline assessment",
     "2. Key events",
     "3. Charts",
-    "4. Actors involved",
-    "5. Perspectives on the disputed questions",
-    "6. Claims checked against the data",
-    "7. The paper's recommendations",
-    "8. Sources and event ids",
+    "4. What may come",
+    "5. Actors involved",
+    "6. Perspectives on the disputed questions",
+    "7. Claims checked against the data",
+    "8. The paper's recommendations",
+    "9. Sources and event ids",
 )
 needs_poppler = pytest.mark.skipif(
     not (shutil.which("pdftoppm") and shutil.which("pdftotext")), reason="poppler-utils (pdftoppm, pdftotext) missing"
@@ -99,7 +100,13 @@ def test_html_sections_citations_and_nothing_external(brief, tmp_path):
     assert cited == listed == set(range(1, len(listed) + 1))
     assert "The data held does not cover" not in html  # UCDP covers 2021-06..2021-12 in full
     assert "against the period of equal length before it (2020-11-01 to 2021-05-31)" in html
-    assert html.count('<img src="data:image/svg+xml;base64,') == 3  # Pakistan's deaths per month; events, deaths
+    # Pakistan's deaths per month; events, deaths; Pakistan's fan chart ("What may come")
+    assert html.count('<img src="data:image/svg+xml;base64,') == 4
+    forecast = html.split('<section id="forecast">', 1)[1].split("</section>", 1)[0]
+    assert "Forecasts are distributions of what may come, not predictions of events." in forecast
+    assert "Forecast of deaths per month from origin 2021-12" in forecast
+    assert forecast.count('<figure class="forecast" id="forecast-pakistan">') == 1
+    assert "Backtest (2015-01…2023-04, 100 origins, horizons 1–12): CRPS of" in forecast
     assert not re.search(r'(src|href)="(https?:|file:|//)|url\(', html)  # charts inline, no font files, no network
     assert "placed in another country than PAK are left out" in html
     assert "Perspectives are not available" not in html and "(ttp-origin)" in html
@@ -118,6 +125,7 @@ def test_empty_range_says_so(brief, tmp_path):
     )
     assert "No events in this range" in html and "No chart: the event data held has nothing in this range" in html
     assert "covers 1989-01-01 to 2021-12-31: none of 1900-01-01 to 1900-12-31" in html
+    assert "<p>No forecast from 1900-12: country: no data covers" in html  # "What may come" says why it has no chart
 
 
 @pytest.mark.parametrize(

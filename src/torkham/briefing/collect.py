@@ -95,6 +95,7 @@ def collect(con, scope: Scope) -> dict:
     doc["trends"] = _trends(backend, selections, scope, cites)
     doc["by_country"] = _by_country(con, scope)
     doc["returns"] = _returns(con, scope)
+    doc["forecast"] = _forecast(con, scope)
     kb_events = _kb_events(con, scope, iso3, doc["notes"])
     data_events = [e for s in selections for e in _notable(con, backend, s, scope)]
     doc["headline"] = _headline(doc["trends"], kb_events, data_events, scope)
@@ -159,6 +160,52 @@ def _by_country(con, scope: Scope) -> list[dict]:
             "unknown": found.unknown,
             "rows": [(p, v, "no data covers this month" if v is None else BASIS_LABELS.get(b or "", b))
                      for p, v, b in zip(found.periods, found.values, found.bases, strict=True)],
+        })  # fmt: skip
+    return out
+
+
+def _forecast(con, scope: Scope) -> dict:
+    """The section "What may come": each country's fan chart from the end of the range (or the last month the data
+    covers, if earlier), the model, and the precomputed backtest's ratio line; a note instead if none."""
+    import base64
+
+    from torkham.briefing.coverage import COUNTRIES
+    from torkham.forecast.fan import NOTE, fan_data
+    from torkham.forecast.fanchart import fans_svg, source_line
+    from torkham.forecast.history import month_label
+    from torkham.forecast.scores import shipped_backtest
+    from torkham.params import CountryRef, ForecastQuery
+
+    def iso3(name: str) -> str | None:
+        ref = CountryRef.parse(name)
+        return ref.iso3 if ref else None
+
+    names = {iso3(name): name for name in COUNTRIES}  # "PAK" typed: charted as Pakistan
+    countries = names.get(iso3(scope.country), scope.country) if scope.country else ",".join(COUNTRIES)
+    wanted = month_label(scope.end)
+    out: dict = {"note": NOTE, "charts": [], "problem": None, "origin": None, "model": None, "ratio": None}
+    try:
+        try:
+            result, fans = fan_data(con, ForecastQuery.parse(countries, origin=wanted))
+        except TorkhamError as exc:
+            if "beyond the data" not in str(exc):
+                raise
+            result, fans = fan_data(con, ForecastQuery.parse(countries))  # the range ends after the data
+    except TorkhamError as exc:
+        out["problem"] = f"No forecast from {wanted}: {exc}"
+        return out
+    out.update(origin=month_label(result.origin), model=result.model, source=source_line(result),
+               horizon=len(fans[0].months) if fans else 0)  # fmt: skip
+    backtest = shipped_backtest()
+    if backtest is not None:
+        out["ratio"] = backtest.ratio_line(result.model, [f.country for f in fans])
+        out["backtest"] = backtest.describe()
+    for fan in fans:
+        svg = fans_svg(result, [fan]).encode()
+        out["charts"].append({
+            "country": fan.country, "title": fan.title, "off_scale": fan.off_scale,
+            "uri": "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii"),
+            "rows": [(r["month"], r["q05"], r["median"], r["q95"]) for r in fan.rows()],
         })  # fmt: skip
     return out
 

@@ -13,6 +13,7 @@ from torkham.cli import (  # noqa: F401  (importing a module registers its comma
     commands_checks,
     commands_data,
     commands_evidence,
+    commands_fanchart,
     commands_fetch,
     commands_forecast,
     commands_ingest,

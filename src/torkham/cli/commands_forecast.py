@@ -110,15 +110,25 @@ def evaluate(
     samples: Annotated[int, typer.Option("--samples", help="Draws per forecast (100 to 10000).")] = 300,
     seed: SeedOption = 12,
     by_horizon: Annotated[bool, typer.Option("--by-horizon/--overall", help="Rows per horizon too.")] = True,
+    validation: Annotated[
+        bool,
+        typer.Option(
+            "--validation/--no-validation",
+            help="First rerun the model choice on the validation origins 2005-01…2013-12 (targets to 2014-12 only).",
+        ),
+    ] = True,
     as_json: JsonOption = False,
     as_csv: CsvOption = False,
     output: OutputOption = "-",
 ) -> None:
     """Rolling-origin backtest: CRPS, its ratio to the conflictology baseline, MSLE of the mean and the 50%/90%
-    interval coverage, per model, country and horizon. Progress goes to standard error."""
+    interval coverage, per model, country and horizon. With --validation (the default) the model choice is
+    first rerun on origins before the evaluation period and both tables are shown. Progress goes to standard
+    error."""
     import csv
     import json
 
+    from torkham.forecast.analog import SELECTED
     from torkham.forecast.backtest import COLUMNS, origins_between, run_backtest, table_text
     from torkham.forecast.history import load_history, month_label
     from torkham.forecast.models import CHOSEN
@@ -136,18 +146,45 @@ def evaluate(
     def progress(index: int, total: int, origin: object) -> None:
         typer.echo(f"backtest: origin {index}/{total} ({month_label(origin)})", err=True)  # type: ignore[arg-type]
 
+    chosen = None
+    if validation:
+        from torkham.forecast.selection import select
+
+        typer.echo("validation: choosing on origins 2005-01…2013-12, targets to 2014-12", err=True)
+        chosen = select(histories, query.horizon, query.samples, query.seed, every, progress=progress)
     result = run_backtest(histories, origins_between(start, end, every), query.horizon, query.samples, query.seed,
                           progress=progress)  # fmt: skip
+    picked = None if chosen is None else chosen.kind
+    same = chosen is None or (picked == CHOSEN and chosen.analog == SELECTED)
     with _output(output) as out:
         if as_json:
-            out.write(json.dumps({**result.to_json(), "chosen": CHOSEN}, ensure_ascii=False, indent=2) + "\n")
+            data = {**result.to_json(), "chosen": CHOSEN}
+            if chosen is not None:
+                data["validation"] = {
+                    **chosen.final.to_json(), "analog": chosen.analog.name, "winner": chosen.model,
+                    "picked": picked, "grid": [s.row() for s in chosen.grid.scores if s.horizon is None],
+                }  # fmt: skip
+            out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         elif as_csv:
-            writer = csv.DictWriter(out, fieldnames=list(COLUMNS))
+            writer = csv.DictWriter(out, fieldnames=["stage", *COLUMNS])
             writer.writeheader()
-            writer.writerows(s.row() for s in result.scores if by_horizon or s.horizon is None)
+            stages = [("evaluation", result)] + ([("validation", chosen.final)] if chosen is not None else [])
+            for stage, backtest in stages:
+                writer.writerows(
+                    {"stage": stage, **s.row()} for s in backtest.scores if by_horizon or s.horizon is None
+                )
         else:
+            if chosen is not None:
+                v = chosen.final
+                out.write(
+                    f"Validation (the choice): {len(v.origins)} origins {month_label(v.origins[0])}…"
+                    f"{month_label(v.origins[-1])}, histories cut at 2014-12; analog parameters chosen: "
+                    f"{chosen.analog.name}; model chosen: {chosen.model} (as {picked}); models.CHOSEN = {CHOSEN}"
+                    f"{'' if same else ' — DIFFERS from the code: update models.CHOSEN/analog.SELECTED'}\n"
+                )
+                out.write(table_text(v, by_horizon) + "\n")
             out.write(
-                f"Backtest: {len(result.origins)} origins {month_label(result.origins[0])}…"
+                f"Evaluation: {len(result.origins)} origins {month_label(result.origins[0])}…"
                 f"{month_label(result.origins[-1])}, horizons 1–{result.horizon}, {result.samples} draws, seed "
                 f"{result.seed}; crps_ratio = CRPS / conflictology's CRPS on the same cases; chosen model: {CHOSEN}\n"
             )

@@ -101,7 +101,8 @@ def nb_glm(series: dict[str, Track], horizon: int, samples: int, rng: np.random.
             params = np.asarray(fit.params, dtype=float)
             beta, alpha = params[:-1], float(params[-1])
             mean = float(np.exp(np.clip(_design(np.array([now]), np.array([month])) @ beta, -20, 15))[0])
-            if not np.isfinite(mean) or not np.isfinite(alpha):
+            if not np.isfinite(mean) or not np.isfinite(alpha) or mean > 10 * max(float(targets.max()), 1.0):
+                # a diverged fit (a mean far beyond anything in its training targets): the last year instead
                 mean, alpha = float(values[-12:].mean()), dispersion(values[-12:])
             draws.append(nb_draws(np.array([mean]), max(alpha, 0.0), samples, rng)[0])
         out[key] = np.array(draws)
@@ -229,4 +230,4 @@ def ensemble(series: dict[str, Track], horizon: int, samples: int, rng: np.rando
 MODELS["ensemble"] = ModelInfo(
     "ensemble", ensemble, "equal mixture of nb_glm, ets and the conflictology draws (chosen by backtest)"
 )
-CHOSEN = "ensemble"  # the model `torkham forecast` uses unless told otherwise: see docs/forecasting.md
+CHOSEN = "analog"  # what `torkham forecast` uses by default: chosen on validation origins (selection.py)

@@ -19,6 +19,7 @@ templates.env.globals["nav"] = [
     ("/perspectives", "Perspectives"),
     ("/sources", "Sources"),
     ("/briefing", "Briefing"),
+    ("/forecast", "Forecast"),
     ("/about", "About"),
 ]
 

@@ -8,7 +8,20 @@ from fastapi import APIRouter, Depends, Request
 
 from torkham.errors import TorkhamError
 from torkham.params import InvalidParameter
-from torkham.web.api import actors, checks, claims, events, knowledge, meta, relations, search, series, signals, sources
+from torkham.web.api import (
+    actors,
+    checks,
+    claims,
+    events,
+    forecast,
+    knowledge,
+    meta,
+    relations,
+    search,
+    series,
+    signals,
+    sources,
+)
 from torkham.web.api.paging import MAX_TEXT
 
 MAX_PARAMETERS = 20
@@ -42,5 +55,5 @@ def _query_names(dependant) -> set[str]:
 
 
 router = APIRouter(prefix="/api/v1", dependencies=[Depends(guard_query)])
-for _module in (meta, actors, relations, events, series, signals, claims, checks, sources, knowledge, search):
+for _module in (meta, actors, relations, events, series, signals, forecast, claims, checks, sources, knowledge, search):
     router.include_router(_module.router)

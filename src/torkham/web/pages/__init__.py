@@ -4,8 +4,20 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from torkham.web.pages import about, actors, briefing, map, network, overview, perspectives, search, sources, timeline
+from torkham.web.pages import (
+    about,
+    actors,
+    briefing,
+    forecast,
+    map,
+    network,
+    overview,
+    perspectives,
+    search,
+    sources,
+    timeline,
+)
 
 router = APIRouter(include_in_schema=False)
-for _module in (overview, actors, timeline, map, network, perspectives, sources, search, briefing, about):
+for _module in (overview, actors, timeline, map, network, perspectives, sources, search, briefing, forecast, about):
     router.include_router(_module.router)
