@@ -142,10 +142,12 @@ def store_in(db_path: Path, tmp_path: Path) -> None:
         con.close()
 
 
-def test_cli_without_documents_says_to_ingest_first(mini):
-    result = mini("search", "strikes")
-    assert result.code == 1
-    assert result.err.strip() == "Error: no documents have been ingested yet; run 'torkham ingest FILE' first"
+def test_cli_without_documents_searches_the_knowledge(mini):
+    nothing = mini("search", "zebra")
+    assert (nothing.code, nothing.out, nothing.err) == (0, "No match for 'zebra'.\n", "")
+    one_document = mini("search", "strikes", "--source", "border-2024")
+    assert one_document.code == 1
+    assert one_document.err.strip() == "Error: no documents have been ingested yet; run 'torkham ingest FILE' first"
 
 
 def test_cli_lists_ranked_passages_with_highlights(mini, db_path, tmp_path):
@@ -153,24 +155,48 @@ def test_cli_lists_ranked_passages_with_highlights(mini, db_path, tmp_path):
     result = mini("search", "strikes")
     assert result.code == 0, result.err
     lines = result.out.splitlines()
-    assert lines[0] == "2 passage(s) for 'strikes' in 1 document(s), best first (hits in «»):"
-    assert lines[2].startswith("border-2024  p. 1  score ") and lines[2].endswith("[heading]")
-    assert "  Pakistan carried out air «strikes» in Khost" in result.out
-    assert "border-2024  p. 2  score " in result.out
+    assert lines[:4] == [
+        "2 matches for 'strikes', best first:",
+        "",
+        "Passages of ingested documents (2)",
+        lines[3],
+    ]
+    assert lines[3].startswith("  border-2024  p. 1  score ") and lines[3].endswith("[heading]")
+    assert "    Pakistan carried out air «strikes» in Khost" in result.out
+    assert "  border-2024  p. 2  score " in result.out
 
 
 def test_cli_json_source_and_no_match(mini, db_path, tmp_path):
     store_in(db_path, tmp_path)
-    result = mini("search", "torkham", "--json")
+    result = mini("search", "torkham", "--json", "--source", "border-2024")
     assert result.code == 0, result.err
-    (hit,) = json.loads(result.out)
-    assert (hit["source_id"], hit["page"], hit["text"]) == ("border-2024", 1, "Trade at Torkham stopped for a week.")
+    found = json.loads(result.out)
+    assert (found["kinds"], found["counts"], found["suggestions"]) == (["passages"], {"passages": 1}, [])
+    (hit,) = found["hits"]
+    assert (hit["source_id"], hit["page"], hit["url"]) == ("border-2024", 1, "/sources/border-2024#passage-2")
     assert hit["highlighted"] == "Trade at «Torkham» stopped for a week."
     nothing = mini("search", "zebra")
-    assert (nothing.code, nothing.out.strip()) == (0, "No passage matches 'zebra'.")
+    assert (nothing.code, nothing.out.strip()) == (0, "No match for 'zebra'.")
     unknown = mini("search", "torkham", "--source", "gul")
     assert unknown.code == 1
     assert unknown.err.strip() == "Error: --source: no ingested document with source id 'gul'; ingested: border-2024"
+
+
+def test_cli_finds_the_knowledge_and_the_passages_together(mini, db_path, tmp_path):
+    store_in(db_path, tmp_path)
+    result = mini("search", "Torkham")
+    assert result.code == 0, result.err
+    assert result.out.splitlines() == [
+        "2 matches for 'Torkham', best first:",
+        "",
+        "Dataset events (1)",
+        "  2009-08-27 Government of Pakistan – TTP  [ucdp-ged:57680]",
+        "    Torkham Border Crossing, Federally Administered Tribal Areas; 23 killed (best estimate)",
+        "",
+        "Passages of ingested documents (1)",
+        "  border-2024  p. 1  score 1.39",
+        "    Trade at «Torkham» stopped for a week.",
+    ]
 
 
 def test_documents_survive_a_knowledge_rebuild(mini, mini_kb, db_path, tmp_path):

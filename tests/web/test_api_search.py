@@ -38,9 +38,12 @@ def test_a_spelling_finds_the_ttp(client):
     assert (first["kind"], first["id"], first["match"], first["url"]) == ("actors", "ttp", "exact", "/actors/ttp")
 
 
-def test_an_unknown_name_suggests_the_closest(client):
+def test_an_unknown_name_is_no_match_and_suggests_the_closest_apart(client):
     body = hits(client, "Mehsood", kinds="actors")
-    assert [(h["id"], h["match"]) for h in body["items"]] == [("noor-wali-mehsud", "suggestion")]
+    assert (body["items"], body["total"]) == ([], 0)
+    assert [(s["id"], s["label"], s["score"], s["url"]) for s in body["suggestions"]] == [
+        ("noor-wali-mehsud", "Noor Wali Mehsud", 76.9, "/actors/noor-wali-mehsud")
+    ]
 
 
 def test_events_claims_sources_and_dataset_events_are_found_with_their_page(client):
@@ -60,7 +63,7 @@ def test_events_claims_sources_and_dataset_events_are_found_with_their_page(clie
 
 
 def test_search_as_csv(client):
-    response = client.get("/api/v1/search?q=Dostom&format=csv")
+    response = client.get("/api/v1/search?q=Dostom&kinds=actors&format=csv")
     assert response.headers["content-disposition"] == 'attachment; filename="torkham-search.csv"'
     assert response.text.splitlines()[0].startswith("kind,id,label,snippet,url")
     assert len(response.text.splitlines()) == 3
@@ -71,10 +74,15 @@ def test_search_as_csv(client):
     [
         (
             "q=x&kinds=bogus",
-            "kinds: unknown kind 'bogus'; choose from: actors, events, claims, sources, data_events, passages",
+            "kinds: unknown kind 'bogus'; choose from: actors, events, claims, figures, sources, relations, data_events, passages",
         ),
-        ("q=x&kinds=,", "kinds: empty; choose from: actors, events, claims, sources, data_events, passages"),
+        (
+            "q=x&kinds=,",
+            "kinds: empty; choose from: actors, events, claims, figures, sources, relations, data_events, passages",
+        ),
         ("q=%20%20", "q: empty; type a name, a place or some words"),
+        ("q=%21%3F", "q: '!?' has no letters or digits to search for"),
+        ("q=x&limit=0", "limit: Input should be greater than or equal to 1"),
         ("q=" + "a" * 201, "q: 201 characters is too long; use at most 200"),
     ],
 )
@@ -90,8 +98,8 @@ def test_q_is_required(client):
 
 def test_injection_text_is_only_text(client):
     body = hits(client, "'; DROP TABLE kb_actors; --")
-    assert {k: n for k, n in body["counts"].items() if k != "actors"} == dict.fromkeys(
-        ["events", "claims", "sources", "data_events", "passages"], 0
+    assert body["counts"] == dict.fromkeys(
+        ["actors", "events", "claims", "figures", "sources", "relations", "data_events", "passages"], 0
     )
-    assert {h["match"] for h in body["items"]} <= {"suggestion"}  # fuzzy names only, never a match
+    assert (body["items"], body["suggestions"]) == ([], [])
     assert hits(client, "Dostom", kinds="actors")["total"] == 2

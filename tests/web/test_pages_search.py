@@ -30,7 +30,8 @@ def test_empty_query_shows_the_form_and_bad_kind_is_422(client):
     bad = client.get("/search?q=TTP&kind=people")
     assert bad.status_code == 422
     assert error_message(bad) == (
-        "kind: unknown kind 'people'; choose one of: actors, events, claims, sources, data_events, passages"
+        "kind: unknown kind 'people'; choose one of: actors, events, claims, figures, sources, relations, "
+        "data_events, passages"
     )
     long = client.get("/search?q=" + "x" * 201)
     assert long.status_code == 422

@@ -1,4 +1,5 @@
-"""/api/v1/search: actors by any spelling, events, claims, sources, dataset events, passages."""
+"""/api/v1/search: the one search (store.search) over actors by any spelling, events, claims, figures, sources,
+relations, dataset events and ingested passages; close spellings come apart, as `suggestions`."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ router = APIRouter(tags=["search"])
 
 @router.get(
     "/search",
-    summary="Search across actors (any spelling), events, claims, sources and dataset events",
+    summary="Search actors (any spelling), events, claims, figures, sources, relations, dataset events, passages",
     openapi_extra={"x-example": "/api/v1/search?q=Haggani"},
 )
 def search(
@@ -29,14 +30,16 @@ def search(
     limit: Annotated[int, Query(ge=1, le=100, description="Hits per kind (1–100).")] = 20,
     format: Format = "json",
 ):
-    """Each hit has kind, id, label, snippet and the url of the page that shows it. An ambiguous name
-    gives every actor it names (`ambiguous: true`); an unknown one the closest names (`match:
-    suggestion`). `counts` gives how many of each kind matched; `total` their sum."""
+    """Each hit has kind, id, label, snippet, match (exact: a name or alias; actor: a record of the actor
+    named; phrase; words) and the url of the page that shows it. An ambiguous name gives every actor it
+    names (`ambiguous: true`). A close spelling is never a hit: `suggestions` lists the close names
+    ("Did you mean …?"). A year beside other words ("ISKP 2023") keeps the records dated in it (`years`,
+    `notes`). `counts` gives how many of each kind matched; `total` their sum."""
     chosen = [k.strip() for k in kinds.split(",") if k.strip()] if kinds else None
     if kinds is not None and not chosen:
         raise InvalidParameter("kinds", f"empty; choose from: {', '.join(KINDS)}")
     found = search_all(con, q, kinds=chosen, limit=limit)
     return respond(
-        request, found["hits"], total=sum(found["counts"].values()), cursor=None, fmt=format, name="search",
-        extra={"query": found["query"], "kinds": found["kinds"], "counts": found["counts"]},
+        request, found["hits"], total=found["total"], cursor=None, fmt=format, name="search",
+        extra={k: found[k] for k in ("query", "words", "years", "kinds", "counts", "suggestions", "notes")},
     )  # fmt: skip

@@ -1,5 +1,6 @@
-"""Search across actors (any spelling), the paper's events, claims, sources, dataset events and ingested
-passages (/search?q=); each hit links to the page that shows it with its source."""
+"""/search?q=: the one search (store.search) over actors (any spelling), the paper's events, claims, figures,
+sources, relations, dataset events and ingested passages; each hit links to the page that shows it with its
+source. Close spellings are offered apart ("Did you mean …?"), never among the results."""
 
 from __future__ import annotations
 
@@ -15,14 +16,6 @@ from torkham.web.templating import templates
 router = APIRouter()
 PER_KIND = 10  # hits shown per kind; one kind alone shows up to MORE
 MORE = 100
-LABELS = {
-    "actors": "Actors",
-    "events": "Events of the paper",
-    "claims": "Claims",
-    "sources": "Sources",
-    "data_events": "Dataset events",
-    "passages": "Passages of ingested documents",
-}
 
 
 @router.get("/search")
@@ -32,7 +25,7 @@ def search_page(
     q: Annotated[str | None, Query(max_length=MAX_TEXT)] = None,
     kind: Annotated[str | None, Query(max_length=MAX_TEXT)] = None,
 ):
-    from torkham.store.search import KINDS, search_all
+    from torkham.store.search import KINDS, LABELS, search_all
 
     if kind and kind not in KINDS:
         raise InvalidParameter("kind", f"unknown kind '{literal(kind)}'; choose one of: {', '.join(KINDS)}")
@@ -57,5 +50,7 @@ def search_page(
             "kind": kind,
             "groups": groups,
             "total": sum(g["count"] for g in groups),
+            "suggestions": result["suggestions"] if result else [],
+            "notes": result["notes"] if result else [],
         },  # fmt: skip
     )
