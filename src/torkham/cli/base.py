@@ -1,7 +1,10 @@
-"""The Typer application the commands register on, its global options and what the commands share."""
+"""The Typer application the commands register on, its global options and what the commands share.
+--db and --kb may be given before the command (`torkham --db X show TTP`) or after it (`torkham show TTP
+--db X`); given in both places, the one after the command wins, as a repeated option does."""
 
 from __future__ import annotations
 
+import copy
 from typing import TYPE_CHECKING, Annotated, Any, Protocol
 
 import typer
@@ -12,7 +15,48 @@ from torkham.config import Settings
 if TYPE_CHECKING:
     from duckdb import DuckDBPyConnection
 
-app = typer.Typer(
+STORE_OPTIONS = ("db", "kb")  # given before the command or after it; after it wins when given in both places
+
+
+class _Torkham(typer.Typer):
+    """The Typer app, whose every command and group also takes --db and --kb after its name."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        import typer.main
+
+        command = typer.main.get_command(self)
+        _share_store_options(command)
+        return command(*args, **kwargs)
+
+
+def _share_store_options(root: Any) -> None:
+    """Give each subcommand a copy of the root's --db and --kb; a value given there replaces the root's."""
+    shared = [param for param in root.params if param.name in STORE_OPTIONS]
+
+    def walk(group: Any) -> None:
+        for command in getattr(group, "commands", {}).values():
+            for param in shared:
+                option = copy.copy(param)
+                option.expose_value, option.is_eager, option.callback = False, True, _given_after_command
+                command.params.append(option)
+            walk(command)
+
+    walk(root)
+
+
+def _given_after_command(ctx: Any, param: Any, value: str | None) -> None:
+    if value is None:
+        return
+    chosen = ctx.meta.setdefault(_CHOSEN, {})  # click shares meta along the chain of contexts
+    chosen[param.name] = value
+    loaded = Settings.load(**chosen)
+    while ctx is not None:
+        ctx.obj, ctx = loaded, ctx.parent
+
+
+_CHOSEN = "torkham.store_options"
+
+app = _Torkham(
     name="torkham",
     help="Evidence workbench for the Afghanistan–Pakistan security situation.",
     no_args_is_help=True,
@@ -36,15 +80,26 @@ def _version(value: bool) -> None:
 def main_options(
     ctx: typer.Context,
     db: Annotated[
-        str | None, typer.Option("--db", help="Store file (default ./torkham.duckdb, or TORKHAM_DB).")
+        str | None,
+        typer.Option(
+            "--db",
+            help="Store file (default ./torkham.duckdb, or TORKHAM_DB). Also taken after the command; "
+            "given before and after it, the one after wins.",
+        ),
     ] = None,
     kb: Annotated[
-        str | None, typer.Option("--kb", help="Knowledge folder (default: the bundled one, or TORKHAM_KB).")
+        str | None,
+        typer.Option(
+            "--kb",
+            help="Knowledge folder (default: the bundled one, or TORKHAM_KB). Also taken after the command; "
+            "given before and after it, the one after wins.",
+        ),
     ] = None,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
     ] = False,
 ) -> None:
+    ctx.meta[_CHOSEN] = {"db": db, "kb": kb}
     ctx.obj = Settings.load(db=db, kb=kb)
 
 

@@ -49,25 +49,30 @@ def build(ctx: typer.Context) -> None:
 @kb_app.command("export")
 def export(
     ctx: typer.Context,
-    fmt: Annotated[str, typer.Option("--format", help="Export format: json.")] = "json",
-    output: Annotated[str, typer.Option("-o", "--output", help="File to write, or - for standard output.")] = "-",
+    fmt: Annotated[
+        str, typer.Option("--format", help="Export format: json, yaml or csv (one file per kind).")
+    ] = "json",
+    output: Annotated[
+        str, typer.Option("-o", "--output", help="File to write (a folder for csv), or - for standard output.")
+    ] = "-",
+    kind: Annotated[
+        str | None, typer.Option("--kind", help="Only this kind of record (actors, events, …); csv to - needs one.")
+    ] = None,
 ) -> None:
-    """Write the whole knowledge base as one JSON document."""
-    import json
-
-    from torkham.errors import TorkhamError
+    """Write the whole knowledge base as one JSON or YAML document, or as CSV tables, one per kind."""
+    from torkham.kb.export import check_format, check_stdout, export_text, only_kind, write_export
     from torkham.store import queries
 
-    if fmt != "json":
-        raise TorkhamError(f"--format: unknown format '{fmt}'; choose one of: json")
-    with open_store(settings(ctx.find_root())) as con:
-        document = queries.export_all(con)
-    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    fmt = check_format(fmt)
     if output == "-":
-        typer.echo(text, nl=False)
+        check_stdout(fmt, kind)
+    with open_store(settings(ctx.find_root())) as con:
+        document = only_kind(queries.export_all(con), kind)
+    if output == "-":
+        typer.echo(export_text(document, fmt), nl=False)
         return
-    target = Path(output)
-    temporary = target.with_name(target.name + ".part")
-    temporary.write_text(text, encoding="utf-8")
-    temporary.replace(target)
-    typer.echo(f"wrote {target}", err=True)
+    written = write_export(document, fmt, Path(output))
+    if fmt == "csv":
+        typer.echo(f"wrote {len(written)} file(s) into {output}: {', '.join(p.name for p in written)}", err=True)
+    else:
+        typer.echo(f"wrote {output}", err=True)

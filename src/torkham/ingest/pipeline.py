@@ -98,6 +98,7 @@ def default_steps() -> Steps:
 def ingest(request: IngestRequest, steps: Steps | None = None) -> IngestResult:
     from torkham.store.build import ensure_store, store_validation
     from torkham.store.db import connect
+    from torkham.store.swap import writing_store
 
     steps = steps or default_steps()
     started = time.perf_counter()
@@ -135,11 +136,8 @@ def ingest(request: IngestRequest, steps: Steps | None = None) -> IngestResult:
         validation = _write_proposals(request.kb_root, change, source_id, records, result)
         change.commit()
         store_validation(request.db_path, request.kb_root, validation)
-        con = connect(request.db_path)
-        try:
+        with writing_store(request.db_path) as con:  # a copy, renamed over the store when whole
             steps.store_document(con, doc, source_id)
-        finally:
-            con.close()
     result.seconds = time.perf_counter() - started
     return result
 

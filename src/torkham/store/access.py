@@ -33,13 +33,12 @@ def open_store(settings: Settings) -> Iterator[DuckDBPyConnection]:
 
 @contextmanager
 def open_store_for_writing(settings: Settings) -> Iterator[DuckDBPyConnection]:
-    """The store, current, opened for writing (imports, fetches). One writer at a time."""
+    """The store, current, opened for writing (imports, fetches): a copy of it, which replaces the store in
+    one step when the block ends without error (store/swap.py). One writer at a time; readers, a running
+    `torkham serve` among them, keep reading meanwhile and never see half a change."""
     from torkham.store.build import ensure_store
-    from torkham.store.db import connect
+    from torkham.store.swap import writing_store
 
     ensure_store(settings.db_path, settings.kb_root)
-    con = connect(settings.db_path)
-    try:
+    with writing_store(settings.db_path) as con:
         yield con
-    finally:
-        con.close()

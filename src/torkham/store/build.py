@@ -1,5 +1,6 @@
 """Build the knowledge layer of the store from the knowledge files: on first use, again when they
-change, always in one transaction so that a failed build leaves the previous store as it was."""
+change, on a copy of the store that replaces it only when whole (store/swap.py), so that a failed or
+killed build leaves the previous store as it was and readers never see half of it."""
 
 from __future__ import annotations
 
@@ -109,10 +110,9 @@ def build_store(
 ) -> None:
     from torkham.datasets.actors import refresh_actor_names
     from torkham.datasets.importer import ensure_dataset_schema, import_file
+    from torkham.store.swap import writing_store
 
-    db_path.parent.mkdir(parents=True, exist_ok=True)
-    con = connect(db_path)
-    try:
+    with writing_store(db_path) as con:  # a copy, renamed over the store when whole (readers go on reading)
         ensure_dataset_schema(con)
         for dataset in bundled or []:
             if dataset.kind == "refugees":
@@ -131,5 +131,3 @@ def build_store(
                     [fingerprint, str(validation.kb.root)],
                 )
             refresh_actor_names(con, kb_root)
-    finally:
-        con.close()

@@ -1,4 +1,4 @@
-"""The ASGI application: one read-only store connection for the process, a cursor per request."""
+"""The ASGI application: the store read-only (a new connection once a writer replaced it), a cursor per request."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
@@ -34,15 +34,16 @@ def create_app(settings: Settings | None = None, warm_up: bool = True) -> FastAP
         import anyio.to_thread
 
         from torkham.store.build import ensure_store
-        from torkham.store.db import connect
+        from torkham.web.served import ServedStore
 
         ensure_store(settings.db_path, settings.kb_root)
-        app.state.con = connect(settings.db_path, read_only=True)
+        # read-only, following the writers that replace the store file (web/served.py); `con` is its old name
+        app.state.store = app.state.con = ServedStore(settings.db_path)
         anyio.to_thread.current_default_thread_limiter().total_tokens = WORKER_THREADS
         try:
             yield
         finally:
-            app.state.con.close()
+            app.state.store.close()
 
     app = FastAPI(
         title="torkham",
@@ -57,6 +58,10 @@ def create_app(settings: Settings | None = None, warm_up: bool = True) -> FastAP
     app.state.settings = settings
     app.state.warm_up = warm_up
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> FileResponse:  # browsers ask for it whatever the pages link to
+        return FileResponse(STATIC / "favicon.svg", media_type="image/svg+xml")
 
     from torkham.web.api import router as api_router
     from torkham.web.pages import router as pages_router

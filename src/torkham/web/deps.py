@@ -9,12 +9,11 @@ from fastapi import Depends, Request
 
 
 def store_cursor(request: Request) -> Iterator[Any]:
-    """A DuckDB cursor on the process's read-only connection: cursors are safe to use from one thread each."""
-    cursor = request.app.state.con.cursor()
-    try:
+    """A DuckDB cursor on the newest opening of the read-only store (web/served.py): a cursor is safe to use
+    from one thread. The generation it belongs to is kept in request.state, for the caches."""
+    with request.app.state.store.reading() as (generation, cursor):
+        request.state.store_generation = generation
         yield cursor
-    finally:
-        cursor.close()
 
 
 Store = Annotated[Any, Depends(store_cursor)]

@@ -1,5 +1,6 @@
-"""Results that are slow to compute and fixed for the life of the process (the store is opened read-only):
-claim checks, briefings. Kept per application, computed once per key even when requests arrive together."""
+"""Results that are slow to compute and fixed while the store file stays the same (it is opened read-only):
+claim checks, briefings. Kept per opening of the store (web/served.py: a writer that replaces the store
+file starts a new one with an empty cache), computed once per key even when requests arrive together."""
 
 from __future__ import annotations
 
@@ -48,43 +49,38 @@ class PageCache:
 
 
 def cached(request: HasApp, key: tuple, compute: Callable[[], Any]) -> Any:
+    return page_cache(request).get(key, compute)
+
+
+def page_cache(request: HasApp) -> PageCache:
+    """The cache of the store's generation the request reads (web/served.py): a writer's replacement of
+    the store opens a new generation, so results of the old data are never shown with the new."""
+    from torkham.web.served import thread_generation
+
     state = request.app.state
+    generation = getattr(getattr(request, "state", None), "store_generation", None) or thread_generation()
+    if generation is None and getattr(state, "store", None) is not None:
+        generation = state.store.current
     with _guard:
+        if generation is not None:
+            return generation.caches.setdefault("pages", PageCache())
         cache = getattr(state, "page_cache", None)
         if cache is None:
             cache = state.page_cache = PageCache()
-    return cache.get(key, compute)
+        return cache
 
 
 def warm_up_lifespan(name: str, work: Callable[[Any, Any], Any]):
-    """A router lifespan that runs `work(app, cursor)` in a background thread once the app's store is open
-    (to fill the cache before the first visitor). On shutdown the work is interrupted, so Ctrl+C does not
-    wait for it. Apps created with warm_up=False (short-lived test apps) skip it."""
+    """A router lifespan that has `work(app, cursor)` run in a background thread once the app's store is open
+    (to fill the cache before the first visitor), and again each time a writer replaced the store. On
+    shutdown the work is interrupted (web/served.py), so Ctrl+C does not wait for it. Apps created with
+    warm_up=False (short-lived test apps) skip it."""
 
     @asynccontextmanager
     async def lifespan(app):
-        if not getattr(app.state, "warm_up", True) or getattr(app.state, "con", None) is None:
-            yield
-            return
-        cursor = app.state.con.cursor()
-        stopping = threading.Event()
-
-        def run() -> None:
-            try:
-                work(app, cursor)
-            except Exception:
-                if not stopping.is_set():  # the page itself reports the problem to its visitor
-                    log.exception("could not prepare the %s in the background", name)
-
-        thread = threading.Thread(target=run, name=f"torkham-warm-up-{name}", daemon=True)
-        thread.start()
-        try:
-            yield
-        finally:
-            stopping.set()
-            if thread.is_alive():
-                cursor.interrupt()
-            thread.join(timeout=5)
-            cursor.close()
+        served = getattr(app.state, "store", None)
+        if getattr(app.state, "warm_up", True) and served is not None:
+            served.add_warm_up(name, lambda cursor: work(app, cursor))
+        yield
 
     return lifespan
