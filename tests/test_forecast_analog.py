@@ -116,6 +116,28 @@ def test_a_store_in_memory_has_no_disk_cache():
         assert run.store_cache_dir(con) is None
 
 
-@pytest.mark.parametrize("name", ["analog", "analog_ensemble"])
+@pytest.mark.parametrize("name", ["analog", "analog_ensemble", "quantile", "quantile_ensemble"])
 def test_the_new_models_are_offered(name):
     assert name in run.approach_names() and run.check_model(name) == name
+
+
+@pytest.mark.parametrize("name", ["quantile", "quantile_ensemble"])
+def test_the_quantile_models_never_look_ahead_and_have_the_baselines_shape(name):
+    rng = np.random.default_rng(4)
+    values = rng.poisson(80, 120).astype(float)
+    full = [history("A", values), history("B", values * 3)]
+    origin = date(2001, 12, 1)
+    later = [history("A", np.r_[values[:84], values[84:] * 50]), history("B", np.r_[values[:84] * 3, np.zeros(36)])]
+    first = run.run_approach(name, [h.until(origin) for h in full], 6, 200, 3)
+    second = run.run_approach(name, [h.until(origin) for h in later], 6, 200, 3)
+    assert all(np.array_equal(first[k], second[k]) for k in first)
+    baseline = run.run_approach("conflictology", [h.until(origin) for h in full], 6, 200, 3)
+    assert set(first) == set(baseline) == {"A", "B"}
+    assert all(first[k].shape == baseline[k].shape == (6, 200) and first[k].min() >= 0 for k in first)
+
+
+def test_quantile_averaging_sorts_then_averages_rank_by_rank():
+    from torkham.forecast.quantile import vincentise
+
+    parts = [{"A": np.array([[3.0, 1.0, 2.0]])}, {"A": np.array([[10.0, 30.0, 20.0]])}]
+    assert np.array_equal(vincentise(parts)["A"], np.array([[5.5, 11.0, 16.5]]))

@@ -230,4 +230,4 @@ def ensemble(series: dict[str, Track], horizon: int, samples: int, rng: np.rando
 MODELS["ensemble"] = ModelInfo(
     "ensemble", ensemble, "equal mixture of nb_glm, ets and the conflictology draws (chosen by backtest)"
 )
-CHOSEN = "analog"  # what `torkham forecast` uses by default: chosen on validation origins (selection.py)
+CHOSEN = "quantile_ensemble"  # what `torkham forecast` uses by default: chosen on validation origins (selection.py)

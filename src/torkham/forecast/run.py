@@ -18,6 +18,7 @@ from torkham.forecast.analog import GRID_MODELS, SHOWN_MODELS
 from torkham.forecast.baselines import BASELINE_BASES, BASELINES, Samples
 from torkham.forecast.history import History, add_months, load_history
 from torkham.forecast.models import CHOSEN, MODELS, ModelInfo, Track
+from torkham.forecast.quantile import QUANTILE_MODELS
 from torkham.forecast.results import Distribution, Forecast
 from torkham.params import InvalidParameter
 
@@ -28,15 +29,15 @@ if TYPE_CHECKING:
 
 _CACHE: dict[tuple[object, ...], dict[str, Samples]] = {}
 CACHE_SIZE = 4096
-CACHE_REVISION = "2"  # bump when a model's code changes what it draws: older files on disk are then ignored
+CACHE_REVISION = "3"  # bump when a model's code changes what it draws: older files on disk are then ignored
 
 # every model run_approach knows: the ones shown (and backtested by default), then the analog grid the
 # validation searches (forecast/selection.py)
-REGISTRY: dict[str, ModelInfo] = {**MODELS, **SHOWN_MODELS, **GRID_MODELS}
+REGISTRY: dict[str, ModelInfo] = {**MODELS, **SHOWN_MODELS, **QUANTILE_MODELS, **GRID_MODELS}
 
 
 def approach_names() -> list[str]:
-    return [*MODELS, *SHOWN_MODELS, *BASELINES]
+    return [*MODELS, *SHOWN_MODELS, *QUANTILE_MODELS, *BASELINES]
 
 
 def register(info: ModelInfo) -> None:

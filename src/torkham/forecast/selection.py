@@ -7,8 +7,10 @@ target after 2014-12 is never read). Two stages, one rule: the lowest worst-coun
 conflictology, among the candidates whose 90% intervals cover 80–97% of observations in every country
 (all candidates if none does).
 1. the analog grid (`analog.GRID`) → the analog parameters;
-2. the statistical models, the earlier ensemble, the chosen analog, and the analog mixed equally with
-   nb_glm and ets → the model `torkham forecast` uses."""
+2. the statistical models, the earlier ensemble, the chosen analog, the analog mixed equally with nb_glm
+   and ets, the LightGBM quantile model, and the quantile averaging of the quantile model, the chosen analog
+   (without its conflictology share) and conflictology (`forecast/quantile.py`) → the model
+   `torkham forecast` uses."""
 
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ from torkham.forecast.analog import GRID, GRID_MODELS, AnalogParams, analog_ense
 from torkham.forecast.backtest import Backtest, origins_between, run_backtest
 from torkham.forecast.history import History
 from torkham.forecast.models import MODELS
+from torkham.forecast.quantile import QUANTILE, quantile_ensemble_model
 from torkham.forecast.run import register
 
 VALIDATION_FIRST, VALIDATION_LAST = date(2005, 1, 1), date(2013, 12, 1)
@@ -31,7 +34,7 @@ COVERAGE90 = (0.80, 0.97)
 class Selection:
     analog: AnalogParams
     model: str  # the name of the stage-2 winner (one of MODELS, or an analog name)
-    kind: str  # what the winner is: "analog", "analog_ensemble" or a model of MODELS
+    kind: str  # what the winner is: "analog", "analog_ensemble", "quantile", "quantile_ensemble" or of MODELS
     grid: Backtest
     final: Backtest
 
@@ -67,10 +70,12 @@ def select(
             register(analog_model(params))
     stage1 = run_backtest(seen, origins, horizon, samples, seed, models=list(names), progress=progress)
     best = names[pick(stage1, list(names))]
-    mixture = analog_ensemble_model(best)
-    register(mixture)
-    candidates = [*models, best.name, mixture.name]
+    mixture, averaged = analog_ensemble_model(best), quantile_ensemble_model(best)
+    for info in (mixture, averaged, QUANTILE):
+        register(info)
+    candidates = [*models, best.name, mixture.name, QUANTILE.name, averaged.name]
     stage2 = run_backtest(seen, origins, horizon, samples, seed, models=candidates, progress=progress)
     winner = pick(stage2, candidates)
-    kind = "analog" if winner == best.name else "analog_ensemble" if winner == mixture.name else winner
+    kinds = {best.name: "analog", mixture.name: "analog_ensemble", averaged.name: "quantile_ensemble"}
+    kind = kinds.get(winner, winner)
     return Selection(best, winner, kind, stage1, stage2)
