@@ -8,6 +8,10 @@ cd "$(dirname "$0")/.."
 need=()
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
 [ -x /usr/bin/chromium ] || need+=(chromium)
+# followthemoney (the FtM export) depends on PyICU, which pip builds against the system ICU.
+command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
+pkg-config --exists icu-i18n 2>/dev/null || need+=(libicu-dev)
+command -v g++ >/dev/null 2>&1 || need+=(g++)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null

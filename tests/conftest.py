@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from paper_paths import PAPER, paper_dir  # noqa: F401  (re-exported for the tests)
 from torkham.cli.app import run
 
 DATA = Path(__file__).parent / "data"
 REPO = Path(__file__).resolve().parent.parent
-PAPER = "000_1cc79c1e65cf21c6.txt"
 
 
 @dataclass
@@ -87,14 +87,6 @@ def mini(cli, mini_kb, db_path):
         return cli("--db", db_path, "--kb", mini_kb, *args)
 
     return invoke
-
-
-def paper_dir() -> Path | None:
-    """The folder holding the source paper: ../shared/source beside the repository (as in CI)."""
-    for candidate in (REPO.parent / "shared" / "source", REPO / "shared" / "source"):
-        if (candidate / PAPER).is_file():
-            return candidate
-    return None
 
 
 @pytest.fixture(scope="session")

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from conftest import paper_dir
+from paper_paths import paper_dir
 
 
 @pytest.fixture(scope="module")

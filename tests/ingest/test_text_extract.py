@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PAPER, paper_dir
+from paper_paths import PAPER, paper_dir
 from torkham.ingest.text import extract_document, split_pages
 
 PDF_PARAGRAPH = """The situation along the border between Afghanistan and

@@ -109,11 +109,3 @@ def page(browser, server_url):
     context.close()
     assert not outside, f"requests outside the app: {outside}"
     assert not errors, "\n".join(errors)
-
-
-def screenshot(tab, name: str) -> Path:
-    """Save a full-page screenshot as a test artefact (test-artefacts/, kept by CI)."""
-    ARTEFACTS.mkdir(exist_ok=True)
-    path = ARTEFACTS / f"{name}.png"
-    tab.screenshot(path=str(path), full_page=True)
-    return path

@@ -8,8 +8,7 @@ import re
 
 import pytest
 from page_text import text_of
-
-from conftest import screenshot
+from shots import screenshot
 
 GED_ENDS = "UCDP GED 22.1 covers Pakistan from 1989-01-01 to 2021-12-31; nothing after"
 TOTALS = "no events, only monthly deaths per country"

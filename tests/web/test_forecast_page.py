@@ -4,8 +4,8 @@ form's horizon and model redraw the charts; bad values are 422 naming the parame
 from __future__ import annotations
 
 from page_text import error_message
+from shots import screenshot
 
-from conftest import screenshot
 from torkham.forecast.models import CHOSEN
 
 NOTE = "Forecasts are distributions, not predictions of events"

@@ -4,8 +4,8 @@ boundaries, the version and how to cite."""
 from __future__ import annotations
 
 from page_text import text_of
+from shots import screenshot
 
-from conftest import screenshot
 from torkham import __version__
 
 

@@ -4,8 +4,7 @@
 from __future__ import annotations
 
 from page_text import error_message, paper_at_hand, text_of
-
-from conftest import screenshot
+from shots import screenshot
 
 
 def test_index_lists_every_actor_and_filters_by_kind(client):

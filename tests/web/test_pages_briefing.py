@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 from page_text import error_message
-
-from conftest import screenshot
+from shots import screenshot
 
 
 @pytest.mark.parametrize(

@@ -10,8 +10,7 @@ import threading
 import time
 
 import pytest
-
-from conftest import screenshot
+from shots import screenshot
 
 PHONE = {"width": 390, "height": 844}
 
@@ -37,7 +36,7 @@ def test_overview_first_screen_is_fast_and_cites_its_figures(client):
         "TTP-claimed attacks in Pakistan" in html and 'href="/sources/gul-2024#record-fig-ttp-attacks-2021-12"' in html
     )
     assert 'id="trend-actors"' in html and 'id="trend-provinces"' in html
-    assert html.count("<summary>Data table") == 4  # two trend charts, deaths per month of two countries
+    assert html.count("<summary>Data table") == 5  # two trend charts, deaths per month of two countries, by dyad
     assert 'href="/timeline?from=2021-12&amp;to=2021-12&amp;layer=kb#event-ev-2021-12-ttp-45-attacks"' in html
     assert "FATA enjoys autonomous status" not in html  # began in 1947: not a key event since 2018
     assert 'data-code="PK-TA"' in html and "Latest signals" in html
@@ -106,8 +105,22 @@ def test_overview_loads_in_the_browser(page):
     assert "2,560-kilometer border" in page.locator("#record-fig-border-length").inner_text()
 
 
-def test_map_filter_province_click_and_csv_download(page):
+@pytest.fixture
+def static_page(browser, server_url):
+    """A page without JavaScript: /map is then the server-drawn SVG (the interactive map is
+    tests/web/test_map_interactive.py)."""
+    context = browser.new_context(base_url=server_url, java_script_enabled=False, accept_downloads=True)
+    context.route(
+        "**/*", lambda route: route.continue_() if route.request.url.startswith(server_url) else route.abort()
+    )
+    yield context.new_page()
+    context.close()
+
+
+def test_map_filter_province_click_and_csv_download(static_page):
+    page = static_page
     page.goto("/map")
+    assert page.locator("#map-interactive").is_hidden()  # shown only by static/map.js
     page.fill("input[name=from]", "2010")
     page.fill("input[name=to]", "2012")
     page.select_option("select[name=type]", "one-sided")
@@ -126,7 +139,8 @@ def test_map_filter_province_click_and_csv_download(page):
     screenshot(page, "map")
 
 
-def test_map_keyboard_tab_reaches_a_province_and_enter_follows_it(page):
+def test_map_keyboard_tab_reaches_a_province_and_enter_follows_it(static_page):
+    page = static_page
     page.goto("/map")
     page.focus("form.filters a[href='/map']")
     for _ in range(20):
@@ -142,13 +156,16 @@ def test_map_keyboard_tab_reaches_a_province_and_enter_follows_it(page):
 
 def test_network_date_changes_the_relation_count(page):
     page.goto("/network")
+    page.locator("#network-stage[data-ready='1']").wait_for(state="attached")
     before = page.locator("#relation-count").get_attribute("data-count")
-    page.fill("#network-at", "2010-01-01")
+    page.fill("#network-from", "2010-01-01")
+    page.fill("#network-to", "2010-01-01")
     page.click("form.network-filters button[type=submit]")
-    page.wait_for_url(re.compile(r"at=2010-01-01"))
+    page.wait_for_function(f"document.getElementById('relation-count').dataset.count !== '{before}'")
+    assert "from=2010-01-01" in page.url  # the address follows the filter, without a reload
     after = page.locator("#relation-count").get_attribute("data-count")
     assert int(after) < int(before)
-    page.locator("svg a.node").first.wait_for()
+    page.locator("#network-graph canvas").first.wait_for()
     screenshot(page, "network")
 
 

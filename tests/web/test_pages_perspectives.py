@@ -4,8 +4,7 @@ verdict and evidence; filters by question and actor; unknown values are 422 nami
 from __future__ import annotations
 
 from page_text import error_message, text_of
-
-from conftest import screenshot
+from shots import screenshot
 
 
 def test_every_claim_and_check_has_its_anchor_quote_and_source(client, bundled_store):

@@ -4,8 +4,7 @@ its page. The done-when journey is in test_pages_journey.py."""
 from __future__ import annotations
 
 from page_text import error_message, text_of
-
-from conftest import screenshot
+from shots import screenshot
 
 
 def test_misspelling_finds_the_actor(client):

@@ -7,8 +7,7 @@ import html
 import re
 
 from page_text import error_message, paper_at_hand, text_of
-
-from conftest import screenshot
+from shots import screenshot
 
 
 def test_index_lists_bibliography_and_datasets_with_licences(client):

@@ -9,8 +9,7 @@ import re
 
 import pytest
 from page_text import error_message, text_of
-
-from conftest import screenshot
+from shots import screenshot
 
 TTP_2021 = "/timeline?actor=TTP&from=2021&to=2021"
 
