@@ -51,11 +51,30 @@ def map_page(
         "datasets": facet_counts(con, replace(unfiltered, layer="data"), "dataset"),
         "types": facet_counts(con, replace(unfiltered, layer="data"), "event_type"),
     })  # fmt: skip
+    interactive = interactive_view(con, request, chosen, form)
     return templates.TemplateResponse(
         request,
         "map.html",
-        {"title": "Map", "form": form, "view": view, "options": options, "chosen": chosen, "names": actor_names(con)},
-    )
+        {"title": "Map", "form": form, "view": view, "options": options, "chosen": chosen, "names": actor_names(con),
+         "interactive": interactive},
+    )  # fmt: skip
+
+
+def interactive_view(con, request: Request, chosen, form: dict) -> dict | None:
+    """What the interactive map (static/map.js) starts from: the months the data covers (the slider's ends),
+    the period chosen, the fixed classes and the filter the API is asked with; None when no event data."""
+    from torkham.geo.figures import fixed_classes, month_text
+    from torkham.web.mapdata import data_months
+
+    months = cached(request, ("map-months",), lambda: data_months(con))
+    if months is None:
+        return None
+    first, last = months
+    start = min(max(chosen.start or first, first), last)
+    end = max(min(chosen.end or last, last), start)
+    keep = {k: form[k] for k in ("actor", "dataset", "type", "boundaries") if form[k]}
+    return {"min": month_text(first), "max": month_text(last), "from": month_text(start), "to": month_text(end),
+            "filter": urlencode(keep), "classes": fixed_classes()}  # fmt: skip
 
 
 def map_view(con, chosen, admin1: str | None, boundaries: str | None, points: str, base_query: dict) -> dict:

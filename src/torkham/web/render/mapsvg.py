@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 from torkham.geo.admin1 import BoundarySet, Placement, load_crosswalk
 from torkham.geo.boundaries import COUNTRIES_FILE, load_features
+from torkham.geo.figures import fixed_bounds
 from torkham.web.render.geometry import Projection, bounding_box, clip_ring, path_data, projection_for, simplify
 from torkham.web.render.svg import esc, fmt, markup, nice_step, num
 
@@ -133,7 +134,7 @@ def draw_map(
     `covered` (ISO3 codes of the countries data covers for the range), a province of another country is
     hatched 'no data', not drawn as 0."""
     projection = base.projection
-    bounds = classes(max(placement.counts.values(), default=0))
+    bounds = fixed_bounds()  # the same classes for every filter (geo.figures)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {num(projection.height)}" role="group" '
         f'aria-labelledby="{map_id}-title" class="map-svg">'

@@ -1,0 +1,149 @@
+"""The interactive map's data, asked of the store and the analysis layer (no SQL here): provinces as a
+GeoJSON FeatureCollection with events, deaths and how much of the period event data covers; event
+locations as points; each country's national deaths from UCDP's country totals where they are held."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
+
+from torkham.errors import TorkhamError
+from torkham.geo import figures
+from torkham.params import InvalidParameter, literal
+
+if TYPE_CHECKING:
+    from duckdb import DuckDBPyConnection
+
+    from torkham.geo.admin1 import BoundarySet
+    from torkham.store.events import EventFilter, ListingCoverage
+
+POINT_LIMIT = 20_000  # more events than this are not sent as points (the answer says so)
+COUNTRIES = {"AFG": "Afghanistan", "PAK": "Pakistan"}
+TOTALS_DATASET = "ucdp-country-month"
+
+
+def boundary_set(key: str | None) -> BoundarySet:
+    from torkham.geo.admin1 import load_crosswalk
+
+    crosswalk = load_crosswalk()
+    if key and key not in crosswalk.sets:
+        raise InvalidParameter(
+            "boundaries", f"unknown value '{literal(key)}'; choose one of: {', '.join(crosswalk.sets)}"
+        )
+    return crosswalk.sets[key] if key else crosswalk.default_set()
+
+
+def data_months(con: DuckDBPyConnection) -> tuple[date, date] | None:
+    """The whole months from the first to the last day any event data covers (the time slider's ends)."""
+    from torkham.store.events import EventFilter, listing_coverage
+
+    bounds = listing_coverage(con, EventFilter(layer="data")).covered_bounds()
+    if bounds is None:
+        return None
+    first, last = bounds
+    following = date(last.year + (last.month == 12), last.month % 12 + 1, 1)
+    return first.replace(day=1), following - timedelta(days=1)
+
+
+def province_collection(
+    con: DuckDBPyConnection, chosen: EventFilter, chosen_set: BoundarySet, geometry: bool = True
+) -> dict[str, Any]:
+    """The provinces of `chosen_set` with the events and deaths `chosen` selects there; the period is the
+    filter's, or all the data covers when it gives none."""
+    from torkham.geo.admin1 import load_crosswalk, place
+    from torkham.store.events import facet_counts, listing_coverage
+
+    crosswalk = load_crosswalk()
+    rows = facet_counts(con, chosen, "admin1")
+    events = place(crosswalk, chosen_set, {r["value"]: r["count"] for r in rows})
+    deaths = place(crosswalk, chosen_set, {r["value"]: r["fatalities"] for r in rows})
+    covered = listing_coverage(con, chosen)
+    start, end = _period(con, chosen)
+    levels = {iso3: _country_coverage(covered, iso3, start, end) for iso3 in COUNTRIES}
+    features = []
+    for code, name, shape in figures.boundary_geometries(chosen_set.files):
+        level = levels.get(figures.country_of(code), {"level": "none"})["level"]
+        props = figures.province_properties(code, name, level, events.counts.get(code, 0),
+                                            deaths.counts.get(code, 0), events.names.get(code, []))  # fmt: skip
+        features.append({"type": "Feature", "id": code, "properties": props, "geometry": shape if geometry else None})
+    return {
+        "type": "FeatureCollection",
+        "features": features,
+        "boundaries": {"key": chosen_set.key, "label": chosen_set.label},
+        "period": {"from": start.isoformat(), "to": end.isoformat()},
+        "classes": [c.to_json() for c in figures.fixed_classes()],
+        "totals": {"events": events.total, "fatalities": deaths.total},
+        "not_given": {"events": events.not_given, "fatalities": deaths.not_given},
+        "not_on_map": [
+            {"name": n, "events": c, "fatalities": deaths.not_on_map.get(n, 0)} for n, c in events.not_on_map.items()
+        ],  # fmt: skip
+        "countries": [_country(con, chosen, iso3, levels[iso3], start, end) for iso3 in COUNTRIES],
+        "coverage_notes": list(covered.notes),
+    }
+
+
+def _period(con: DuckDBPyConnection, chosen: EventFilter) -> tuple[date, date]:
+    bounds = data_months(con) or (date.today(), date.today())
+    return chosen.start or bounds[0], chosen.end or bounds[1]
+
+
+def _country_coverage(covered: ListingCoverage, iso3: str, start: date, end: date) -> dict[str, Any]:
+    parts = figures.covered_parts(((s.first, s.last) for s in covered.spans if s.key == iso3), start, end)
+    return {"level": figures.coverage_level(parts, start, end),
+            "covered": [[a.isoformat(), b.isoformat()] for a, b in parts]}  # fmt: skip
+
+
+def _country(
+    con: DuckDBPyConnection, chosen: EventFilter, iso3: str, level: dict[str, Any], start: date, end: date
+) -> dict[str, Any]:
+    answer = {"iso3": iso3, "name": COUNTRIES[iso3], "coverage": level["level"], "covered": level["covered"]}
+    narrowed = chosen.actor_id or chosen.event_type or chosen.dataset
+    answer["national"] = None if narrowed else national_deaths(con, iso3, start, end)
+    return answer
+
+
+def national_deaths(con: DuckDBPyConnection, iso3: str, start: date, end: date) -> dict[str, Any] | None:
+    """Deaths in the country over the months of [start, end] by UCDP's country totals (all actors and types,
+    no provinces); None when those totals are not held. Months they do not cover are counted, not guessed."""
+    from torkham.analysis.selection import select
+    from torkham.analysis.series import compute_series
+    from torkham.params import DataSelection
+
+    try:
+        backend, selection = select(con, DataSelection.parse(TOTALS_DATASET, None, iso3))
+        series = compute_series(backend, selection, "month", "fatalities", start, end, 1)
+    except TorkhamError:  # the totals are not held (a store without the bundled data)
+        return None
+    known = [p for p in series.points if p.value is not None and p.start >= start.replace(day=1)]
+    return {
+        "fatalities": sum(p.value or 0 for p in known) if known else None,
+        "months_known": len(known),
+        "months": len([p for p in series.points if p.start >= start.replace(day=1)]),
+        "source": series.source_line,
+    }
+
+
+def event_points(con: DuckDBPyConnection, chosen: EventFilter) -> dict[str, Any]:
+    """The events' locations as GeoJSON points, one per place (events and deaths summed there)."""
+    from torkham.store.events import find_events
+
+    page = find_events(con, replace(chosen, layer="data"), limit=POINT_LIMIT)
+    base: dict[str, Any] = {"type": "FeatureCollection", "events": page.total, "limit": POINT_LIMIT}
+    if page.total > POINT_LIMIT:
+        return {**base, "features": [], "too_many": True, "without_coordinates": None}
+    cells: dict[tuple[float, float], dict[str, Any]] = {}
+    without = 0
+    for item in page.items:
+        lon, lat = item.get("longitude"), item.get("latitude")
+        if lon is None or lat is None:
+            without += 1
+            continue
+        cell = cells.setdefault((round(lon, 4), round(lat, 4)), {"events": 0, "fatalities": 0, "place": item["place"]})
+        cell["events"] += 1
+        cell["fatalities"] += (item.get("fatalities") or {}).get("best") or 0
+    features = [
+        {"type": "Feature", "geometry": {"type": "Point", "coordinates": [lon, lat]}, "properties": props}
+        for (lon, lat), props in sorted(cells.items(), key=lambda kv: -kv[1]["events"])
+    ]
+    return {**base, "features": features, "too_many": False, "without_coordinates": without}
