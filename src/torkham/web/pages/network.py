@@ -1,14 +1,18 @@
 """The network page (/network): the actors and their relations in the knowledge base, filtered by
-relation type and by the day they hold, as a graph (nodes link to the actor pages) and as a table with
-each relation's source and quote."""
+relation type and by the period they hold in. Every pair of actors is one link carrying its relations.
+Server-rendered first (an SVG of the merged links and a table of every pair with its relations, sources
+and quotes); with JavaScript, static/network.js draws the graph with Cytoscape.js from /api/v1/network,
+refilters it without reloading, and lists a link's relations in a side panel when it is clicked."""
 
 from __future__ import annotations
 
 from typing import Annotated, Literal
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request
 
-from torkham.params import InvalidParameter, literal, parse_day
+from torkham.params import Period
+from torkham.web.api.network import parse_types
 from torkham.web.deps import Store
 from torkham.web.templating import templates
 
@@ -19,52 +23,52 @@ router = APIRouter()
 def network_page(
     request: Request,
     con: Store,
-    at: Annotated[str | None, Query(max_length=40, description="Only relations holding on this day.")] = None,
+    start: Annotated[str | None, Query(alias="from", max_length=40, description="Relations holding from.")] = None,
+    end: Annotated[str | None, Query(alias="to", max_length=40, description="Relations holding until.")] = None,
+    at: Annotated[str | None, Query(max_length=40, description="One day: the same as from and to.")] = None,
     types: Annotated[list[str] | None, Query(alias="type", max_length=60)] = None,
     filtered: Annotated[str | None, Query(max_length=10)] = None,
     undated: Literal["include", "exclude"] = "include",
 ):
     from torkham.model.vocabulary import default_vocabulary
-    from torkham.store.queries import list_actors, relations
-    from torkham.web.render.network import FAMILIES, actors_of, draw_graph, graph_layout, is_dated
+    from torkham.store.network import network
+    from torkham.store.queries import list_actors
+    from torkham.web.render.network import FAMILIES, actors_of, draw_graph, graph_layout
 
-    day = parse_day(at, "at", "first")
-    vocabulary = default_vocabulary()
-    known = vocabulary["relation_types"]
-    for t in types or []:
-        if t not in known:
-            raise InvalidParameter("type", f"unknown relation type '{literal(t)}'; choose from: {', '.join(known)}")
-    everything = relations(con)
-    held = {r["type"] for r in everything}
+    period = Period.parse(at, at, ("at", "at")) if at and not (start or end) else Period.parse(start, end)
+    everything = network(con)
     # No `filtered` marker: the first visit, every type. With it, exactly the boxes ticked (maybe none).
-    chosen_types = set(types or []) if filtered else set(held)
-    shown = [r for r in relations(con, valid_at=day) if r["type"] in chosen_types]
-    if undated == "exclude":
-        shown = [r for r in shown if is_dated(r)]
+    ticked = parse_types(types or [], "type")
+    chosen = ticked if filtered else frozenset(everything.types_held)
+    net = network(con, chosen, period if period.start or period.end else None, undated == "include")
+    shown = [r for link in net.links for r in link.relations]
     actors = actors_of(list_actors(con))
-    drawing = draw_graph(shown, actors, graph_layout(everything, actors))
+    all_relations = [r for link in everything.links for r in link.relations]
+    drawing = draw_graph(shown, actors, graph_layout(all_relations, actors), merged=True)
+    vocabulary = default_vocabulary()
     families = [
         {"key": key, "colour": colour, "label": label,
-         "types": [(t, vocabulary.label("relation_types", t), sum(r["type"] == t for r in everything))
-                   for t in family_types if t in held]}
+         "types": [(t, vocabulary.label("relation_types", t), everything.types_held[t])
+                   for t in family_types if t in everything.types_held]}
         for key, (colour, label, family_types) in FAMILIES.items()
     ]  # fmt: skip
-    years = sorted(int(str(r[k])[:4]) for r in everything for k in ("valid_from", "valid_to") if r.get(k))
+    query = {"types": ",".join(sorted(chosen))} if filtered else {}
+    query |= {name: str(typed) for name, typed in zip(("from", "to"), period.typed, strict=True) if typed}
+    query |= {"undated": undated} if undated == "exclude" else {}
     context = {
         "title": "Network",
+        "net": net,
         "drawing": drawing,
         "shown": shown,
-        "dated": sum(is_dated(r) for r in shown),
-        "total": len(everything),
+        "dated": sum(bool(r.get("valid_from") or r.get("valid_to")) for r in shown),
         "families": families,
-        "chosen_types": chosen_types,
-        "at": at or "",
-        "day": day,
+        "chosen_types": chosen,
+        "period": period,
         "undated": undated,
-        "years": (years[0], years[-1]) if years else None,
-        "labels": {t: vocabulary.label("relation_types", t) for t in known},
+        "years": everything.years,
+        "labels": {t: vocabulary.label("relation_types", t) for t in vocabulary["relation_types"]},
         "names": {a.id: a.name for a in actors.values()},
-        "actors_shown": len({r["from"] for r in shown} | {r["to"] for r in shown}),
-        "api_query": {"limit": 1000, **({"valid_at": day.isoformat()} if day else {})},
+        "api_query": urlencode(query),
+        "focus": request.query_params.get("actor", "")[:80],
     }
     return templates.TemplateResponse(request, "network.html", context)

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
+from torkham.kb.labels import short_label as short_label  # re-exported: labels live in kb.labels
+from torkham.kb.labels import unique_labels
 from torkham.web.render.layout import Positions, packed_layout, radial_layout
 from torkham.web.render.svg import esc, markup, num
 
@@ -63,21 +65,9 @@ def is_dated(relation: dict) -> bool:
 
 
 def actors_of(records: list[dict]) -> dict[str, Actor]:
-    out = {}
-    for record in records:
-        out[record["id"]] = Actor(record["id"], record["name"], record["kind"], short_label(record))
-    return out
-
-
-def short_label(actor: dict) -> str:
-    """The name, or its shortest abbreviation / short name when the name is long."""
-    name = actor["name"]
-    if len(name) <= 18:
-        return name
-    shorter = [a["name"] for a in actor.get("aliases", []) if a.get("type") in ("abbreviation", "short_name")]
-    shorter = [s for s in shorter if len(s) < len(name)]
-    best = min(shorter, key=len) if shorter else name
-    return best if len(best) <= 22 else best[:21] + "…"
+    """The actors by id, each with its label: short, and unique among these actors."""
+    labels = unique_labels(records)
+    return {r["id"]: Actor(r["id"], r["name"], r["kind"], labels[r["id"]]) for r in records}
 
 
 def graph_layout(relations: list[dict], actors: dict[str, Actor]) -> Positions:
@@ -96,7 +86,9 @@ def draw_graph(
     height: float = HEIGHT,
     graph_id: str = "network",
     centre: str | None = None,
+    merged: bool = False,
 ) -> Drawing:
+    """The relations as SVG; `merged`: one line per pair of actors, as wide as it has relations."""
     shown_ids = sorted({r["from"] for r in relations} | {r["to"] for r in relations})
     degree = {i: 0 for i in shown_ids}
     for r in relations:
@@ -109,7 +101,8 @@ def draw_graph(
         _markers(graph_id),
         '<g class="edges" fill="none" stroke-width="1.4">',
     ]
-    parts += _edges(relations, actors, positions, degree, graph_id)
+    edges = _merged_edges if merged else _edges
+    parts += edges(relations, actors, positions, degree, graph_id)
     parts.append('</g><g class="nodes">')
     for node_id in shown_ids:
         if node_id not in positions:
@@ -167,6 +160,37 @@ def _edges(relations, actors, positions: Positions, degree: dict, graph_id: str)
                 f'<path d="{d}" stroke="{family_colour(r["type"])}"{arrow} data-type="{esc(r["type"])}">'
                 f"<title>{esc(next(names))} {esc(label)} {esc(next(names))}{esc(span)}</title></path>"
             )
+    return parts
+
+
+def link_family(relation_types: list[str]) -> str:
+    """The family most of a link's relations belong to (ties: the order of FAMILIES)."""
+    counted = [FAMILY_OF.get(t, "structure") for t in relation_types]
+    return min(FAMILIES, key=lambda f: (-counted.count(f), list(FAMILIES).index(f)))
+
+
+def link_width(count: int) -> float:
+    return round(1.4 + 1.3 * math.sqrt(count - 1), 2)
+
+
+def _merged_edges(relations, actors, positions: Positions, degree: dict, graph_id: str) -> list[str]:
+    from torkham.model.vocabulary import default_vocabulary
+    from torkham.store.network import merge
+
+    vocabulary = default_vocabulary()
+    parts = []
+    for link in merge(relations):
+        if link.source not in positions or link.target not in positions:
+            continue
+        types = [str(r["type"]) for r in link.relations]
+        names = [actors[x].name if x in actors else x for x in (link.source, link.target)]
+        listed = ", ".join(f"{vocabulary.label('relation_types', t)} {types.count(t)}" for t in link.types)
+        parts.append(
+            f'<path d="{_curve(positions[link.source], positions[link.target], 0, 0)}" '
+            f'stroke="{FAMILIES[link_family(types)][0]}" stroke-width="{num(link_width(link.count))}" '
+            f'data-count="{link.count}"><title>{esc(names[0])} and {esc(names[1])}: {link.count} relation(s) '
+            f"({esc(listed)})</title></path>"
+        )
     return parts
 
 
