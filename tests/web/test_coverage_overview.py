@@ -64,7 +64,7 @@ def test_overview_chart_in_the_browser_has_a_basis_legend_and_data_table(page):
     legend = chart.locator("svg .legend").text_content() or ""
     assert "final events" in legend and "country totals" in legend
     assert chart.locator("rect.bar").count() == 33  # every month of 2021-08..2024-04 is covered for Pakistan
-    page.get_by_text("Data table: Pakistan: deaths per month").click()
+    page.get_by_text("Data table: Pakistan: deaths per month, 2021-08").click()
     assert page.get_by_role("cell", name="country totals (UCDP country-month)").first.is_visible()
 
 

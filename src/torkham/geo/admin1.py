@@ -33,9 +33,15 @@ class Crosswalk:
     sets: dict[str, BoundarySet]
     codes: dict[str, str]  # normalised name → code
     path: Path
+    names: dict[str, tuple[str, ...]] = field(default_factory=dict)  # code → its names, the shown one first
 
     def code_for(self, name: str | None) -> str | None:
         return None if name is None else self.codes.get(normalize(name))
+
+    def region_name(self, name: str | None) -> str | None:
+        """The name the workbench shows for the region `name` denotes (the first listed); None when unknown."""
+        code = self.code_for(name)
+        return self.names[code][0] if code in self.names else None
 
     def default_set(self) -> BoundarySet:
         return next(iter(self.sets.values()))
@@ -83,6 +89,7 @@ def load_crosswalk(path: Path = CROSSWALK_FILE, folder: Path = BOUNDARIES) -> Cr
     sets = _boundary_sets(data, folder, fail)
     drawable = {code for s in sets.values() for f in s.files for code in feature_codes_in(folder, f)}
     codes: dict[str, str] = {}
+    listed: dict[str, tuple[str, ...]] = {}
     provinces = data["provinces"]
     if not isinstance(provinces, Located):
         raise fail(data.line_of("provinces"), "provinces: expected a mapping of ISO 3166-2 code → list of names")
@@ -101,6 +108,7 @@ def load_crosswalk(path: Path = CROSSWALK_FILE, folder: Path = BOUNDARIES) -> Cr
                 raise fail(line, f"{code}: '{name}' is listed {where} (names are compared without case, diacritics "
                            f"or punctuation as '{key}'); keep one")  # fmt: skip
             codes[key] = code
+        listed[code] = tuple(names)
     for boundary_set in sets.values():
         drawn = {c for f in boundary_set.files for c in feature_codes_in(folder, f)}
         for code in set(codes.values()) - drawn:
@@ -110,7 +118,7 @@ def load_crosswalk(path: Path = CROSSWALK_FILE, folder: Path = BOUNDARIES) -> Cr
                     f"boundaries {boundary_set.key}: {code} is neither drawn by its files nor merged into a unit "
                     f"they draw; add it to merged",
                 )
-    return Crosswalk(sets, codes, path)
+    return Crosswalk(sets, codes, path, listed)
 
 
 def feature_codes_in(folder: Path, file_name: str) -> set[str]:

@@ -26,11 +26,16 @@ Layer = Annotated[
 ]
 EventType = Annotated[
     str | None,
-    Query(alias="type", max_length=MAX_TEXT, description="Event type: a knowledge type (attack, …) or a dataset's "
-          "(state-based, non-state, one-sided for UCDP)."),
+    Query(alias="type", max_length=MAX_TEXT, description="Event type: a knowledge type (attack, …), which also lists "
+          "the dataset events of the types model/event_types_crosswalk.yaml counts as it (attack: UCDP one-sided and "
+          "state-based), or a dataset's own (state-based, non-state, one-sided for UCDP: that type only)."),
 ]  # fmt: skip
 Country = Annotated[str | None, Query(max_length=MAX_TEXT, description="Country name or ISO3 code: Pakistan, PAK.")]
-Admin1 = Annotated[str | None, Query(max_length=MAX_TEXT, description="First-level region as the data names it.")]
+Admin1 = Annotated[
+    str | None,
+    Query(max_length=MAX_TEXT, description="First-level region by any spelling geo/admin1.yaml lists for it (all "
+          "its spellings match), or as the data names it."),
+]  # fmt: skip
 Dataset = Annotated[
     str | None, Query(max_length=MAX_TEXT, description="Only this dataset's events (ucdp-ged, acled, gdelt).")
 ]
@@ -129,8 +134,10 @@ def event_facets(
     filters: Filters,
     format: Format = "json",
 ):
-    """Counts of the filtered events per value of `by`, with the deaths (best estimate) of dataset events.
-    Years in order; other facets by count. `coverage`/`coverage_notes` say what the data covers;
+    """Counts of the filtered events per value of `by`, with the deaths (best estimate) of the events that give
+    one (`fatalities`, null when none does) and how many give none (`fatalities_unknown`: the paper's events).
+    `region`: admin-1 names folded by the admin-1 crosswalk (`names`: the spellings counted). Years newest
+    first; other facets by count. `coverage`/`coverage_notes` say what the data covers;
     `years_not_covered` (by=year) the years no event data covers (unknown, not 0)."""
     rows = library.facet_counts(con, filters, by)
     covered = library.listing_coverage(con, filters)

@@ -180,7 +180,7 @@ def _data_events(con, actor_id: str) -> dict:
     from torkham.store.events import EventFilter, facet_counts, find_events
 
     selection = EventFilter(layer="data", actor_id=actor_id)
-    years = facet_counts(con, selection, "year")
+    years = sorted(facet_counts(con, selection, "year"), key=lambda y: y["value"])  # oldest first, as a line reads
     total = sum(y["count"] for y in years)
     recent: list[dict] = []
     if years:
@@ -223,16 +223,20 @@ def _series(con, actor_id: str, name: str, data_events: dict) -> list[dict]:
 
 
 def _chart(dataset: str, name: str, events, rows: list[tuple]):
-    """A line chart of events and deaths per year (partials/chart_figure.html shows it with its data table)."""
-    from torkham.web.render.charts import line_chart
+    """Events and deaths per year as two panels over one shared x axis, each on its own y axis (events in
+    the tens, deaths in the thousands: on one axis the events would lie flat); partials/chart_figure.html
+    shows it with its data table."""
+    from torkham.web.render.multiples import Panel, panels_chart
 
-    return line_chart(
+    return panels_chart(
         f"series-{dataset}",
         f"{name}: events and deaths per year",
-        "per year",
         events.source_line,
         [period for period, _, _ in rows],
-        [("events", [e for _, e, _ in rows]), ("deaths (best estimate)", [d for _, _, d in rows])],
+        [
+            Panel("Events", "events per year", [e for _, e, _ in rows]),
+            Panel("Deaths", "deaths per year, best estimate", [d for _, _, d in rows]),
+        ],
         source_href=f"/sources/{dataset}:{events.versions[dataset][-1]}" if events.versions.get(dataset) else None,
         notes=[f"Dataset names counted: {', '.join(events.selection.raw_names)}.", *events.notes],
     )

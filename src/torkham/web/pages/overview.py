@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 from types import SimpleNamespace
+from typing import Annotated, Literal
 
-from fastapi import APIRouter, FastAPI, Request
+from fastapi import APIRouter, FastAPI, Query, Request
 
 from torkham.web.deps import Store
 from torkham.web.pages.cache import cached, warm_up_lifespan
+from torkham.web.pages.comparison import by_dyad, country_charts, country_series
 from torkham.web.templating import templates
 
 TREND_ACTORS = ("ttp", "india", "al-qaeda", "iskp")  # the main dyads of the bundled data, by their non-Pakistan side
@@ -28,6 +30,10 @@ KEY_EVENT_TYPES = {
 KEY_EVENTS_FROM = "2018"
 SHOWN_SIGNALS = 6
 OVERVIEW_KEY = ("overview",)
+Scale = Annotated[
+    Literal["same", "own"],
+    Query(description="same: both countries on one y scale (compare them); own: each on its own (see shapes)."),
+]
 
 
 def _warm(app: FastAPI, con) -> None:
@@ -38,9 +44,12 @@ router = APIRouter(lifespan=warm_up_lifespan("overview", _warm))
 
 
 @router.get("/")
-def overview(request: Request, con: Store):
+def overview(request: Request, con: Store, scale: Scale = "same"):
     context = cached(request, OVERVIEW_KEY, lambda: overview_context(con))
-    return templates.TemplateResponse(request, "overview.html", {"title": "Overview", **context})
+    charts = country_charts(context["country_series"], same_scale=scale == "same")
+    return templates.TemplateResponse(
+        request, "overview.html", {"title": "Overview", **context, "country_charts": charts, "scale": scale}
+    )
 
 
 def overview_context(con) -> dict:
@@ -57,7 +66,8 @@ def overview_context(con) -> dict:
         "headline": (_data_headline(con, chosen) if dataset else []) + _refugee_headline(con),
         "figures": _paper_figures(con),
         "charts": [],
-        "country_charts": _country_charts(con),
+        "country_series": country_series(con),
+        "by_dyad": by_dyad(con),
         "returns": _returns(con),
         "signals": None,
         "map": None,
@@ -88,10 +98,10 @@ def _data_headline(con, chosen) -> list[dict]:
     from torkham.store.queries import datasets
 
     held = [d for d in datasets(con) if d["dataset"] == chosen.dataset]
-    years = facet_counts(con, chosen, "year")
+    years = facet_counts(con, chosen, "year")  # newest first
     total = sum(y["count"] for y in years)
-    deaths = sum(y["fatalities"] for y in years)
-    period = f"{years[0]['value']}–{years[-1]['value']}" if years else ""
+    deaths = sum(y["fatalities"] or 0 for y in years)  # dataset events: each gives its best estimate
+    period = f"{years[-1]['value']}–{years[0]['value']}" if years else ""
     name = DATASETS[chosen.dataset].name if chosen.dataset in DATASETS else chosen.dataset
     source = held[-1] if held else {"id": chosen.dataset, "title": chosen.dataset, "version": ""}
     cited = {"source": f"{name} {source.get('version', '')}".strip(), "title": source["title"],
@@ -159,26 +169,6 @@ def _source_href(dataset: str, versions: dict[str, list[str]]) -> str:
     return f"/sources/{dataset}:{held[-1]}" if held else "/sources#datasets"
 
 
-def _country_charts(con) -> list[dict]:
-    """Deaths per month per country, 2021-08 to 2024-04, each month coloured by what it rests on (final
-    events, country totals, preliminary candidate events) and hatched where no data covers it."""
-    from torkham.briefing.coverage import BASIS_LABELS, OVERVIEW_END, OVERVIEW_START, fatalities_by_country
-    from torkham.web.render.charts import basis_chart
-
-    out = []
-    for found in fatalities_by_country(con, OVERVIEW_START, OVERVIEW_END):
-        slug = found.country.lower()
-        chart = basis_chart(
-            f"fatalities-{slug}", f"{found.country}: deaths per month, {OVERVIEW_START:%Y-%m} to {OVERVIEW_END:%Y-%m}",
-            "deaths (best estimate)", found.source, found.periods, found.values, found.bases, BASIS_LABELS,
-            source_href="/sources#datasets", notes=found.notes,
-        )  # fmt: skip
-        out.append({"country": found.country, "chart": chart, "by_basis": found.by_basis, "unknown": found.unknown,
-                    "api": f"/api/v1/series?country={found.country}&by=month&metric=fatalities"
-                           f"&from={OVERVIEW_START:%Y-%m}&to={OVERVIEW_END:%Y-%m}&window=1"})  # fmt: skip
-    return out
-
-
 def _returns(con) -> list[dict]:
     from torkham.briefing.coverage import returns_figures
 
@@ -192,10 +182,10 @@ def _province_chart(con, chosen, sibling):
     from torkham.web.render.charts import line_chart
 
     provinces = [p for p in facet_counts(con, chosen, "admin1") if p["value"]][:TOP_PROVINCES]
-    years = [y["value"] for y in facet_counts(con, chosen, "year")]
+    years = sorted(int(y["value"]) for y in facet_counts(con, chosen, "year"))
     if not provinces or not years:
         return None
-    span = [str(y) for y in range(int(years[0]), int(years[-1]) + 1)]
+    span = [str(y) for y in range(years[0], years[-1] + 1)]
     crosswalk = load_crosswalk()
     lines = []
     for province in provinces:

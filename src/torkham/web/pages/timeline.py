@@ -54,7 +54,7 @@ def timeline_page(
     chosen = select_events(con, event_query)
     page = find_events(con, chosen, limit=limit, cursor=cursor or None)
     names = actor_names(con)
-    facets = {by: facet_counts(con, chosen, by) for by in ("admin1", "year", "event_type")}
+    facets = {by: facet_counts(con, chosen, by) for by in ("region", "year", "event_type")}
     covered = listing_coverage(con, chosen)
     data_total = sum(row["count"] for row in facet_counts(con, chosen, "dataset") if row["value"])
     query = urlencode(typed)
@@ -78,6 +78,8 @@ def timeline_page(
             "options": cached(request, ("timeline-options",), lambda: _options(con)),
             "query": query,
             "questions": questions,
+            "type_notes": _type_notes([row["value"] for row in facets["event_type"]], chosen.event_type),
+            "counts_as": _counts_as(),
             "limit": limit,
             "first": not cursor,
             "next_url": "/timeline?" + urlencode({**typed, "cursor": page.next_cursor, **_limit(limit)})
@@ -95,6 +97,28 @@ def _questions(con, actor_id: str) -> list[dict]:
     from torkham.web.pages.actors import questions_about
 
     return questions_about(con, records_by_id(con, [actor_id])[actor_id])
+
+
+def _type_notes(shown: list[str], chosen: str | None) -> list[str]:
+    """What the declared crosswalk says about the types shown: which UCDP types a paper type lists too, and
+    which paper type a UCDP type counts as."""
+    from torkham.model.event_types import event_crosswalk
+
+    crosswalk = event_crosswalk()
+    notes = []
+    for paper_type in crosswalk.counts_as:
+        if paper_type in shown or paper_type == chosen:
+            listed = " and ".join(crosswalk.types[t].full_label for t in crosswalk.dataset_types(paper_type))
+            notes.append(f"Type {paper_type} also lists the UCDP events of {listed}: {crosswalk.notes[paper_type]}")
+    return notes
+
+
+def _counts_as() -> dict[str, tuple[str, ...]]:
+    """Dataset type -> the paper types the declared crosswalk counts it as."""
+    from torkham.model.event_types import event_crosswalk
+
+    crosswalk = event_crosswalk()
+    return {name: crosswalk.paper_types(name) for name in crosswalk.types}
 
 
 def _limit(limit: int) -> dict:

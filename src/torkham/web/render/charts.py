@@ -94,12 +94,14 @@ def basis_chart(
     basis_labels: dict[str, str],
     source_href: str | None = None,
     notes: list[str] | None = None,
+    scale_to: float | None = None,
 ) -> Chart:
     """Vertical bars, one per period, coloured by what each value rests on (`bases`, labelled by
-    `basis_labels`); a None value is a hatched band (no data covers that period), never a bar at 0."""
+    `basis_labels`); a None value is a hatched band (no data covers that period), never a bar at 0.
+    `scale_to`: the axis reaches at least this value (charts compared side by side on one scale)."""
     if not (len(values) == len(bases) == len(x_labels)):
         raise ValueError(f"{len(values)} values and {len(bases)} bases for {len(x_labels)} periods")
-    top, step = nice_ceiling(max((v for v in values if v is not None), default=0))
+    top, step = nice_ceiling(max([*(v for v in values if v is not None), scale_to or 0]))
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
     count = max(len(x_labels), 1)
     slot = plot_w / count
