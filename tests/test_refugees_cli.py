@@ -145,13 +145,15 @@ def test_measures_lists_definitions_and_years_held(mini):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["series", "--origin", "Afghanistan"], "--origin: 'Afghanistan' is not an ISO3 country code; use e.g. AFG, PAK or IRN"),
+        (["series", "--origin", "Narnia"], "--origin: 'Narnia' is neither an ISO3 country code nor a country name "
+         "torkham knows; use e.g. AFG, PAK or IRN"),
+        (["series", "--asylum", "PAK,IRN"], "--asylum: give one country of asylum here, e.g. PAK"),
         (["series", "--measure", "registered"], "--measure: unknown measure 'registered'; choose one of: applied, "
          "asylum_seekers, dec_closed, dec_other, dec_recognized, dec_rejected, dec_total, hst, idps, naturalisation, oip, "
          "ooc, refugee_like, refugees, resettlement, returned_idps, returned_refugees, stateless, total, vda"),
         (["series", "--measure", "total", "--table", "population"], "--measure: table population has no measure "
          "'total'; it has: refugees, asylum_seekers, returned_refugees, idps, returned_idps, stateless, ooc, oip, hst, vda"),
-        (["series", "--from", "2024", "--to", "2020"], "--from 2024 is after --to 2020"),
+        (["series", "--from", "2024", "--to", "2020"], "--from: 2024 is after --to 2020; swap them"),
         (["series", "--json", "--csv"], "choose one of --json and --csv"),
         (["import", "missing.csv"], "missing.csv: no such file"),
         (["import", "missing.csv", "--table", "people"], "--table: unknown table 'people'; choose one of: population, "
@@ -161,3 +163,26 @@ def test_measures_lists_definitions_and_years_held(mini):
 def test_user_errors(mini, args, message):
     result = mini("refugees", *args)
     assert (result.code, result.out, result.err) == (1, "", f"Error: {message}\n")
+
+
+def test_a_country_not_held_is_an_error_naming_the_codes_held(mini):
+    """`--origin XYZ` used to answer "0 years" with exit 0: a typo must not look like an empty series."""
+    result = mini("refugees", "series", "--origin", "XYZ")
+    assert (result.code, result.out) == (1, "")
+    assert result.err.startswith(
+        "Error: --origin: no UNHCR figures held for 'XYZ' as country of origin; use one of the 52 ISO3 codes held: "
+        "AFG, AGO, BDI,"
+    )
+    assert result.err.endswith(", YEM, ZAF, ZWE\n")
+    asylum = mini("refugees", "series", "--origin", "AFG", "--asylum", "QQQ")
+    assert asylum.code == 1
+    assert asylum.err.startswith(
+        "Error: --asylum: no UNHCR figures held for 'QQQ' as country of asylum; use one of the"
+    )
+
+
+def test_a_country_may_be_named(mini):
+    result = mini("refugees", "series", "--origin", "Afghanistan", "--asylum", "Iran", "--from", "2023", "--to",
+                  "2023", "--csv")  # fmt: skip
+    assert result.code == 0, result.err
+    assert result.out.splitlines()[1] == "2023,3752317,refugees,population,AFG,IRN,1,2025.12.1,"

@@ -402,3 +402,83 @@ def parse_month(text: str | None, field: str) -> date | None:
     if not found or not 1 <= int(found.group(2)) <= 12:
         raise InvalidParameter(field, f"'{literal(text)}' is not a month; write YYYY-MM, e.g. 2023-04")
     return date(int(found.group(1)), int(found.group(2)), 1)
+
+
+REFUGEE_YEARS = (1951, 2100)  # UNHCR's statistics start in 1951
+
+
+def parse_iso3(text: str | None, field: str) -> str | None:
+    """A country as an ISO3 code: a three-letter code as typed (upper-cased), or a name the countries table
+    knows; None when not given. Whether anything is held for it is the store's question."""
+    typed = _name(text, field)
+    if not typed:
+        return None
+    from torkham.model.countries import find_country
+
+    known = find_country(typed)
+    if known is not None:
+        return known.iso3
+    if len(typed) == 3 and typed.isalpha() and typed.isascii():
+        return typed.upper()
+    raise InvalidParameter(
+        field, f"'{literal(typed)}' is neither an ISO3 country code nor a country name torkham knows; use e.g. AFG, "
+        "PAK or IRN"
+    )  # fmt: skip
+
+
+def parse_year(value: int | str | None, field: str) -> int | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    text = str(value).strip()
+    first, last = REFUGEE_YEARS
+    if not text.isdigit() or not first <= int(text) <= last:
+        raise InvalidParameter(field, f"'{literal(text)}' is not a year; write YYYY from {first}, e.g. 2015")
+    return int(text)
+
+
+@dataclass(frozen=True)
+class RefugeeQuery:
+    """UNHCR figures asked for: the country of origin and countries of asylum (ISO3; empty: all), and the
+    years from `first` to `last` (None: the years held)."""
+
+    origin: str | None = None
+    asylum: tuple[str, ...] = ()
+    first: int | None = None
+    last: int | None = None
+
+    @classmethod
+    def parse(
+        cls, origin: str | None, asylum: str | None, first: int | str | None = None, last: int | str | None = None
+    ) -> RefugeeQuery:
+        codes = [parse_iso3(part, "asylum") for part in (asylum or "").split(",")] if asylum else []
+        if asylum is not None and asylum.strip() and None in codes:
+            raise InvalidParameter("asylum", "an empty name; write e.g. PAK,IRN")
+        start, end = parse_year(first, "from"), parse_year(last, "to")
+        if start is not None and end is not None and start > end:
+            raise InvalidParameter("from", f"{start} is after {{to}} {end}; swap them")
+        chosen = tuple(dict.fromkeys(c for c in codes if c))
+        return cls(parse_iso3(origin, "origin"), chosen, start, end)
+
+
+@dataclass(frozen=True)
+class SummaryQuery:
+    """A situation summary: one country and a range of whole months (first day of `start`, last of `end`)."""
+
+    country: CountryRef
+    start: date
+    end: date
+
+    @classmethod
+    def parse(cls, country: str | None, start: str | None, end: str | None) -> SummaryQuery:
+        refs = CountryRef.parse_list(country)
+        if len(refs) != 1:
+            raise InvalidParameter("country", "give one country, e.g. Pakistan")
+        first, last = parse_month(start, "from"), parse_month(end, "to")
+        if first is None:
+            raise InvalidParameter("from", "give the first month, YYYY-MM, e.g. 2023-01")
+        if last is None:
+            raise InvalidParameter("to", "give the last month, YYYY-MM, e.g. 2023-12")
+        if first > last:
+            raise InvalidParameter("from", f"{start} is after {{to}} {end}; swap them")
+        following = date(last.year + last.month // 12, last.month % 12 + 1, 1)
+        return cls(refs[0], first, date.fromordinal(following.toordinal() - 1))

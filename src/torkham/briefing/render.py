@@ -32,7 +32,7 @@ def check_output(text: str) -> tuple[Path, str]:
     return path, kind
 
 
-def render_html(doc: dict, embed_fonts: bool = False) -> str:
+def render_html(doc: dict, embed_fonts: bool = False, template: str = "brief.html.j2") -> str:
     from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
     env = Environment(
@@ -43,17 +43,17 @@ def render_html(doc: dict, embed_fonts: bool = False) -> str:
         lstrip_blocks=True,
     )
     fonts, mono = (_font_faces(), _font_url("DejaVuSansMono.ttf")) if embed_fonts else ([], None)
-    return env.get_template("brief.html.j2").render(doc=doc, fonts=fonts, mono_url=mono)
+    return env.get_template(template).render(doc=doc, fonts=fonts, mono_url=mono)
 
 
-def render_pdf(doc: dict) -> bytes:
+def render_pdf(doc: dict, template: str = "brief.html.j2") -> bytes:
     import logging
 
     from weasyprint import HTML, urls
 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
-    html = render_html(doc, embed_fonts=True)
+    html = render_html(doc, embed_fonts=True, template=template)
     fatal = getattr(urls, "FatalURLFetchingError", OSError)  # a BaseException in WeasyPrint 68+
     try:
         return HTML(string=html, base_url=TEMPLATES.as_uri() + "/", url_fetcher=_fetcher()).write_pdf()
@@ -62,9 +62,10 @@ def render_pdf(doc: dict) -> bytes:
         raise TorkhamError(f"cannot render the PDF: {exc}{cause}") from None
 
 
-def write_brief(doc: dict, path: Path, kind: str) -> int:
-    """Write the briefing as `kind` (html or pdf) to `path` through a temporary file; returns its size."""
-    data = render_pdf(doc) if kind == "pdf" else render_html(doc).encode("utf-8")
+def write_brief(doc: dict, path: Path, kind: str, template: str = "brief.html.j2") -> int:
+    """Write the briefing (or another document of `template`) as `kind` (html or pdf) to `path` through a
+    temporary file; returns its size."""
+    data = render_pdf(doc, template) if kind == "pdf" else render_html(doc, template=template).encode("utf-8")
     handle = tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False)  # noqa: SIM115
     try:
         with handle:

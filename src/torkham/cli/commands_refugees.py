@@ -55,24 +55,12 @@ def import_refugees(
                 typer.echo(f"note: {note}", err=True)
 
 
-def _country(value: str | None, option: str) -> str | None:
-    if value is None:
-        return None
-    code = value.strip().upper()
-    if len(code) != 3 or not code.isalpha():
-        raise TorkhamError(f"{option}: '{value}' is not an ISO3 country code; use e.g. AFG, PAK or IRN")
-    return code
-
-
-def _years(first: int | None, last: int | None) -> None:
-    if first is not None and last is not None and first > last:
-        raise TorkhamError(f"--from {first} is after --to {last}")
-
-
 @refugees_app.command("series")
 def series(
     ctx: typer.Context,
-    origin: Annotated[str | None, typer.Option("--origin", help="Country of origin, ISO3 (AFG). Default: all.")] = None,
+    origin: Annotated[
+        str | None, typer.Option("--origin", help="Country of origin, ISO3 or name (AFG). Default: all.")
+    ] = None,
     asylum: Annotated[
         str | None, typer.Option("--asylum", help="Country of asylum, ISO3 (PAK); for returns the country left.")
     ] = None,
@@ -90,15 +78,20 @@ def series(
 ) -> None:
     """Yearly values of one measure, with the table and data version each comes from. Years not held,
     or left empty by UNHCR, show no value (never 0)."""
+    from torkham.params import InvalidParameter, RefugeeQuery
     from torkham.refugees import queries
+    from torkham.refugees.report import check_held
     from torkham.refugees.tables import table_for
 
     if as_json and as_csv:
         raise TorkhamError("choose one of --json and --csv")
-    coo, coa = _country(origin, "--origin"), _country(asylum, "--asylum")
-    _years(first, last)
+    query = RefugeeQuery.parse(origin, asylum, first, last)
+    if len(query.asylum) > 1:
+        raise InvalidParameter("asylum", "give one country of asylum here, e.g. PAK")
+    coo, coa = query.origin, (query.asylum[0] if query.asylum else None)
     chosen = table_for(measure, table)
     with open_store(settings(ctx.find_root())) as con:
+        check_held(con, query)
         rows = queries.series(con, measure, coo, coa, first, last, chosen)
     versions = sorted({v for r in rows if r["version"] for v in r["version"].split(", ")})
     source = queries.attribution(chosen, versions)

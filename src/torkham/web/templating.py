@@ -20,6 +20,8 @@ templates.env.globals["nav"] = [
     ("/sources", "Sources"),
     ("/briefing", "Briefing"),
     ("/forecast", "Forecast"),
+    ("/refugees", "Refugees"),
+    ("/summary", "Summary"),
     ("/about", "About"),
 ]
 
