@@ -202,7 +202,10 @@ def test_export_to_a_file(mini, tmp_path):
 
 def test_export_refuses_an_unknown_format(mini):
     result = mini("kb", "export", "--format", "xml")
-    assert (result.code, result.err) == (1, "Error: --format: unknown format 'xml'; choose one of: json, yaml, csv\n")
+    assert (result.code, result.err) == (
+        1,
+        "Error: --format: unknown format 'xml'; choose one of: json, yaml, stix, ftm, gexf, graphml, geojson, csv, parquet\n",
+    )
 
 
 def test_the_store_location_comes_from_torkham_db(cli, mini_kb, tmp_path, monkeypatch):

@@ -63,7 +63,7 @@ def test_an_unknown_format_is_refused_naming_the_formats(mini):
     assert (result.code, result.out, result.err) == (
         1,
         "",
-        "Error: --format: unknown format 'xlsx'; choose one of: json, yaml, csv\n",
+        "Error: --format: unknown format 'xlsx'; choose one of: json, yaml, stix, ftm, gexf, graphml, geojson, csv, parquet\n",
     )
 
 

@@ -211,7 +211,7 @@ def test_an_accept_that_does_not_validate_changes_nothing(kb, mini_kb, db_path):
         (("nope",), "no proposal with id nope; run 'torkham review' to list them"),
         (("ttp",), "no proposal with id ttp; run 'torkham review' to list them"),
         (("--kind", "figures", "--source", "mini-2024"), "no proposals of kind figures of source 'mini-2024' to decide"),
-        (("--kind", "weather"), "--kind: unknown kind 'weather'; choose one of: mention, actor, event, figure, claim, citation, date"),
+        (("--kind", "weather"), "--kind: unknown kind 'weather'; choose one of: mention, actor, event, figure, claim, citation, date, relation"),
         ((BANNU, "--all"), "give proposal ids, or --kind/--all, not both"),
         (("--all", "--source", "elsewhere"), "no proposals of source 'elsewhere' to decide"),
     ],

@@ -29,11 +29,15 @@ def ingest(
     max_mb: Annotated[int, typer.Option("--max-mb", help="Refuse files larger than this many megabytes.")] = 50,
     as_json: JsonOption = False,
 ) -> None:  # fmt: skip
-    """Extract a document's text, register it as a source and propose knowledge for review."""
+    """Extract a document's text, register it as a source and propose knowledge for review; a STIX 2.1
+    bundle (.json) is registered as a source and its actors and relationships proposed."""
     from torkham.cli import render
     from torkham.ingest.pipeline import IngestRequest, ingest
+    from torkham.ingest.stix_import import is_stix_bundle
 
     config = settings(ctx.find_root())
+    if is_stix_bundle(file):
+        return _ingest_bundle(file, config, source_id, as_json)
     request = IngestRequest(
         file, config.kb_root, config.db_path, source_id, title, author or [], date, kind, force, max_mb * 1024 * 1024
     )
@@ -63,6 +67,22 @@ def ingest(
         typer.echo(f"dropped {len(result.dropped)} proposal(s) that do not validate:", err=True)
         for rid, problems in result.dropped.items():
             typer.echo(f"  {rid}: {'; '.join(problems)}", err=True)
+    typer.echo(f"review them: torkham review --source {result.source_id}")
+
+
+def _ingest_bundle(file: Path, config, source_id: str | None, as_json: bool) -> None:
+    from torkham.cli import render
+    from torkham.ingest.stix_import import import_bundle
+
+    result = import_bundle(file, config.kb_root, config.db_path, source_id)
+    if as_json:
+        return render.write_json({"source": result.source_id, "workspace": str(result.workspace),
+                                  "proposed": dict(result.counts), "not_imported": dict(result.skipped)})  # fmt: skip
+    proposed = ", ".join(f"{n} {k}" for k, n in sorted(result.counts.items())) or "nothing"
+    typer.echo(f"ingested STIX bundle {file} as source '{result.source_id}' into {result.workspace}")
+    typer.echo(f"proposed: {proposed}")
+    if result.skipped:
+        typer.echo("not imported: " + ", ".join(f"{n} {t}" for t, n in sorted(result.skipped.items())))
     typer.echo(f"review them: torkham review --source {result.source_id}")
 
 

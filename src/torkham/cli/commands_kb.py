@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
@@ -50,29 +52,39 @@ def build(ctx: typer.Context) -> None:
 def export(
     ctx: typer.Context,
     fmt: Annotated[
-        str, typer.Option("--format", help="Export format: json, yaml or csv (one file per kind).")
+        str,
+        typer.Option(
+            "--format",
+            help="Export format: json, yaml, stix (STIX 2.1 bundle), ftm (FollowTheMoney entities), gexf or graphml "
+            "(the actor network), geojson (located events), csv or parquet (one file per kind).",
+        ),
     ] = "json",
     output: Annotated[
-        str, typer.Option("-o", "--output", help="File to write (a folder for csv), or - for standard output.")
+        str,
+        typer.Option("-o", "--output", help="File to write (a folder for csv and parquet), or - for standard output."),
     ] = "-",
     kind: Annotated[
-        str | None, typer.Option("--kind", help="Only this kind of record (actors, events, …); csv to - needs one.")
+        str | None,
+        typer.Option("--kind", help="Only this kind of record (json, yaml, csv, parquet); csv to - needs one."),
     ] = None,
 ) -> None:
-    """Write the whole knowledge base as one JSON or YAML document, or as CSV tables, one per kind."""
-    from torkham.kb.export import check_format, check_stdout, export_text, only_kind, write_export
-    from torkham.store import queries
+    """Write the knowledge base in an exchange format: one document, a STIX bundle, FollowTheMoney entities, the
+    actor network, the located events, or CSV/Parquet tables, one per kind."""
+    from torkham.kb.export import check_format, check_stdout, export_bytes, needs_events, only_kind, write_export
+    from torkham.store.exports import export_material
 
     fmt = check_format(fmt)
     if output == "-":
         check_stdout(fmt, kind)
     with open_store(settings(ctx.find_root())) as con:
-        document = only_kind(queries.export_all(con), kind)
+        material = export_material(con, with_events=needs_events(fmt))
+    material = replace(material, document=only_kind(material.document, kind, fmt))
     if output == "-":
-        typer.echo(export_text(document, fmt), nl=False)
+        sys.stdout.buffer.write(export_bytes(material, fmt))
+        sys.stdout.flush()
         return
-    written = write_export(document, fmt, Path(output))
-    if fmt == "csv":
+    written = write_export(material, fmt, Path(output))
+    if len(written) > 1 or fmt in ("csv", "parquet"):
         typer.echo(f"wrote {len(written)} file(s) into {output}: {', '.join(p.name for p in written)}", err=True)
     else:
         typer.echo(f"wrote {output}", err=True)

@@ -13,6 +13,7 @@ PROPOSAL_KINDS = {
     "claim": "claims",
     "citation": "citations",  # an in-text citation linked to a bibliography entry
     "date": "dates",  # a resolved date expression (feeds events; reviewed with them)
+    "relation": "relations",  # a relationship of an imported STIX bundle (torkham ingest BUNDLE.json)
 }
 
 

@@ -13,9 +13,13 @@ from torkham.web.api import (
     checks,
     claims,
     events,
+    exports,
     forecast,
+    geo,
     knowledge,
     meta,
+    network,
+    refugees,
     relations,
     search,
     series,
@@ -57,3 +61,7 @@ def _query_names(dependant) -> set[str]:
 router = APIRouter(prefix="/api/v1", dependencies=[Depends(guard_query)])
 for _module in (meta, actors, relations, events, series, signals, forecast, claims, checks, sources, knowledge, search):
     router.include_router(_module.router)
+router.include_router(refugees.router)
+router.include_router(geo.router)
+router.include_router(network.router)
+router.include_router(exports.router)

@@ -77,6 +77,16 @@ KIND_LABELS = {
 }
 
 
+# The downloads the sources page offers (/api/v1/export?format=…): format, what it holds, who reads it.
+EXPORTS = [
+    ("stix", "STIX 2.1 bundle", "actors, relations, events, claims and sources, for OpenCTI, MISP and other CTI tools"),
+    ("ftm", "FollowTheMoney entities", "one entity a line, for Aleph, OpenAleph and nomenklatura"),
+    ("gexf", "GEXF", "the actor network with the periods of its relations, for Gephi"),
+    ("graphml", "GraphML", "the actor network, for yEd, Cytoscape and networkx"),
+    ("geojson", "GeoJSON", "events with their places: dataset events as points, with dataset and licence"),
+]
+
+
 @router.get("/sources")
 def sources_index(request: Request, con: Store):
     from torkham.store import queries
@@ -92,6 +102,7 @@ def sources_index(request: Request, con: Store):
             "records": record_counts(con),
             "cited": citation_counts(con),
             "datasets": queries.datasets(con),
+            "exports": EXPORTS,
         },
     )
 
