@@ -129,7 +129,7 @@ def test_columns_in_another_order_and_case_are_fine(con, tmp_path):
         ({"time_precision": "4"}, "time_precision", "4", "not 1, 2 or 3"),
         ({"latitude": "134.7"}, "latitude", "134.7", "out of range (-90 to 90)"),
         ({"longitude": "east"}, "longitude", "east", "not a number"),
-        ({"event_id_cnty": " "}, "event_id_cnty", " ", "missing event id"),
+        ({"event_id_cnty": " "}, "event_id_cnty", " ", "field event_id_cnty is empty"),
     ],
 )
 def test_a_bad_value_sends_its_row_to_quarantine(con, tmp_path, values, field, value, reason):

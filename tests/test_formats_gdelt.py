@@ -106,7 +106,7 @@ def test_a_gdelt_1_line_is_refused_naming_the_field_count(tmp_path):
     ("values", "field", "value", "reason"),
     [
         ({"SQLDATE": "20230230"}, "SQLDATE", "20230230", "not a real date (expected YYYYMMDD)"),
-        ({"GLOBALEVENTID": "x12"}, "GLOBALEVENTID", "x12", "missing or not a number"),
+        ({"GLOBALEVENTID": "x12"}, "GLOBALEVENTID", "x12", "not a number"),
         ({"EventCode": "Fight"}, "EventCode", "Fight", "not a CAMEO event code"),
         ({"QuadClass": "5"}, "QuadClass", "5", "not 1, 2, 3 or 4"),
         ({"ActionGeo_Lat": "91.5"}, "ActionGeo_Lat", "91.5", "out of range (-90 to 90)"),

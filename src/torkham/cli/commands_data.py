@@ -38,7 +38,7 @@ def import_files(
     from rich.console import Console
 
     from torkham.datasets.actors import refresh_actor_names
-    from torkham.datasets.importer import import_file
+    from torkham.datasets.archive import import_paths
 
     countries = CountryRef.parse_list(country)
     config = settings(ctx)
@@ -49,12 +49,13 @@ def import_files(
                 if deletions:
                     from torkham.datasets.deletions import apply_deletions_file
 
-                    summary = apply_deletions_file(con, path)
+                    summaries = [apply_deletions_file(con, path)]
                 else:
-                    summary = import_file(con, path, fmt, version, countries=countries)
-            typer.echo(summary.line())
-            for note in summary.notes:
-                typer.echo(f"note: {note}", err=True)
+                    summaries = import_paths(con, path, fmt, version, countries=countries)
+            for summary in summaries:
+                typer.echo(summary.line())
+                for note in summary.notes:
+                    typer.echo(f"note: {note}", err=True)
         refresh_actor_names(con, config.kb_root)
 
 

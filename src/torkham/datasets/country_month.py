@@ -8,6 +8,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from torkham.datasets.accounting import balance
 from torkham.datasets.coverage import aggregate_coverage, insert_coverage, observed
 from torkham.datasets.formats.country_month import AggregateFormat
 from torkham.datasets.formats.readers import left_out, stage
@@ -37,12 +38,14 @@ def run_aggregate(
     import_id = con.execute("SELECT nextval('import_ids')").fetchall()[0][0]
     summary.import_id = import_id
     rejected = _quarantine_rejects(con, import_id, summary.file)
-    _check(con, fmt, present)
+    read = _check(con, fmt, present, summary) + rejected
     summary.rows_read = con.execute("SELECT count(*) FROM checked").fetchall()[0][0] + rejected
     summary.quarantined = rejected + _quarantine_problems(con, fmt, import_id, summary.file)
     summary.quarantined += _quarantine_repeats(con, fmt, import_id, summary.file)
     _incoming(con, fmt)
     _merge(con, fmt.dataset, summary.version, import_id, summary)
+    rows = con.execute("SELECT count(*) FROM checked").fetchall()[0][0]
+    balance(summary, read, imported=int(rows))
     con.execute(
         "INSERT INTO imports VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [import_id, fmt.dataset, summary.version, fmt.name, summary.file, summary.sha256, summary.rows_read,

@@ -7,6 +7,7 @@ import io
 import zipfile
 from pathlib import Path
 
+from torkham.datasets.archive import first_member, members
 from torkham.datasets.formats import AGGREGATES, FORMATS
 from torkham.datasets.formats.base import TableFormat
 from torkham.datasets.formats.country_month import AggregateFormat
@@ -21,13 +22,9 @@ def first_line(path: Path) -> str:
 
 def file_head(path: Path) -> str:
     """The first 64 KB of a file (of the first member of a zip file), decoded leniently."""
-    if zipfile.is_zipfile(path):
-        with zipfile.ZipFile(path) as archive:
-            names = archive.namelist()
-            if not names:
-                raise TorkhamError(f"{path}: the zip file is empty")
-            with archive.open(names[0]) as member:
-                head = member.read(65536)
+    if members(path) is not None:
+        with zipfile.ZipFile(path) as archive, archive.open(first_member(path)) as member:
+            head = member.read(65536)
     else:
         with path.open("rb") as handle:
             head = handle.read(65536)
@@ -42,10 +39,8 @@ def split_header(line: str, delimiter: str) -> list[str]:
 
 def file_names(path: Path) -> tuple[str, ...]:
     """The names a file goes by: its own, and its first member's when it is a zip file."""
-    if zipfile.is_zipfile(path):
-        with zipfile.ZipFile(path) as archive:
-            members = archive.namelist()[:1]
-        return (path.name, *(Path(m).name for m in members))
+    if members(path) is not None:
+        return (path.name, Path(first_member(path)).name)
     return (path.name,)
 
 

@@ -5,14 +5,14 @@ changed events by their id. A crash or kill mid-import leaves the store as it wa
 from __future__ import annotations
 
 import hashlib
-import tempfile
-import zipfile
 from dataclasses import dataclass, field
 from datetime import datetime
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from torkham.datasets.accounting import balance, hxl_sql, quarantine_unreadable, warning_notes
+from torkham.datasets.archive import readable
 from torkham.datasets.coverage import event_coverage, insert_coverage, observed
 from torkham.datasets.detect import detect_format, file_names
 from torkham.datasets.formats.base import EVENT_COLUMNS, TableFormat
@@ -42,9 +42,13 @@ class ImportSummary:
     quarantined: int = 0
     already_imported: int | None = None  # the import id that already brought this very file
     left_out: int | None = None  # rows of other countries (--country), when filtered
+    skipped: int = 0  # declared metadata rows (the HXL hashtag row): neither events nor quarantined
+    refused: str | None = None  # a zip member that could not be imported: why
     notes: list[str] = field(default_factory=list)
 
     def line(self) -> str:
+        if self.refused is not None:
+            return f"{self.file}: refused: {self.refused}"
         if self.already_imported is not None:
             return f"{self.file}: already imported (import #{self.already_imported}); nothing changed"
         text = (
@@ -100,13 +104,13 @@ def import_file(
         return summary
     if not summary.version:
         _stated_version(path, fmt, summary)
-    with _readable(path) as readable, transaction(con, _TEMP_TABLES):
+    with readable(path) as plain, transaction(con, _TEMP_TABLES):
         if isinstance(fmt, AggregateFormat):
             from torkham.datasets.country_month import run_aggregate
 
-            run_aggregate(con, readable, fmt, summary, countries)
+            run_aggregate(con, plain, fmt, summary, countries)
         else:
-            _run(con, readable, fmt, summary, countries)
+            _run(con, plain, fmt, summary, countries)
     return summary
 
 
@@ -141,26 +145,6 @@ def keep_sql(country: str, iso3: str, countries: tuple[CountryRef, ...]) -> str 
     return f"(lower(trim({country})) IN ({listed}) OR lower(trim({iso3})) IN ({listed}))"
 
 
-class _readable:
-    """The path DuckDB can read: zip members are extracted to a temporary file first."""
-
-    def __init__(self, path: Path):
-        self.path = path
-        self.tmp: tempfile.TemporaryDirectory[str] | None = None
-
-    def __enter__(self) -> Path:
-        if not zipfile.is_zipfile(self.path):
-            return self.path
-        self.tmp = tmp = tempfile.TemporaryDirectory(prefix="torkham-")
-        with zipfile.ZipFile(self.path) as archive:
-            member = archive.namelist()[0]
-            return Path(archive.extract(member, tmp.name))
-
-    def __exit__(self, *exc) -> None:
-        if self.tmp is not None:
-            self.tmp.cleanup()
-
-
 def _run(con, path: Path, fmt: TableFormat, summary: ImportSummary, countries: tuple[CountryRef, ...] = ()) -> None:
     started = datetime.now()
     _stage(con, path, fmt, summary, countries)
@@ -168,13 +152,16 @@ def _run(con, path: Path, fmt: TableFormat, summary: ImportSummary, countries: t
     import_id = con.execute("SELECT nextval('import_ids')").fetchone()[0]
     summary.import_id = import_id
     rejected = _quarantine_rejects(con, import_id, summary.file)
-    _check(con, fmt, present)
+    read = _check(con, fmt, present, summary) + rejected
     summary.rows_read = con.execute("SELECT count(*) FROM checked").fetchone()[0] + rejected
     summary.quarantined = rejected + _quarantine_checked(con, fmt, import_id, summary.file)
+    summary.notes.extend(warning_notes(con, fmt.warnings, summary.file))
     if not summary.version:
         summary.version = _infer_version(con, fmt, summary)
     _incoming(con, fmt, present, summary.version)
+    summary.quarantined += quarantine_unreadable(con, import_id, summary.file)
     _merge(con, fmt, import_id, summary)
+    balance(summary, read)
     seen = observed(con, "SELECT country, iso3, date_start AS first_day, date_end AS last_day FROM incoming")
     rows = event_coverage(fmt.dataset, summary.version, summary.file, seen, countries)
     insert_coverage(con, import_id, fmt.dataset, summary.version, rows)
@@ -208,8 +195,13 @@ def _quarantine_rejects(con, import_id: int, file: str) -> int:
     return con.execute("SELECT count(DISTINCT tk_row) FROM tk_bad").fetchone()[0]
 
 
-def _check(con, fmt: TableFormat | AggregateFormat, present: set[str]) -> None:
-    skip = f"WHERE NOT coalesce({fmt.skip_row}, false)" if fmt.skip_row else ""
+def _check(con, fmt: TableFormat | AggregateFormat, present: set[str], summary: ImportSummary) -> int:
+    """`checked`: the staged rows numbered as in the file, each with its first problem (NULL: none), less
+    the declared metadata rows (counted in `summary.skipped`). Returns how many rows were staged."""
+    skips = [f"coalesce({fmt.skip_row}, false)"] if fmt.skip_row else []
+    if getattr(fmt, "hxl_row", False):
+        skips.append(hxl_sql(sorted(present)))
+    skip = f"WHERE NOT ({' OR '.join(skips)})" if skips else ""
     cases = " ".join(f"WHEN coalesce({c.bad}, false) THEN {i}" for i, c in enumerate(fmt.checks))
     # Record numbers: staging's rowids start at an arbitrary base inside a transaction, and rows the
     # reader could not read leave gaps (tk_shift, see formats/readers.py).
@@ -224,9 +216,14 @@ def _check(con, fmt: TableFormat | AggregateFormat, present: set[str]) -> None:
     else:
         row, columns, source = f"{index} + 1", f"* EXCLUDE ({drop[2:]})" if drop else "*", "staging"
     con.execute(
-        f"""CREATE TEMP TABLE checked AS SELECT {row} AS tk_row, {columns}, CASE {cases} END AS tk_problem
-            FROM {source} {skip}"""
+        f"""CREATE TEMP TABLE checked AS SELECT * FROM (
+              SELECT {row} AS tk_row, {columns}, CASE {cases} END AS tk_problem FROM {source}) {skip}"""
     )
+    staged = con.execute("SELECT count(*) FROM staging").fetchall()[0][0]
+    summary.skipped = staged - con.execute("SELECT count(*) FROM checked").fetchall()[0][0]
+    if summary.skipped:
+        summary.notes.append(f"{summary.file}: row 1 holds HXL hashtags (metadata, not an event): skipped")
+    return int(staged)
 
 
 def _quarantine_checked(con, fmt: TableFormat, import_id: int, file: str) -> int:
@@ -267,7 +264,8 @@ def _quarantine_problems(con, fmt: TableFormat | AggregateFormat, import_id: int
 
 def _infer_version(con, fmt: TableFormat, summary: ImportSummary) -> str:
     if fmt.version_sql:
-        found = con.execute(f"SELECT {fmt.version_sql} FROM checked").fetchone()[0]
+        rows = con.execute(f"SELECT {fmt.version_sql} FROM checked").fetchall()
+        found = rows[0][0] if rows else None
         if found:
             if fmt.version_note:
                 summary.notes.append(fmt.version_note.format(version=found))
@@ -285,7 +283,7 @@ def _incoming(con, fmt: TableFormat, present: set[str], version: str) -> None:
     content = ", ".join(c for c in EVENT_COLUMNS if c != "dataset_version")
     con.execute(
         f"""CREATE TEMP TABLE incoming AS SELECT *, hash({content}) AS content_hash
-            FROM (SELECT {expressions} FROM checked)""",
+            FROM (SELECT tk_row, {expressions} FROM checked)""",
         [version],
     )
 

@@ -11,6 +11,7 @@ from datetime import datetime
 from importlib import resources
 from pathlib import Path
 
+from torkham.datasets.accounting import balance
 from torkham.datasets.importer import ImportSummary, ensure_dataset_schema, file_sha256
 from torkham.errors import TorkhamError
 from torkham.refugees.checks import check, clean, merge
@@ -87,6 +88,8 @@ def _run(con, staged: Staged, staged_path: Path, summary: ImportSummary) -> None
     summary.rows_read = staged.rows_read
     summary.quarantined = con.execute("SELECT count(DISTINCT tk_row) FROM tk_ref_bad").fetchone()[0]
     merge(con, summary, import_id, names_given=bool({"coo_name", "coa_name"} & set(staged.headers)))
+    stored = con.execute("SELECT count(DISTINCT row_key) FROM tk_ref_incoming").fetchone()[0]
+    balance(summary, staged.rows_read, imported=stored)
     con.execute(
         "INSERT INTO imports VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [import_id, summary.dataset, summary.version, summary.format, summary.file, summary.sha256, summary.rows_read,

@@ -4,7 +4,15 @@ Dates come as 2023-09-05 or as ACLED writes them in its exports, 05 September 20
 
 from __future__ import annotations
 
-from torkham.datasets.formats.base import Check, TableFormat, number_check, range_check
+from torkham.datasets.formats.base import (
+    Check,
+    TableFormat,
+    count_check,
+    number_check,
+    range_check,
+    required,
+)
+from torkham.datasets.formats.checks import ISO_DATE, year_check
 from torkham.datasets.formats.countries import map_sql, numeric_to_iso3
 
 ACLED_COLUMNS = (
@@ -22,7 +30,13 @@ ACLED_LEGACY_COLUMNS = (
 )  # fmt: skip
 
 _DATE_FORMATS = "['%d %B %Y', '%d-%B-%Y', '%d %b %Y', '%d-%b-%Y']"
-DATE = f"COALESCE(TRY_CAST(trim(event_date) AS DATE), CAST(TRY_STRPTIME(trim(event_date), {_DATE_FORMATS}) AS DATE))"
+# Read exactly: YYYY-MM-DD and nothing else (never '21-03-02' as the year 21), or a day, a month's name
+# and a four-digit year.
+DATE = f"""CASE WHEN regexp_full_match(trim(event_date), '{ISO_DATE}') THEN TRY_CAST(trim(event_date) AS DATE)
+  WHEN regexp_full_match(trim(event_date), '[0-9]{{1,2}}[ -][A-Za-z]+[ -][0-9]{{4}}')
+  THEN CAST(TRY_STRPTIME(trim(event_date), {_DATE_FORMATS}) AS DATE) END"""
+_SELECTED_DATE = DATE.replace("{", "{{").replace("}", "}}")  # a select expression is filled with str.format
+FIRST_YEAR = 1997  # ACLED's earliest coverage (Africa, from 1 January 1997)
 # time_precision: 1 the day is known, 2 within a week (the date is the middle of it), 3 only the month.
 _PRECISION = "CASE trim(time_precision) WHEN '1' THEN 'day' WHEN '2' THEN 'week' WHEN '3' THEN 'month' END"
 _ISO3 = map_sql(numeric_to_iso3(), "CAST(TRY_CAST(trim(iso) AS INTEGER) AS VARCHAR)")
@@ -31,8 +45,8 @@ _VERSION = """CAST(CAST(make_timestamp(max(TRY_CAST(trim("timestamp") AS BIGINT)
 
 _SELECT = {
     "event_id": "trim(event_id_cnty)",
-    "date_start": DATE,
-    "date_end": DATE,
+    "date_start": _SELECTED_DATE,
+    "date_end": _SELECTED_DATE,
     "date_precision": _PRECISION,
     "country": "NULLIF(trim(country), '')",
     "iso3": _ISO3,
@@ -53,19 +67,19 @@ _SELECT = {
 }
 
 _CHECKS = (
-    Check("event_id_cnty", "NULLIF(trim(event_id_cnty), '') IS NULL", "missing event id"),
+    *required("event_id_cnty", "event_date", "time_precision"),
     Check(
         "event_date",
         f"{DATE} IS NULL",
         "not a real date (expected YYYY-MM-DD or DD Month YYYY, e.g. 05 September 2023)",
     ),
+    year_check("event_date", DATE, FIRST_YEAR),
     Check("time_precision", "trim(time_precision) NOT IN ('1', '2', '3')", "not 1, 2 or 3"),
     number_check("latitude", "DOUBLE"),
     range_check("latitude", -90, 90),
     number_check("longitude", "DOUBLE"),
     range_check("longitude", -180, 180),
-    number_check("fatalities"),
-    Check("fatalities", "TRY_CAST(trim(fatalities) AS INTEGER) < 0", "negative"),
+    *count_check("fatalities"),
 )
 
 ACLED_CSV = TableFormat(

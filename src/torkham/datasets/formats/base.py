@@ -13,6 +13,15 @@ import string
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from torkham.datasets.formats.checks import (  # noqa: F401  (the checks are declared with the format)
+    Check,
+    count_check,
+    date_check,
+    number_check,
+    order_check,
+    range_check,
+    required,
+)
 from torkham.errors import TorkhamError
 
 EVENT_COLUMNS = (
@@ -37,15 +46,6 @@ class FormatDeclarationError(TorkhamError):
 
 
 @dataclass(frozen=True)
-class Check:
-    """A row is quarantined when `bad` (SQL over the staging columns, all text) is true."""
-
-    field: str
-    bad: str
-    reason: str
-
-
-@dataclass(frozen=True)
 class TableFormat:
     name: str  # e.g. ucdp-ged-csv
     dataset: str  # e.g. ucdp-ged
@@ -57,7 +57,9 @@ class TableFormat:
     delimiter: str = ","
     header: bool = True
     optional_columns: tuple[str, ...] = ()
-    skip_row: str | None = None  # SQL: rows that are metadata, not events (HXL hashtag rows)
+    skip_row: str | None = None  # SQL: rows that are metadata, not events
+    hxl_row: bool = False  # the record right after the header may be HXL hashtags (every non-empty cell #…)
+    warnings: tuple[Check, ...] = ()  # rows these match are imported as published, and counted in a note
     extra: dict[str, str] = field(default_factory=dict)  # not read by the importer; not a staged column
     reader: str = "csv"  # csv | json (a JSON object whose `records_key` holds the rows)
     records_key: str = "Result"  # json: the key of the list of records
@@ -256,9 +258,10 @@ def _placeholder_problems(where: str, text: str, allowed: tuple[str, ...], rule:
 def _check_problems(fmt: TableFormat) -> list[str]:
     staged = fmt.staged_columns()
     problems = [p for p in [_staged_problem(fmt, "id_column is", fmt.id_column, staged)] if p]
-    if not isinstance(fmt.checks, tuple) or not all(isinstance(c, Check) for c in fmt.checks):
-        return [*problems, "checks must be a tuple of Check"]
-    for check in fmt.checks:
+    every = (fmt.checks, fmt.warnings)
+    if not all(isinstance(group, tuple) and all(isinstance(c, Check) for c in group) for group in every):
+        return [*problems, "checks and warnings must be tuples of Check"]
+    for check in (*fmt.checks, *fmt.warnings):
         problem = _staged_problem(fmt, f"the check '{check.reason}' is on", check.field, staged)
         if problem:
             problems.append(problem)
@@ -301,28 +304,3 @@ def _name_problems(fmt: TableFormat) -> list[str]:
     except (re.error, TypeError) as exc:
         return [f"file_name {fmt.file_name!r} is not a regular expression ({exc})"]
     return []
-
-
-def number_check(column: str, kind: str = "INTEGER") -> Check:
-    return Check(
-        column,
-        f"NULLIF(trim({column}), '') IS NOT NULL AND TRY_CAST(trim({column}) AS {kind}) IS NULL",
-        "not a number" if kind != "INTEGER" else "not a whole number",
-    )
-
-
-def date_check(column: str, required: bool = True) -> Check:
-    empty = f"NULLIF(trim({column}), '') IS NULL" if required else "FALSE"
-    return Check(
-        column,
-        f"{empty} OR (NULLIF(trim({column}), '') IS NOT NULL AND TRY_CAST(left(trim({column}), 10) AS DATE) IS NULL)",
-        "not a real date (expected YYYY-MM-DD)",
-    )
-
-
-def range_check(column: str, low: float, high: float) -> Check:
-    return Check(
-        column,
-        f"TRY_CAST(trim({column}) AS DOUBLE) NOT BETWEEN {low} AND {high}",
-        f"out of range ({low:g} to {high:g})",
-    )

@@ -8,7 +8,8 @@ armed forces and PAKGOV to the government, and leave ambiguous codes such as TAL
 
 from __future__ import annotations
 
-from torkham.datasets.formats.base import Check, TableFormat, range_check
+from torkham.datasets.formats.base import Check, TableFormat, number_check, range_check, required
+from torkham.datasets.formats.checks import year_check
 from torkham.datasets.formats.countries import fips_to_iso3, map_sql
 
 GDELT_COLUMNS = (
@@ -42,7 +43,8 @@ QUAD_CLASSES = {
     "4": "material conflict",
 }
 
-_DATE = "CAST(TRY_STRPTIME(trim(SQLDATE), '%Y%m%d') AS DATE)"
+_DATE = "CASE WHEN regexp_full_match(trim(SQLDATE), '[0-9]{8}') THEN CAST(TRY_STRPTIME(trim(SQLDATE), '%Y%m%d') AS DATE) END"
+FIRST_YEAR = 1979  # GDELT's event records reach back to 1 January 1979
 _ROOT = "CASE WHEN length(trim(EventRootCode)) = 1 THEN '0' || trim(EventRootCode) ELSE trim(EventRootCode) END"
 # ActionGeo_FullName: "Country", "ADM1, Country" or "Place, ADM1, Country".
 _PARTS = "string_split(ActionGeo_FullName, ', ')"
@@ -62,8 +64,8 @@ GDELT_EVENTS = TableFormat(
     id_column="GLOBALEVENTID",
     select={
         "event_id": "trim(GLOBALEVENTID)",
-        "date_start": _DATE,
-        "date_end": _DATE,
+        "date_start": _DATE.replace("{", "{{").replace("}", "}}"),
+        "date_end": _DATE.replace("{", "{{").replace("}", "}}"),
         "date_precision": "'day'",
         "country": f"CASE WHEN NULLIF(trim(ActionGeo_FullName), '') IS NOT NULL THEN trim({_PARTS}[-1]) END",
         "iso3": _lookup(fips_to_iso3(), "upper(trim(ActionGeo_CountryCode))"),
@@ -85,21 +87,15 @@ GDELT_EVENTS = TableFormat(
         "source_text": "NULLIF(trim(SOURCEURL), '')",
     },
     checks=(
-        Check("GLOBALEVENTID", "TRY_CAST(trim(GLOBALEVENTID) AS BIGINT) IS NULL", "missing or not a number"),
+        *required("GLOBALEVENTID", "SQLDATE", "EventCode", "QuadClass"),
+        Check("GLOBALEVENTID", "NOT regexp_full_match(trim(GLOBALEVENTID), '[0-9]{1,18}')", "not a number"),
         Check("SQLDATE", f"{_DATE} IS NULL", "not a real date (expected YYYYMMDD)"),
+        year_check("SQLDATE", _DATE, FIRST_YEAR),
         Check("EventCode", "NOT regexp_full_match(trim(EventCode), '[0-9]{2,4}')", "not a CAMEO event code"),
         Check("QuadClass", "trim(QuadClass) NOT IN ('1', '2', '3', '4')", "not 1, 2, 3 or 4"),
-        Check(
-            "ActionGeo_Lat",
-            "NULLIF(trim(ActionGeo_Lat), '') IS NOT NULL AND TRY_CAST(trim(ActionGeo_Lat) AS DOUBLE) IS NULL",
-            "not a number",
-        ),
+        number_check("ActionGeo_Lat", "DOUBLE"),
         range_check("ActionGeo_Lat", -90, 90),
-        Check(
-            "ActionGeo_Long",
-            "NULLIF(trim(ActionGeo_Long), '') IS NOT NULL AND TRY_CAST(trim(ActionGeo_Long) AS DOUBLE) IS NULL",
-            "not a number",
-        ),
+        number_check("ActionGeo_Long", "DOUBLE"),
         range_check("ActionGeo_Long", -180, 180),
     ),
     version_sql="'2.0'",

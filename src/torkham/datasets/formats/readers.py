@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Protocol
 
 from torkham.datasets.formats.base import TableFormat
+from torkham.datasets.formats.lines import needs_normalising, normalise
 from torkham.errors import TorkhamError
 
 FIXED_ENCODING_VALUES = 1000  # bad-encoding rows whose raw bytes are shown escaped (the rest as DuckDB read them)
@@ -24,7 +25,11 @@ FIXED_ENCODING_VALUES = 1000  # bad-encoding rows whose raw bytes are shown esca
 _REASONS = """CASE error_type
   WHEN 'MISSING COLUMNS' THEN 'too few fields (' || error_message || '): a row cut off, or another delimiter'
   WHEN 'TOO MANY COLUMNS' THEN 'too many fields (' || error_message || '): a stray delimiter, or another delimiter'
-  WHEN 'UNQUOTED VALUE' THEN 'broken quoting: ' || error_message
+  WHEN 'UNQUOTED VALUE' THEN CASE WHEN contains(rtrim(csv_line, chr(10)), chr(10))
+    THEN 'broken quoting: a quote opened in this row is never closed, so the '
+         || (length(rtrim(csv_line, chr(10))) - length(replace(rtrim(csv_line, chr(10)), chr(10), '')) + 1)
+         || ' lines from here were read as this one record; close the quote and import the file again'
+    ELSE 'broken quoting: ' || error_message END
   WHEN 'INVALID ENCODING' THEN 'not UTF-8 text: save the file as UTF-8 and import it again'
   WHEN 'INVALID UNICODE' THEN 'not UTF-8 text: save the file as UTF-8 and import it again'
   WHEN 'LINE SIZE OVER MAXIMUM' THEN 'row longer than 20 MB: ' || error_message
@@ -84,6 +89,8 @@ def csv_columns(path: Path, fmt: Layout) -> list[str]:
     names: list[str] = []
     for i, raw in enumerate(split_header(first_line(path), fmt.delimiter)):
         name = re.sub(r"\W", "_", raw.strip().lower()) or f"column_{i + 1}"
+        if name.startswith("tk_") or name in ("rowid", "checked", "staging"):  # names the importer uses
+            name = f"column_{name}"
         while name in names:
             name += "_"
         names.append(name)
@@ -91,14 +98,26 @@ def csv_columns(path: Path, fmt: Layout) -> list[str]:
 
 
 def _stage_csv(con, path: Path, fmt: Layout, shown: str, keep: str | None = None) -> list[str]:
-    columns = csv_columns(path, fmt)
+    quote = '"' if fmt.header else ""
+    if not needs_normalising(path):
+        return _stage_csv_file(con, path, fmt, shown, keep)
+    with tempfile.TemporaryDirectory(prefix="torkham-") as tmp:
+        normalised = Path(tmp) / "lf.csv"
+        normalise(path, normalised, quote)
+        return _stage_csv_file(con, normalised, fmt, shown, keep, columns=csv_columns(path, fmt))
+
+
+def _stage_csv_file(
+    con, path: Path, fmt: Layout, shown: str, keep: str | None = None, columns: list[str] | None = None
+) -> list[str]:
+    columns = columns or csv_columns(path, fmt)
     quote = '"' if fmt.header else ""
     spec = "{" + ", ".join(f"'{c}': 'VARCHAR'" for c in columns) + "}"
     options = (
         f"columns = {spec}, delim = '{_escape(fmt.delimiter)}', header = {str(fmt.header).lower()}, "
         f"quote = '{quote}', escape = '{quote}', auto_detect = false, strict_mode = true, ignore_errors = true, "
         "store_rejects = true, rejects_table = 'tk_rejects', rejects_scan = 'tk_rejects_scan', "
-        "max_line_size = 20000000"
+        "max_line_size = 20000000, new_line = '\\n'"
     )
     source = f"read_csv(?, {options})"
     if keep is not None:  # a streaming window: numbers the rows in file order without holding them
@@ -114,7 +133,15 @@ def _stage_csv(con, path: Path, fmt: Layout, shown: str, keep: str | None = None
               left(csv_line, 500) AS value, {_REASONS} AS reason, error_type, line_byte_position
             FROM tk_rejects QUALIFY row_number() OVER (PARTITION BY line ORDER BY column_idx) = 1"""
     )
-    return _encoding_notes(con, path, shown)
+    return _encoding_notes(con, path, shown) + _quote_notes(con, shown)
+
+
+def _quote_notes(con, shown: str) -> list[str]:
+    """Say where a quote that is never closed starts: the rows after it were swallowed into its record."""
+    rows = con.execute(
+        "SELECT tk_row, reason FROM tk_bad WHERE reason LIKE 'broken quoting: a quote opened%' ORDER BY tk_row"
+    ).fetchall()
+    return [f"{shown}: row {row}: {reason.removeprefix('broken quoting: ')}" for row, reason in rows]
 
 
 def _encoding_notes(con, path: Path, shown: str) -> list[str]:

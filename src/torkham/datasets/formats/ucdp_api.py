@@ -19,6 +19,7 @@ UCDP_GED_API = replace(
     records_key="Result",
     page_fields=("NextPageUrl", "PreviousPageUrl"),
     skip_row=None,
+    hxl_row=False,
     version_sql=_VERSION,
     version_note="version {version} taken from the page URLs; pass --version to set it",
 )
