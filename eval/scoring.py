@@ -2,8 +2,10 @@
 
 A proposal matches an item when it lies on the item's place in the text (spans overlap) and says the
 same thing: the same date (dates, events), the same value (figures; a vague amount has none), a
-speaker the item names (claims), the same citation (citations). Actors are matched over the whole
-document by any shared form (name or alias, normalised); mentions by count per form and actor.
+speaker the item names (claims; an author's own claim, `author: true`, also matches a proposal that
+names no speaker or the author), the same citation (citations), the same admin code or the same name
+and level (places; proposals of kind "place", not made yet). Actors are matched over the whole document
+by any shared form (name or alias, normalised); mentions by count per form and actor.
 Each item is matched by one proposal at most; every proposal left over is a false positive."""
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ PROPOSAL_KIND = {
     "citations": "citation",
     "actors": "actor",
     "mentions": "mention",
+    "places": "place",
 }
 
 
@@ -62,8 +65,30 @@ def _speaker_agrees(item: dict, proposal: Proposal) -> bool:
     wanted = item.get("by")
     if not wanted:
         return True
-    said = normalize(" ".join([*proposal.record.get("asserted_by", []), *proposal.notes]))
+    asserted = proposal.record.get("asserted_by", [])
+    if isinstance(asserted, str):
+        asserted = [asserted]
+    if item.get("author") and (not asserted or "author" in normalize(" ".join(asserted)).split()):
+        return True  # the author's own assertion: proposed without a speaker, or as the author's
+    said = normalize(" ".join([*asserted, *proposal.notes]))
     return set(normalize(wanted).split()) <= set(said.split())
+
+
+def _place_code(record: dict) -> str | None:
+    code = record.get("code") or record.get("admin_code") or record.get("iso_3166_2") or record.get("iso")
+    return str(code).upper() if code else None
+
+
+def _same_place(item: dict, proposal: Proposal) -> bool:
+    """The same admin code, or the same name (as written or as named) at the same level."""
+    record = proposal.record
+    wanted = item.get("code")
+    if wanted and _place_code(record) == str(wanted).upper():
+        return True
+    if record.get("level") != item.get("level"):
+        return False
+    names = {normalize(n) for n in (record.get("name"), record.get("text")) if n}
+    return bool(names & {normalize(item["text"]), normalize(item.get("name") or item["text"])})
 
 
 def agrees(kind: str, item: Item, proposal: Proposal) -> bool:
@@ -79,6 +104,8 @@ def agrees(kind: str, item: Item, proposal: Proposal) -> bool:
     if kind == "citations":
         same = normalize(record.get("cited_as", "")) == normalize(item.data.get("cited_as", record.get("cited_as", "")))
         return same and (not item.data.get("linked") or "entry" in record)
+    if kind == "places":
+        return _same_place(item.data, proposal)
     return True
 
 
@@ -105,7 +132,14 @@ def score_spans(kind: str, items: list[Item], proposals: list[Proposal]) -> Scor
 
 def _label(p: Proposal) -> str:
     r = p.record
-    shown = r.get("date") or r.get("value_text") or r.get("cited_as") or r.get("name") or r.get("statement", "")[:40]
+    shown = (
+        r.get("date")
+        or r.get("value_text")
+        or r.get("cited_as")
+        or r.get("name")
+        or r.get("text")
+        or r.get("statement", "")[:40]
+    )
     return f"{p.start}: {shown}"
 
 
