@@ -12,6 +12,8 @@ command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
 command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
 pkg-config --exists icu-i18n 2>/dev/null || need+=(libicu-dev)
 command -v g++ >/dev/null 2>&1 || need+=(g++)
+# PySpark (tests/test_spark_backend.py, bench/spark_scale.py) starts a JVM: Java 17 or later.
+command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null

@@ -30,6 +30,26 @@ LIMITS = Limits()
 
 
 @dataclass(frozen=True)
+class IngestBudget:
+    """What one document may cost `torkham ingest` before it is refused with nothing written: seconds and
+    memory (megabytes of the process) while it is read and proposed, its pages and its characters.
+    Each has an option (--max-seconds, --max-memory-mb, --max-pages, --max-chars) and a variable."""
+
+    seconds: float = 300.0  # TORKHAM_INGEST_SECONDS
+    memory_mb: int = 2048  # TORKHAM_INGEST_MEMORY_MB
+    max_pages: int = 5000  # TORKHAM_INGEST_MAX_PAGES
+    max_chars: int = 5_000_000  # TORKHAM_INGEST_MAX_CHARS
+
+
+INGEST_VARIABLES = {
+    "seconds": "TORKHAM_INGEST_SECONDS",
+    "memory_mb": "TORKHAM_INGEST_MEMORY_MB",
+    "max_pages": "TORKHAM_INGEST_MAX_PAGES",
+    "max_chars": "TORKHAM_INGEST_MAX_CHARS",
+}
+
+
+@dataclass(frozen=True)
 class FetchSettings:
     """Credentials and addresses of the remote APIs, used only by `torkham fetch`."""
 
@@ -52,6 +72,7 @@ class Settings:
     text_dirs: tuple[Path, ...] = ()  # extra folders holding source texts (TORKHAM_TEXTS)
     reviewer: str | None = None  # the name written to the review log (TORKHAM_REVIEWER)
     limits: Limits = LIMITS
+    ingest: IngestBudget = IngestBudget()
     fetch: FetchSettings = field(default_factory=FetchSettings)
 
     @classmethod
@@ -68,8 +89,31 @@ class Settings:
             workspace=Path(env.get("TORKHAM_WORKSPACE") or DEFAULT_WORKSPACE),
             text_dirs=tuple(Path(p) for p in texts.split(os.pathsep) if p),
             reviewer=env.get("TORKHAM_REVIEWER") or None,
+            ingest=_ingest_budget(env),
             fetch=_fetch_settings(env),
         )
+
+
+def _ingest_budget(env: Mapping[str, str]) -> IngestBudget:
+    """The budget's defaults, overridden by the TORKHAM_INGEST_* variables (a positive number each)."""
+    from torkham.errors import TorkhamError
+
+    values: dict[str, float | int] = {}
+    for name, variable in INGEST_VARIABLES.items():
+        raw = env.get(variable, "").strip()
+        if not raw:
+            continue
+        kind = float if name == "seconds" else int
+        try:
+            value = kind(raw)
+        except ValueError:
+            value = 0
+        if value <= 0:
+            raise TorkhamError(
+                f"{variable} must be a positive {'number' if kind is float else 'whole number'} (got '{raw}')"
+            )
+        values[name] = value
+    return IngestBudget(**values)  # type: ignore[arg-type]
 
 
 def _fetch_settings(env: Mapping[str, str]) -> FetchSettings:

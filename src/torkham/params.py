@@ -11,6 +11,7 @@ that remember the field they came from; the store checks them against what it ho
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -482,3 +483,36 @@ class SummaryQuery:
             raise InvalidParameter("from", f"{start} is after {{to}} {end}; swap them")
         following = date(last.year + last.month // 12, last.month % 12 + 1, 1)
         return cls(refs[0], first, date.fromordinal(following.toordinal() - 1))
+
+
+Engine = Literal["duckdb", "spark"]  # what runs an analysis's Ibis expressions
+ENGINES: tuple[Engine, ...] = ("duckdb", "spark")
+_MASTER = re.compile(r"local(\[(\d+|\*)(,\d+)?\])?|(spark|k8s|mesos)://\S+|yarn")
+
+
+@dataclass(frozen=True)
+class BackendChoice:
+    """Where an analysis runs: DuckDB over the store (the default), or over the Parquet folder (or URI)
+    'torkham export parquet' wrote (`events`); Spark over that folder, on `master` (None: the one
+    spark-submit or the Spark configuration names)."""
+
+    engine: Engine = "duckdb"
+    master: str | None = None
+    events: str | None = None
+
+    @classmethod
+    def parse(cls, backend: str | None = None, master: str | None = None, events: str | None = None) -> BackendChoice:
+        engine = check_choice(backend or "duckdb", ENGINES, "backend")
+        where, folder = check_text(master, "master"), check_text(events, "events")
+        if where is not None and engine != "spark":
+            raise InvalidParameter("master", "names where Spark runs; add {backend} spark")
+        if where is not None and not _MASTER.fullmatch(where):
+            raise InvalidParameter(
+                "master",
+                f"'{literal(where)}' is not a Spark master; use local[N], spark://HOST:PORT, yarn or k8s://URL",
+            )
+        if engine == "spark" and folder is None:
+            raise InvalidParameter(
+                "events", "Spark reads the events from Parquet: give the folder 'torkham export parquet DIR' wrote"
+            )
+        return cls(engine, where, folder)

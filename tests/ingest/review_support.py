@@ -64,7 +64,7 @@ RULES = [
 ]
 
 
-def read_text(path: Path, *, max_bytes: int) -> Document:
+def read_text(path: Path, *, max_bytes: int, budget: object = None) -> Document:
     raw = path.read_bytes()
     text = raw.decode("utf-8")
     return Document(path, text, "text", hashlib.sha256(raw).hexdigest(), pages=[Page(1, 0, len(text))])

@@ -58,10 +58,41 @@ def test_unknown_question_or_actor_is_422_naming_the_parameter(client):
 
 
 def test_browser_perspectives_page_and_a_check_link(page):
+    page.set_viewport_size({"width": 1280, "height": 900})
     page.goto("/perspectives")
     screenshot(page, "perspectives")
     page.locator("#topic-ttp-origin h2").wait_for()
-    page.locator("#claim-cl-ttp-sanctuaries-in-afghanistan a.prov").click()
+    height = page.evaluate("document.documentElement.scrollHeight")
+    assert height < 10_000, f"/perspectives is {height} px tall at 1280 px"  # quotes and evidence are folded
+    claim = page.locator("#claim-cl-ttp-sanctuaries-in-afghanistan")
+    assert not claim.locator("a.prov").is_visible()
+    claim.locator("summary").click()  # the claim opens: its quote and its source
+    claim.locator("a.prov").click()
     page.wait_for_url("**/sources/gul-2024#record-cl-ttp-sanctuaries-in-afghanistan")
     quote = page.locator("#record-cl-ttp-sanctuaries-in-afghanistan blockquote").inner_text()
     assert quote == "including persistent cross-border attacks and the TTP sanctuaries"
+
+
+def test_browser_a_link_to_a_claim_or_its_check_opens_it(page):
+    page.goto("/perspectives#claim-cl-taliban-alleged-support-ttp")
+    claim = page.locator("#claim-cl-taliban-alleged-support-ttp")
+    assert claim.locator(":scope > details").evaluate("d => d.open")
+    assert claim.locator("q.verbatim").is_visible()
+    check = page.locator("#check-chk-ttp-momentum-after-takeover")
+    assert not check.get_by_text("40 against 28 in the baseline: +42.86%").is_visible()
+    claim.get_by_role("link", name="supported").click()
+    page.wait_for_url("**/perspectives#check-chk-ttp-momentum-after-takeover")
+    assert check.locator(":scope > details").evaluate("d => d.open")
+    assert check.get_by_text("40 against 28 in the baseline: +42.86%").is_visible()
+
+
+def test_without_javascript_a_linked_claim_still_shows_its_quote(browser, server_url):
+    context = browser.new_context(base_url=server_url, java_script_enabled=False)
+    try:
+        tab = context.new_page()
+        tab.goto("/perspectives#claim-cl-ttp-sanctuaries-in-afghanistan")
+        claim = tab.locator("#claim-cl-ttp-sanctuaries-in-afghanistan")
+        assert claim.locator("q.verbatim").is_visible() and claim.locator("a.prov").is_visible()
+        assert not tab.locator("#claim-cl-ttp-attacks-from-within-pakistan q.verbatim").is_visible()
+    finally:
+        context.close()

@@ -14,8 +14,9 @@ from torkham.params import CountryRef, DataSelection, InvalidParameter, literal
 if TYPE_CHECKING:
     import ibis.expr.types as ir
     from duckdb import DuckDBPyConnection
-    from ibis.backends.duckdb import Backend
+    from ibis.backends import BaseBackend
 
+    from torkham.analysis.backends import Backend
     from torkham.store.coverage import Coverage
 
 
@@ -65,7 +66,7 @@ class Selection:
 class Tables:
     """The tables analyses read, from an Ibis backend; each looked up once (a lookup reads its schema)."""
 
-    def __init__(self, backend: Backend):
+    def __init__(self, backend: BaseBackend):
         self.backend = backend
         self._tables: dict[str, ir.Table] = {}
         self._names: set[str] | None = None
@@ -278,13 +279,14 @@ def _quote(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def select(con: DuckDBPyConnection, chosen: DataSelection) -> tuple[Tables, Selection]:
-    """The Ibis tables and the checked Selection of what the user chose (dataset or basis, actor and its
-    factions, country), as the analysis commands, the API and the pages build them."""
+def select(con: DuckDBPyConnection, chosen: DataSelection, engine: Backend | None = None) -> tuple[Tables, Selection]:
+    """The Ibis tables (of `engine`, default the store's DuckDB) and the checked Selection of what the user
+    chose (dataset or basis, actor and its factions, country), as the analysis commands, the API and the pages
+    build them."""
     from torkham.store.queries import actor_names
     from torkham.store.refs import actor_id
 
-    backend = connect_ibis(con)
+    backend = engine.tables(con) if engine is not None else connect_ibis(con)
     requested = chosen.dataset.name if chosen.dataset else None
     chain = choose_chain(backend, requested, chosen.basis, chosen.actor is not None)
     label = check_country(backend, chain, chosen.country) if chosen.country is not None else None

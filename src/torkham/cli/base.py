@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Annotated, Any, Protocol
 import typer
 
 from torkham import __version__
+from torkham.cli.lazy import LazyGroup
+from torkham.cli.listing import DB_HELP, KB_HELP, ROOT_HELP
 from torkham.config import Settings
 
 if TYPE_CHECKING:
@@ -19,29 +21,32 @@ STORE_OPTIONS = ("db", "kb")  # given before the command or after it; after it w
 
 
 class _Torkham(typer.Typer):
-    """The Typer app, whose every command and group also takes --db and --kb after its name."""
+    """The Typer app, whose every command and group also takes --db and --kb after its name. Its click group
+    is built without the commands; each is built when it runs (cli/lazy.py), with those options."""
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         import typer.main
 
-        command = typer.main.get_command(self)
-        _share_store_options(command)
+        shell = copy.copy(self)
+        shell.registered_commands, shell.registered_groups = [], []
+        command = typer.main.get_command(shell)
         return command(*args, **kwargs)
 
 
-def _share_store_options(root: Any) -> None:
-    """Give each subcommand a copy of the root's --db and --kb; a value given there replaces the root's."""
+def share_store_options(root: Any, command: Any) -> None:
+    """Give a command and its subcommands a copy of the root's --db and --kb; a value given there replaces
+    the root's."""
     shared = [param for param in root.params if param.name in STORE_OPTIONS]
 
-    def walk(group: Any) -> None:
-        for command in getattr(group, "commands", {}).values():
-            for param in shared:
-                option = copy.copy(param)
-                option.expose_value, option.is_eager, option.callback = False, True, _given_after_command
-                command.params.append(option)
-            walk(command)
+    def give(target: Any) -> None:
+        for param in shared:
+            option = copy.copy(param)
+            option.expose_value, option.is_eager, option.callback = False, True, _given_after_command
+            target.params.append(option)
+        for sub in getattr(target, "commands", {}).values():
+            give(sub)
 
-    walk(root)
+    give(command)
 
 
 def _given_after_command(ctx: Any, param: Any, value: str | None) -> None:
@@ -58,7 +63,8 @@ _CHOSEN = "torkham.store_options"
 
 app = _Torkham(
     name="torkham",
-    help="Evidence workbench for the Afghanistan–Pakistan security situation.",
+    help=ROOT_HELP,
+    cls=LazyGroup,
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -81,24 +87,19 @@ def main_options(
     ctx: typer.Context,
     db: Annotated[
         str | None,
-        typer.Option(
-            "--db",
-            help="Store file (default ./torkham.duckdb, or TORKHAM_DB). Also taken after the command; "
-            "given before and after it, the one after wins.",
-        ),
+        typer.Option("--db", help=DB_HELP),
     ] = None,
     kb: Annotated[
         str | None,
-        typer.Option(
-            "--kb",
-            help="Knowledge folder (default: the bundled one, or TORKHAM_KB). Also taken after the command; "
-            "given before and after it, the one after wins.",
-        ),
+        typer.Option("--kb", help=KB_HELP),
     ] = None,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
     ] = False,
 ) -> None:
+    from torkham.cli.notices import show_warnings
+
+    show_warnings()  # e.g. the store answering from its last valid build: one `Warning: …` line
     ctx.meta[_CHOSEN] = {"db": db, "kb": kb}
     ctx.obj = Settings.load(db=db, kb=kb)
 

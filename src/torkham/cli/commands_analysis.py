@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from torkham.cli.base import JsonOption, app, settings
-from torkham.params import DataSelection, SeriesQuery, SignalsQuery
+from torkham.params import BackendChoice, DataSelection, SeriesQuery, SignalsQuery
 from torkham.store.access import open_store
 
 if TYPE_CHECKING:
@@ -54,21 +54,33 @@ CsvOption = Annotated[bool, typer.Option("--csv", help="Write CSV instead of a t
 OutputOption = Annotated[
     str, typer.Option("--output", "-o", help="Write to this file instead of standard output ('-').")
 ]
+BackendOption = Annotated[
+    str | None, typer.Option("--backend", help="What runs the analysis: duckdb (default) or spark (reads --events).")
+]
+MasterOption = Annotated[
+    str | None, typer.Option("--master", help="Spark master: local[N], spark://HOST:PORT, yarn (default: Spark's).")
+]
+EventsOption = Annotated[
+    str | None, typer.Option("--events", help="Folder or URI that 'torkham export parquet' wrote.")
+]
 
 
 @contextmanager
-def _analysis(ctx: typer.Context, chosen: DataSelection) -> Iterator[tuple[Tables, Selection]]:
-    """An Ibis backend over the store and the checked selection of events."""
+def _analysis(
+    ctx: typer.Context, chosen: DataSelection, engine: BackendChoice | None = None
+) -> Iterator[tuple[Tables, Selection]]:
+    """An Ibis backend (the store's DuckDB, or the one --backend chose) and the checked selection of events."""
+    from torkham.analysis.backends import backend_for
     from torkham.analysis.selection import select
 
     with open_store(settings(ctx.find_root())) as con:
-        yield select(con, chosen)
+        yield select(con, chosen, backend_for(engine))
 
 
-def _series(ctx: typer.Context, query: SeriesQuery) -> Series:
+def _series(ctx: typer.Context, query: SeriesQuery, engine: BackendChoice | None = None) -> Series:
     from torkham.analysis.series import compute_series
 
-    with _analysis(ctx, query.selection) as (backend, selection):
+    with _analysis(ctx, query.selection, engine) as (backend, selection):
         return compute_series(
             backend, selection, query.by, query.metric, query.period.start, query.period.end, query.window
         )
@@ -114,6 +126,9 @@ def series(
     as_json: JsonOption = False,
     as_csv: CsvOption = False,
     output: OutputOption = "-",
+    backend: BackendOption = None,
+    master: MasterOption = None,
+    events: EventsOption = None,
 ) -> None:
     """Events or fatalities per week, month or year, with a rolling mean; a period no data covers is unknown."""
     import json
@@ -123,7 +138,7 @@ def series(
     _check_formats(as_json, as_csv)
     chosen = DataSelection.parse(dataset, actor, country, basis, with_factions)
     query = SeriesQuery.parse(chosen, by=by, metric=metric, start=start, end=end, window=window)
-    result = _series(ctx, query)
+    result = _series(ctx, query, BackendChoice.parse(backend, master, events))
     with _output(output) as out:
         if as_json:
             out.write(json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n")
@@ -158,6 +173,9 @@ def signals(
     as_json: JsonOption = False,
     as_csv: CsvOption = False,
     output: OutputOption = "-",
+    backend: BackendOption = None,
+    master: MasterOption = None,
+    events: EventsOption = None,
 ) -> None:
     """Escalation signals: this week against the previous 4 and 52, record months, change points, new actors."""
     import json
@@ -170,8 +188,9 @@ def signals(
         DataSelection.parse(dataset, actor, country, basis, with_factions), as_of=as_of, min_events=min_events,
         record_months=record_months, gap_days=gap_days,
     )  # fmt: skip
-    with _analysis(ctx, query.selection) as (backend, selection):
-        result = compute_signals(backend, selection, query.as_of, query.min_events, query.gap_days, query.record_months)
+    engine = BackendChoice.parse(backend, master, events)
+    with _analysis(ctx, query.selection, engine) as (tables, selection):
+        result = compute_signals(tables, selection, query.as_of, query.min_events, query.gap_days, query.record_months)
     with _output(output) as out:
         if as_json:
             out.write(json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n")

@@ -27,6 +27,10 @@ def ingest(
     kind: Annotated[str, typer.Option("--kind", help="Source kind: report, paper, news, article, …")] = "report",
     force: Annotated[bool, typer.Option("--force", help="Ingest again a document already ingested: replace its proposals.")] = False,
     max_mb: Annotated[int, typer.Option("--max-mb", help="Refuse files larger than this many megabytes.")] = 50,
+    max_seconds: Annotated[float | None, typer.Option("--max-seconds", help="Stop a document that takes longer to read and propose (default 300, TORKHAM_INGEST_SECONDS).")] = None,
+    max_memory_mb: Annotated[int | None, typer.Option("--max-memory-mb", help="Stop a document that needs more memory, in MB (default 2048, TORKHAM_INGEST_MEMORY_MB).")] = None,
+    max_pages: Annotated[int | None, typer.Option("--max-pages", help="Refuse a document with more pages (default 5000, TORKHAM_INGEST_MAX_PAGES).")] = None,
+    max_chars: Annotated[int | None, typer.Option("--max-chars", help="Refuse a document with more characters of text (default 5000000, TORKHAM_INGEST_MAX_CHARS).")] = None,
     as_json: JsonOption = False,
 ) -> None:  # fmt: skip
     """Extract a document's text, register it as a source and propose knowledge for review; a STIX 2.1
@@ -38,9 +42,13 @@ def ingest(
     config = settings(ctx.find_root())
     if is_stix_bundle(file):
         return _ingest_bundle(file, config, source_id, as_json)
-    request = IngestRequest(
-        file, config.kb_root, config.db_path, source_id, title, author or [], date, kind, force, max_mb * 1024 * 1024
+    budget = _budget(
+        config.ingest, seconds=max_seconds, memory_mb=max_memory_mb, max_pages=max_pages, max_chars=max_chars
     )
+    request = IngestRequest(
+        file, config.kb_root, config.db_path, source_id, title, author or [], date, kind, force, max_mb * 1024 * 1024,
+        budget,
+    )  # fmt: skip
     result = ingest(request)
     if as_json:
         return render.write_json({
@@ -68,6 +76,19 @@ def ingest(
         for rid, problems in result.dropped.items():
             typer.echo(f"  {rid}: {'; '.join(problems)}", err=True)
     typer.echo(f"review them: torkham review --source {result.source_id}")
+
+
+def _budget(defaults, **given: float | int | None):
+    """The settings' ingest budget with the limits given as options; each must be positive."""
+    import dataclasses
+
+    from torkham.params import InvalidParameter
+
+    for name, value in given.items():
+        if value is not None and value <= 0:
+            field = "max_" + name if name in ("seconds", "memory_mb") else name
+            raise InvalidParameter(field, f"must be a positive number (got {value:g})")
+    return dataclasses.replace(defaults, **{k: v for k, v in given.items() if v is not None})
 
 
 def _ingest_bundle(file: Path, config, source_id: str | None, as_json: bool) -> None:

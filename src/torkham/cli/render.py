@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import json
 import sys
+from typing import TYPE_CHECKING
 
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
+if TYPE_CHECKING:  # Rich is imported when something is printed with it (`--json` never loads it)
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
 
 
 def console() -> Console:
+    from rich.console import Console
+
     return Console(highlight=False, soft_wrap=False)
 
 
@@ -43,6 +47,8 @@ def quoted(record: dict, width: int = 0) -> str:
 
 
 def table(title: str, columns: list[str], rows: list[list[str]]) -> Table:
+    from rich.table import Table
+
     out = Table(title=title, title_justify="left", show_lines=False, expand=False)
     for column in columns:
         out.add_column(column, overflow="fold")
@@ -52,6 +58,8 @@ def table(title: str, columns: list[str], rows: list[list[str]]) -> Table:
 
 
 def evidence(record: dict) -> Text:
+    from rich.text import Text
+
     text = Text(cite(record), style="cyan")
     if record.get("quote"):
         text.append("  " + quoted(record, 160), style="dim")

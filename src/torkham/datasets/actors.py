@@ -10,9 +10,8 @@ from pathlib import Path
 from torkham.errors import TorkhamError
 from torkham.kb.loader import shown_path
 from torkham.kb.resolve import NameIndex
+from torkham.kb.workspace import crosswalk_files
 from torkham.model.yamlfile import Located, load_yaml
-
-CROSSWALK_FOLDER = "crosswalks"  # inside the knowledge folder: one file per dataset
 
 
 @dataclass(frozen=True)
@@ -21,10 +20,6 @@ class CrosswalkEntry:
     name: str
     actor_id: str | None
     where: str
-
-
-def crosswalk_files(kb_root: Path) -> list[Path]:
-    return sorted((kb_root / CROSSWALK_FOLDER).glob("*.yaml"))
 
 
 def load_crosswalks(kb_root: Path, known_actors: set[str]) -> list[CrosswalkEntry]:

@@ -4,6 +4,7 @@ on. A zip holding one file is imported as that file, under the zip's own name.""
 
 from __future__ import annotations
 
+import stat
 import tempfile
 import zipfile
 from pathlib import Path
@@ -15,6 +16,8 @@ from torkham.errors import TorkhamError
 if TYPE_CHECKING:
     from torkham.datasets.importer import ImportSummary
 
+MSDOS_FOLDER = 0x10  # the directory bit of a member's MS-DOS attributes (the low byte of external_attr)
+
 
 def members(path: Path) -> list[str] | None:
     """The files inside a zip file, in order (folders left out); None when `path` is not a zip file."""
@@ -22,9 +25,31 @@ def members(path: Path) -> list[str] | None:
         return None
     try:
         with zipfile.ZipFile(path) as archive:
-            return [info.filename for info in archive.infolist() if not info.is_dir()]
+            infos = archive.infolist()
     except (zipfile.BadZipFile, OSError) as exc:
         raise TorkhamError(f"{path}: a damaged zip file ({exc})") from None
+    parents = {folder for info in infos for folder in _folders_of(info.filename)}
+    return [info.filename for info in infos if not _is_folder(info, parents)]
+
+
+def _is_folder(info: zipfile.ZipInfo, parents: set[str]) -> bool:
+    """A folder entry, however the tool that made the zip wrote it: a name ending in / (or \\ from Windows
+    tools), the folder bit of its Unix mode or MS-DOS attributes, or an empty entry the other names sit in."""
+    if info.is_dir() or info.filename.endswith("\\"):
+        return True
+    if stat.S_ISDIR(info.external_attr >> 16) or info.external_attr & MSDOS_FOLDER:
+        return True
+    return info.file_size == 0 and _plain(info.filename) in parents
+
+
+def _plain(name: str) -> str:
+    return name.replace("\\", "/").rstrip("/")
+
+
+def _folders_of(name: str) -> list[str]:
+    """The folders a member's name sits in: a/b/c.csv is in a and a/b."""
+    parts = _plain(name).split("/")[:-1]
+    return ["/".join(parts[: n + 1]) for n in range(len(parts))]
 
 
 def first_member(path: Path) -> str:

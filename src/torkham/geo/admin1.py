@@ -36,7 +36,10 @@ class Crosswalk:
     names: dict[str, tuple[str, ...]] = field(default_factory=dict)  # code → its names, the shown one first
 
     def code_for(self, name: str | None) -> str | None:
-        return None if name is None else self.codes.get(normalize(name))
+        """The code of a name the crosswalk lists, or of an ISO 3166-2 code it knows (events proposed from a document)."""
+        if name is None:
+            return None
+        return self.codes.get(normalize(name)) or (name.upper() if name.upper() in self.names else None)
 
     def region_name(self, name: str | None) -> str | None:
         """The name the workbench shows for the region `name` denotes (the first listed); None when unknown."""

@@ -42,8 +42,7 @@ class Document:
     notes: list[str] = field(default_factory=list)  # what the reader wants the user to know (encoding, missing pages)
 
     def page_at(self, offset: int) -> int | None:
-        starts = [p.start for p in self.pages]
-        i = bisect.bisect_right(starts, offset) - 1
+        i = bisect.bisect_right(self._page_starts(), offset) - 1
         return self.pages[i].number if i >= 0 and offset <= self.pages[i].end else None
 
     def marks_at(self, offset: int) -> list[str]:
@@ -52,16 +51,37 @@ class Document:
     def sentence_at(self, start: int, end: int | None = None) -> tuple[int, int, str]:
         """The sentence (or line-bounded fragment) around [start, end): offsets and verbatim text."""
         end = start if end is None else end
-        left = max(self.text.rfind("\n\n", 0, start), _last_stop(self.text, start))
-        left = 0 if left < 0 else left
-        while left < len(self.text) and self.text[left] in " \n\t.!?":
-            left += 1
+        left = max(self._paragraph_break_before(start), _last_stop(self.text, start))
+        left = _SKIP.match(self.text, 0 if left < 0 else left).end()  # type: ignore[union-attr]
         right = _next_stop(self.text, end)
         return left, right, self.text[left:right]
+
+    def sentence_end(self, offset: int) -> int:
+        """Where the sentence holding `offset` ends (the right edge of sentence_at)."""
+        return _next_stop(self.text, offset)
+
+    def _page_starts(self) -> list[int]:
+        """The pages' starts, computed once per list of pages (a lookup per proposal stays logarithmic)."""
+        cached = self.__dict__.get("_starts")
+        if cached is None or cached[0] is not self.pages or len(cached[1]) != len(self.pages):
+            cached = self.__dict__["_starts"] = (self.pages, [p.start for p in self.pages])
+        return cached[1]
+
+    def _paragraph_break_before(self, offset: int) -> int:
+        """text.rfind("\n\n", 0, offset), from the breaks found once: without a blank line in a long
+        text every call would scan back to its start."""
+        cached = self.__dict__.get("_breaks")
+        if cached is None or cached[0] is not self.text:
+            breaks = [m.start() for m in re.finditer(r"(?=\n\n)", self.text)]
+            cached = self.__dict__["_breaks"] = (self.text, breaks)
+        breaks = cached[1]
+        i = bisect.bisect_right(breaks, offset - 2) - 1
+        return breaks[i] if i >= 0 else -1
 
 
 # A sentence ends at . ! ? before space, a closing quote/bracket, the end, or reference marks such as
 # "Pashtun.[12][13]" (the marks stay with the sentence they support).
+_SKIP = re.compile(r"[ \n\t.!?]*")  # what a sentence does not start with
 _STOP = re.compile(r"[.!?](?:\[\w{1,4}\])*(?=[\s\"”’)\]]|$)|\n\n")
 
 

@@ -12,7 +12,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from torkham.config import IngestBudget
 from torkham.errors import TorkhamError, ValidationFailed
+from torkham.ingest.budget import Guard, check_characters, check_pages
 from torkham.ingest.checked import problems_by_record, validate_change
 from torkham.ingest.corroborate import Corroborator
 from torkham.ingest.document import Document
@@ -41,6 +43,7 @@ class IngestRequest:
     kind: str = "report"
     force: bool = False
     max_bytes: int = DEFAULT_MAX_BYTES
+    budget: IngestBudget = IngestBudget()
 
 
 @dataclass
@@ -57,10 +60,10 @@ class IngestResult:
     seconds: float = 0.0
 
 
-def _extract(path: Path, *, max_bytes: int) -> Document:
+def _extract(path: Path, *, max_bytes: int, budget: IngestBudget | None = None) -> Document:
     from torkham.ingest.text import extract_document
 
-    return extract_document(path, max_bytes=max_bytes)
+    return extract_document(path, max_bytes=max_bytes, budget=budget)
 
 
 def _propose(doc: Document, lexicon) -> list:
@@ -96,15 +99,30 @@ def default_steps() -> Steps:
 
 
 def ingest(request: IngestRequest, steps: Steps | None = None) -> IngestResult:
-    from torkham.store.build import ensure_store, store_validation
-    from torkham.store.db import connect
-    from torkham.store.swap import writing_store
-
+    """Ingest one document within its budget (time and memory while it is read and proposed, pages and
+    characters): over any limit, it is refused with nothing written."""
     steps = steps or default_steps()
     started = time.perf_counter()
     workspace = workspace_for(request.kb_root)
     _check_request(request, workspace)
-    doc = steps.extract(request.path, max_bytes=request.max_bytes)
+    with Guard(request.budget, request.path) as guard:
+        doc = steps.extract(request.path, max_bytes=request.max_bytes, budget=request.budget)
+        check_pages(request.path, len(doc.pages), request.budget)
+        check_characters(request.path, len(doc.text), request.budget)
+        guard.check()
+        guard.stage = "opening the store"
+        result = _ingest_document(request, steps, workspace, doc, guard)
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _ingest_document(
+    request: IngestRequest, steps: Steps, workspace: Path, doc: Document, guard: Guard
+) -> IngestResult:
+    from torkham.store.build import ensure_store, store_validation
+    from torkham.store.db import connect
+    from torkham.store.swap import writing_store
+
     with WorkspaceChange(workspace) as change:
         ensure_store(request.db_path, request.kb_root)
         con = connect(request.db_path, read_only=True)
@@ -117,6 +135,7 @@ def ingest(request: IngestRequest, steps: Steps | None = None) -> IngestResult:
                 return result
             curated = dict(con.execute("SELECT id, source FROM kb_records").fetchall())
             pending = dict(con.execute("SELECT id, source FROM kb_proposals").fetchall())
+            guard.stage = "proposing"
             proposals = steps.propose(doc, steps.lexicon(con))
             corroborator = Corroborator.from_store(con)
         finally:
@@ -133,12 +152,14 @@ def ingest(request: IngestRequest, steps: Steps | None = None) -> IngestResult:
         old = workspace / PROPOSED_FOLDER / source_id
         for path in sorted(old.glob("*.yaml")) if old.is_dir() else []:
             change.remove(path.relative_to(workspace))
+        guard.stage = "validating the proposals"
         validation = _write_proposals(request.kb_root, change, source_id, records, result)
+        guard.check()
+        guard.disarm()  # writing is never interrupted: the change is committed whole
         change.commit()
         store_validation(request.db_path, request.kb_root, validation)
         with writing_store(request.db_path) as con:  # a copy, renamed over the store when whole
             steps.store_document(con, doc, source_id)
-    result.seconds = time.perf_counter() - started
     return result
 
 

@@ -63,8 +63,9 @@ def proposal_records(
             for name in _names_of(record):
                 candidates.setdefault(normalize(name), rid)
         out.append((PROPOSAL_KINDS[proposal.kind], full))
+    ids = curated | {r["id"] for _, r in out}  # once: per record it made ingesting quadratic
     for kind, record in out:
-        _fit_references(kind, record, curated | {r["id"] for _, r in out}, candidates)
+        _fit_references(kind, record, ids, candidates)
     return out
 
 

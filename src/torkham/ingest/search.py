@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from functools import lru_cache
 
 from torkham.errors import TorkhamError
 
@@ -52,10 +53,17 @@ def terms_with_spans(text: str) -> list[tuple[str, int, int]]:
     """Each indexable word of `text` as (term, start, end); stop words are skipped."""
     found = []
     for match in _TOKEN.finditer(text):
-        term = stem(fold(match.group(0)))
-        if term and term not in STOP_WORDS:
+        term = _term(match.group(0))
+        if term:
             found.append((term, match.start(), match.end()))
     return found
+
+
+@lru_cache(maxsize=1 << 16)
+def _term(word: str) -> str:
+    """The indexed term of a word, "" for a stop word; kept, since a text uses few words many times."""
+    term = stem(fold(word))
+    return "" if term in STOP_WORDS else term
 
 
 def term_counts(text: str) -> Counter[str]:

@@ -6,10 +6,9 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from torkham.errors import TorkhamError
 from torkham.kb.fields import ID_PATTERN, check_value
 from torkham.kb.schema import COMMON, KINDS, PROPOSED
-from torkham.kb.workspace import BUNDLED_KNOWLEDGE, is_knowledge_file, knowledge_roots
+from torkham.kb.workspace import BUNDLED_KNOWLEDGE, knowledge_files_by_root, knowledge_roots
 from torkham.model.dates import parse_partial_date
 from torkham.model.vocabulary import Vocabulary
 from torkham.model.yamlfile import Located, YamlError, load_yaml
@@ -81,16 +80,6 @@ def knowledge_files(root: Path) -> list[Path]:
     return [path for _, path in knowledge_files_by_root(root)]
 
 
-def knowledge_files_by_root(root: Path) -> list[tuple[Path, Path]]:
-    if not root.is_dir():
-        raise TorkhamError(f"knowledge folder {root} does not exist; pass --kb DIR or set TORKHAM_KB")
-    found: list[tuple[Path, Path]] = []
-    for folder in knowledge_roots(root):
-        paths = sorted(p for p in folder.rglob("*.yaml") if p.is_file() and is_knowledge_file(folder, p))
-        found.extend((folder, path) for path in paths)
-    return found
-
-
 def load_knowledge(root: Path, vocab: Vocabulary, staged: Staged | None = None) -> KnowledgeBase:
     """Read and check every record. `staged` lets a change be validated before it is written: each
     real path is read from its staged copy, or left out when the copy is None."""
@@ -98,7 +87,6 @@ def load_knowledge(root: Path, vocab: Vocabulary, staged: Staged | None = None) 
     files = [p for p in knowledge_files(root) if p not in staged]
     files += [real for real, copy in staged.items() if copy is not None]
     kb = KnowledgeBase(root=root, files=files, roots=knowledge_roots(root))
-    seq = 0
     for path in kb.files:
         shown = shown_path(path)
         try:
@@ -106,38 +94,69 @@ def load_knowledge(root: Path, vocab: Vocabulary, staged: Staged | None = None) 
         except YamlError as exc:
             kb.problems.append(str(exc))
             continue
-        if data is None:
-            continue
-        if not isinstance(data, Located):
-            kb.problems.append(
-                f"{shown}:1: a knowledge file is a mapping with 'source' and record lists such as 'actors:'"
-            )
-            continue
-        default_source = data.get("source")
-        for key, items in data.items():
-            line = data.line_of(key)
-            if key == "source":
-                if not isinstance(items, str) or not ID_PATTERN.match(items):
-                    kb.problems.append(f"{shown}:{line}: source must be a source id such as gul-2024")
-                continue
-            if key not in KINDS:
-                known = ", ".join(["source", *KINDS])
-                kb.problems.append(f"{shown}:{line}: unknown record list '{key}'; known: {known}")
-                continue
-            if not isinstance(items, list):
-                kb.problems.append(f"{shown}:{line}: '{key}' must be a list of records (items start with '- ')")
-                continue
-            for item in items:
-                if not isinstance(item, Located):
-                    kb.problems.append(f"{shown}:{line}: each item of '{key}' must be a mapping with an id")
-                    continue
-                if "source" not in item and default_source:
-                    item["source"] = default_source
-                seq += 1
-                record = Record(key, item, shown, seq)
-                kb.problems.extend(check_record(record, vocab))
-                kb.records.append(record)
+        problem = _whole_file_problem(staged.get(path) or path, shown, data)
+        if problem:
+            kb.problems.append(problem)
+        if isinstance(data, Located):
+            _read_records(kb, data, shown, vocab, cut=problem is not None and _CUT in problem)
     return kb
+
+
+def _read_records(kb: KnowledgeBase, data: Located, shown: str, vocab: Vocabulary, cut: bool) -> None:
+    """The records of one file, each checked; in a file cut short, the last record's own problems are left
+    out (the cut is the problem)."""
+    default_source = data.get("source")
+    last: list[str] = []
+    for key, items in data.items():
+        line = data.line_of(key)
+        if key == "source":
+            if not isinstance(items, str) or not ID_PATTERN.match(items):
+                kb.problems.append(f"{shown}:{line}: source must be a source id such as gul-2024")
+            continue
+        if key not in KINDS:
+            known = ", ".join(["source", *KINDS])
+            kb.problems.append(f"{shown}:{line}: unknown record list '{key}'; known: {known}")
+            continue
+        if not isinstance(items, list):
+            kb.problems.append(f"{shown}:{line}: '{key}' must be a list of records (items start with '- ')")
+            continue
+        for item in items:
+            if not isinstance(item, Located):
+                kb.problems.append(f"{shown}:{line}: each item of '{key}' must be a mapping with an id")
+                continue
+            if "source" not in item and default_source:
+                item["source"] = default_source
+            record = Record(key, item, shown, len(kb.records) + 1)
+            last = check_record(record, vocab)
+            kb.problems.extend(last)
+            kb.records.append(record)
+    for problem in last if cut else []:
+        kb.problems.remove(problem)
+
+
+_RESTORE = "restore its records (from git or a backup), or delete the file"
+_CUT = "the file ends in the middle of this line"
+
+
+def _whole_file_problem(path: Path, shown: str, data: object) -> str | None:
+    """What is wrong with a knowledge file as a whole: empty, only comments, not a mapping, no record list,
+    cut short in the middle of a line. A file with nothing in it is never read as 'no records'."""
+    text = path.read_text(encoding="utf-8", errors="replace")
+    if data is None:
+        what = "holds only comments" if text.strip() else "is empty"
+        return f"{shown}:1: the file {what} (no records); {_RESTORE}"
+    if not isinstance(data, Located):
+        return f"{shown}:1: a knowledge file is a mapping with 'source' and record lists such as 'actors:'"
+    if set(data) <= {"source"}:
+        example = path.stem if path.stem in KINDS else "actors"
+        return f"{shown}:{data.line}: the file has no record list such as '{example}:'; it may have been cut short: {_RESTORE}"
+    if not text.endswith("\n"):
+        last = text.count("\n") + 1
+        return (
+            f"{shown}:{last}: {_CUT}, without a line break: it may have been cut short; restore the rest of it "
+            "(from git or a backup), or end the line with a line break if it is whole"
+        )
+    return None
 
 
 def check_record(record: Record, vocab: Vocabulary) -> list[str]:

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from torkham.errors import TorkhamError
+
 BUNDLED_KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"
 PROPOSED_FOLDER = "proposed"  # <workspace>/proposed/<source-id>/<kind>.yaml: records awaiting review
 TEXTS_FOLDER = "texts"  # <workspace>/texts/<source-id>.txt: the extracted text quotes are checked against
 REVIEW_LOG = "review-log.yaml"  # <workspace>/review-log.yaml: every accept and reject, never a knowledge file
+CROSSWALK_FOLDER = "crosswalks"  # inside the knowledge folder: one file per dataset (torkham.datasets.actors)
 
 
 def is_bundled(root: Path) -> bool:
@@ -44,6 +47,22 @@ def is_knowledge_file(root: Path, path: Path) -> bool:
     """A YAML file of records: not a crosswalk (read by torkham.datasets.actors), not the review log,
     nothing under a hidden folder (staging folders of an ingest in progress)."""
     parts = path.relative_to(root).parts
-    if any(part.startswith(".") for part in parts) or "crosswalks" in parts[:-1]:
+    if any(part.startswith(".") for part in parts) or CROSSWALK_FOLDER in parts[:-1]:
         return False
     return parts != (REVIEW_LOG,) and parts[0] != TEXTS_FOLDER
+
+
+def knowledge_files_by_root(root: Path) -> list[tuple[Path, Path]]:
+    """Every knowledge file with the folder it was found in, in a stable order (the knowledge folder's first)."""
+    if not root.is_dir():
+        raise TorkhamError(f"knowledge folder {root} does not exist; pass --kb DIR or set TORKHAM_KB")
+    found: list[tuple[Path, Path]] = []
+    for folder in knowledge_roots(root):
+        paths = sorted(p for p in folder.rglob("*.yaml") if p.is_file() and is_knowledge_file(folder, p))
+        found.extend((folder, path) for path in paths)
+    return found
+
+
+def crosswalk_files(kb_root: Path) -> list[Path]:
+    """The reviewed crosswalks of dataset actor names (read by torkham.datasets.actors)."""
+    return sorted((kb_root / CROSSWALK_FOLDER).glob("*.yaml"))

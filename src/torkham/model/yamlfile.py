@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -74,11 +75,49 @@ def load_yaml(path: Path, label: str | None = None) -> Any:
     try:
         return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader derives from SafeLoader
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
-        problem = exc.problem or exc.context or "cannot be parsed"
-        raise YamlError(
-            Path(shown), line, f"malformed YAML: {problem}; check indentation and quoting near this line"
-        ) from None
+        line, message = _syntax_error(text, exc)
+        raise YamlError(Path(shown), line, f"malformed YAML: {message}") from None
     except yaml.YAMLError as exc:
         raise YamlError(Path(shown), 1, f"malformed YAML: {exc}") from None
+
+
+def _syntax_error(text: str, exc: yaml.MarkedYAMLError) -> tuple[int, str]:
+    """The line and the message of a syntax error. A quote left open swallows the lines after it, and the
+    parser stumbles only where the next quote mark closes it: that error is reported where the quote opens."""
+    if exc.context_mark is not None and "quoted scalar" in (exc.context or ""):  # the file ends inside it
+        return exc.context_mark.line + 1, (
+            "the quote opened on this line is never closed (the file ends inside it); close it, "
+            "or restore the rest of the file if it was cut short"
+        )
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark else 1
+    opened = _unclosed_quote(text)
+    if opened is not None:
+        start, end = opened
+        return start, (
+            f"the quote opened on this line is not closed on it (the quoted text runs on to line {end}); "
+            "add the closing quote"
+        )
+    problem = exc.problem or exc.context or "cannot be parsed"
+    return line, f"{problem}; check indentation and quoting near this line"
+
+
+_LOOKS_LIKE_YAML = re.compile(r"^\s*(- |[\w-]+:(\s|$))")
+
+
+def _unclosed_quote(text: str) -> tuple[int, int] | None:
+    """(line where it opens, line where it ends) of a quoted value that ran on into what reads as YAML
+    (a key or a list item at the start of a line) just before the parser failed; None when there is none."""
+    last: tuple[int, int] | None = None  # 0-based lines of the last quoted value read
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.ScalarEvent) and event.style in ('"', "'"):
+                last = (event.start_mark.line, event.end_mark.line) if event.start_mark and event.end_mark else None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        if last is None or mark is None or not last[0] < last[1] <= mark.line <= last[1] + 1:
+            return None
+        swallowed = text.splitlines()[last[0] + 1 : last[1] + 1]
+        if any(_LOOKS_LIKE_YAML.match(row) for row in swallowed):
+            return last[0] + 1, last[1] + 1
+    return None

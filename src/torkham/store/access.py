@@ -1,4 +1,5 @@
-"""An open, current store for the settings given: built or rebuilt first when the knowledge changed."""
+"""An open, current store for the settings given: built or rebuilt first when the knowledge changed (or,
+while the knowledge does not validate, its last valid build)."""
 
 from __future__ import annotations
 
@@ -14,16 +15,20 @@ if TYPE_CHECKING:
 
 @contextmanager
 def open_store(settings: Settings) -> Iterator[DuckDBPyConnection]:
-    """The store, built or rebuilt first if the knowledge files changed; opened read-only."""
-    from torkham.store.build import ensure_store, is_current
+    """The store, built or rebuilt first if the knowledge files changed; opened read-only. While the knowledge
+    files do not validate, the last valid build answers, with a warning (store/lastgood.py)."""
+    from torkham.store.build import ensure_readable, is_current
     from torkham.store.db import connect
+    from torkham.store.lastgood import log
 
     path, kb_root = settings.db_path, settings.kb_root
     con = connect(path, read_only=True) if path.exists() else None
     if con is None or not is_current(con, kb_root):  # one connection when nothing changed
         if con is not None:
             con.close()
-        ensure_store(path, kb_root)
+        last_good = ensure_readable(path, kb_root)
+        if last_good is not None:
+            log.warning(last_good.warning())
         con = connect(path, read_only=True)
     try:
         yield con

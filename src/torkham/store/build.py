@@ -4,15 +4,15 @@ killed build leaves the previous store as it was and readers never see half of i
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from torkham.errors import ValidationFailed
-from torkham.kb.loader import knowledge_files_by_root
 from torkham.kb.validate import Validation, validate_knowledge
-from torkham.model.vocabulary import VOCABULARY_FILE, default_vocabulary
+from torkham.model.vocabulary import default_vocabulary
 from torkham.store.db import connect, transaction
+from torkham.store.fingerprint import knowledge_fingerprint
+from torkham.store.lastgood import BUILT_KEY, LastGood, built_at, built_now
 from torkham.store.rows import export_form, store_schema
 from torkham.store.rows import insert_all as _insert_all  # a module name tests can replace
 
@@ -21,26 +21,15 @@ if TYPE_CHECKING:
 
     from torkham.datasets.bundled import BundledDataset
 
-__all__ = ["build_store", "ensure_store", "export_form", "is_current", "knowledge_fingerprint", "store_validation"]
-
-STORE_SCHEMA_VERSION = "2"
-
-
-def knowledge_fingerprint(kb_root: Path) -> str:
-    """Changes whenever the vocabulary, a knowledge file (of the knowledge folder or the user
-    workspace loaded with it) or a crosswalk changes."""
-    from torkham.datasets.actors import crosswalk_files
-
-    digest = hashlib.sha256(f"torkham-store-{STORE_SCHEMA_VERSION}\n".encode())
-    digest.update(VOCABULARY_FILE.read_bytes())
-    roots: list[Path] = []
-    for root, path in knowledge_files_by_root(kb_root):
-        roots += [] if root in roots else [root]
-        digest.update(f"{len(roots)}/{path.relative_to(root)}".encode() + b"\0")
-        digest.update(path.read_bytes() + b"\0")
-    for path in crosswalk_files(kb_root):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()
+__all__ = [
+    "build_store",
+    "ensure_readable",
+    "ensure_store",
+    "export_form",
+    "is_current",
+    "knowledge_fingerprint",
+    "store_validation",
+]
 
 
 def _state_of(con: DuckDBPyConnection) -> tuple[str | None, set[str]]:
@@ -91,6 +80,31 @@ def ensure_store(db_path: Path, kb_root: Path) -> bool:
     return True
 
 
+def ensure_readable(db_path: Path, kb_root: Path) -> LastGood | None:
+    """Make the store current for reading, as ensure_store does; but when the knowledge files do not validate
+    and the store holds a valid build, leave it as it is and return what to say (store/lastgood.py). A
+    store without a valid build has nothing to answer from: ValidationFailed, as from ensure_store."""
+    try:
+        ensure_store(db_path, kb_root)
+    except ValidationFailed as exc:
+        built, kept = _last_build(db_path)
+        if not kept:
+            raise
+        return LastGood.of(kb_root, exc.problems, built)
+    return None
+
+
+def _last_build(db_path: Path) -> tuple[str | None, bool]:
+    """When the store's knowledge layer was built, and whether it holds one at all."""
+    if not db_path.exists():
+        return None, False
+    con = connect(db_path, read_only=True)
+    try:
+        return built_at(con), _state_of(con)[0] is not None
+    finally:
+        con.close()
+
+
 def store_validation(db_path: Path, kb_root: Path, validation: Validation) -> None:
     """Rebuild from a validation of the files now on disk, made before they were written (torkham
     ingest and accept validate a change first), so that it is not validated twice."""
@@ -127,7 +141,7 @@ def build_store(
                 con.execute(store_schema())
                 _insert_all(con, validation)
                 con.execute(
-                    "INSERT OR REPLACE INTO meta VALUES ('kb_fingerprint', ?), ('kb_root', ?)",
-                    [fingerprint, str(validation.kb.root)],
+                    "INSERT OR REPLACE INTO meta VALUES ('kb_fingerprint', ?), ('kb_root', ?), (?, ?)",
+                    [fingerprint, str(validation.kb.root), BUILT_KEY, built_now()],
                 )
             refresh_actor_names(con, kb_root)

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from torkham.datasets.catalog import catalog
+from torkham.store.memo import remembered
 
 if TYPE_CHECKING:
     from duckdb import DuckDBPyConnection
@@ -160,7 +161,12 @@ def span_from_row(row: Sequence[object]) -> Span:
 
 
 def read_coverage(con: DuckDBPyConnection) -> Coverage:
-    """Every span the store holds, with the observed span of events that no coverage row describes."""
+    """Every span the store holds, with the observed span of events that no coverage row describes; once per
+    opening of the store for a cursor bound to its cache (store.memo)."""
+    return remembered(con, ("coverage",), lambda: _read_coverage(con))
+
+
+def _read_coverage(con: DuckDBPyConnection) -> Coverage:
     held = {row[0] for row in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
     if "coverage" not in held:
         return Coverage(())

@@ -27,11 +27,24 @@ def connect(path: Path, read_only: bool = False, shown: Path | None = None) -> D
         message = str(exc)
         if "lock" in message.lower():
             raise TorkhamError(f"store {named} is in use by another process; close it and try again") from None
-        raise TorkhamError(f"cannot open store {named}: {message.splitlines()[0]}") from None
+        raise _cannot_open(named, message) from None
     except duckdb.Error as exc:
         raise TorkhamError(
             f"{named} is not a torkham store ({str(exc).splitlines()[0]}); pass another --db path"
         ) from None
+
+
+def _cannot_open(named: Path, message: str) -> TorkhamError:
+    """Why the store file cannot be opened, and what to pass instead."""
+    if named.is_dir():
+        return TorkhamError(
+            f"{named} is a folder, not a torkham store; pass --db with a file, such as {named / 'torkham.duckdb'}"
+        )
+    if "not a valid DuckDB database file" in message:
+        return TorkhamError(
+            f"{named} is not a torkham store (not a DuckDB file); pass --db with a store, or a new path to build one"
+        )
+    return TorkhamError(f"cannot open store {named}: {message.splitlines()[0]}")
 
 
 @contextmanager
@@ -67,7 +80,7 @@ def connect_attached(path: Path) -> DuckDBPyConnection:
         con.execute(f"ATTACH '{quoted}' AS {ATTACHED} (READ_ONLY)")
     except duckdb.Error as exc:
         con.close()
-        raise TorkhamError(f"cannot open store {path}: {str(exc).splitlines()[0]}") from None
+        raise _cannot_open(path, str(exc)) from None
     return con
 
 

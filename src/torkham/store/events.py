@@ -90,24 +90,36 @@ class EventPage:
 
 def find_events(con: DuckDBPyConnection, f: EventFilter, *, limit: int | None, cursor: str | None = None) -> EventPage:
     """One page of the events `f` selects (all of them when `limit` is None), by date, then knowledge
-    before data, then id."""
+    before data, then id — with the total, in one statement."""
     if limit is not None and limit < 1:
         raise InvalidParameter("limit", f"{limit} is too small; use 1 or more")
     union, params = _union(con, f)
     after = Where()
     if cursor:
         after.always("(day, rank, id) > (?, ?, ?)", *decode_cursor(cursor))
-    rows = con.execute(  # the total of all matches rides along with the page: one pass over the union
-        f"""SELECT day, rank, id, total FROM (SELECT u.day, u.rank, u.id, count(*) OVER () AS total
-            FROM ({union}) u) {after.sql()} ORDER BY day, rank, id LIMIT ?""",
-        [*params, *after.params, (limit + 1) if limit is not None else None],
-    ).fetchall()
-    total = int(rows[0][3]) if rows else _count(con, union, params)
+    rows = con.execute(_PAGE.format(union=union, after=after.sql(), columns=DATA_EVENT_COLUMNS),
+                       [*params, *after.params, (limit + 1) if limit is not None else None, *params]).fetchall()  # fmt: skip
+    total = int(rows[0][3]) if rows else _count(con, union, params) if cursor else 0
     more = limit is not None and len(rows) > limit
-    keys = [(day, int(rank), str(event_id)) for day, rank, event_id, _ in rows[:limit]]
-    items = _items(con, [(rank, event_id) for _, rank, event_id in keys])
-    next_cursor = encode_cursor(*keys[-1]) if more else None
+    items = [_item(row) for row in rows[:limit]]
+    last = rows[len(items) - 1] if more else None
+    next_cursor = encode_cursor(last[0], int(last[1]), str(last[2])) if last is not None else None
     return EventPage(items, total, next_cursor, limit)
+
+
+# The page's keys first (a top-n over narrow rows), then the rows of those keys only: a dataset event by
+# its row in `events`, a knowledge event by its record; the total of all matches counted beside (cheaper
+# than a window over the union at every size, bench/api_load.py).
+_PAGE = """WITH page AS (SELECT day, rank, id, rid FROM ({union}) u {after} ORDER BY day, rank, id LIMIT ?)
+SELECT p.day, p.rank, p.id, (SELECT count(*) FROM ({union}) u) AS total, r.record, {columns} FROM page p
+LEFT JOIN events e ON p.rank = 1 AND e.rowid = p.rid LEFT JOIN kb_records r ON p.rank = 0 AND r.id = p.id
+ORDER BY p.day, p.rank, p.id"""
+
+
+def _item(row: tuple[Any, ...]) -> Event:
+    if row[1] == 0:
+        return {**json.loads(row[4]), "layer": "kb"}
+    return _with_status(data_event(row[5:]))
 
 
 def _count(con: DuckDBPyConnection, union: str, params: list[Any]) -> int:
@@ -191,25 +203,26 @@ def decode_cursor(cursor: str) -> tuple[date, int, str]:
 
 def _union(con: DuckDBPyConnection, f: EventFilter) -> tuple[str, list[Any]]:
     """The selected events of both layers as one relation: day, rank (0 kb, 1 data), id, event_type, iso3,
-    admin1, dataset, fatalities, actor1, actor2 — and the parameters it binds."""
+    admin1, dataset, fatalities, actor1, actor2, rid (the row in `events`) — and the parameters it binds."""
     parts, params = [], []
     regions = [name.lower() for name in spellings_of(con, f.admin1)] if f.admin1 is not None else None
     if f.layer in ("kb", "both") and f.dataset is None and f.min_fatalities is None:
         kb = _kb_where(f, regions)
         parts.append(f"""SELECT e.first_day AS day, 0 AS rank, e.id AS id, e.type AS event_type,
             lower(e.country) AS iso3, e.admin1, NULL::VARCHAR AS dataset, NULL::INTEGER AS fatalities,
-            NULL::VARCHAR AS actor1, NULL::VARCHAR AS actor2
+            NULL::VARCHAR AS actor1, NULL::VARCHAR AS actor2, NULL::BIGINT AS rid
             FROM kb_events e JOIN kb_records r USING (id) WHERE {kb.expression()}""")
         params += kb.params
     if f.layer in ("data", "both"):
         data = _data_where(f, regions)
         parts.append(f"""SELECT e.date_start AS day, 1 AS rank, e.dataset || ':' || e.event_id AS id,
             e.event_type, lower(e.iso3) AS iso3, e.admin1, e.dataset, e.fatalities_best AS fatalities,
-            e.actor1, e.actor2 FROM events e WHERE {data.expression()}""")
+            e.actor1, e.actor2, e.rowid AS rid FROM events e WHERE {data.expression()}""")
         params += data.params
     if not parts:  # the filter excludes both layers (knowledge events have no dataset nor deaths)
         empty = "NULL::DATE AS day, 0 AS rank, '' AS id, NULL AS event_type, NULL AS iso3, NULL AS admin1"
-        return f"SELECT {empty}, NULL AS dataset, 0 AS fatalities, NULL AS actor1, NULL AS actor2 WHERE false", []
+        nothing = "NULL AS dataset, 0 AS fatalities, NULL AS actor1, NULL AS actor2, NULL::BIGINT AS rid WHERE false"
+        return f"SELECT {empty}, {nothing}", []
     return " UNION ALL ".join(parts), params
 
 
@@ -248,20 +261,6 @@ def _data_where(f: EventFilter, regions: list[str] | None) -> Where:
     where.add("strpos(lower(concat_ws(' ', e.place, e.actor1, e.actor2, e.admin1, e.admin2)), lower(?)) > 0", f.q)
     where.add("e.fatalities_best >= ?", f.min_fatalities)
     return where
-
-
-def _items(con: DuckDBPyConnection, keys: list[tuple[int, str]]) -> list[Event]:
-    kb = records_by_id(con, [event_id for rank, event_id in keys if rank == 0])
-    data_keys = [event_id.partition(":") for rank, event_id in keys if rank == 1]
-    data: dict[str, Event] = {}
-    if data_keys:
-        rows = con.execute(  # a join on the two key columns; concatenating them would scan the table
-            f"""SELECT {DATA_EVENT_COLUMNS} FROM events e
-                JOIN (SELECT unnest(?) AS dataset, unnest(?) AS event_id) k USING (dataset, event_id)""",
-            [[d for d, _, _ in data_keys], [i for _, _, i in data_keys]],
-        ).fetchall()
-        data = {item["id"]: _with_status(item) for item in map(data_event, rows)}
-    return [{**kb[event_id], "layer": "kb"} if rank == 0 else data[event_id] for rank, event_id in keys]
 
 
 def _with_status(item: Event) -> Event:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from torkham.model.dates import parse_partial_date
 from torkham.store.clauses import Where
+from torkham.store.memo import remembered
 
 if TYPE_CHECKING:
     from duckdb import DuckDBPyConnection
@@ -67,7 +68,9 @@ def ambiguity_notes(con: DuckDBPyConnection, normalized: str) -> list[str]:
 
 
 def actor_names(con: DuckDBPyConnection) -> dict[str, str]:
-    return dict(con.execute("SELECT id, name FROM kb_actors").fetchall())
+    """Actor id -> name (a copy: the lookup is kept per opening of the store, store.memo)."""
+    rows = remembered(con, ("actor names",), lambda: tuple(con.execute("SELECT id, name FROM kb_actors").fetchall()))
+    return dict(rows)
 
 
 def list_actors(con: DuckDBPyConnection, kind: str | None = None) -> list[Record]:
@@ -79,50 +82,35 @@ def list_actors(con: DuckDBPyConnection, kind: str | None = None) -> list[Record
     return _records(con, sql + " ORDER BY a.kind, lower(a.name)", params)
 
 
+# Every record about one actor in one statement: (part, rank within the part, record, name, actor id).
+_ACTOR_DETAIL = """
+SELECT 0 AS part, 0 AS n, record, NULL AS name, NULL AS other FROM kb_records WHERE id = $1 AND kind = 'actors'
+UNION ALL SELECT 1, row_number() OVER (ORDER BY r.seq), r.record, NULL, NULL
+    FROM kb_records r JOIN kb_relations l USING (id) WHERE l.from_id = $1 OR l.to_id = $1
+UNION ALL SELECT 2, row_number() OVER (ORDER BY e.first_day, r.seq), r.record, NULL, NULL
+    FROM kb_records r JOIN kb_events e USING (id) WHERE e.id IN (SELECT event_id FROM kb_event_actors WHERE actor_id = $1)
+UNION ALL SELECT 3, row_number() OVER (ORDER BY r.seq), r.record, NULL, NULL
+    FROM kb_records r WHERE r.id IN (SELECT figure_id FROM kb_figure_actors WHERE actor_id = $1)
+UNION ALL SELECT 4, row_number() OVER (ORDER BY r.seq), r.record, NULL, NULL
+    FROM kb_records r WHERE r.id IN (SELECT claim_id FROM kb_claim_actors WHERE actor_id = $1)
+UNION ALL SELECT 5, row_number() OVER (ORDER BY seq), record, NULL, NULL FROM kb_records
+    WHERE kind IN ('priorities', 'recommendations') AND (json_extract_string(record, '$.holder') = $1
+    OR list_contains(CAST(json_extract(record, '$.addressed_to') AS VARCHAR[]), $1))
+UNION ALL SELECT 6, row_number() OVER (ORDER BY m.source_id, m.page NULLS LAST, r.seq), r.record, NULL, NULL
+    FROM kb_records r JOIN kb_mentions m USING (id) WHERE m.actor_id = $1
+UNION ALL SELECT 7, row_number() OVER (ORDER BY name, other), NULL, name, other FROM (SELECT DISTINCT b.name,
+    b.actor_id AS other FROM kb_ambiguities a JOIN kb_ambiguities b ON a.id = b.id WHERE a.actor_id = $1
+    AND b.actor_id <> $1)
+ORDER BY part, n"""
+
+
 def actor_detail(con: DuckDBPyConnection, actor_id: str) -> dict[str, Any]:
-    (actor,) = _records(con, "SELECT record FROM kb_records WHERE id = ? AND kind = 'actors'", [actor_id])
-    relations = _records(
-        con,
-        """SELECT r.record FROM kb_records r JOIN kb_relations l USING (id)
-        WHERE l.from_id = ? OR l.to_id = ? ORDER BY r.seq""",
-        [actor_id, actor_id],
-    )
-    events = _records(
-        con,
-        """SELECT r.record FROM kb_records r JOIN kb_events e USING (id)
-        WHERE e.id IN (SELECT event_id FROM kb_event_actors WHERE actor_id = ?) ORDER BY e.first_day, r.seq""",
-        [actor_id],
-    )
-    figures = _records(
-        con,
-        """SELECT r.record FROM kb_records r WHERE r.id IN
-        (SELECT figure_id FROM kb_figure_actors WHERE actor_id = ?) ORDER BY r.seq""",
-        [actor_id],
-    )
-    claims = _records(
-        con,
-        """SELECT r.record FROM kb_records r WHERE r.id IN
-        (SELECT claim_id FROM kb_claim_actors WHERE actor_id = ?) ORDER BY r.seq""",
-        [actor_id],
-    )
-    other = _records(
-        con,
-        """SELECT record FROM kb_records WHERE kind IN ('priorities', 'recommendations')
-        AND (json_extract_string(record, '$.holder') = ? OR list_contains(
-        CAST(json_extract(record, '$.addressed_to') AS VARCHAR[]), ?)) ORDER BY seq""",
-        [actor_id, actor_id],
-    )
-    mentions = _records(
-        con,
-        """SELECT r.record FROM kb_records r JOIN kb_mentions m USING (id)
-        WHERE m.actor_id = ? ORDER BY m.source_id, m.page NULLS LAST, r.seq""",
-        [actor_id],
-    )
-    ambiguous = con.execute(
-        """SELECT DISTINCT b.name, b.actor_id FROM kb_ambiguities a
-        JOIN kb_ambiguities b ON a.id = b.id WHERE a.actor_id = ? AND b.actor_id <> ?""",
-        [actor_id, actor_id],
-    ).fetchall()
+    parts: dict[int, list[Any]] = {}
+    for part, _, record, name, other in con.execute(_ACTOR_DETAIL, [actor_id]).fetchall():
+        parts.setdefault(part, []).append(json.loads(record) if part < 7 else (name, other))
+    (actor,) = parts.get(0, [])
+    relations, events, figures, claims, other, mentions = (parts.get(i, []) for i in range(1, 7))
+    ambiguous = parts.get(7, [])
     return {
         "actor": actor,
         "relations": relations,

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from torkham.kb.resolve import NameIndex
 from torkham.model.countries import country_name
 from torkham.params import ActorRef, CountryRef, DatasetRef, InvalidParameter, literal
+from torkham.store.memo import cache_of, remembered
 
 if TYPE_CHECKING:
     from duckdb import DuckDBPyConnection
@@ -19,7 +20,14 @@ _INDEXES: dict[str, NameIndex] = {}
 
 def name_index(con: DuckDBPyConnection) -> NameIndex:
     """The NameIndex of the store's knowledge, built once per knowledge fingerprint (a web process answers
-    many requests over the same knowledge; building the index costs more than the queries)."""
+    many requests over the same knowledge; building the index costs more than the queries), and kept with
+    the cache the cursor is bound to (store.memo), which then needs no query at all."""
+    if cache_of(con) is not None:
+        return remembered(con, ("name index",), lambda: _name_index(con))
+    return _name_index(con)
+
+
+def _name_index(con: DuckDBPyConnection) -> NameIndex:
     rows = con.execute("SELECT value FROM meta WHERE key = 'kb_fingerprint'").fetchall()
     key = str(rows[0][0]) if rows else None
     if key is None:
@@ -62,9 +70,6 @@ class StoredCountry:
     kb_codes: tuple[str, ...]
 
 
-_COUNTRIES: dict[tuple[object, ...], tuple[list[tuple[str | None, str | None]], list[str]]] = {}
-
-
 def stored_country(con: DuckDBPyConnection, ref: CountryRef) -> StoredCountry:
     """How the store writes the country `ref` names; an error listing the countries held when no event
     of either layer is there."""
@@ -88,28 +93,18 @@ def _label(name: str | None, iso3: str | None) -> str:
 
 
 def _countries_held(con: DuckDBPyConnection) -> tuple[list[tuple[str | None, str | None]], list[str]]:
-    """(country, iso3) pairs of the dataset events and the codes of the knowledge events — cached per store
-    file and state (last import, knowledge fingerprint), since the web asks on every request."""
-    key = _store_state(con)
-    if key not in _COUNTRIES:
-        held = [(n, i) for n, i in con.execute("SELECT DISTINCT country, iso3 FROM events").fetchall()]
-        kb = [
-            str(c)
-            for (c,) in con.execute("SELECT DISTINCT country FROM kb_events WHERE country IS NOT NULL").fetchall()
-        ]
-        if len(_COUNTRIES) > 16:
-            _COUNTRIES.clear()
-        _COUNTRIES[key] = (held, kb)
-    return _COUNTRIES[key]
+    """(country, iso3) pairs of the dataset events and the codes of the knowledge events, in one query —
+    once per opening of the store when the cursor is bound to its cache (store.memo), as the web's are."""
+    return remembered(con, ("countries held",), lambda: _read_countries(con))
 
 
-def _store_state(con: DuckDBPyConnection) -> tuple[object, ...]:
+def _read_countries(con: DuckDBPyConnection) -> tuple[list[tuple[str | None, str | None]], list[str]]:
     rows = con.execute(
-        "SELECT (SELECT path FROM duckdb_databases() WHERE database_name = current_database()),"
-        " (SELECT max(import_id) FROM imports), (SELECT count(*) FROM events),"
-        " (SELECT max(value) FROM meta WHERE key = 'kb_fingerprint')"
+        """SELECT DISTINCT 0, country, iso3 FROM events
+           UNION ALL SELECT DISTINCT 1, country, NULL FROM kb_events WHERE country IS NOT NULL"""
     ).fetchall()
-    return tuple(rows[0])
+    held = [(name, iso3) for layer, name, iso3 in rows if layer == 0]
+    return held, [str(name) for layer, name, _ in rows if layer == 1]
 
 
 def check_dataset(con: DuckDBPyConnection, ref: DatasetRef | None) -> str | None:
@@ -125,8 +120,13 @@ def event_types(con: DuckDBPyConnection) -> list[str]:
     from torkham.model.vocabulary import default_vocabulary
 
     known = list(default_vocabulary()["event_types"])
-    held = con.execute("SELECT DISTINCT event_type FROM events WHERE event_type IS NOT NULL ORDER BY 1").fetchall()
-    return known + [str(t) for (t,) in held if t not in known]
+    held = remembered(con, ("event types",), lambda: _read_event_types(con))
+    return known + [t for t in held if t not in known]
+
+
+def _read_event_types(con: DuckDBPyConnection) -> tuple[str, ...]:
+    rows = con.execute("SELECT DISTINCT event_type FROM events WHERE event_type IS NOT NULL ORDER BY 1").fetchall()
+    return tuple(str(t) for (t,) in rows)
 
 
 _HELD = {  # fixed queries for the values a filter may take
@@ -136,7 +136,11 @@ _HELD = {  # fixed queries for the values a filter may take
 
 
 def held_values(con: DuckDBPyConnection, column: str) -> list[str]:
-    return sorted(str(r[0]) for r in con.execute(_HELD[column]).fetchall() if r[0])
+    return list(remembered(con, ("held", column), lambda: _read_held(con, column)))
+
+
+def _read_held(con: DuckDBPyConnection, column: str) -> tuple[str, ...]:
+    return tuple(sorted(str(r[0]) for r in con.execute(_HELD[column]).fetchall() if r[0]))
 
 
 def check_held(field: str, value: str, held: list[str], fold: bool = False) -> None:

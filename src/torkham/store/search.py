@@ -20,7 +20,8 @@ from torkham.config import LIMITS
 from torkham.errors import TorkhamError
 from torkham.kb.names import normalize
 from torkham.params import InvalidParameter, check_text, literal
-from torkham.store.search_kinds import KB_KINDS, Hit, cut, find, make_hit
+from torkham.store.memo import remembered
+from torkham.store.search_kinds import KB_KINDS, Hit, cut, find_all, make_hit
 from torkham.store.search_names import actor_hits, suggestions
 
 if TYPE_CHECKING:
@@ -72,13 +73,14 @@ def search_all(
     params |= {"actors": named, "years": years, "limit": limit}
     counts: dict[str, int] = {}
     hits: list[Hit] = []
+    records = find_all(con, [KB_KINDS[k] for k in KINDS if k in chosen and k in KB_KINDS], params)  # one statement
     for kind in (k for k in KINDS if k in chosen):
         if kind == "actors":
             found, count = actors, actor_count
         elif kind == "passages":
             found, count = _passages(con, words, years, limit, source)
         else:
-            found, count = find(con, KB_KINDS[kind], params)
+            found, count = records[kind]
         counts[kind] = count
         hits += found
     offered = [] if actor_count else suggestions(index, words, set())
@@ -121,7 +123,7 @@ def _passages(
     """Passages of ingested documents holding every word (ranked by the ingest passage search, BM25)."""
     from torkham.ingest.search import has_documents, search_passages, terms_with_spans
 
-    if not has_documents(con):
+    if not remembered(con, ("has documents",), lambda: has_documents(con)):
         if source is not None:  # asked for one document's passages: say why there are none
             search_passages(con, " ".join(words), source_id=source)
         return [], 0

@@ -36,13 +36,27 @@ class Kind:
 def find(con: DuckDBPyConnection, kind: Kind, params: dict[str, Any]) -> tuple[list[Hit], int]:
     """The first $limit matching rows of `kind` as hits (with `match`: actor | phrase | words), and how many
     rows match in all."""
-    sql = _sql(kind)
+    return find_all(con, [kind], params)[kind.name]
+
+
+def find_all(con: DuckDBPyConnection, kinds: list[Kind], params: dict[str, Any]) -> dict[str, tuple[list[Hit], int]]:
+    """`find` for several kinds in one statement: one column per kind, its rows as a list of structs."""
+    if not kinds:
+        return {}
+    columns = ",\n".join(
+        f"(SELECT list(k ORDER BY k._pos) FROM (SELECT *, row_number() OVER (ORDER BY _tier, {kind.order}) AS _pos"
+        f" FROM ({_sql(kind)})) k)"
+        for kind in kinds
+    )
+    sql = f"SELECT {columns}"
     bound = {name: value for name, value in params.items() if f"${name}" in sql}
-    cursor = con.execute(sql, bound)
-    names = [d[0] for d in cursor.description or []]
-    rows = [dict(zip(names, values, strict=True)) for values in cursor.fetchall()]
-    total = int(rows[0]["_total"]) if rows else 0
-    return [{**kind.hit(row, params["text"]), "match": row["_match"]} for row in rows], total
+    (lists,) = con.execute(sql, bound).fetchall()
+    found = {}
+    for kind, rows in zip(kinds, lists, strict=True):
+        rows = rows or []
+        total = int(rows[0]["_total"]) if rows else 0
+        found[kind.name] = ([{**kind.hit(row, params["text"]), "match": row["_match"]} for row in rows], total)
+    return found
 
 
 def _sql(kind: Kind) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
+from torkham.store.memo import remembered
 from torkham.store.search_kinds import Hit, cut, make_hit
 
 if TYPE_CHECKING:
@@ -38,8 +39,7 @@ def actor_hits(
             for actor_id, name in sorted(holders.items()):
                 if actor_id not in {a for a, _, _ in ranked}:
                     ranked.append((actor_id, "words", name))
-    rows = {r[0]: r[1:] for r in con.execute("SELECT id, name, kind, description FROM kb_actors").fetchall()}
-    notes = {(a, n): note for a, n, note in con.execute("SELECT actor_id, name, note FROM kb_names").fetchall()}
+    rows, notes = remembered(con, ("actor names and notes",), lambda: _names_and_notes(con))
     hits = []
     for actor_id, how, matched in ranked[:limit]:
         name, kind, description = rows.get(actor_id, (actor_id, "", None))
@@ -60,6 +60,16 @@ def actor_hits(
             )  # fmt: skip
         )
     return hits, len(ranked), sorted(exact)
+
+
+def _names_and_notes(
+    con: DuckDBPyConnection,
+) -> tuple[dict[str, tuple[str, str, str | None]], dict[tuple[str, str], str | None]]:
+    """Actor id -> (name, kind, description), and (actor id, name) -> the name's note: fixed per opening of
+    the store (store.memo)."""
+    rows = {r[0]: r[1:] for r in con.execute("SELECT id, name, kind, description FROM kb_actors").fetchall()}
+    notes = {(a, n): note for a, n, note in con.execute("SELECT actor_id, name, note FROM kb_names").fetchall()}
+    return rows, notes
 
 
 def suggestions(index: NameIndex, words: list[str], skip: set[str]) -> list[dict[str, Any]]:

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from torkham.errors import TorkhamError
+from torkham.store.actor_index import publish_index, write_index
 from torkham.store.db import connect
 
 if TYPE_CHECKING:
@@ -61,8 +62,7 @@ def writer_lock(db_path: Path) -> Iterator[None]:
             raise RuntimeError(f"store {db_path} is already being written by this process (nested write)")
         _writing.add(key)
     try:
-        db_path.parent.mkdir(parents=True, exist_ok=True)
-        handle = os.open(lock_path(db_path), os.O_RDWR | os.O_CREAT, 0o644)
+        handle = _open_lock(db_path)
         try:
             _take(handle, db_path)
             yield
@@ -71,6 +71,18 @@ def writer_lock(db_path: Path) -> Iterator[None]:
     finally:
         with _writing_guard:
             _writing.discard(key)
+
+
+def _open_lock(db_path: Path) -> int:
+    try:
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+        return os.open(lock_path(db_path), os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:
+        parent = db_path.parent
+        reason = f"{parent} is not a folder" if parent.exists() and not parent.is_dir() else exc.strerror or exc
+        raise TorkhamError(
+            f"cannot write store {db_path} ({reason}); pass --db with a path in a folder you can write"
+        ) from None
 
 
 def _take(handle: int, db_path: Path) -> None:
@@ -102,11 +114,13 @@ def writing_store(db_path: Path) -> Iterator[DuckDBPyConnection]:
         try:
             yield con
             con.execute("CHECKPOINT")
+            index = write_index(con, db_path)  # what `torkham show` reads without opening the store
         except BaseException:
             con.close()
             _remove(copy)
             raise
         con.close()
+        publish_index(index, copy, db_path)
         _publish(copy, db_path)
 
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
@@ -16,7 +16,10 @@ from torkham import __version__
 from torkham.config import Settings
 from torkham.errors import TorkhamError
 from torkham.params import InvalidParameter
-from torkham.web.errors import NotFound, wants_html
+from torkham.web.errors import Missing, NotFound, Problem, wants_html
+
+if TYPE_CHECKING:
+    from torkham.store.lastgood import LastGood
 
 STATIC = Path(__file__).resolve().parent / "static"
 # Threads running requests at once. Each DuckDB query already uses every core; more threads than this
@@ -24,21 +27,27 @@ STATIC = Path(__file__).resolve().parent / "static"
 WORKER_THREADS = 8
 
 
-def create_app(settings: Settings | None = None, warm_up: bool = True) -> FastAPI:
+def create_app(
+    settings: Settings | None = None, warm_up: bool = True, prepared: bool = False, last_good: LastGood | None = None
+) -> FastAPI:
     """The workbench over the store of `settings`. With `warm_up`, pages that are slow to compute the first
-    time (overview, claim checks) are prepared in background threads at start-up."""
+    time (overview, claim checks) are prepared in background threads at start-up. `prepared`: the store was
+    brought up to date already (`torkham serve` checks everything before it starts), with `last_good` when
+    it answers from its last valid build because the knowledge does not validate (store/lastgood.py)."""
     settings = settings or Settings.load()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         import anyio.to_thread
 
-        from torkham.store.build import ensure_store
+        from torkham.store.build import ensure_readable
+        from torkham.web.knowledge import KnowledgeWatch
         from torkham.web.served import ServedStore
 
-        ensure_store(settings.db_path, settings.kb_root)
+        stale = last_good if prepared else ensure_readable(settings.db_path, settings.kb_root)
         # read-only, following the writers that replace the store file (web/served.py); `con` is its old name
         app.state.store = app.state.con = ServedStore(settings.db_path)
+        app.state.knowledge = KnowledgeWatch(settings.kb_root, app.state.store, stale)  # the pages' banner
         anyio.to_thread.current_default_thread_limiter().total_tokens = WORKER_THREADS
         try:
             yield
@@ -79,50 +88,48 @@ def _error_handlers(app: FastAPI) -> None:
     async def not_found(request: Request, exc: NotFound):
         if wants_html(request):
             return error_page(request, 404, str(exc))
-        return JSONResponse({"detail": str(exc)}, status_code=404)
+        return JSONResponse(Missing(detail=str(exc)).model_dump(), status_code=404)
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException):
         message = exc.detail if exc.status_code != 404 else f"nothing at {request.url.path}"
         if wants_html(request):
             return error_page(request, exc.status_code, message)
-        return JSONResponse({"detail": message}, status_code=exc.status_code, headers=exc.headers)
+        return JSONResponse(Missing(detail=str(message)).model_dump(), status_code=exc.status_code, headers=exc.headers)
 
     @app.exception_handler(TorkhamError)
     async def bad_value(request: Request, exc: TorkhamError):
-        problem = _invalid(exc)
-        if wants_html(request):
-            return error_page(request, 422, _sentence(problem))
-        return JSONResponse({"detail": [problem]}, status_code=422)
+        return _invalid_response(request, [_invalid(exc)])
 
     @app.exception_handler(RequestValidationError)
     async def bad_parameter(request: Request, exc: RequestValidationError):
-        problems = [_validation_problem(e) for e in exc.errors()]
-        if wants_html(request):
-            return error_page(request, 422, "; ".join(map(_sentence, problems)))
-        return JSONResponse({"detail": problems}, status_code=422)
+        return _invalid_response(request, [_validation_problem(e) for e in exc.errors()])
+
+
+def _invalid_response(request: Request, problems: list[Problem]) -> Response:
+    """422: the page naming each problem, or the API's one body for bad values (web/errors.py: Invalid)."""
+    from torkham.web.pages.errors import error_page
+
+    if wants_html(request):
+        return error_page(request, 422, "; ".join(map(_sentence, problems)))
+    return JSONResponse({"detail": [problem.body() for problem in problems]}, status_code=422)
 
 
 # One 422 shape for every bad value, FastAPI's own: {"detail": [{"loc": [...], "msg": ..., "type": ...}]}.
-def _invalid(exc: TorkhamError) -> dict[str, Any]:
+def _invalid(exc: TorkhamError) -> Problem:
     if isinstance(exc, InvalidParameter):
-        return {
-            "loc": ["query", exc.field] if exc.field else ["query"],
-            "msg": exc.sentence(str),
-            "type": "value_error",
-        }
-    return {"loc": ["query"], "msg": str(exc), "type": "value_error"}
+        loc = ["query", exc.field] if exc.field else ["query"]
+        return Problem(loc=loc, msg=exc.sentence(str), type="value_error")
+    return Problem(loc=["query"], msg=str(exc), type="value_error")
 
 
-def _validation_problem(error: Any) -> dict[str, Any]:
-    problem = {key: error[key] for key in ("loc", "msg", "type") if key in error}
-    problem["loc"] = [str(part) for part in problem.get("loc", ())]
-    if isinstance(error.get("input"), str | int | float | bool):
-        problem["input"] = error["input"]
-    return problem
+def _validation_problem(error: Any) -> Problem:
+    plain = error.get("input") if isinstance(error.get("input"), str | int | float | bool) else None
+    loc = [str(part) for part in error.get("loc", ())]
+    return Problem(loc=loc, msg=str(error.get("msg", "")), type=str(error.get("type", "value_error")), input=plain)
 
 
-def _sentence(problem: dict[str, Any]) -> str:
+def _sentence(problem: Problem) -> str:
     """`<parameter>: <message>`, as the pages show a problem."""
-    name = ".".join(p for p in problem["loc"] if p not in ("query", "path", "body"))
-    return f"{name}: {problem['msg']}" if name else problem["msg"]
+    name = ".".join(p for p in problem.loc if p not in ("query", "path", "body"))
+    return f"{name}: {problem.msg}" if name else problem.msg

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
 
 
-def store_cursor(request: Request) -> Iterator[Any]:
+async def store_cursor(request: Request) -> AsyncIterator[Any]:
     """A DuckDB cursor on the newest opening of the read-only store (web/served.py): a cursor is safe to use
-    from one thread. The generation it belongs to is kept in request.state, for the caches."""
+    from one thread. The generation it belongs to is kept in request.state, for the caches. Run on the event
+    loop (a stat and a new cursor; a new generation only after a writer replaced the store), which spares
+    each request two hops to a worker thread and back."""
     with request.app.state.store.reading() as (generation, cursor):
         request.state.store_generation = generation
         yield cursor

@@ -58,6 +58,8 @@ def province_collection(
     rows = facet_counts(con, chosen, "admin1")
     events = place(crosswalk, chosen_set, {r["value"]: r["count"] for r in rows})
     deaths = place(crosswalk, chosen_set, {r["value"]: r["fatalities"] for r in rows})
+    kb_rows = facet_counts(con, replace(chosen, layer="kb"), "admin1")  # reviewed events placed by a province code
+    knowledge = place(crosswalk, chosen_set, {r["value"]: r["count"] for r in kb_rows})
     covered = listing_coverage(con, chosen)
     start, end = _period(con, chosen)
     levels = {iso3: _country_coverage(covered, iso3, start, end) for iso3 in COUNTRIES}
@@ -66,6 +68,7 @@ def province_collection(
         level = levels.get(figures.country_of(code), {"level": "none"})["level"]
         props = figures.province_properties(code, name, level, events.counts.get(code, 0),
                                             deaths.counts.get(code, 0), events.names.get(code, []))  # fmt: skip
+        props["knowledge_events"] = knowledge.counts.get(code)  # null: no reviewed event placed there (not 0)
         features.append({"type": "Feature", "id": code, "properties": props, "geometry": shape if geometry else None})
     return {
         "type": "FeatureCollection",
@@ -79,6 +82,7 @@ def province_collection(
             {"name": n, "events": c, "fatalities": deaths.not_on_map.get(n, 0)} for n, c in events.not_on_map.items()
         ],  # fmt: skip
         "countries": [_country(con, chosen, iso3, levels[iso3], start, end) for iso3 in COUNTRIES],
+        "knowledge": {"events": knowledge.total, "not_given": knowledge.not_given},
         "coverage_notes": list(covered.notes),
     }
 

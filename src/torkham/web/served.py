@@ -63,11 +63,14 @@ class ServedStore:
     @contextmanager
     def reading(self) -> Iterator[tuple[Generation, Any]]:
         """A cursor on the newest generation, for one request; the generation stays open until released."""
+        from torkham.store.memo import bound
+
         generation = self._acquire()
         try:
             cursor = generation.cursor()
             try:
-                yield generation, cursor
+                with bound(cursor, generation.caches):  # lookups fixed for this opening (store.memo)
+                    yield generation, cursor
             finally:
                 cursor.close()
         finally:
@@ -147,9 +150,12 @@ class ServedStore:
             generation.warming.append(cursor)
 
         def run() -> None:
+            from torkham.store.memo import bound
+
             _local.generation = generation
             try:
-                work(cursor)
+                with bound(cursor, generation.caches):
+                    work(cursor)
             except Exception:
                 if not (self._stopping.is_set() or generation.retired):  # the page itself reports the problem
                     log.exception("could not prepare the %s in the background", name)

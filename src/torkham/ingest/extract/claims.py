@@ -10,8 +10,12 @@ keywords (wordlists.yaml) and says so."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from functools import lru_cache
 
 from torkham.ingest.document import Document
+from torkham.ingest.extract.author_claims import author_claims
+from torkham.ingest.extract.claim_words import claim_words
 from torkham.ingest.extract.common import Regions, Sentences, propose
 from torkham.ingest.extract.lexicon import Lexicon
 from torkham.ingest.extract.speakers import (
@@ -36,10 +40,35 @@ _NOT_SPEECH = re.compile(r"\b(?:(?:was|were|is|are|be|been|being)\s+(?:\w+ly\s+)
 _QUOTE = re.compile(r"\"([^\"\n]{3,1500}?)\"|“([^”]{3,1500}?)”|\*\"([^\"\n]{3,600}?)\"\*")
 
 
-def _topic(statement: str) -> tuple[str, str | None]:
+class Covered:
+    """Spans merged once, so whether an offset lies inside one is a binary search, not a scan of all."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        merged: list[list[int]] = []
+        for start, end in sorted(spans):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self.starts = [s for s, _ in merged]
+        self.ends = [e for _, e in merged]
+
+    def covers(self, offset: int) -> bool:
+        i = bisect_right(self.starts, offset) - 1
+        return i >= 0 and offset < self.ends[i]
+
+
+@lru_cache(maxsize=1)
+def _topic_patterns() -> dict[str, re.Pattern[str]]:
+    topics = default_words().claim_topics
+    return {t: re.compile(r"\b(?:" + "|".join(re.escape(k) for k in ks) + r")\b") for t, ks in topics.items()}
+
+
+def claim_topic(statement: str) -> tuple[str, str | None]:
+    """The topic whose keywords the statement uses most (wordlists.yaml: claim_topics), and a note."""
     words = default_words()
     low = statement.lower()
-    scores = {t: sum(len(re.findall(rf"\b{re.escape(k)}\b", low)) for k in ks) for t, ks in words.claim_topics.items()}
+    scores = {t: len(p.findall(low)) for t, p in _topic_patterns().items()}
     best = max(scores, key=lambda t: scores[t])
     if scores[best] == 0:
         return words.fallback_topic, f"no topic word found; topic '{words.fallback_topic}' is a placeholder"
@@ -60,7 +89,7 @@ def _record(lexicon: Lexicon, speaker: Speaker | None, statement: str) -> tuple[
             notes.append(f"ambiguous speaker '{speaker.text}': names {', '.join(lexicon.actors_named(speaker.text))}")
         elif actor is None:
             notes.append(f"speaker '{speaker.text}' is not a known actor")
-    topic, topic_note = _topic(statement)
+    topic, topic_note = claim_topic(statement)
     if topic_note:
         notes.append(topic_note)
     statement = " ".join(statement.split())
@@ -87,8 +116,11 @@ def find_claims(doc: Document, lexicon: Lexicon, regions: Regions, sentences: Se
         quoted.append((start, end))
         proposals.append(propose(doc, "claim", record, start, end, notes))
     claimed: set[tuple[int, str]] = set()  # (sentence, speaker): one claim each
-    proposals += _reported_speech(doc, lexicon, regions, sentences, quoted, claimed)
-    proposals += _attributions(doc, lexicon, regions, sentences, quoted, claimed)
+    covered = Covered(quoted)
+    proposals += _reported_speech(doc, lexicon, regions, sentences, covered, claimed)
+    proposals += _attributions(doc, lexicon, regions, sentences, covered, claimed)
+    held = {sentences.around(p.start)[0] for p in proposals} | {sentences.around(s)[0] for s, _ in quoted}
+    proposals += author_claims(doc, regions, sentences, held)
     return _unique(proposals)
 
 
@@ -97,19 +129,21 @@ def _reported_speech(
     lexicon: Lexicon,
     regions: Regions,
     sentences: Sentences,
-    quoted: list[tuple[int, int]],
+    quoted: Covered,
     claimed: set[tuple[int, str]],
 ) -> list[Proposal]:
     """'Zabihullah Mujahid condemned …', '…, officials said.', 'The BLA claimed the killings.'"""
     text = doc.text
-    finite = [v for v in default_words().speech_verbs if not v.endswith("ing")]  # "…, labelling it" follows a verb
-    verbs = re.compile(rf"\b(?:{'|'.join(finite)})\b")
+    verbs_listed = [*default_words().speech_verbs, *claim_words().reporting_verbs]
+    finite = [v for v in dict.fromkeys(verbs_listed) if not v.endswith("ing")]  # "…, labelling it" follows a verb
+    progressive = "|".join(claim_words().progressive_verbs)  # "Clinton is condemning the attack …"
+    verbs = re.compile(rf"\b(?:{'|'.join(finite)})\b|\b(?:is|are|was|were)\s+(?:{progressive})\b")
     proposals = []
     for m in verbs.finditer(text):
-        if any(s <= m.start() < e for s, e in quoted) or regions.within("bibliography", m.start()):
+        if quoted.covers(m.start()) or regions.within("bibliography", m.start()):
             continue
         sentence_start, sentence_end = sentences.around(m.start())
-        if _NOT_SPEECH.search(text, sentence_start, m.start()):
+        if " " not in m.group() and _NOT_SPEECH.search(text, sentence_start, m.start()):
             continue  # "was reported by X" is an attribution (_attributions)
         speaker = speaker_of_verb(text, m.start(), sentence_start)
         statement_start, statement_end = m.end(), sentence_end
@@ -156,7 +190,7 @@ def _attributions(
     lexicon: Lexicon,
     regions: Regions,
     sentences: Sentences,
-    quoted: list[tuple[int, int]],
+    quoted: Covered,
     claimed: set[tuple[int, str]],
 ) -> list[Proposal]:
     """'…, according to a statement from the Pakistani military.' / '… was reported by one Member State to …':
@@ -165,7 +199,7 @@ def _attributions(
     proposals = []
     for sentence_start, sentence_end in _sentences_with(text, sentences, ("ccording to", " by ")):
         for speaker, start, end in attributed_to(text, sentence_start, sentence_end):
-            if any(s <= start < e for s, e in quoted) or regions.within("bibliography", start):
+            if quoted.covers(start) or regions.within("bibliography", start):
                 continue
             if (sentence_start, normalize(speaker.text)) in claimed:
                 continue
@@ -180,13 +214,12 @@ def _attributions(
 
 
 def _sentences_with(text: str, sentences: Sentences, needles: tuple[str, ...]) -> list[tuple[int, int]]:
-    spans: list[tuple[int, int]] = []
+    spans: set[tuple[int, int]] = set()
     for needle in needles:
         position = text.find(needle)
         while position >= 0:
             span = sentences.around(position + 1)
-            if span not in spans:
-                spans.append(span)
+            spans.add(span)
             position = text.find(needle, max(span[1], position + 1))
     return sorted(spans)
 

@@ -165,6 +165,9 @@ def is_counter_line(line: str) -> bool:
     return len(numbers) >= 3 and len(letters) <= 4
 
 
+_SENTENCE_GAP = re.compile(r"[ \n\t.!?]*")
+
+
 class Sentences:
     """The sentence spans of a document, computed once (Document.sentence_at per sentence start)."""
 
@@ -179,12 +182,10 @@ class Sentences:
         out: list[tuple[int, int]] = []
         text, position = self.doc.text, 0
         while position < len(text):
-            while position < len(text) and text[position] in " \n\t.!?":
-                position += 1
+            position = _SENTENCE_GAP.match(text, position).end()  # type: ignore[union-attr]
             if position >= len(text):
                 break
-            start, end, _ = self.doc.sentence_at(position, position)
-            end = max(end, position + 1)
+            end = max(self.doc.sentence_end(position), position + 1)
             out.append((position, end))
             position = end
         return out

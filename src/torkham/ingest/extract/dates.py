@@ -8,6 +8,7 @@ and says which in a note. Dates inside citations, the bibliography and addresses
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_left, insort
 from dataclasses import dataclass, field
@@ -15,7 +16,7 @@ from functools import lru_cache
 
 from torkham.ingest.document import Document
 from torkham.ingest.extract.common import Regions, propose
-from torkham.ingest.extract.relative_dates import relative_of, relative_patterns, resolve_relative
+from torkham.ingest.extract.relative_dates import dateline_like, relative_of, relative_patterns, resolve_relative
 from torkham.ingest.extract.words import Words, default_words
 from torkham.ingest.proposal import Proposal
 from torkham.model.dates import DateError, PartialDate, parse_partial_date
@@ -35,6 +36,7 @@ class DateMention:
     explicit_year: bool = True
     months: tuple[int, int] | None = None  # "the first ten months" before its year is known
     relative: tuple[str, int] | None = None  # "two days later": ("days", 2), "on Friday": ("weekday", 4)
+    at_line_start: bool = False  # a dateline: "Islamabad, Pakistan October 28, 2009" on a line of its own
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -57,14 +59,27 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
     day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
     no_year_after = r"(?!,?\s*(?:1[89]|20)\d{2})"
     count = r"(?P<count>\d{1,2}|" + "|".join(words.number_words) + ")"
+    month2 = month.replace("?P<month>", "?P<month2>")
+    day2 = r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?"
+    dash = r"\s*[-–—]\s*"
     patterns = [
         *relative_patterns(),
+        # "between July and November 2020", "From January to June 2016", "July–November 2020": one period
+        (
+            "mrange",
+            re.compile(
+                rf"(?:(?i:between|from)\s+)?{month}(?:{dash}|\s+(?:and|to|until|through)\s+){month2},?\s+{year}"
+            ),
+        ),
+        # "04-10 March 2018", "the week of 18-24 September", "March 4-10, 2018": a period of days
+        ("drange", re.compile(rf"\b{day}{dash}{day2}\s+{month}(?:,?\s+{year})?")),
+        ("drange", re.compile(rf"{month}\s+{day}{dash}{day2}(?:,?\s+{year})?(?![\d:])")),
         ("period", re.compile(rf"(?:the\s+)?(?P<which>(?i:first|last))\s+{count}\s+months\s+of\s+{year}")),
         ("months", re.compile(rf"(?:the\s+)?(?P<which>(?i:first|last))\s+{count}\s+months\b(?!\s+of\s+\d)")),
         ("range", re.compile(rf"(?<![\d,.]){year}\s*[-–]\s*(?P<year2>(?:1[89]|20)\d{{2}})\b")),
         ("mdy", re.compile(rf"(?:{mod})?{month}\s+{day},?\s+{year}")),
         ("dmy", re.compile(rf"(?:{mod})?\b{day}\s+(?:of\s+)?{month},?\s+{year}")),
-        ("my", re.compile(rf"(?:{mod})?{month},?\s+{year}")),
+        ("my", re.compile(rf"(?:{mod})?{month},?\s+(?:of\s+)?{year}")),  # "in November of 2013"
         ("md", re.compile(rf"(?:{mod})?{month}\s+{day}\b(?!:|\.\d){no_year_after}")),
         ("dm", re.compile(rf"\b{day}\s+(?:of\s+)?{month}{no_year_after}")),
         ("m", re.compile(rf"(?:{mod}|{prep}){month}{no_year_after}(?!\s+\d)")),
@@ -109,6 +124,8 @@ def _build(kind: str, m: re.Match, words: Words) -> DateMention | None:
             if b <= a:
                 return None
             return DateMention(m.start(), m.end(), m.group(), PartialDate(a), period=(PartialDate(a), PartialDate(b)))
+        if kind in ("mrange", "drange"):
+            return _range(kind, m, words)
         if kind == "decade":
             d = int(groups["decade"])
             note = f"the {d}s: {d} to {d + 9}"
@@ -129,6 +146,28 @@ def _build(kind: str, m: re.Match, words: Words) -> DateMention | None:
         return mention
     except (DateError, KeyError, ValueError):
         return None
+
+
+def _range(kind: str, m: re.Match, words: Words) -> DateMention | None:
+    """A period between two months or two days: dated by its first, covering both."""
+    groups = m.groupdict()
+    year = int(groups["year"]) if groups.get("year") else 2000
+    month = _month_number(groups["month"], words)
+    if kind == "mrange":
+        last = _month_number(groups["month2"], words)
+        if last <= month:
+            return None
+        first, end = PartialDate(year, month), PartialDate(year, last)
+    else:
+        day, day2 = int(groups["day"]), int(groups["day2"])
+        if not 1 <= day < day2 <= 31:
+            return None
+        first, end = parse_partial_date(_iso(year, month, day)), parse_partial_date(_iso(year, month, day2))
+    mention = DateMention(m.start(), m.end(), m.group(), first, period=(first, end))
+    mention.explicit_year = bool(groups.get("year"))
+    if mention.explicit_year:
+        mention.notes.append(f"a period: {first} to {end}")
+    return mention
 
 
 def _period(mention: DateMention, months: tuple[int, int]) -> DateMention:
@@ -158,10 +197,14 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans[max(0, i - 1) : i + 1])
 
 
-def _excluded(doc: Document, regions: Regions, skip: list[tuple[int, int]], start: int, end: int) -> bool:
+def _excluded(doc: Document, regions: Regions, skip: list[tuple[int, int]], mention: DateMention) -> bool:
+    start, end = mention.start, mention.end
     if regions.within("bibliography", start):
         return True
-    return _overlaps(skip, start, end)
+    i = bisect_left(skip, (start, start))
+    near = [(s, e) for s, e in skip[max(0, i - 1) : i + 1] if s < end and start < e]
+    # A line "October 28, 2009" reads like a citation without its author: the date itself, kept.
+    return bool(near) and not (mention.date.precision != "year" and all(start <= s and e <= end for s, e in near))
 
 
 def find_dates(
@@ -179,14 +222,19 @@ def find_dates(
             mention = _build(kind, m, words)
             if mention is None or _overlaps(taken, mention.start, mention.end):
                 continue
-            if _excluded(doc, regions, skip, mention.start, mention.end):
+            if _excluded(doc, regions, skip, mention):
                 continue
             insort(taken, (mention.start, mention.end))
             found.append(mention)
     found.sort(key=lambda d: d.start)
     resolved: list[DateMention] = []
     for mention in found:
+        mention.at_line_start = dateline_like(doc.text, mention.start, mention.end)
         if _resolve_year(doc, mention, resolved) is not None:
+            if mention.period and mention.period[0].year != mention.date.year:  # a yearless range: its year now
+                first, last = (dataclasses.replace(d, year=mention.date.year) for d in mention.period)
+                mention.period = (first, last)
+                mention.notes.append(f"a period: {first} to {last}")
             resolved.append(mention)
     return resolved
 

@@ -8,6 +8,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 from torkham.ingest.document import Document
 from torkham.ingest.extract.common import Regions, Sentences, Token, propose
@@ -21,6 +22,7 @@ from torkham.ingest.proposal import Proposal
 EVENT_WORD_REACH = 200  # characters between a date and its event word, at most
 TITLE_CHARS = 140
 _TIMESTAMP_BEFORE = re.compile(r"(?:[AP]M|\d{1,2}:\d{2})\s*[·•-]\s*$")
+_SINCE_BEFORE = re.compile(r"\b(?:[Ss]ince|[Aa]s\s+of)\s+$")  # "returnees since 01 January 2018": a count's start
 
 
 _GAP = r"(?:\s+[\w'’-]+){0,3}?\s+"  # the "*" of an event phrase: up to three words
@@ -30,18 +32,38 @@ def _form_pattern(form: str) -> str:
     return _GAP.join(r"\s+".join(re.escape(w) for w in part.split()) for part in form.split(" * "))
 
 
+EXTRA_EVENT_WORDS = Path(__file__).with_name("event_words.yaml")
+
+
+@lru_cache(maxsize=1)
+def event_words() -> dict[str, list[str]]:
+    """wordlists.yaml's event words with event_words.yaml's (a type must be a vocabulary event type)."""
+    from torkham.errors import TorkhamError
+    from torkham.model.vocabulary import default_vocabulary
+    from torkham.model.yamlfile import load_yaml
+
+    merged = {t: list(ws) for t, ws in default_words().event_words.items()}
+    extra = load_yaml(EXTRA_EVENT_WORDS) or {}
+    known = default_vocabulary()["event_types"]
+    for event_type, forms in extra.items():
+        if event_type not in known or not isinstance(forms, list):
+            raise TorkhamError(f"{EXTRA_EVENT_WORDS}: '{event_type}' must be an event type with a list of words")
+        taken = {w for ws in merged.values() for w in ws}
+        merged.setdefault(event_type, []).extend(str(w).lower() for w in forms if str(w).lower() not in taken)
+    return merged
+
+
 @lru_cache(maxsize=1)
 def _event_words() -> re.Pattern:
-    words = default_words()
-    forms = sorted({w for ws in words.event_words.values() for w in ws}, key=len, reverse=True)
+    forms = sorted({w for ws in event_words().values() for w in ws}, key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(_form_pattern(f) for f in forms) + r")\b", re.I)
 
 
 @lru_cache(maxsize=1)
 def _types() -> tuple[dict[str, str], list[tuple[re.Pattern, str]]]:
-    words = default_words()
-    plain = {w: t for t, ws in words.event_words.items() for w in ws if "*" not in w}
-    gapped = [(re.compile(_form_pattern(w), re.I), t) for t, ws in words.event_words.items() for w in ws if "*" in w]
+    words = event_words()
+    plain = {w: t for t, ws in words.items() for w in ws if "*" not in w}
+    gapped = [(re.compile(_form_pattern(w), re.I), t) for t, ws in words.items() for w in ws if "*" in w]
     return plain, gapped
 
 
@@ -139,6 +161,8 @@ def find_events(
     starts = [d.start for d in dates]
     text = doc.text
     for date in dates:
+        if _SINCE_BEFORE.search(text[max(0, date.start - 8) : date.start]):
+            continue
         if _TIMESTAMP_BEFORE.search(text[max(0, date.start - 12) : date.start]) or is_dateline(
             text, date.start, date.end
         ):
@@ -171,6 +195,46 @@ def find_events(
                 proposal = finder.event(date, word, sentence, sentence[0])
                 if proposal:
                     proposals.append(proposal)
+    return proposals + _dated_by_context(finder, dates, set(by_sentence), sentences)
+
+
+CONTEXT_REACH = 600  # characters back to the day a sentence dated by context happened on
+_TIME_OF_DAY = re.compile(
+    r"\bat\s+(?:\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\b\.?|o['’]clock)|dawn|dusk|midnight|noon)"
+    r"|\b(?:later|earlier)\s+that\s+(?:day|night|morning|evening)\b|\bthat\s+(?:night|evening|afternoon)\b",
+    re.I,
+)
+
+
+def _dated_by_context(
+    finder: _Finder, dates: list[DateMention], dated: set[tuple[int, int]], sentences: Sentences
+) -> list[Proposal]:
+    """'At 3 a.m., gunmen stormed …': a sentence with no date of its own but a time of day and an event
+    word happened on the day written shortly before it; the note says which."""
+    text = finder.doc.text
+    days = [d for d in dates if d.first.precision == "day" and d.last is None]
+    ends = [d.end for d in days]
+    proposals = []
+    for m in _TIME_OF_DAY.finditer(text):
+        sentence = sentences.around(m.start())
+        i = bisect_left(ends, sentence[0] + 1) - 1
+        if sentence in dated or i < 0 or sentence[0] - days[i].end > CONTEXT_REACH:
+            continue
+        word = next((w for w in _event_words().finditer(text, sentence[0], sentence[1])), None)
+        if word is None:
+            continue
+        anchor = days[i]
+        context = DateMention(
+            m.start(),
+            m.end(),
+            m.group(),
+            anchor.date,
+            notes=[f"dated by context: the day of '{anchor.text}' before it"],
+        )
+        proposal = finder.event(context, word, sentence, 0)
+        if proposal:
+            proposals.append(proposal)
+        dated.add(sentence)
     return proposals
 
 

@@ -18,6 +18,7 @@ from torkham.ingest.extract.casualties import Casualty, casualty_after, casualty
 from torkham.ingest.extract.common import Regions, propose
 from torkham.ingest.extract.dates import DateMention
 from torkham.ingest.extract.figure_counters import bare_time_spans, clean, counter_figures, number
+from torkham.ingest.extract.figure_more import more_figures
 from torkham.ingest.extract.unit_nouns import unit_after
 from torkham.ingest.extract.words import Words, default_words
 from torkham.ingest.proposal import Proposal
@@ -58,9 +59,10 @@ def _patterns() -> dict[str, re.Pattern]:
         "numeric": re.compile(
             rf"(?<![\w.,/$])(?P<num>{_NUMERIC})(?:\s*(?P<scale>(?i:{scale}))\b|(?P<k>[Kk])\b)?(?![\w/]|[.,]\d)"
         ),
-        "words": re.compile(
-            rf"\b(?P<head>(?i:half\s+a|a|an|(?:{number_word})(?:[\s-]+(?:{number_word}))*))"
-            rf"(?:\s+(?P<scale>(?i:{scale})))?\b"
+        "words": re.compile(  # "twenty-seven million", "two hundred and fifty", "thirty-thousand"
+            rf"\b(?P<head>(?i:half\s+a|a|an|(?:{number_word})(?:[\s-]+(?:{number_word}|(?:{scale})\b"
+            rf"(?:\s+and(?=\s+(?:{number_word})\b))?))*))"
+            rf"(?:[\s-]+(?P<scale>(?i:{scale})))?\b"
         ),
         "qualifier": re.compile(rf"\b(?i:{qualifiers})\s*$"),
     }
@@ -72,8 +74,22 @@ def _words_value(head: str, scale: str | None, words: Words) -> float | None:
         return 0.5 * words.scales[scale.lower()] if scale else None
     if head in ("a", "an"):
         return float(words.scales[scale.lower()]) if scale else None
-    total = sum(words.number_words[w] for w in re.split(r"[\s-]+", head) if w in words.number_words)
-    return float(total * (words.scales[scale.lower()] if scale else 1))
+    return float(compound_value([*re.split(r"[\s-]+|\s+and\s+", head), *([scale.lower()] if scale else [])], words))
+
+
+def compound_value(parts: list[str], words: Words) -> int:
+    """'two hundred and fifty thousand' -> 250000: a hundred multiplies what precedes it, a larger scale
+    closes a group."""
+    total = current = 0
+    for part in parts:
+        if part in words.number_words:
+            current += words.number_words[part]
+        elif part in words.scales and words.scales[part] < 1000:
+            current = (current or 1) * words.scales[part]
+        elif part in words.scales:
+            total += (current or 1) * words.scales[part]
+            current = 0
+    return total + current
 
 
 def _amounts(text: str, words: Words) -> list[Amount]:
@@ -95,7 +111,10 @@ def _amounts(text: str, words: Words) -> list[Amount]:
     for m in patterns["words"].finditer(text):
         said = _words_value(m.group("head"), m.group("scale"), words)
         if said is not None:
-            found.append(Amount(m.start(), m.end(), said, scaled=bool(m.group("scale"))))
+            scaled = bool(m.group("scale")) or any(
+                w in words.scales for w in re.split(r"[\s-]+", m.group("head").lower())
+            )
+            found.append(Amount(m.start(), m.end(), said, scaled=scaled))
         elif m.group("head").lower() in ("a", "an"):
             found.append(Amount(m.start(), m.end(), 1.0))  # "a decade": only kept after a qualifier
     found.sort(key=lambda a: (a.start, -(a.end - a.start)))
@@ -124,6 +143,8 @@ def find_figures(
             proposals.append(proposal)
     proposals.extend(counter_figures(doc))
     proposals.extend(bare_time_spans(doc, regions, {(p.start, p.end) for p in proposals}))
+    spans = sorted([*blocked, *((p.start, p.end) for p in proposals)])
+    proposals.extend(more_figures(doc, regions, lambda a, b: any(s < b and a < e for s, e in spans)))
     return sorted(proposals, key=lambda p: p.start)
 
 

@@ -23,6 +23,13 @@ def relative_patterns() -> list[tuple[str, re.Pattern]]:
     weekday = "|".join(w.capitalize() for w in WEEKDAYS)
     return [
         ("offset", re.compile(rf"(?i:{count})\s+(?P<unit>days?|weeks?)\s+(?P<dir>later|earlier)\b")),
+        # "two days after the attack", "a week before the vote": counted from the date before it
+        (
+            "offset",
+            re.compile(
+                rf"(?i:{count})\s+(?P<unit>days?|weeks?)\s+(?P<dir>after|before)(?=\s+(?i:the|his|her|its|their)\b)"
+            ),
+        ),
         ("next", re.compile(r"(?i:the)\s+(?P<which>next|following|previous)\s+(?P<unit>day|month)\b")),
         (
             "day before",
@@ -30,6 +37,11 @@ def relative_patterns() -> list[tuple[str, re.Pattern]]:
         ),
         ("same", re.compile(r"(?i:the)\s+same\s+(?P<unit>day|month)\b")),
         ("weekday", re.compile(rf"(?i:on|by|since|until|last|late|early)\s+(?P<weekday>{weekday})\b")),
+        # a news report's bare weekday: "There are reports Monday of …", "closed the border Sunday"
+        ("weekday", re.compile(rf"(?<=[a-z,] )(?P<weekday>{weekday})\b(?!['’])")),
+        # "today's brutal attack", "this morning" (not "today's Bajaur district": a place as named now)
+        ("today", re.compile(r"(?i:today)(?!['’]s\s+[A-Z])(?:['’]s)?\b|(?i:this)\s+(?:morning|afternoon|evening)\b")),
+        ("this year", re.compile(r"(?i:this)\s+year\b(?!['’]s)")),
     ]
 
 
@@ -39,7 +51,7 @@ def relative_of(kind: str, m: re.Match) -> tuple[str, int] | None:
     if kind == "offset":
         n = int(groups["n"]) if groups["n"].isdigit() else _SMALL[groups["n"].lower()]
         days = n * (7 if groups["unit"].lower().startswith("week") else 1)
-        return "days", days if groups["dir"].lower() == "later" else -days
+        return "days", days if groups["dir"].lower() in ("later", "after") else -days
     if kind == "next":
         step = -1 if groups["which"].lower() == "previous" else 1
         return ("days" if groups["unit"].lower() == "day" else "months"), step
@@ -49,6 +61,8 @@ def relative_of(kind: str, m: re.Match) -> tuple[str, int] | None:
         return f"same {groups['unit'].lower()}", 0
     if kind == "weekday":
         return "weekday", WEEKDAYS.index(groups["weekday"].lower())
+    if kind in ("today", "this year"):
+        return kind, 0
     return None
 
 
@@ -57,6 +71,8 @@ def resolve_relative(
 ) -> tuple[PartialDate, str] | None:
     """(the date, a note) for a relative date at `start`; `before`: the resolved DateMentions before it."""
     what, amount = relative
+    if what in ("today", "this year"):
+        return _present(what, start, before, published)
     if what == "weekday":
         anchor, source = _dateline(before, published)
         if anchor is None:
@@ -80,6 +96,23 @@ def resolve_relative(
     return PartialDate(months // 12, months % 12 + 1), f"counted from '{previous.text}'"
 
 
+def _present(what: str, start: int, before: list, published: PartialDate | None) -> tuple[PartialDate, str] | None:
+    """'today', 'this morning': the day of the statement's dateline (the last day-precise date written
+    at the start of a line, as statements under one another have each their own), else the document's
+    date; 'this year': the year of either."""
+    for mention in reversed(before):
+        if mention.explicit_year and mention.date.precision == "day" and getattr(mention, "at_line_start", False):
+            anchor, source = mention.date, f"the dateline '{mention.text}'"
+            break
+    else:
+        if published is None or (what == "today" and published.precision != "day"):
+            return None
+        anchor, source = published, f"the document date {published}"
+    if what == "this year":
+        return PartialDate(anchor.year), f"the year of {source}"
+    return anchor, f"the day of {source}"
+
+
 def _dateline(before: list, published: PartialDate | None) -> tuple[date | None, str]:
     if published is not None and published.precision == "day":
         return published.first_day, f"the document date {published}"
@@ -87,3 +120,15 @@ def _dateline(before: list, published: PartialDate | None) -> tuple[date | None,
         if mention.start <= DATELINE_CHARS and mention.explicit_year and mention.date.precision == "day":
             return mention.date.first_day, f"the dateline '{mention.text}'"
     return None, ""
+
+
+_DATELINE_PREFIX = re.compile(r"[^.!?\n]{0,60}")
+_DATELINE_REST = re.compile(r"[ \t]*(?:[-–—:]|\(\w+\)|\n|$)")
+
+
+def dateline_like(text: str, start: int, end: int) -> bool:
+    """A day-precise date alone at the start of a line, or after a short place ("Islamabad, Pakistan
+    October 28, 2009", "WASHINGTON, Oct 28, 2009 —"): the date of what follows it."""
+    line_start = text.rfind("\n", 0, start) + 1
+    prefix = _DATELINE_PREFIX.fullmatch(text, line_start, start)
+    return prefix is not None and _DATELINE_REST.match(text, end) is not None

@@ -33,8 +33,14 @@ def speaker_nouns() -> frozenset[str]:
 def clean_name(name: str) -> str:
     words = default_words()
     tokens = re.sub(r"['’]s$", "", name.strip(" ,.")).split()
-    while tokens and (tokens[0].lower().strip(".") in words.person_titles or tokens[0].lower() in words.non_name_words):
-        tokens = tokens[1:]
+    while tokens:
+        first = tokens[0].lower()
+        if first in ("of", "for") and len(tokens) > 2:  # "Secretary of State Hillary Clinton": the office
+            tokens = tokens[2:]
+        elif first.strip(".") in words.person_titles or first in words.non_name_words:
+            tokens = tokens[1:]
+        else:
+            break
     while tokens and tokens[-1].lower() in ("in", "for", "of", "the"):
         tokens = tokens[:-1]
     return " ".join(tokens)
@@ -97,6 +103,9 @@ def speaker_after(text: str, end: int) -> Speaker | None:
         who = last_name_in(m.group("who"), end + m.start("who"))
         if who:
             return who
+    m = re.match(rf"[\s,.*]*(?P<who>(?i:he|she|they|we|i))\s+(?:{verbs})\b", window)
+    if m:  # '"…," she said.'
+        return Speaker(m.group("who"), end + m.start("who"), end + m.end("who"), generic=True)
     m = re.match(rf"[\s,.*]*(?P<who>[A-Z][^,.;\n\"]{{1,60}}?)\s+(?:{verbs})\b", window)
     if m:
         return last_name_in(m.group("who"), end + m.start("who"))
@@ -117,6 +126,10 @@ def speaker_before(text: str, start: int, sentence_start: int) -> Speaker | None
         rf"(?P<who>[^.;\"]{{0,120}}?)\b(?:{'|'.join(words.speech_verbs)})\b[^\"]{{0,60}}[,:]?\s*[\"“*]*$", before
     )
     if m:
+        pronoun = re.search(r"\b(?P<p>[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)\s+$", m.group("who"))
+        if pronoun:  # '…, deploring what she called "…"': she, not the name before her
+            at = sentence_start + m.start("who") + pronoun.start("p")
+            return Speaker(pronoun.group("p"), at, at + len(pronoun.group("p")), generic=True)
         return last_name_in(m.group("who"), sentence_start + m.start("who"))
     m = re.search(r"\bby\s+(?P<who>[^,;\"]{3,80})(?:,[^\"]{0,120})?[\"“*]*$", before)  # "as spelled out by Dr. X, …"
     return first_name_in(m.group("who"), sentence_start + m.start("who")) if m else None
@@ -125,6 +138,7 @@ def speaker_before(text: str, start: int, sentence_start: int) -> Speaker | None
 _ASIDE = re.compile(r",\s*(?:however|though|too|also|in turn|meanwhile)\s*,?", re.I)
 _APPOSITION = re.compile(r",\s+(?:a|an|the|its|his|her)\s+[^,;:()]{1,60},\s*$")  # "…, a little-known front, claimed"
 _MODIFIER = re.compile(r"\s+(?:in|of|from|at|for)\s+$")  # "The Taliban administration in Kabul accused"
+_AUXILIARIES = re.compile(r"(?:\s+(?:have|has|had|will|would|also|again|reportedly|repeatedly|recently|publicly))+\s*$")
 
 
 def speaker_of_verb(text: str, verb_start: int, sentence_start: int) -> Speaker | None:
@@ -138,6 +152,7 @@ def speaker_of_verb(text: str, verb_start: int, sentence_start: int) -> Speaker 
         before = before[: apposition.start()] + " " * (len(before) - apposition.start())
     clause = re.split(r"[;:]|,\s+(?:and|but|while)\s+|\(|,\s", before.rstrip())[-1]
     clause_start = window_start + len(before.rstrip()) - len(clause)
+    clause = _AUXILIARIES.sub("", clause)  # "Top U.S. officials have praised": the subject before "have"
     words = re.findall(r"[\w'’]+", clause)
     last = words[-1] if words else ""
     if last.lower() in PRONOUNS:
@@ -148,7 +163,8 @@ def speaker_of_verb(text: str, verb_start: int, sentence_start: int) -> Speaker 
         return body
     who = last_name_in(clause, clause_start)
     modifier = _MODIFIER.search(text, clause_start, who.start) if who is not None else None
-    if who is not None and modifier is not None:  # "The Taliban administration in Kabul": the head, not the place
+    titled = modifier is not None and _after_title(text[clause_start : modifier.start()])
+    if who is not None and modifier is not None and not titled:  # "The Taliban administration in Kabul": the head
         head = body_before(text, clause_start, modifier.start()) or last_name_in(
             text[clause_start : modifier.start()], clause_start
         )
@@ -161,6 +177,12 @@ def speaker_of_verb(text: str, verb_start: int, sentence_start: int) -> Speaker 
     if owned:  # "Afghanistan's defense ministry"
         return Speaker(text[who.start : who.end + owned.end(1)], who.start, who.end + owned.end(1))
     return who
+
+
+def _after_title(text: str) -> bool:
+    """'U.S. Secretary' of State X, 'Minister' for Foreign Affairs X: an office, not a body and its place."""
+    last = re.findall(r"[\w'’]+", text)[-1:]
+    return bool(last) and last[0].lower() in default_words().person_titles
 
 
 def inverted_speaker(text: str, verb_end: int, sentence_end: int) -> Speaker | None:

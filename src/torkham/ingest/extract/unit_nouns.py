@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from torkham.ingest.extract.figure_more import extra_units
 from torkham.ingest.extract.words import Words
 
 UNIT_REACH = 4  # words between an amount and its unit noun, at most
@@ -59,12 +60,16 @@ _STOP = {
     "only",
 }
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
-_WORD_AFTER = re.compile(r"(?:\s*\*{0,2}\s*-?\s*|\s+)([A-Za-z][A-Za-z'’-]*(?:\.[A-Za-z]+)*\.?)")  # "U.S."
+# Between words: white space, asterisks, quote marks ('3 "safe" houses'), an abbreviation in brackets
+# ("379 Security Force (SF) personnel"); the word may be an abbreviation itself ("U.S.").
+_WORD_AFTER = re.compile(
+    r"(?:[\s*\"“”‘]*-?\s*|\s+)(?:\([A-Z][A-Za-z.]{0,7}\)\s*)?[\"“‘]?([A-Za-z][A-Za-z'’-]*(?:\.[A-Za-z]+)*\.?)"
+)
 
 
 def unit_after(text: str, position: int, words: Words) -> tuple[str, int, int] | None:
     """(unit, start, end) of the unit noun that follows an amount, within a few words."""
-    nouns = words.unit_of_noun
+    nouns = {**extra_units(), **words.unit_of_noun}
     amount_end = position
     for _ in range(UNIT_REACH):
         m = _WORD_AFTER.match(text, position)

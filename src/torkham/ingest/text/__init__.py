@@ -13,7 +13,9 @@ import hashlib
 import re
 from pathlib import Path
 
+from torkham.config import IngestBudget
 from torkham.errors import TorkhamError
+from torkham.ingest.budget import check_characters, check_pages
 from torkham.ingest.document import Document
 from torkham.ingest.text.blocks import Block, assemble
 
@@ -24,8 +26,9 @@ _PAGE_MARKER = re.compile(
 )
 
 
-def extract_document(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
-    """Read `path` (PDF, plain text, Markdown or HTML) into a Document, or raise a TorkhamError."""
+def extract_document(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, budget: IngestBudget | None = None) -> Document:
+    """Read `path` (PDF, plain text, Markdown or HTML) into a Document, or raise a TorkhamError; a document
+    over the pages or characters of `budget` is refused as soon as they are known."""
     from torkham.ingest.text.language import non_english
     from torkham.ingest.text.marks import find_marks
     from torkham.ingest.text.metadata import guess
@@ -34,8 +37,10 @@ def extract_document(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Docum
     path = Path(path)
     data = _read(path, max_bytes)
     fmt = sniff_format(path, data[:4096])
-    pages, numbers, meta, notes, meta_date_trusted = _read_format(path, data, fmt)
+    pages, numbers, meta, notes, meta_date_trusted = _read_format(path, data, fmt, budget)
+    check_pages(path, len(pages), budget)
     text, page_spans, paras = assemble(pages, numbers)
+    check_characters(path, len(text), budget)
     if not text.strip():
         what = "only white space and markup" if fmt in ("html", "markdown") else "only white space"
         raise TorkhamError(f"{path}: no text to ingest (the file has {what})")
@@ -78,7 +83,7 @@ def _read(path: Path, max_bytes: int) -> bytes:
         raise TorkhamError(f"{path}: cannot read the file ({exc.strerror})") from None
 
 
-def _read_format(path: Path, data: bytes, fmt: str):
+def _read_format(path: Path, data: bytes, fmt: str, budget: IngestBudget | None = None):
     """Pages of blocks, their numbers, the file's own metadata, notes, and whether its date can be trusted."""
     from torkham.ingest.text.decode import decode_text
     from torkham.ingest.text.layout import pages_to_blocks
@@ -86,7 +91,7 @@ def _read_format(path: Path, data: bytes, fmt: str):
     if fmt == "pdf":
         from torkham.ingest.text.pdf import read_pdf
 
-        pdf = read_pdf(path, data)
+        pdf = read_pdf(path, data, budget)
         # A PDF's creation date is when the file was made, not necessarily when the text was published.
         return pages_to_blocks(pdf.pages, collapse_spaces=True), None, pdf.meta, pdf.notes, False
     declared = None
@@ -95,6 +100,7 @@ def _read_format(path: Path, data: bytes, fmt: str):
 
         declared = declared_charset(data)
     text, note = decode_text(data, str(path), declared)
+    check_characters(path, len(text), budget)  # markup and spaces only shrink it
     notes = [note] if note else []
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if fmt == "markdown":

@@ -87,7 +87,7 @@ def guess(paras: list[Para], meta: dict[str, str], meta_date_trusted: bool) -> G
     )
     explicit = partial_date(meta["date"]) if meta.get("date") and meta_date_trusted else None
     labelled = _labelled(front, r"date|published|publication date")
-    from_text = partial_date(labelled) if labelled else None
+    from_text = partial_date(labelled) if labelled else _dateline(front[:10])
     if from_text is None:
         from_text = next(
             (partial_date(p.text) for p in front[:25] if len(p.text) <= 120 and partial_date(p.text)), None
@@ -95,6 +95,22 @@ def guess(paras: list[Para], meta: dict[str, str], meta_date_trusted: bool) -> G
     fallback = partial_date(meta["date"]) if meta.get("date") else None
     result.date = explicit or from_text or fallback
     return result
+
+
+# "PESHAWAR, Sept 16, 2023 — Pakistan reopened …": a place and the day the report was filed open its first
+# paragraph; "By Ayaz Gul | February 20, 2023" a byline. The date of the document, not an event's.
+_DATELINE = re.compile(
+    r"^(?:[A-Z][\w.'’ -]{1,40},\s+|(?i:by)\s+[^|\n]{2,60}\|\s*)(?P<date>[^—–\n]{6,30}?)\s*(?:[—–|-]|$)"
+)
+
+
+def _dateline(front: list[Para]) -> str | None:
+    for para in front:
+        m = _DATELINE.match(_line(para))
+        found = partial_date(m.group("date")) if m else None
+        if found and len(found) == 10:  # a dateline gives the day
+            return found
+    return None
 
 
 def _line(para: Para) -> str:

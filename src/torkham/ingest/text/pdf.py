@@ -10,7 +10,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from torkham.config import IngestBudget
 from torkham.errors import TorkhamError
+from torkham.ingest.budget import OverBudget, check_pages
 
 _MIN_PAGE_CHARS = 10  # fewer visible characters than this: the page has no text layer
 _COLUMN_GAP = re.compile(r"\S {6,}\S")
@@ -40,7 +42,7 @@ def _quiet():
         logger.setLevel(level)
 
 
-def read_pdf(path: Path, data: bytes) -> PdfText:
+def read_pdf(path: Path, data: bytes, budget: IngestBudget | None = None) -> PdfText:
     from pypdf import PdfReader
     from pypdf.errors import DependencyError
 
@@ -68,6 +70,11 @@ def read_pdf(path: Path, data: bytes) -> PdfText:
                     f"first, e.g. qpdf --decrypt --password=PASSWORD {label} decrypted.pdf"
                 )
         try:
+            count = len(reader.pages)
+        except Exception as exc:
+            raise _damaged(label, exc) from None
+        check_pages(path, count, budget)  # before a page is read: the count is in the page tree
+        try:
             pages = [_page_text(page) for page in reader.pages]
         except Exception as exc:
             raise _damaged(label, exc) from None
@@ -91,6 +98,8 @@ def read_pdf(path: Path, data: bytes) -> PdfText:
 def _page_text(page) -> str:
     try:
         text = _CONTROL.sub("", page.extract_text(extraction_mode="layout"))
+    except OverBudget:
+        raise
     except Exception:  # layout mode is the fragile one; the plain mode still gives the words
         return _CONTROL.sub("", page.extract_text() or "")
     lines = [line for line in text.split("\n") if line.strip()]
@@ -101,6 +110,8 @@ def _page_text(page) -> str:
 
 
 def _damaged(label: str, exc: Exception) -> TorkhamError:
+    if isinstance(exc, OverBudget):
+        return exc  # the budget stopped the reading: not a damaged file
     reason = (str(exc).splitlines() or [type(exc).__name__])[0] or type(exc).__name__
     return TorkhamError(
         f"{label}: the PDF is damaged and cannot be read ({reason}); get a fresh copy or repair it, "

@@ -21,6 +21,7 @@ from torkham.web.api import (
     network,
     refugees,
     relations,
+    responses,
     search,
     series,
     signals,
@@ -58,7 +59,7 @@ def _query_names(dependant) -> set[str]:
     return names
 
 
-router = APIRouter(prefix="/api/v1", dependencies=[Depends(guard_query)])
+router = APIRouter(prefix="/api/v1", dependencies=[Depends(guard_query)], responses=responses.INVALID)
 for _module in (meta, actors, relations, events, series, signals, forecast, claims, checks, sources, knowledge, search):
     router.include_router(_module.router)
 router.include_router(refugees.router)

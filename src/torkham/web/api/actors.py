@@ -14,10 +14,13 @@ from torkham.store.search import actors_matching
 from torkham.web.api.common import not_found
 from torkham.web.api.events import actor_event_filter, events_page
 from torkham.web.api.paging import DEFAULT_LIMIT, MAX_TEXT, Cursor, Format, Limit, Text, page_of
+from torkham.web.api.responses import CSV, NOT_FOUND
 from torkham.web.deps import Store
 
 router = APIRouter(tags=["actors"])
-ActorId = Annotated[str, Path(max_length=MAX_TEXT, description="Actor id, e.g. ttp (see /api/v1/actors).")]
+ActorId = Annotated[
+    str, Path(max_length=MAX_TEXT, description="Actor id, e.g. ttp (see /api/v1/actors).", examples=["ttp"])
+]
 
 
 def _row(actor: dict) -> dict:
@@ -31,6 +34,7 @@ def _row(actor: dict) -> dict:
 
 @router.get(
     "/actors",
+    responses=CSV,
     summary="Actors with their names and aliases",
     openapi_extra={"x-example": "/api/v1/actors?kind=armed_group&q=taliban"},
 )
@@ -62,6 +66,7 @@ def _known(con, actor_id: str) -> str:
 
 @router.get(
     "/actors/{actor_id}",
+    responses=NOT_FOUND,
     summary="One actor: names, attributes, relations, events, figures, claims, mentions, dataset events",
     openapi_extra={"x-example": "/api/v1/actors/ttp"},
 )
@@ -77,6 +82,7 @@ def get_actor(con: Store, actor_id: ActorId):
 
 @router.get(
     "/actors/{actor_id}/events",
+    responses=CSV | NOT_FOUND,
     summary="The events of one actor (both layers), with the filters of /events",
     openapi_extra={"x-example": "/api/v1/actors/ttp/events?from=2021&to=2021&layer=data&format=csv"},
 )

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Path, Query, Request
 
 from torkham.web.api.common import not_found
 from torkham.web.api.paging import DEFAULT_LIMIT, MAX_TEXT, Cursor, Format, Limit, flatten, page_of
+from torkham.web.api.responses import CSV, NOT_FOUND
 from torkham.web.deps import Store
 
 router = APIRouter(tags=["claims"])
@@ -32,6 +33,7 @@ def _row(result: dict) -> dict:
 
 @router.get(
     "/checks",
+    responses=CSV,
     summary="Claim checks: supported, contradicted or cannot be decided with the data held",
     openapi_extra={"x-example": "/api/v1/checks?verdict=contradicted"},
 )
@@ -56,10 +58,15 @@ def list_checks(
 
 @router.get(
     "/checks/{check_id}",
+    responses=NOT_FOUND,
     summary="One check, by its id or the id of the figure or claim it is about",
     openapi_extra={"x-example": "/api/v1/checks/chk-ttp-attacks-2021-12"},
 )
-def get_check(request: Request, con: Store, check_id: Annotated[str, Path(max_length=MAX_TEXT)]):
+def get_check(
+    request: Request,
+    con: Store,
+    check_id: Annotated[str, Path(max_length=MAX_TEXT, examples=["chk-ttp-attacks-2021-12"])],
+):
     document = all_checks(request, con)
     for result in document["checks"]:
         if result["id"] == check_id:

@@ -20,6 +20,7 @@ from torkham.web.api.paging import (
     page_of,
     to_csv,
 )
+from torkham.web.api.responses import CSV
 from torkham.web.deps import Store
 
 router = APIRouter(tags=["claims"])
@@ -38,6 +39,7 @@ def _claim_row(claim: dict) -> dict:
 
 @router.get(
     "/claims",
+    responses=CSV,
     summary="Attributed claims with their quote, by who asserts them and topic",
     openapi_extra={"x-example": "/api/v1/claims?by=Sohail%20Shaheen"},
 )
@@ -77,6 +79,7 @@ def _perspective_rows(topic: dict) -> list[dict]:
 
 @router.get(
     "/perspectives",
+    responses=CSV,
     summary="Every side of each question, quoted and cited; disputed questions first",
     openapi_extra={"x-example": "/api/v1/perspectives?topic=ttp-origin"},
 )

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from torkham.params import EventQuery
 from torkham.store import events as library
 from torkham.web.api.paging import DEFAULT_LIMIT, MAX_TEXT, Cursor, Format, Limit, Text, respond
+from torkham.web.api.responses import CSV, NOT_FOUND
 from torkham.web.deps import Store
 from torkham.web.errors import NotFound
 
@@ -103,6 +104,7 @@ def coverage_headers(covered: library.ListingCoverage) -> dict[str, str]:
 
 @router.get(
     "/events",
+    responses=CSV,
     summary="Events of the paper and of the datasets, filtered and paged",
     openapi_extra={"x-example": "/api/v1/events?actor=TTP&from=2021&to=2021&layer=data"},
 )
@@ -124,13 +126,21 @@ def list_events(
 
 @router.get(
     "/events/facets",
+    responses=CSV,
     summary="Event and death counts per region, type, dataset, year, country or actor",
     openapi_extra={"x-example": "/api/v1/events/facets?by=admin1&actor=TTP&from=2021&to=2021"},
 )
 def event_facets(
     request: Request,
     con: Store,
-    by: Annotated[str, Query(max_length=MAX_TEXT, description=f"One of: {', '.join(library.FACETS)}.")],
+    by: Annotated[
+        str,
+        Query(
+            max_length=MAX_TEXT,
+            description=f"One of: {', '.join(library.FACETS)}.",
+            json_schema_extra={"enum": list(library.FACETS)},  # checked by the library, which names the choices
+        ),
+    ],
     filters: Filters,
     format: Format = "json",
 ):
@@ -152,10 +162,14 @@ def event_facets(
 
 @router.get(
     "/events/{event_id}",
+    responses=NOT_FOUND,
     summary="One event: a knowledge event by id, a dataset event by <dataset>:<event id>",
     openapi_extra={"x-example": "/api/v1/events/ucdp-ged:425055"},
 )
-def get_event(con: Store, event_id: Annotated[str, Path(max_length=MAX_TEXT)]):
+def get_event(
+    con: Store,
+    event_id: Annotated[str, Path(max_length=MAX_TEXT, examples=["ucdp-ged:425055", "ev-2007-12-ttp-founded"])],
+):
     found = library.event_by_id(con, event_id)
     if found is None:
         raise NotFound(

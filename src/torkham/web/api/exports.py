@@ -10,6 +10,7 @@ from fastapi import APIRouter, Query, Response
 from torkham.kb.formats import FORMATS
 from torkham.params import InvalidParameter, literal
 from torkham.web.api.paging import MAX_TEXT
+from torkham.web.api.responses import downloads
 from torkham.web.deps import Store
 
 router = APIRouter(tags=["export"])
@@ -28,10 +29,22 @@ def download_format(format: str) -> str:
 
 @router.get(
     "/export",
+    response_class=Response,
+    responses=downloads([FORMATS[name].media_type for name in DOWNLOADS]),
     summary="The knowledge base as STIX 2.1, FollowTheMoney, GEXF, GraphML, GeoJSON, JSON or YAML",
     openapi_extra={"x-example": "/api/v1/export?format=stix"},
 )
-def export(con: Store, format: Annotated[str, Query(max_length=MAX_TEXT)] = "stix") -> Response:
+def export(
+    con: Store,
+    format: Annotated[
+        str,
+        Query(
+            max_length=MAX_TEXT,
+            description=f"One of: {', '.join(DOWNLOADS)}.",
+            json_schema_extra={"enum": list(DOWNLOADS)},
+        ),
+    ] = "stix",
+) -> Response:
     """A file download (Content-Disposition: attachment) with the format's media type; GeoJSON holds the
     dataset events with coordinates too."""
     from torkham.kb.export import export_bytes, export_filename, needs_events

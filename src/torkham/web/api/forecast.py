@@ -9,6 +9,7 @@ from fastapi import APIRouter, Query, Request
 
 from torkham.params import ForecastQuery
 from torkham.web.api.paging import MAX_TEXT, Format, csv_download
+from torkham.web.api.responses import CSV
 from torkham.web.deps import Store
 from torkham.web.pages.cache import cached
 
@@ -23,6 +24,7 @@ Text = Annotated[str | None, Query(max_length=MAX_TEXT)]
 
 @router.get(
     "/forecast",
+    responses=CSV,
     summary="Predictive distributions of monthly fatalities per country, with the baselines beside the model",
     openapi_extra={"x-example": "/api/v1/forecast?country=Afghanistan,Pakistan&horizon=12"},
 )

@@ -10,6 +10,7 @@ from torkham.params import check_term
 from torkham.store import queries
 from torkham.web.api.common import actor_id_of
 from torkham.web.api.paging import DEFAULT_LIMIT, MAX_TEXT, Cursor, Format, Limit, page_of
+from torkham.web.api.responses import CSV
 from torkham.web.deps import Store
 
 router = APIRouter(tags=["knowledge"])
@@ -17,6 +18,7 @@ router = APIRouter(tags=["knowledge"])
 
 @router.get(
     "/figures",
+    responses=CSV,
     summary="Figures the paper gives: value, unit, what is counted, period, with the quote",
     openapi_extra={"x-example": "/api/v1/figures?actor=TTP&unit=attack"},
 )
@@ -36,6 +38,7 @@ def list_figures(
 
 @router.get(
     "/recommendations",
+    responses=CSV,
     summary="The paper's recommendations, numbered as printed",
     openapi_extra={"x-example": "/api/v1/recommendations"},
 )

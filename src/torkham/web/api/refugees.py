@@ -11,6 +11,7 @@ from fastapi import APIRouter, Depends, Query, Request
 
 from torkham.params import RefugeeQuery
 from torkham.web.api.paging import MAX_TEXT, Format, csv_download, to_csv
+from torkham.web.api.responses import CSV
 from torkham.web.deps import Store
 from torkham.web.pages.cache import cached
 
@@ -52,6 +53,7 @@ def refugee_data(request: Request, con: Any, query: RefugeeQuery) -> tuple[Refug
 
 @router.get(
     "/refugees",
+    responses=CSV,
     summary="UNHCR refugees, asylum-seekers, others of concern and returns by year; the reported returns figures",
     openapi_extra={"x-example": "/api/v1/refugees?origin=AFG&asylum=PAK,IRN&from=2015&to=2025"},
 )

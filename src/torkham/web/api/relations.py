@@ -10,6 +10,7 @@ from torkham.params import check_term, parse_day
 from torkham.store import queries
 from torkham.web.api.common import actor_id_of
 from torkham.web.api.paging import DEFAULT_LIMIT, MAX_TEXT, Cursor, Format, Limit, page_of
+from torkham.web.api.responses import CSV
 from torkham.web.deps import Store
 
 router = APIRouter(tags=["relations"])
@@ -26,6 +27,7 @@ def _row(relation: dict) -> dict:
 
 @router.get(
     "/relations",
+    responses=CSV,
     summary="Relations between actors, by type, actor and the day they hold",
     openapi_extra={"x-example": "/api/v1/relations?actor=TTP&valid_at=2022-06"},
 )

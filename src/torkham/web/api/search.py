@@ -10,6 +10,7 @@ from fastapi import APIRouter, Query, Request
 from torkham.params import InvalidParameter
 from torkham.store.search import KINDS, search_all
 from torkham.web.api.paging import MAX_TEXT, Format, respond
+from torkham.web.api.responses import CSV
 from torkham.web.deps import Store
 
 router = APIRouter(tags=["search"])
@@ -17,6 +18,7 @@ router = APIRouter(tags=["search"])
 
 @router.get(
     "/search",
+    responses=CSV,
     summary="Search actors (any spelling), events, claims, figures, sources, relations, dataset events, passages",
     openapi_extra={"x-example": "/api/v1/search?q=Haggani"},
 )

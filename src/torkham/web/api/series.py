@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, Query, Request
 
 from torkham.params import DataSelection, SeriesQuery
 from torkham.web.api.paging import MAX_TEXT, Format, csv_download
+from torkham.web.api.responses import CSV
 from torkham.web.deps import Store
 from torkham.web.pages.cache import cached
 
@@ -53,6 +54,7 @@ Chosen = Annotated[DataSelection, Depends(data_selection)]
 
 @router.get(
     "/series",
+    responses=CSV,
     summary="Events or deaths per week, month or year, with a rolling mean; null where no data covers",
     openapi_extra={"x-example": "/api/v1/series?actor=TTP&country=Pakistan&by=month&from=2021-01&to=2021-12"},
 )

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Query
 
 from torkham.params import SignalsQuery
 from torkham.web.api.paging import MAX_TEXT, Format, csv_download
+from torkham.web.api.responses import CSV
 from torkham.web.api.series import Chosen
 from torkham.web.deps import Store
 
@@ -17,6 +18,7 @@ router = APIRouter(tags=["analysis"])
 
 @router.get(
     "/signals",
+    responses=CSV,
     summary="Escalation signals: week against 4 and 52 weeks, record months, change points, new actors",
     openapi_extra={"x-example": "/api/v1/signals?actor=TTP&country=Pakistan"},
 )

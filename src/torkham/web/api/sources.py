@@ -9,6 +9,7 @@ from fastapi import APIRouter, Path, Request
 from torkham.store import queries
 from torkham.web.api.common import not_found
 from torkham.web.api.paging import DEFAULT_LIMIT, MAX_TEXT, Cursor, Format, Limit, page_of
+from torkham.web.api.responses import CSV, NOT_FOUND
 from torkham.web.deps import Store
 
 router = APIRouter(tags=["sources"])
@@ -26,6 +27,7 @@ def _source_row(source: dict) -> dict:
 
 @router.get(
     "/sources",
+    responses=CSV,
     summary="The paper, its bibliography and the posts it shows",
     openapi_extra={"x-example": "/api/v1/sources?format=csv"},
 )
@@ -38,10 +40,11 @@ def list_sources(request: Request, con: Store, limit: Limit = DEFAULT_LIMIT, cur
 
 @router.get(
     "/sources/{source_id}",
+    responses=NOT_FOUND,
     summary="One source with every passage citing it and the records it supports",
     openapi_extra={"x-example": "/api/v1/sources/amu-tv-2024"},
 )
-def get_source(con: Store, source_id: Annotated[str, Path(max_length=MAX_TEXT)]):
+def get_source(con: Store, source_id: Annotated[str, Path(max_length=MAX_TEXT, examples=["amu-tv-2024"])]):
     """The bibliography record; `records`: the records drawn from it (with locator and quote); `citing`: the
     records citing it; `citations`: the passages of the paper citing it; `corroborates`: the records it backs."""
     from torkham.store.sources import source_detail
@@ -54,6 +57,7 @@ def get_source(con: Store, source_id: Annotated[str, Path(max_length=MAX_TEXT)])
 
 @router.get(
     "/datasets",
+    responses=CSV,
     summary="The datasets held, by version, with their licence and attribution",
     openapi_extra={"x-example": "/api/v1/datasets"},
 )

@@ -80,7 +80,9 @@ def warm_up_lifespan(name: str, work: Callable[[Any, Any], Any]):
     async def lifespan(app):
         served = getattr(app.state, "store", None)
         if getattr(app.state, "warm_up", True) and served is not None:
-            served.add_warm_up(name, lambda cursor: work(app, cursor))
+            from torkham.web.warm_child import warm_in_child  # in a child process: the server stays small
+
+            served.add_warm_up(name, lambda cursor: warm_in_child(app, work, cursor))
         yield
 
     return lifespan

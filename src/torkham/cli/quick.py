@@ -1,0 +1,96 @@
+"""Commands that answer at once, before Typer is loaded: `torkham --version`, `torkham --help`, and
+`torkham show NAME [--json]` while the actor index (store/actor_index.py) is current for the store and
+knowledge given. Each answers exactly as the full command would; anything else — another form of the
+command line, a name that is not one actor's, a store or knowledge the index does not match — returns None,
+and the full command runs (and says what is wrong, in its own words)."""
+
+from __future__ import annotations
+
+import sys
+from typing import NamedTuple
+
+_STORE_OPTIONS = ("--db", "--kb")
+
+
+class ShowRequest(NamedTuple):
+    name: str
+    as_json: bool
+    db: str | None
+    kb: str | None
+
+
+def answer(args: list[str]) -> int | None:
+    """The exit status when this module answered the command line, None when the full command must run."""
+    if args == ["--version"]:
+        from torkham import __version__
+
+        sys.stdout.write(f"torkham {__version__}\n")
+        return 0
+    if args == ["--help"]:
+        from torkham.cli.listing import root_help
+
+        sys.stdout.write(root_help() + "\n")
+        return 0
+    request = show_request(args)
+    return show(request) if request is not None else None
+
+
+def show_request(args: list[str]) -> ShowRequest | None:
+    """`[--db X] [--kb X] show NAME [--json] [--db X] [--kb X]` in the plain form click would read the same
+    way (the options after the command win); None for any other command line."""
+    before, rest = _store_options(args)
+    if before is None or not rest or rest[0] != "show":
+        return None
+    names: list[str] = []
+    after: dict[str, str | None] = {}
+    as_json, i = False, 1
+    while i < len(rest):
+        arg = rest[i]
+        if arg in _STORE_OPTIONS and i + 1 < len(rest):
+            after[arg], i = rest[i + 1], i + 2
+            continue
+        if arg == "--json":
+            as_json = True
+        elif arg.startswith("-"):
+            return None
+        else:
+            names.append(arg)
+        i += 1
+    if len(names) != 1:
+        return None
+    chosen = {**before, **after}
+    return ShowRequest(names[0], as_json, chosen.get("--db"), chosen.get("--kb"))
+
+
+def _store_options(args: list[str]) -> tuple[dict[str, str | None] | None, list[str]]:
+    """The --db and --kb given before the command, and the rest; None when something else comes first."""
+    given: dict[str, str | None] = {}
+    i = 0
+    while i < len(args) and args[i].startswith("-"):
+        if args[i] not in _STORE_OPTIONS or i + 1 >= len(args):
+            return None, []
+        given[args[i]], i = args[i + 1], i + 2
+    return given, args[i:]
+
+
+def show(request: ShowRequest) -> int | None:
+    """`torkham show` from the actor index; None when the index cannot answer."""
+    from torkham.config import LIMITS, Settings
+    from torkham.store.actor_index import indexed_actor
+
+    name = request.name.strip()
+    if not name or len(name) > LIMITS.max_text:  # refused by params.ActorRef: the full command words it
+        return None
+    settings = Settings.load(db=request.db, kb=request.kb)
+    found = indexed_actor(settings.db_path, settings.kb_root, name)
+    if found is None:
+        return None
+    if request.as_json:
+        from torkham.cli.render import write_json
+
+        write_json(found.detail)
+    else:
+        from torkham.cli.actor_view import print_actor
+
+        print_actor(found.detail, found.names, found.relation_labels)
+    return 0

@@ -1,0 +1,240 @@
+"""Places: every name the gazetteer (geo/gazetteer.py) knows, as written in the document, with its admin
+level and codes — "Nangarhar" → province AF-NAN · "Peshawar" → town in PK-KP · "Bajaur agency" → district ·
+"Pakistan" → country PK. What decides:
+
+- the longest known name wins ("Federally Administered Tribal Areas", "Spin Boldak"); a possessive is
+  dropped ("Pakistan’s"); a demonym is another word ("Pakistani");
+- a name inside a longer name is not a place ("Tehrik-e Taliban Pakistan", "Torkham Transit Centre",
+  "War in Afghanistan");
+- the words around a name choose its level ("Kandahar province", "district of Kurram"; a name in brackets
+  after a town, or in a list of provinces, is the province); otherwise the town before the unit of the same name;
+- a name that denotes places in different countries or provinces is proposed without a code, the places listed;
+- a capital standing for its government ("Kabul said", "Islamabad’s commitment") is flagged ambiguous.
+Word lists: places.yaml."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from torkham.geo.gazetteer import Gazetteer, Place, Resolution, load_gazetteer
+from torkham.ingest.document import Document
+from torkham.ingest.extract.common import propose
+from torkham.ingest.extract.date_places import on_heading
+from torkham.ingest.extract.words import default_words
+from torkham.ingest.proposal import Proposal
+from torkham.kb.names import normalize
+from torkham.model.yamlfile import load_yaml
+
+PLACE_WORDS_FILE = Path(__file__).with_name("places.yaml")
+MAX_WORDS = 5  # words of the longest name looked for
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")  # "Sar-e Pol" is three tokens, joined again by the lookup
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")  # "AfghanistanPakistan": two names glued by the extraction
+_POSSESSIVE = re.compile(r"[’']s$")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_SENTENCE_OPEN = re.compile(r"(?:^|[.!?:;\"“”(\[\n—–]|\.\[\d+\])\s*$")
+
+
+@dataclass(frozen=True)
+class PlaceWords:
+    level_words: dict[str, list[str]]
+    free_before: frozenset[str]
+    name_links: frozenset[str]
+    name_heads: frozenset[str]
+    government_verbs: frozenset[str]
+    government_nouns: frozenset[str]
+    not_places: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def place_words() -> PlaceWords:
+    data = load_yaml(PLACE_WORDS_FILE)
+    return PlaceWords(
+        level_words={k: list(v) for k, v in data["level_words"].items()},
+        free_before=frozenset(data["free_before"]), name_links=frozenset(data["name_links"]),
+        name_heads=frozenset(data["name_heads"]),
+        government_verbs=frozenset(data["government_verbs"]), government_nouns=frozenset(data["government_nouns"]),
+        not_places=frozenset(normalize(w) for w in [*data["not_places"], *default_words().months, *_WEEKDAYS]),
+    )  # fmt: skip
+
+
+@dataclass
+class Token:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Found:
+    start: int
+    end: int
+    text: str
+    resolution: Resolution
+    level: str | None = None  # said by the words around it
+    government: str | None = None  # the words that make a capital stand for its government
+
+
+def tokens_of(text: str) -> list[Token]:
+    out: list[Token] = []
+    for m in _TOKEN.finditer(text):
+        cuts = [m.start(), *(m.start() + c.start() for c in _CAMEL.finditer(m.group())), m.end()]
+        out.extend(Token(a, b, text[a:b]) for a, b in zip(cuts, cuts[1:], strict=False))
+    return out
+
+
+def find_places(doc: Document, skip: list[tuple[int, int]] | None = None) -> list[Proposal]:
+    """A proposal of kind 'place' for every place name, outside the spans of `skip` (names of actors)."""
+    gazetteer, words = load_gazetteer(), place_words()
+    tokens = tokens_of(doc.text)
+    found = _matches(doc.text, tokens, gazetteer, words, sorted(skip or []))
+    _levels_from_neighbours(doc.text, found)
+    return [_proposal(doc, f) for f in found]
+
+
+def _matches(text: str, tokens: list[Token], gazetteer: Gazetteer, words: PlaceWords,
+             skip: list[tuple[int, int]]) -> list[Found]:  # fmt: skip
+    found: list[Found] = []
+    i = 0
+    while i < len(tokens):
+        match = _longest_at(text, tokens, i, gazetteer, words)
+        if match is None:
+            i += 1
+            continue
+        n, resolution = match
+        start, end = tokens[i].start, tokens[i + n - 1].end
+        if _POSSESSIVE.search(text[start:end]):
+            end -= 2
+        inside_name = any(s <= start and end <= e for s, e in skip) or _part_of_name(
+            text, tokens, i, n, gazetteer, words
+        )
+        if not inside_name:
+            item = Found(start, end, text[start:end], resolution)
+            item.level = _level_word(text, tokens, i, n, words)
+            item.government = _government(text, end, resolution, words)
+            found.append(item)
+        i += n
+    return found
+
+
+def _longest_at(text: str, tokens: list[Token], i: int, gazetteer: Gazetteer,
+                words: PlaceWords) -> tuple[int, Resolution] | None:  # fmt: skip
+    first = tokens[i].text
+    if not first[0].isupper():
+        return None
+    for n in range(min(MAX_WORDS, gazetteer.longest, len(tokens) - i), 0, -1):
+        last = tokens[i + n - 1]
+        if not last.text[0].isupper() or (n > 1 and "\n" in text[tokens[i].start : last.end]):
+            continue
+        name = normalize(_POSSESSIVE.sub("", text[tokens[i].start : last.end]))
+        if n == 1 and (name in words.not_places or len(name) < 3):
+            continue
+        if gazetteer.knows(name):
+            return n, gazetteer.resolve(name)
+    return None
+
+
+def _part_of_name(text: str, tokens: list[Token], i: int, n: int, gazetteer: Gazetteer, words: PlaceWords) -> bool:
+    """A capitalised word right before or after the name (not a place itself, not a sentence's first word, not
+    'In' or 'Eastern'), or a capitalised word joined by 'of'/'in' ("War in Afghanistan"), makes it part of a name."""
+    before = tokens[i - 1] if i > 0 else None
+    after = tokens[i + n] if i + n < len(tokens) else None
+    if _POSSESSIVE.search(tokens[i + n - 1].text) or on_heading(text, tokens[i].start):
+        after = None  # "Pakistan's Frontier Corps": the possessive ends the name; a title capitalises every word
+    if after and _adjacent(text, tokens[i + n - 1].end, after.start) and _capitalised_other(after, gazetteer):
+        return True
+    if before is None or not _adjacent(text, before.end, tokens[i].start):
+        return False
+    lowered = before.text.lower()
+    if lowered in words.name_links and i > 1 and _adjacent(text, tokens[i - 2].end, before.start):
+        return tokens[i - 2].text.lower() in words.name_heads  # "War in Afghanistan", not "Natalegawa in Jakarta"
+    if not _capitalised_other(before, gazetteer) or lowered in words.free_before:
+        return False
+    return not _SENTENCE_OPEN.search(text, max(0, before.start - 8), before.start)
+
+
+def _adjacent(text: str, end: int, start: int) -> bool:
+    return text[end:start] in (" ", "-")
+
+
+def _capitalised_other(token: Token, gazetteer: Gazetteer) -> bool:
+    return token.text[0].isupper() and not gazetteer.knows(normalize(_POSSESSIVE.sub("", token.text)))
+
+
+def _level_word(text: str, tokens: list[Token], i: int, n: int, words: PlaceWords) -> str | None:
+    """'Kandahar province', 'Bajaur agency', 'province of Kunar', 'Peshawar city': the level a word says."""
+    after = tokens[i + n].text.lower() if i + n < len(tokens) else ""
+    before = " ".join(t.text.lower() for t in tokens[max(0, i - 2) : i])
+    for level, nouns in words.level_words.items():
+        if after in nouns and _adjacent(text, tokens[i + n - 1].end, tokens[i + n].start):
+            return level
+        if any(before == f"{noun} of" for noun in nouns):
+            return level
+    return None
+
+
+def _government(text: str, end: int, resolution: Resolution, words: PlaceWords) -> str | None:
+    """'Kabul said', 'Islamabad rejected', 'Islamabad’s new civilian-led government': a capital as its government."""
+    if not any(p.capital_of for p in resolution.places):
+        return None
+    after = text[end : end + 60]
+    verb = re.match(r"\s+(?:has\s+|have\s+|had\s+)?(\w+)", after)
+    if verb and verb.group(1).lower() in words.government_verbs:
+        return f"{text[end - len(_name_before(text, end)) : end]} {verb.group(1)}"
+    owned = re.match(r"[’']s((?:\s+[\w-]+){1,4})", after)
+    if owned:
+        following = owned.group(1).split()
+        for n, word in enumerate(following, start=1):
+            if word.lower() in words.government_nouns:
+                return f"{_name_before(text, end)}{after[:2]} {' '.join(following[:n])}"
+    return None
+
+
+def _name_before(text: str, end: int) -> str:
+    return re.search(r"[\w-]+$", text[max(0, end - 40) : end]).group()  # type: ignore[union-attr]
+
+
+def _levels_from_neighbours(text: str, found: list[Found]) -> None:
+    """'Spin Boldak (Kandahar)': a name in brackets after a town is its province; in a list ("Khyber
+    Pakhtunkhwa, Islamabad, Punjab") a name that can be a province is one when a neighbour is only one."""
+    for before, after in zip(found, found[1:], strict=False):
+        between = text[before.end : after.start]
+        if re.fullmatch(r"\s*\(\s*", between) and after.level is None:
+            after.level = "province" if after.resolution.at_level("province").found else None
+        elif re.fullmatch(r"\s*(?:,|,?\s+and)\s+", between):
+            for one, other in ((before, after), (after, before)):
+                if one.level is None and _only_province(other) and one.resolution.at_level("province").found:
+                    one.level = "province"
+
+
+def _only_province(item: Found) -> bool:
+    return item.level == "province" or {p.level for p in item.resolution.places} == {"province"}
+
+
+def _chosen(item: Found) -> tuple[Place | None, Resolution]:
+    resolution = item.resolution
+    if item.level and resolution.at_level(item.level).found:
+        resolution = resolution.at_level(item.level)
+    return resolution.best(), resolution
+
+
+def _proposal(doc: Document, item: Found) -> Proposal:
+    place, resolution = _chosen(item)
+    notes: list[str] = []
+    record: dict = {"text": item.text}
+    if place is not None:
+        record.update(place.record())
+    else:
+        record.update(name=item.text, level=None)
+        distinct = resolution.distinct()[:8]
+        listed = "; ".join(p.label() for p in distinct)
+        notes.append(f"ambiguous: '{item.text}' names {len(distinct)} places: {listed}; say which")
+        record["candidates"] = [p.record() for p in distinct]
+    if item.government:
+        capital = next(p for p in item.resolution.places if p.capital_of)
+        record["ambiguous"] = True
+        notes.append(f"ambiguous: '{item.government}' — the capital may stand for the government of "
+                     f"{capital.capital_of}, not the place; if so, make the government the actor")  # fmt: skip
+    return propose(doc, "place", record, item.start, item.end, notes)

@@ -1,0 +1,207 @@
+"""The actor index: a small read-only SQLite file beside the store (`<store>.actors`) holding what
+`torkham show` prints — the names an actor is found by and each actor's detail (queries.actor_detail) — so
+that `show` answers without opening DuckDB.
+
+Every writer writes it with the store it replaces (store/swap.py), stamped with the new store file's
+identity (inode, modification time, size). A reader trusts it only while the store is that very file, the
+knowledge files still have the fingerprint it was built from, and the bundled datasets it saw imported are
+still the ones torkham ships; anything else (no index, another store, changed knowledge) means "ask the
+store", which rebuilds what changed as before. Only the index is light to read: writing it needs DuckDB."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+from contextlib import closing
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from torkham.store.fingerprint import knowledge_fingerprint
+
+if TYPE_CHECKING:
+    from duckdb import DuckDBPyConnection
+
+FORMAT = "1"
+BUNDLED_LIST = Path(__file__).resolve().parent.parent / "data" / "bundled.yaml"  # datasets.bundled's list
+
+
+def index_path(db_path: Path) -> Path:
+    return db_path.with_name(db_path.name + ".actors")
+
+
+@dataclass(frozen=True)
+class IndexedActor:
+    """One actor as `show` prints it: its detail, every actor's name by id, the relation types' labels."""
+
+    detail: dict[str, Any]
+    names: dict[str, str]
+    relation_labels: dict[str, str]
+
+
+def indexed_actor(db_path: Path, kb_root: Path, name: str) -> IndexedActor | None:
+    """The actor `name` denotes when the index is current for the store and knowledge given and resolves the
+    name to exactly one actor; None otherwise (the caller then asks the store, which words every error)."""
+    from torkham.kb.resolve import NameIndex
+
+    path = index_path(db_path)
+    if not path.exists():
+        return None
+    try:
+        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as con:
+            meta = dict(con.execute("SELECT key, value FROM meta").fetchall())
+            if meta != _expected(meta, db_path, kb_root):
+                return None
+            rows = con.execute("SELECT part, a, b FROM names ORDER BY seq").fetchall()
+            parts: dict[str, list[tuple[str, str]]] = {"name": [], "ambiguity": [], "canonical": []}
+            for part, a, b in rows:
+                parts[part].append((a, b))
+            canonical = dict(parts["canonical"])
+            found = NameIndex(parts["name"], parts["ambiguity"], canonical).resolve(name).actor_id
+            detail = con.execute("SELECT detail FROM actors WHERE id = ?", [found]).fetchone() if found else None
+            labels = dict(con.execute("SELECT term, label FROM labels").fetchall())
+    except (OSError, sqlite3.Error):
+        return None
+    if detail is None:
+        return None
+    return IndexedActor(json.loads(detail[0]), canonical, labels)
+
+
+def _expected(meta: dict[str, str], db_path: Path, kb_root: Path) -> dict[str, str] | None:
+    """The meta an index current for this store and knowledge holds (None: none can be)."""
+    stamp = _stamp(db_path)
+    if stamp is None or meta.get("format") != FORMAT or meta.get("stamp") != stamp:
+        return None  # checked first: the fingerprint reads every knowledge file
+    if meta.get("bundled") != _bundled_marker():
+        return None
+    return {**meta, "fingerprint": knowledge_fingerprint(kb_root)}
+
+
+def _stamp(path: Path) -> str | None:
+    try:
+        status = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return f"{status.st_ino}:{status.st_mtime_ns}:{status.st_size}"
+
+
+def _bundled_marker() -> str:
+    return hashlib.sha256(BUNDLED_LIST.read_bytes()).hexdigest()
+
+
+# Every record about every actor in one statement — queries.actor_detail for all actors at once, part for
+# part in the same order (tests/test_actor_index.py compares the two for every actor).
+_ALL_DETAILS = """
+WITH a AS (SELECT id AS actor FROM kb_actors)
+SELECT a.actor, 0 AS part, 0 AS n, r.record, NULL AS name, NULL AS other
+    FROM a JOIN kb_records r ON r.id = a.actor AND r.kind = 'actors'
+UNION ALL SELECT a.actor, 1, row_number() OVER (PARTITION BY a.actor ORDER BY r.seq), r.record, NULL, NULL
+    FROM a JOIN kb_relations l ON l.from_id = a.actor OR l.to_id = a.actor JOIN kb_records r ON r.id = l.id
+UNION ALL SELECT a.actor, 2, row_number() OVER (PARTITION BY a.actor ORDER BY e.first_day, r.seq), r.record, NULL,
+    NULL FROM a JOIN (SELECT DISTINCT event_id, actor_id FROM kb_event_actors) x ON x.actor_id = a.actor
+    JOIN kb_events e ON e.id = x.event_id JOIN kb_records r ON r.id = e.id
+UNION ALL SELECT a.actor, 3, row_number() OVER (PARTITION BY a.actor ORDER BY r.seq), r.record, NULL, NULL
+    FROM a JOIN (SELECT DISTINCT figure_id, actor_id FROM kb_figure_actors) x ON x.actor_id = a.actor
+    JOIN kb_records r ON r.id = x.figure_id
+UNION ALL SELECT a.actor, 4, row_number() OVER (PARTITION BY a.actor ORDER BY r.seq), r.record, NULL, NULL
+    FROM a JOIN (SELECT DISTINCT claim_id, actor_id FROM kb_claim_actors) x ON x.actor_id = a.actor
+    JOIN kb_records r ON r.id = x.claim_id
+UNION ALL SELECT a.actor, 5, row_number() OVER (PARTITION BY a.actor ORDER BY r.seq), r.record, NULL, NULL
+    FROM a JOIN kb_records r ON r.kind IN ('priorities', 'recommendations')
+    AND (json_extract_string(r.record, '$.holder') = a.actor
+    OR list_contains(CAST(json_extract(r.record, '$.addressed_to') AS VARCHAR[]), a.actor))
+UNION ALL SELECT a.actor, 6, row_number() OVER (PARTITION BY a.actor ORDER BY m.source_id, m.page NULLS LAST, r.seq),
+    r.record, NULL, NULL FROM a JOIN kb_mentions m ON m.actor_id = a.actor JOIN kb_records r ON r.id = m.id
+UNION ALL SELECT actor, 7, row_number() OVER (PARTITION BY actor ORDER BY name, other), NULL, name, other
+    FROM (SELECT DISTINCT a.actor_id AS actor, b.name, b.actor_id AS other FROM kb_ambiguities a
+    JOIN kb_ambiguities b ON a.id = b.id WHERE b.actor_id <> a.actor_id)
+ORDER BY 1, part, n"""
+
+_SECTIONS = ("relations", "events", "figures", "claims", "priorities_and_recommendations", "mentions")
+
+
+def all_actor_details(con: DuckDBPyConnection) -> dict[str, dict[str, Any]]:
+    """queries.actor_detail of every actor, by id."""
+    parts: dict[str, dict[int, list[Any]]] = {}
+    for actor, part, _, record, name, other in con.execute(_ALL_DETAILS).fetchall():
+        parts.setdefault(actor, {}).setdefault(part, []).append(json.loads(record) if part < 7 else (name, other))
+    details: dict[str, dict[str, Any]] = {}
+    for actor, found in parts.items():
+        if 0 not in found:
+            continue
+        (record,) = found[0]
+        detail: dict[str, Any] = {"actor": record}
+        detail.update({section: found.get(i, []) for i, section in enumerate(_SECTIONS, start=1)})
+        detail["shares_names_with"] = [{"name": n, "actor": a} for n, a in found.get(7, [])]
+        details[actor] = detail
+    return details
+
+
+def write_index(con: DuckDBPyConnection, db_path: Path) -> Path | None:
+    """Write the index of the store `con` holds (a writer's copy of `db_path`) beside the store, unstamped;
+    the path written, or None when the store has no knowledge layer or the index could not be written (no
+    index then: `show` reads the store, as every other command does)."""
+    import duckdb
+
+    try:
+        return _write(con, db_path)
+    except (OSError, sqlite3.Error, duckdb.Error):
+        return None
+
+
+def _write(con: DuckDBPyConnection, db_path: Path) -> Path | None:
+    tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    if not {"kb_actors", "meta", "imports"} <= tables:
+        return None
+    fingerprint = con.execute("SELECT value FROM meta WHERE key = 'kb_fingerprint'").fetchone()
+    if fingerprint is None:
+        return None
+    target = index_path(db_path).with_suffix(index_path(db_path).suffix + ".writing")
+    target.unlink(missing_ok=True)
+    with closing(sqlite3.connect(target)) as out:
+        _fill(out, con, str(fingerprint[0]))
+        out.commit()
+    return target
+
+
+def _fill(out: sqlite3.Connection, con: DuckDBPyConnection, fingerprint: str) -> None:
+    from torkham.datasets.bundled import bundled_datasets
+    from torkham.model.vocabulary import default_vocabulary
+
+    out.executescript(
+        """CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE names (seq INTEGER PRIMARY KEY, part TEXT NOT NULL, a TEXT NOT NULL, b TEXT NOT NULL);
+        CREATE TABLE actors (id TEXT PRIMARY KEY, detail TEXT NOT NULL);
+        CREATE TABLE labels (term TEXT PRIMARY KEY, label TEXT NOT NULL);"""
+    )
+    imported = {r[0] for r in con.execute("SELECT sha256 FROM imports").fetchall()}
+    complete = all(b.sha256 in imported for b in bundled_datasets())
+    meta = {"format": FORMAT, "fingerprint": fingerprint, "bundled": _bundled_marker() if complete else "", "stamp": ""}
+    out.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
+    names = [("name", a, b) for a, b in con.execute("SELECT actor_id, name FROM kb_names").fetchall()]
+    names += [("ambiguity", a, b) for a, b in con.execute("SELECT name, actor_id FROM kb_ambiguities").fetchall()]
+    names += [("canonical", a, b) for a, b in con.execute("SELECT id, name FROM kb_actors").fetchall()]
+    out.executemany("INSERT INTO names (part, a, b) VALUES (?, ?, ?)", names)
+    details = all_actor_details(con).items()
+    out.executemany("INSERT INTO actors VALUES (?, ?)", ((a, json.dumps(d, ensure_ascii=False)) for a, d in details))
+    vocabulary = default_vocabulary()
+    labels = [(t, vocabulary.label("relation_types", t)) for t in vocabulary.terms["relation_types"]]
+    out.executemany("INSERT INTO labels VALUES (?, ?)", labels)
+
+
+def publish_index(written: Path | None, store_file: Path, db_path: Path) -> None:
+    """Stamp the index written with the identity of `store_file` (the finished copy, before it is renamed
+    over the store: a rename keeps it) and put it in place; without one, remove a previous index."""
+    try:
+        if written is not None:
+            with closing(sqlite3.connect(written)) as out:
+                out.execute("UPDATE meta SET value = ? WHERE key = 'stamp'", [_stamp(store_file) or ""])
+                out.commit()
+            os.replace(written, index_path(db_path))
+            return
+    except (OSError, sqlite3.Error):
+        if written is not None:
+            written.unlink(missing_ok=True)
+    index_path(db_path).unlink(missing_ok=True)
