@@ -77,8 +77,15 @@ def load_yaml(path: Path, label: str | None = None) -> Any:
     except yaml.MarkedYAMLError as exc:
         line, message = _syntax_error(text, exc)
         raise YamlError(Path(shown), line, f"malformed YAML: {message}") from None
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1
+        raise YamlError(
+            Path(shown),
+            line,
+            f"control character U+{int(exc.character):04X} is not allowed in YAML; delete it or write it escaped",
+        ) from None
     except yaml.YAMLError as exc:
-        raise YamlError(Path(shown), 1, f"malformed YAML: {exc}") from None
+        raise YamlError(Path(shown), 1, f"malformed YAML: {' '.join(str(exc).split())}") from None
 
 
 def _syntax_error(text: str, exc: yaml.MarkedYAMLError) -> tuple[int, str]:
