@@ -55,7 +55,7 @@ def _damage(raw: bytes, kind: str, at: float, junk: bytes) -> bytes:
     if kind == "unclosed":
         return raw[:cut] + b"<div><!-- <script>" + raw[cut:]
     if kind == "long-line":
-        return raw[:cut] + b"x" * 200_000 + raw[cut:]
+        return raw[:cut] + b"x" * 20_000 + raw[cut:]
     return b""
 
 
@@ -75,7 +75,7 @@ def _documents(store: Path) -> int:
         con.close()
 
 
-@settings(max_examples=60)
+@settings(max_examples=20)  # each example ingests a document: seconds apiece
 @given(
     suffix=st.sampled_from([".txt", ".md", ".html", ".pdf"]),
     kind=st.sampled_from(["cut", "flip", "insert", "bad-utf8", "nul", "unclosed", "long-line", "empty"]),
