@@ -113,6 +113,7 @@ COMMANDS = (
         "Situation reports as HTML or PDF: the briefing of a range, or 'summary' (one page per country).",
     ),
     Listed("actors", ("commands_data", "commands_query"), "List the actors of the knowledge base."),
+    Listed("export", ("commands_export",), "Write the store's data for other engines (Parquet for Spark)."),
     Listed(
         "fetch",
         ("commands_fetch",),
@@ -122,9 +123,6 @@ COMMANDS = (
         "forecast",
         ("commands_forecast",),
         "Forecast monthly fatalities (predictive distributions, with the field's baselines); 'evaluate' backtests.",
-    ),
-    Listed(
-        "export", ("commands_export",), "Export the events for other engines: Parquet partitioned by dataset and year."
     ),
     Listed(
         "refugees",
