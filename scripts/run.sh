@@ -3,19 +3,10 @@
 # REST API at http://127.0.0.1:8000/ (pass --host/--port to change; Ctrl+C stops it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# followthemoney (the FtM export) depends on PyICU, which pip builds against the system ICU.
+source scripts/system-packages.sh
 need=()
-command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
-pkg-config --exists icu-i18n 2>/dev/null || need+=(libicu-dev)
-command -v g++ >/dev/null 2>&1 || need+=(g++)
-if [ ${#need[@]} -gt 0 ]; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
-  else
-    echo "scripts/run.sh: please install: ${need[*]} (Debian/Ubuntu: sudo apt-get install ${need[*]})" >&2
-    exit 1
-  fi
-fi
+need_icu_build_tools
+install_needed scripts/run.sh
 python3 -m venv .venv
 .venv/bin/pip install --quiet .
 .venv/bin/torkham kb validate

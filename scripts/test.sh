@@ -5,23 +5,14 @@ cd "$(dirname "$0")/.."
 
 # System tools the tests drive for real: poppler (pdftoppm/pdftotext) to read briefing PDFs, and
 # Debian's Chromium, which the web tests drive through Playwright (no browser download).
+source scripts/system-packages.sh
 need=()
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
 [ -x /usr/bin/chromium ] || need+=(chromium)
-# followthemoney (the FtM export) depends on PyICU, which pip builds against the system ICU.
-command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
-pkg-config --exists icu-i18n 2>/dev/null || need+=(libicu-dev)
-command -v g++ >/dev/null 2>&1 || need+=(g++)
+need_icu_build_tools
 # PySpark (tests/test_spark_backend.py, bench/spark_scale.py) starts a JVM: Java 17 or later.
 command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
-if [ ${#need[@]} -gt 0 ]; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
-  else
-    echo "scripts/test.sh: please install: ${need[*]} (Debian/Ubuntu: sudo apt-get install ${need[*]})" >&2
-    exit 1
-  fi
-fi
+install_needed scripts/test.sh
 venv="${TORKHAM_TEST_VENV:-.venv-test}"
 rm -rf "$venv"
 python3 -m venv "$venv"

@@ -5,9 +5,8 @@ the answers in."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from functools import lru_cache
 from typing import Any, Literal
 
@@ -60,18 +59,6 @@ def country_of(code: str) -> str:
     """The ISO3 code of the country of a province ('AF-KAB' -> 'AFG')."""
     prefix = code.split("-", 1)[0].upper()
     return COUNTRY_OF_PREFIX.get(prefix, prefix)
-
-
-def covered_parts(spans: Iterable[tuple[date, date]], start: date, end: date) -> list[tuple[date, date]]:
-    """The parts of [start, end] the spans cover, joined where they meet or overlap."""
-    inside = sorted((max(first, start), min(last, end)) for first, last in spans if first <= end and last >= start)
-    joined: list[tuple[date, date]] = []
-    for first, last in inside:
-        if joined and first <= joined[-1][1] + timedelta(days=1):
-            joined[-1] = (joined[-1][0], max(joined[-1][1], last))
-        else:
-            joined.append((first, last))
-    return joined
 
 
 def coverage_level(parts: list[tuple[date, date]], start: date, end: date) -> Level:

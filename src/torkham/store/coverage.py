@@ -183,3 +183,15 @@ def _read_coverage(con: DuckDBPyConnection) -> Coverage:
         [OBSERVED],
     ).fetchall()
     return Coverage(tuple(span_from_row(r) for r in [*rows, *observed]))
+
+
+def covered_parts(spans: Iterable[tuple[date, date]], start: date, end: date) -> list[tuple[date, date]]:
+    """The parts of [start, end] the spans cover, joined where they meet or overlap."""
+    inside = sorted((max(first, start), min(last, end)) for first, last in spans if first <= end and last >= start)
+    joined: list[tuple[date, date]] = []
+    for first, last in inside:
+        if joined and first <= joined[-1][1] + timedelta(days=1):
+            joined[-1] = (joined[-1][0], max(joined[-1][1], last))
+        else:
+            joined.append((first, last))
+    return joined

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
+from torkham.store.coverage import covered_parts
+
 if TYPE_CHECKING:
     from duckdb import DuckDBPyConnection
 
@@ -47,18 +49,9 @@ class ListingCoverage:
 
     def covered_periods(self) -> list[tuple[date, date]]:
         """The parts of the range some event dataset covers (in any country), joined where they meet."""
-        inside = sorted(
-            (max(s.first, self.start or s.first), min(s.last, self.end or s.last))
-            for s in self.spans
-            if _overlaps(s, self.start, self.end)
-        )
-        joined: list[tuple[date, date]] = []
-        for first, last in inside:
-            if joined and first <= joined[-1][1] + timedelta(days=1):
-                joined[-1] = (joined[-1][0], max(joined[-1][1], last))
-            else:
-                joined.append((first, last))
-        return joined
+        low = min((s.first for s in self.spans), default=date.min)
+        high = max((s.last for s in self.spans), default=date.max)
+        return covered_parts(((s.first, s.last) for s in self.spans), self.start or low, self.end or high)
 
     def covered_text(self) -> str:
         """'2021-08-01 to 2021-12-31 and 2023-10-01 to 2023-10-31' (empty when nothing is covered)."""

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from torkham.errors import TorkhamError
 from torkham.geo import figures
 from torkham.params import InvalidParameter, literal
+from torkham.store.coverage import covered_parts
 
 if TYPE_CHECKING:
     from duckdb import DuckDBPyConnection
@@ -93,7 +94,7 @@ def _period(con: DuckDBPyConnection, chosen: EventFilter) -> tuple[date, date]:
 
 
 def _country_coverage(covered: ListingCoverage, iso3: str, start: date, end: date) -> dict[str, Any]:
-    parts = figures.covered_parts(((s.first, s.last) for s in covered.spans if s.key == iso3), start, end)
+    parts = covered_parts(((s.first, s.last) for s in covered.spans if s.key == iso3), start, end)
     return {"level": figures.coverage_level(parts, start, end),
             "covered": [[a.isoformat(), b.isoformat()] for a, b in parts]}  # fmt: skip
 
