@@ -199,7 +199,7 @@ def test_stix_round_trip_gives_the_same_actors_relations_and_quotes(cli, export,
     ingested = cli("--db", db, "--kb", kb, "ingest", bundle)
     assert ingested.code == 0, ingested.err
     assert ingested.out.splitlines()[1:] == [
-        "proposed: 173 actors, 7 ambiguities, 185 relations", "not imported: 108 note, 154 report",
+        "proposed: 173 actors, 7 ambiguities, 187 relations", "not imported: 110 note, 154 report",
         "review them: torkham review --source bundle"]  # fmt: skip
     assert cli("--db", db, "--kb", kb, "accept", "--all").code == 0
     after = json.loads(cli("--db", db, "--kb", kb, "kb", "export").out)

@@ -57,7 +57,7 @@ def test_one_link_per_pair_carries_the_count_and_a_click_lists_its_relations(pag
     assert page.evaluate("window.torkhamNetwork.$id('ttp').edgesWith('#tta').length") == 1
     assert page.evaluate("window.torkhamNetwork.$id('tta--ttp').data('count')") == 15
     assert page.evaluate("window.torkhamNetwork.$id('tta--ttp').data('countLabel')") == "15"
-    assert visible_links(page) == 135 and shown(page) == 185
+    assert visible_links(page) == 137 and shown(page) == 187
     click_link(page, "tta--ttp")
     assert (
         page.locator("#network-panel-title").inner_text()

@@ -17,7 +17,8 @@ from torkham.web.render.svg import esc, markup, num
 # Relation types by family: the edge colour. Every type of the vocabulary must be in one (tested).
 FAMILIES: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "hostility": ("#D55E00", "hostility", (
-        "opposes", "fights", "threatens", "rival_of", "mistrusts", "does_not_recognise", "invaded")),
+        "opposes", "fights", "threatens", "rival_of", "mistrusts", "does_not_recognise", "invaded",
+        "deports")),
     "support": ("#009E73", "support and alliance", (
         "ally_of", "supports", "alleged_support", "shelters", "facilitates", "hosts", "affiliated_with",
         "offshoot_of", "faction_of", "committed_to", "draws_on")),
