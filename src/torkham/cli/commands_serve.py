@@ -14,6 +14,7 @@ from torkham.errors import TorkhamError
 if TYPE_CHECKING:
     from torkham.config import Settings
     from torkham.store.lastgood import LastGood
+    from torkham.web.writeaccess import WriteAccess
 
 
 @app.command()
@@ -23,10 +24,19 @@ def serve(
         str, typer.Option("--host", help="Address to listen on (127.0.0.1 = this machine only).")
     ] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="Port to listen on.", min=1, max=65535)] = 8000,
+    write: Annotated[
+        bool,
+        typer.Option(
+            "--write",
+            help="Also let the browser change the knowledge: upload documents and review proposals (accept, "
+            "reject, edit) at /review. Prints a token that every change needs.",
+        ),
+    ] = False,
 ) -> None:
-    """Start the web workbench (pages and /api/v1, read-only) at http://HOST:PORT/."""
+    """Start the web workbench (pages and /api/v1; read-only unless --write) at http://HOST:PORT/."""
     import uvicorn
 
+    from torkham.kb.workspace import workspace_for
     from torkham.store.lastgood import log
     from torkham.web.app import create_app
 
@@ -35,9 +45,35 @@ def serve(
     last_good = _check_store(config)
     if last_good is not None:
         log.warning(last_good.warning())
-    web = create_app(config, prepared=True, last_good=last_good)
+    access = _write_access(host) if write else None
+    web = create_app(config, prepared=True, last_good=last_good, write=access)
     typer.echo(f"torkham workbench on http://{host}:{port}/  (API: http://{host}:{port}/api/v1/docs; Ctrl+C stops)")
+    if access is not None:
+        typer.echo(
+            f"review and upload at http://{host}:{port}/review — sign in with the token {access.token} "
+            "(valid until this server stops)"
+        )
+        typer.echo(f"changes are written to {workspace_for(config.kb_root)} and the store {config.db_path}")
     uvicorn.run(web, host=host, port=port, log_level="warning")
+
+
+def _write_access(host: str) -> WriteAccess:
+    """The token of `--write`; a warning when the server listens beyond this machine."""
+    import ipaddress
+
+    from torkham.web.writeaccess import WriteAccess
+
+    try:
+        local = host == "localhost" or ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        local = False
+    if not local:
+        typer.echo(
+            f"Warning: --write on {host}: anyone who reaches this port and has the token can change the knowledge, "
+            "and the token travels unencrypted (http); prefer --host 127.0.0.1",
+            err=True,
+        )
+    return WriteAccess.new()
 
 
 def _check_port(host: str, port: int) -> None:

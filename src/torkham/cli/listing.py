@@ -103,7 +103,9 @@ COMMANDS = (
         "Search the knowledge base, the datasets and every ingested document; best matches first.",
     ),
     Listed(
-        "serve", ("commands_serve",), "Start the web workbench (pages and /api/v1, read-only) at http://HOST:PORT/."
+        "serve",
+        ("commands_serve",),
+        "Start the web workbench (pages and /api/v1; read-only unless --write) at http://HOST:PORT/.",
     ),
     Listed("kb", ("commands_kb",), "Check, build and export the knowledge base."),
     Listed("chart", ("commands_analysis", "commands_fanchart"), "Draw charts of the event data (SVG or PNG)."),

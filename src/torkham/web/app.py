@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -20,6 +21,7 @@ from torkham.web.errors import Missing, NotFound, Problem, wants_html
 
 if TYPE_CHECKING:
     from torkham.store.lastgood import LastGood
+    from torkham.web.writeaccess import WriteAccess
 
 STATIC = Path(__file__).resolve().parent / "static"
 # Threads running requests at once. Each DuckDB query already uses every core; more threads than this
@@ -28,12 +30,15 @@ WORKER_THREADS = 8
 
 
 def create_app(
-    settings: Settings | None = None, warm_up: bool = True, prepared: bool = False, last_good: LastGood | None = None
-) -> FastAPI:
+    settings: Settings | None = None, warm_up: bool = True, prepared: bool = False, last_good: LastGood | None = None,
+    write: WriteAccess | None = None,
+) -> FastAPI:  # fmt: skip
     """The workbench over the store of `settings`. With `warm_up`, pages that are slow to compute the first
     time (overview, claim checks) are prepared in background threads at start-up. `prepared`: the store was
     brought up to date already (`torkham serve` checks everything before it starts), with `last_good` when
-    it answers from its last valid build because the knowledge does not validate (store/lastgood.py)."""
+    it answers from its last valid build because the knowledge does not validate (store/lastgood.py).
+    `write` (`torkham serve --write`): the review and upload pages exist, for holders of its token
+    (web/writeaccess.py); without it they answer 404."""
     settings = settings or Settings.load()
 
     @asynccontextmanager
@@ -49,9 +54,15 @@ def create_app(
         app.state.store = app.state.con = ServedStore(settings.db_path)
         app.state.knowledge = KnowledgeWatch(settings.kb_root, app.state.store, stale)  # the pages' banner
         anyio.to_thread.current_default_thread_limiter().total_tokens = WORKER_THREADS
+        stopping = threading.Event()
+        if app.state.warm_up:  # templates, page modules, boundaries: in this process (web/prime.py)
+            from torkham.web.prime import start_priming
+
+            start_priming(stopping)
         try:
             yield
         finally:
+            stopping.set()
             app.state.store.close()
 
     app = FastAPI(
@@ -77,6 +88,14 @@ def create_app(
 
     app.include_router(api_router)
     app.include_router(pages_router)
+    app.state.write = write
+    if write is not None:
+        from torkham.web.pages import review, upload
+        from torkham.web.writeaccess import Refused, refused_page
+
+        app.include_router(review.router, include_in_schema=False)
+        app.include_router(upload.router, include_in_schema=False)
+        app.add_exception_handler(Refused, refused_page)
     _error_handlers(app)
     return app
 

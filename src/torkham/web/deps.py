@@ -19,3 +19,14 @@ async def store_cursor(request: Request) -> AsyncIterator[Any]:
 
 
 Store = Annotated[Any, Depends(store_cursor)]
+
+
+async def writer(request: Request) -> Any:
+    """The sender of a change under `torkham serve --write`, or a 403 (web/writeaccess.py); runs before the
+    body is read."""
+    from torkham.web.writeaccess import require_writer
+
+    return require_writer(request)
+
+
+Writer = Annotated[Any, Depends(writer)]
