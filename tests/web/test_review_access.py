@@ -96,6 +96,13 @@ def test_the_queue_and_the_upload_form_send_a_stranger_to_sign_in(served):
         )
 
 
+def test_with_write_every_page_links_to_the_review_in_its_navigation(served):
+    for path in ("/", "/sources", "/review/login"):
+        page = served.get(path)
+        assert page.status_code == 200, path
+        assert '<li><a href="/review"' in page.text, path
+
+
 @pytest.mark.parametrize(
     ("path", "data"),
     [
