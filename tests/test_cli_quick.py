@@ -27,6 +27,25 @@ def indexed(db_path: Path) -> Path:
 
 
 @pytest.fixture
+def vouched(db_path: Path, mini_kb: Path, monkeypatch) -> Path:
+    """The mini store, as built from this test's copy of the knowledge, with an index that keeps the stamps
+    of its files: written as if they had not changed just before (a test's copy is too new to be trusted)."""
+    with monkeypatch.context() as patched:
+        patched.setattr("torkham.store.knowledge_stamps.RACY_NS", 0)
+        _index_from(db_path, mini_kb)
+    assert json.loads(_index_meta(db_path)["inputs"])["kb_root"] == str(mini_kb)
+    return db_path
+
+
+def _index_from(db_path: Path, kb_root: Path) -> None:
+    """Write the store again as built from `kb_root` (the template was built from tests/data: the same files)."""
+    from torkham.store.swap import writing_store
+
+    with writing_store(db_path) as con:
+        con.execute("UPDATE meta SET value = ? WHERE key = 'kb_root'", [str(kb_root)])
+
+
+@pytest.fixture
 def no_store(monkeypatch):
     """Opening the store fails: whatever still answers did not open it."""
 
@@ -94,14 +113,24 @@ print(sorted(m for m in sys.modules if m.startswith("torkham.cli.commands_")))
     assert LISTED["kb"].modules == ("commands_kb",)
 
 
-def test_show_answers_from_the_index_without_typer_or_duckdb(indexed, mini_kb, tmp_path):
+HEAVY = ("typer", "duckdb", "pydantic", "torkham.params", "rich", "yaml")
+KNOWLEDGE_READERS = ("torkham.store.fingerprint", "hashlib")  # the files are read and hashed
+
+
+@pytest.mark.parametrize(
+    ("store", "unloaded"), [("indexed", HEAVY), ("vouched", HEAVY + KNOWLEDGE_READERS)], ids=["hashed", "stamped"]
+)
+def test_show_answers_from_the_index_without_typer_duckdb_or_rich(request, store, unloaded, mini_kb, tmp_path):
+    """Piped, the page is written without Rich; and when the index's stamps vouch for the knowledge files,
+    without reading them."""
+    db = request.getfixturevalue(store)
     script = f"""
 import sys
 from torkham.cli.app import run
-status = run(["--db", {str(indexed)!r}, "--kb", {str(mini_kb)!r}, "show", "TTP"])
-print(status, sorted(m for m in ("typer", "duckdb", "pydantic", "torkham.params") if m in sys.modules))
+status = run(["--db", {str(db)!r}, "--kb", {str(mini_kb)!r}, "show", "TTP"])
+print(status, sorted(m for m in {unloaded!r} if m in sys.modules))
 """
-    env = {**os.environ, "COLUMNS": "200"}
+    env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "TTY_COMPATIBLE")} | {"COLUMNS": "200"}
     run = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, check=True, text=True, env=env, cwd=tmp_path
     )
@@ -140,12 +169,30 @@ def test_names_that_are_not_one_actor_are_answered_by_the_full_command(cli, inde
     assert result.code == 1 and result.err.startswith("Error: ")
 
 
-def test_changed_knowledge_is_not_answered_from_the_index(cli, indexed, mini_kb):
+@pytest.mark.parametrize("store", ["indexed", "vouched"], ids=["hashed", "stamped"])
+def test_changed_knowledge_is_not_answered_from_the_index(request, cli, store, mini_kb):
+    db = request.getfixturevalue(store)
     actors = mini_kb / "actors.yaml"
+    before = actors.stat().st_size
     actors.write_text(actors.read_text().replace("name: Tehrik-e-Taliban Pakistan", "name: Tehrik-i-Taliban Pakistan"))
-    result = cli("--db", indexed, "--kb", mini_kb, "show", "TTP")
+    assert actors.stat().st_size == before  # only the content tells
+    result = cli("--db", db, "--kb", mini_kb, "show", "TTP")
     assert result.out.splitlines()[0] == "Tehrik-i-Taliban Pakistan  (armed group)  id: ttp"
-    assert _index_meta(indexed)["stamp"] == _stamp(indexed)  # the rebuild wrote the index again
+    assert _index_meta(db)["stamp"] == _stamp(db)  # the rebuild wrote the index again
+
+
+def test_a_new_knowledge_file_is_not_answered_from_a_stamped_index(cli, vouched, mini_kb, no_store):
+    (mini_kb / "more.yaml").write_text("")
+    with pytest.raises(AssertionError, match="the store was opened"):
+        cli("--db", vouched, "--kb", mini_kb, "show", "TTP")
+
+
+def test_an_index_written_just_after_the_knowledge_changed_keeps_no_stamps(cli, db_path, mini_kb):
+    """A file changed in the clock tick its stamp was taken in could keep that stamp: such files are read
+    again by every reader (mini_kb was copied a moment ago)."""
+    _index_from(db_path, mini_kb)
+    assert _index_meta(db_path)["inputs"] == ""
+    assert cli("--db", db_path, "--kb", mini_kb, "show", "TTP").code == 0
 
 
 def test_a_store_changed_behind_the_index_is_not_answered_from_it(cli, indexed, mini_kb, no_store):

@@ -6,17 +6,20 @@ and the full command runs (and says what is wrong, in its own words)."""
 
 from __future__ import annotations
 
+import gc
 import sys
-from typing import NamedTuple
 
 _STORE_OPTIONS = ("--db", "--kb")
 
 
-class ShowRequest(NamedTuple):
-    name: str
-    as_json: bool
-    db: str | None
-    kb: str | None
+class ShowRequest:
+    """`torkham show NAME [--json]` with the store and knowledge options given (a plain class: typing's
+    NamedTuple would load typing, which nothing else on this path needs)."""
+
+    __slots__ = ("name", "as_json", "db", "kb")
+
+    def __init__(self, name: str, as_json: bool, db: str | None, kb: str | None) -> None:
+        self.name, self.as_json, self.db, self.kb = name, as_json, db, kb
 
 
 def answer(args: list[str]) -> int | None:
@@ -32,7 +35,15 @@ def answer(args: list[str]) -> int | None:
         sys.stdout.write(root_help() + "\n")
         return 0
     request = show_request(args)
-    return show(request) if request is not None else None
+    if request is None:
+        return None
+    collecting = gc.isenabled()
+    gc.disable()  # what this loads and prints leaves no cycles to collect: collecting would only cost time
+    try:
+        return show(request)
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def show_request(args: list[str]) -> ShowRequest | None:

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import TYPE_CHECKING
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (`show` answers without it)
 if TYPE_CHECKING:  # Rich is imported when something is printed with it (`--json` never loads it)
     from rich.console import Console
     from rich.table import Table
-    from rich.text import Text
 
 
 def console() -> Console:
@@ -57,10 +56,9 @@ def table(title: str, columns: list[str], rows: list[list[str]]) -> Table:
     return out
 
 
-def evidence(record: dict) -> Text:
-    from rich.text import Text
-
-    text = Text(cite(record), style="cyan")
+def evidence(record: dict) -> list[tuple[str, str]]:
+    """The citation, then the quote, as (text, Rich style) pieces: the quote in the citation's colour, dimmed."""
+    pieces = [(cite(record), "cyan")]
     if record.get("quote"):
-        text.append("  " + quoted(record, 160), style="dim")
-    return text
+        pieces.append(("  " + quoted(record, 160), "cyan dim"))
+    return pieces

@@ -6,25 +6,33 @@ Every writer writes it with the store it replaces (store/swap.py), stamped with 
 identity (inode, modification time, size). A reader trusts it only while the store is that very file, the
 knowledge files still have the fingerprint it was built from, and the bundled datasets it saw imported are
 still the ones torkham ships; anything else (no index, another store, changed knowledge) means "ask the
-store", which rebuilds what changed as before. Only the index is light to read: writing it needs DuckDB."""
+store", which rebuilds what changed as before. Only the index is light to read: writing it needs DuckDB.
+
+Reading it stays light: the names are kept normalised (kb.names.normalize, as kb.resolve.NameIndex keeps
+them), and the writer keeps the stamps of the knowledge files (store/knowledge_stamps.py), so that a
+reader compares a few stats where it would read and hash every knowledge file; when the stamps cannot
+vouch for them, the reader hashes the files as before. Like each actor's detail, what the index holds was
+derived by the code of the torkham that wrote it."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sqlite3
-from contextlib import closing
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
-from torkham.store.fingerprint import knowledge_fingerprint
+from torkham.kb.resolve import NameIndex
+from torkham.store.knowledge_stamps import unchanged, vouch
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (`show` answers without it)
 if TYPE_CHECKING:
+    from typing import Any
+
     from duckdb import DuckDBPyConnection
 
-FORMAT = "1"
+FORMAT = "2"
 BUNDLED_LIST = Path(__file__).resolve().parent.parent / "data" / "bundled.yaml"  # datasets.bundled's list
 
 
@@ -44,39 +52,53 @@ class IndexedActor:
 def indexed_actor(db_path: Path, kb_root: Path, name: str) -> IndexedActor | None:
     """The actor `name` denotes when the index is current for the store and knowledge given and resolves the
     name to exactly one actor; None otherwise (the caller then asks the store, which words every error)."""
-    from torkham.kb.resolve import NameIndex
-
     path = index_path(db_path)
     if not path.exists():
         return None
     try:
-        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as con:
-            meta = dict(con.execute("SELECT key, value FROM meta").fetchall())
-            if meta != _expected(meta, db_path, kb_root):
-                return None
-            rows = con.execute("SELECT part, a, b FROM names ORDER BY seq").fetchall()
-            parts: dict[str, list[tuple[str, str]]] = {"name": [], "ambiguity": [], "canonical": []}
-            for part, a, b in rows:
-                parts[part].append((a, b))
-            canonical = dict(parts["canonical"])
-            found = NameIndex(parts["name"], parts["ambiguity"], canonical).resolve(name).actor_id
-            detail = con.execute("SELECT detail FROM actors WHERE id = ?", [found]).fetchone() if found else None
-            labels = dict(con.execute("SELECT term, label FROM labels").fetchall())
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            return _read(con, db_path, kb_root, name)
+        finally:
+            con.close()
     except (OSError, sqlite3.Error):
         return None
-    if detail is None:
+
+
+def _read(con: sqlite3.Connection, db_path: Path, kb_root: Path, name: str) -> IndexedActor | None:
+    if not _current(dict(con.execute("SELECT key, value FROM meta").fetchall()), db_path, kb_root):
         return None
+    canonical = dict(con.execute("SELECT id, name FROM actors").fetchall())
+    actor_id = (
+        _StoredNames(con.execute("SELECT norm, actor, name FROM keys ORDER BY seq"), canonical).resolve(name).actor_id
+    )
+    detail = con.execute("SELECT detail FROM actors WHERE id = ?", [actor_id]).fetchone() if actor_id else None
+    if detail is None or detail[0] is None:
+        return None
+    labels = dict(con.execute("SELECT term, label FROM labels").fetchall())
     return IndexedActor(json.loads(detail[0]), canonical, labels)
 
 
-def _expected(meta: dict[str, str], db_path: Path, kb_root: Path) -> dict[str, str] | None:
-    """The meta an index current for this store and knowledge holds (None: none can be)."""
+class _StoredNames(NameIndex):
+    """A NameIndex of names normalised when the index was written (the same keys, in the same order)."""
+
+    def __init__(self, keys: Iterable[tuple[str, str, str]], canonical: dict[str, str]):
+        self.canonical = canonical
+        self.by_norm = {}
+        for norm, actor_id, name in keys:
+            self.by_norm.setdefault(norm, {})[actor_id] = name
+
+
+def _current(meta: dict[str, str], db_path: Path, kb_root: Path) -> bool:
+    """Whether an index with this meta is current for this store and knowledge."""
     stamp = _stamp(db_path)
     if stamp is None or meta.get("format") != FORMAT or meta.get("stamp") != stamp:
-        return None  # checked first: the fingerprint reads every knowledge file
-    if meta.get("bundled") != _bundled_marker():
-        return None
-    return {**meta, "fingerprint": knowledge_fingerprint(kb_root)}
+        return False  # checked first: all that follows reads the knowledge files or their stamps
+    if meta.get("bundled") and meta.get("inputs") and unchanged(meta["inputs"], kb_root):
+        return True  # the files are those the index was written from: the fingerprint and the list it saw
+    from torkham.store.fingerprint import knowledge_fingerprint
+
+    return meta.get("bundled") == _bundled_marker() and meta.get("fingerprint") == knowledge_fingerprint(kb_root)
 
 
 def _stamp(path: Path) -> str | None:
@@ -88,11 +110,13 @@ def _stamp(path: Path) -> str | None:
 
 
 def _bundled_marker() -> str:
+    import hashlib
+
     return hashlib.sha256(BUNDLED_LIST.read_bytes()).hexdigest()
 
 
 # Every record about every actor in one statement — queries.actor_detail for all actors at once, part for
-# part in the same order (tests/test_actor_index.py compares the two for every actor).
+# part in the same order (tests/test_cli_quick.py compares the two for every actor).
 _ALL_DETAILS = """
 WITH a AS (SELECT id AS actor FROM kb_actors)
 SELECT a.actor, 0 AS part, 0 AS n, r.record, NULL AS name, NULL AS other
@@ -152,48 +176,79 @@ def write_index(con: DuckDBPyConnection, db_path: Path) -> Path | None:
 
 
 def _write(con: DuckDBPyConnection, db_path: Path) -> Path | None:
+    from contextlib import closing
+
     tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
     if not {"kb_actors", "meta", "imports"} <= tables:
         return None
-    fingerprint = con.execute("SELECT value FROM meta WHERE key = 'kb_fingerprint'").fetchone()
-    if fingerprint is None:
+    built = dict(con.execute("SELECT key, value FROM meta WHERE key IN ('kb_fingerprint', 'kb_root')").fetchall())
+    if "kb_fingerprint" not in built:
         return None
     target = index_path(db_path).with_suffix(index_path(db_path).suffix + ".writing")
     target.unlink(missing_ok=True)
     with closing(sqlite3.connect(target)) as out:
-        _fill(out, con, str(fingerprint[0]))
+        _fill(out, con, str(built["kb_fingerprint"]), built.get("kb_root"))
         out.commit()
     return target
 
 
-def _fill(out: sqlite3.Connection, con: DuckDBPyConnection, fingerprint: str) -> None:
-    from torkham.datasets.bundled import bundled_datasets
+def _fill(out: sqlite3.Connection, con: DuckDBPyConnection, fingerprint: str, kb_root: str | None) -> None:
     from torkham.model.vocabulary import default_vocabulary
 
     out.executescript(
         """CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-        CREATE TABLE names (seq INTEGER PRIMARY KEY, part TEXT NOT NULL, a TEXT NOT NULL, b TEXT NOT NULL);
-        CREATE TABLE actors (id TEXT PRIMARY KEY, detail TEXT NOT NULL);
+        CREATE TABLE keys (seq INTEGER PRIMARY KEY, norm TEXT NOT NULL, actor TEXT NOT NULL, name TEXT NOT NULL);
+        CREATE TABLE actors (id TEXT PRIMARY KEY, name TEXT NOT NULL, detail TEXT);
         CREATE TABLE labels (term TEXT PRIMARY KEY, label TEXT NOT NULL);"""
     )
-    imported = {r[0] for r in con.execute("SELECT sha256 FROM imports").fetchall()}
-    complete = all(b.sha256 in imported for b in bundled_datasets())
-    meta = {"format": FORMAT, "fingerprint": fingerprint, "bundled": _bundled_marker() if complete else "", "stamp": ""}
+    bundled, inputs = _sources(con, fingerprint, kb_root)
+    meta = {"format": FORMAT, "fingerprint": fingerprint, "bundled": bundled, "inputs": inputs, "stamp": ""}
     out.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
-    names = [("name", a, b) for a, b in con.execute("SELECT actor_id, name FROM kb_names").fetchall()]
-    names += [("ambiguity", a, b) for a, b in con.execute("SELECT name, actor_id FROM kb_ambiguities").fetchall()]
-    names += [("canonical", a, b) for a, b in con.execute("SELECT id, name FROM kb_actors").fetchall()]
-    out.executemany("INSERT INTO names (part, a, b) VALUES (?, ?, ?)", names)
-    details = all_actor_details(con).items()
-    out.executemany("INSERT INTO actors VALUES (?, ?)", ((a, json.dumps(d, ensure_ascii=False)) for a, d in details))
+    names = NameIndex.from_store(con)
+    keys = [(norm, a, name) for norm, holders in names.by_norm.items() for a, name in holders.items()]
+    out.executemany("INSERT INTO keys (norm, actor, name) VALUES (?, ?, ?)", keys)
+    details = {a: json.dumps(d, ensure_ascii=False) for a, d in all_actor_details(con).items()}
+    out.executemany("INSERT INTO actors VALUES (?, ?, ?)", ((a, n, details.get(a)) for a, n in names.canonical.items()))
     vocabulary = default_vocabulary()
     labels = [(t, vocabulary.label("relation_types", t)) for t in vocabulary.terms["relation_types"]]
     out.executemany("INSERT INTO labels VALUES (?, ?)", labels)
 
 
+def _sources(con: DuckDBPyConnection, fingerprint: str, kb_root: str | None) -> tuple[str, str]:
+    """What the index was written from: the bundled dataset list's marker when the store holds all its
+    datasets (else ""), and the stamps of the knowledge files when they vouch for the fingerprint (else "")."""
+    from torkham.datasets.bundled import bundled_datasets
+    from torkham.errors import TorkhamError
+    from torkham.kb.workspace import crosswalk_files, knowledge_files_by_root
+    from torkham.store.fingerprint import VOCABULARY_FILE, knowledge_fingerprint
+
+    imported = {r[0] for r in con.execute("SELECT sha256 FROM imports").fetchall()}
+
+    def bundled_marker() -> str:
+        return _bundled_marker() if all(b.sha256 in imported for b in bundled_datasets()) else ""
+
+    if kb_root is None:
+        return bundled_marker(), ""
+    root = Path(kb_root)  # the knowledge folder of the last build, as its writer was given it
+    markers: list[str] = []
+
+    def read_all() -> bool:  # between two takings of the stamps: what they vouch for is what was read here
+        markers.append(bundled_marker())
+        return knowledge_fingerprint(root) == fingerprint
+
+    try:
+        files = [VOCABULARY_FILE, BUNDLED_LIST, *(p for _, p in knowledge_files_by_root(root)), *crosswalk_files(root)]
+        inputs = vouch(root, files, read_all)
+    except (OSError, TorkhamError):
+        inputs = ""
+    return (markers[-1] if inputs else bundled_marker()), inputs
+
+
 def publish_index(written: Path | None, store_file: Path, db_path: Path) -> None:
     """Stamp the index written with the identity of `store_file` (the finished copy, before it is renamed
     over the store: a rename keeps it) and put it in place; without one, remove a previous index."""
+    from contextlib import closing
+
     try:
         if written is not None:
             with closing(sqlite3.connect(written)) as out:
