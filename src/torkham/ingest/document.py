@@ -52,6 +52,8 @@ class Document:
         """The sentence (or line-bounded fragment) around [start, end): offsets and verbatim text."""
         end = start if end is None else end
         left = max(self._paragraph_break_before(start), _last_stop(self.text, start))
+        if left < start - SENTENCE_REACH:  # no stop within reach: a run-on line, cut at a space
+            left = _space_after(self.text, start - SENTENCE_REACH, start)
         left = _SKIP.match(self.text, 0 if left < 0 else left).end()  # type: ignore[union-attr]
         right = _next_stop(self.text, end)
         return left, right, self.text[left:right]
@@ -83,23 +85,40 @@ class Document:
 # "Pashtun.[12][13]" (the marks stay with the sentence they support).
 _SKIP = re.compile(r"[ \n\t.!?]*")  # what a sentence does not start with
 _STOP = re.compile(r"[.!?](?:\[\w{1,4}\])*(?=[\s\"”’)\]]|$)|\n\n")
+# A sentence is looked for this far back and forward of its words at most: a line of 200,000 characters
+# without a full stop is cut into pieces of about this length (each quote stays verbatim), else every
+# proposal on it scanned, and quoted, the whole line.
+SENTENCE_REACH = 2000
+_STOP_TAIL = 8  # characters after a stop that _STOP reads to decide it is one ("Pashtun.[12]" + a space)
 
 
 def _last_stop(text: str, offset: int) -> int:
     last = -1
-    for m in _STOP.finditer(text, max(0, offset - 2000), offset):
+    for m in _STOP.finditer(text, max(0, offset - SENTENCE_REACH), offset):
         if not _abbreviation_before(text, m.start()):
             last = m.end()
     return last
 
 
 def _next_stop(text: str, offset: int) -> int:
-    for m in _STOP.finditer(text, offset):
+    limit = offset + SENTENCE_REACH
+    for m in _STOP.finditer(text, offset, min(len(text), limit + _STOP_TAIL)):
+        if m.start() >= limit:
+            break
         if m.group() == "\n\n":
             return m.start()
         if not _abbreviation_before(text, m.start()):
             return m.end()
-    return len(text)
+    if limit >= len(text):
+        return len(text)
+    cut = text.rfind(" ", offset + 1, limit)
+    return cut if cut > offset else limit
+
+
+def _space_after(text: str, floor: int, offset: int) -> int:
+    """Where a cut sentence starts: after the first space past `floor`, else at `floor`."""
+    space = text.find(" ", floor, offset)
+    return space + 1 if space >= 0 else floor
 
 
 _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "gen", "lt", "col", "no", "vs", "st", "jr", "sr", "e.g", "i.e", "u.s", "u.n"}

@@ -107,6 +107,7 @@ def ingest(request: IngestRequest, steps: Steps | None = None) -> IngestResult:
     _check_request(request, workspace)
     with Guard(request.budget, request.path) as guard:
         doc = steps.extract(request.path, max_bytes=request.max_bytes, budget=request.budget)
+        doc.date = request.date or doc.date  # the date given resolves the text's dates without a year
         check_pages(request.path, len(doc.pages), request.budget)
         check_characters(request.path, len(doc.text), request.budget)
         guard.check()

@@ -96,9 +96,13 @@ KINDS: dict[str, dict[str, Any]] = {
             "type": "term:event_types",
             "title": "text",
             "actors": "refs:actors",
-            "place": "text",
-            "country": "text",
-            "admin1": "text",
+            "place": "text",  # as the text names it
+            "country": "text",  # ISO 3166-1 alpha-3
+            "admin1": "text",  # the province: ISO 3166-2 (AF-NAN, PK-KP) or a name geo/admin1.yaml lists
+            # what `torkham ingest` resolves the place to (ingest/extract/event_places.py)
+            "place_level": "choice:country,province,division,district,town,region",
+            "district": "text",  # Pakistan's districts have names, not codes
+            "place_candidates": "texts",  # a name of several places: each "Name (level, code)"; none chosen
         },
         "export": {
             "computed": {"precision": "event_precision()", "date_precision": "date_precision()"},
@@ -181,6 +185,7 @@ KINDS: dict[str, dict[str, Any]] = {
             "asserted_by": "refs:actors",
             "topic": "term:claim_topics",
             "statement": "text",
+            "date": "date",  # when it was said, when the text says (a news report's dateline)
             "disputed_by": "refs:actors",
             "disputes": "refs:claims",
         },

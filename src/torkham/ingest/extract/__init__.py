@@ -16,6 +16,7 @@ from torkham.ingest.extract.candidates import find_candidates
 from torkham.ingest.extract.citations import bibliography_entries, citation_proposals, citation_spans
 from torkham.ingest.extract.claims import find_claims
 from torkham.ingest.extract.common import Regions, sentences_of, tokenize
+from torkham.ingest.extract.datelines import date_statements, dated_by_dateline, find_datelines, place_spans
 from torkham.ingest.extract.dates import date_proposals, find_dates
 from torkham.ingest.extract.event_places import not_place_people, place_events
 from torkham.ingest.extract.events import find_events
@@ -31,8 +32,11 @@ __all__ = ["Lexicon", "propose"]
 
 def propose(doc: Document, lexicon: Lexicon) -> list[Proposal]:
     """Every proposal for the document, in document order. Sentences the document repeats word for word
-    are read once (extract.repeats); the document's notes say how many."""
+    are read once (extract.repeats); the document's notes say how many. A news report's dateline gives the
+    document its day when its own date does not (extract.datelines)."""
+    doc.date = dated_by_dateline(doc, find_datelines(doc.text)) or doc.date
     doc, back = _read_once(doc)
+    datelines = find_datelines(doc.text)
     tokens = tokenize(doc.text)
     regions = Regions(doc)
     sentences = sentences_of(doc)
@@ -46,7 +50,8 @@ def propose(doc: Document, lexicon: Lexicon) -> list[Proposal]:
     events = find_events(doc, dates, mentions, candidates, regions, sentences, tokens, cited)
     claims = find_claims(doc, lexicon, regions, sentences)
     places = find_places(doc, [(m.start, m.end) for m in mentions])
-    place_events(events, places)
+    place_events(events, places, place_spans(datelines))
+    date_statements(doc, claims, datelines)
     proposals = [*mentions, *candidates, *date_proposals(doc, dates), *figures, *events, *claims, *citations, *places]
     return sorted(map(back, proposals), key=lambda p: (p.start, p.end, p.kind))
 

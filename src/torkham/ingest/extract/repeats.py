@@ -11,6 +11,7 @@ every sentence.
 from __future__ import annotations
 
 import dataclasses
+import re
 from bisect import bisect_right
 from collections.abc import Callable
 
@@ -27,7 +28,7 @@ def repeated_spans(doc: Document) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     text = doc.text
     for start, end in sentences_of(doc).spans:
-        if end - start < MIN_REPEATED_CHARS:
+        if end - start < MIN_REPEATED_CHARS or not _whole(text, end):
             continue
         sentence = text[start:end]
         if sentence in seen:
@@ -35,6 +36,15 @@ def repeated_spans(doc: Document) -> list[tuple[int, int]]:
         else:
             seen.add(sentence)
     return spans
+
+
+_STOPPED = re.compile(r"[.!?](?:\[\w{1,4}\])*[\"”’)\]]*$")
+
+
+def _whole(text: str, end: int) -> bool:
+    """Whether a sentence span ends a sentence: not a piece of a line too long to hold a full stop
+    (Document.sentence_at cuts those), whose pieces may look alike but are not sentences said again."""
+    return end >= len(text) or text.startswith("\n\n", end) or bool(_STOPPED.search(text, max(0, end - 24), end))
 
 
 class Shift:

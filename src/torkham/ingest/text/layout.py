@@ -130,12 +130,17 @@ def _hyphen_join(done: str, following: str, hyphenated: set[str]) -> str:
     return following
 
 
+# A match starts only where a run of letters starts: without the look-behind every letter of a long run without
+# a hyphen started a match that ran to the run's end and failed (a 200,000-letter line took minutes).
+_HYPHENATED = re.compile(r"(?<![^\W\d_])[^\W\d_]+-[^\W\d_]+")
+
+
 def hyphenated_words(pages: list[list[str]]) -> set[str]:
     """Words the document writes with a hyphen inside a line (so a break after their hyphen keeps it)."""
     found: set[str] = set()
     for lines in pages:
         for line in lines:
-            found.update(m.group(0).casefold() for m in re.finditer(r"[^\W\d_]+-[^\W\d_]+", line))
+            found.update(m.group(0).casefold() for m in _HYPHENATED.finditer(line))
     return found
 
 

@@ -78,7 +78,7 @@ def guess(paras: list[Para], meta: dict[str, str], meta_date_trusted: bool) -> G
     title = meta.get("title")
     result.title = title if title and not _JUNK_TITLE.search(title) and 3 <= len(title) <= 200 else None
     if result.title is None:
-        result.title = next((_line(p) for p in front[:10] if p.kind == "heading"), None)
+        result.title = next((_line(p) for p in front[:10] if p.kind == "heading" and not _dated_line(p)), None)
         result.title = result.title or next((_line(p) for p in front[:5] if _title_like(p)), None)
     author = meta.get("author")
     result.author = author if author and 2 <= len(author) <= 120 else None
@@ -87,7 +87,7 @@ def guess(paras: list[Para], meta: dict[str, str], meta_date_trusted: bool) -> G
     )
     explicit = partial_date(meta["date"]) if meta.get("date") and meta_date_trusted else None
     labelled = _labelled(front, r"date|published|publication date")
-    from_text = partial_date(labelled) if labelled else _dateline(front[:10])
+    from_text = partial_date(labelled) if labelled else _published(front[:10]) or _dateline(front[:10])
     if from_text is None:
         from_text = next(
             (partial_date(p.text) for p in front[:25] if len(p.text) <= 120 and partial_date(p.text)), None
@@ -104,6 +104,11 @@ _DATELINE = re.compile(
 )
 
 
+# "Published 12 March 2024", "Published on 12 March 2024 · 4 min read", "Posted: March 2024": the
+# publication date, whatever follows it on the line.
+_PUBLISHED = re.compile(r"^(?i:published|posted|first published)(?:\s+(?i:on))?\s*:?\s+(?P<date>[^|·•\n]{4,40})")
+
+
 def _dateline(front: list[Para]) -> str | None:
     for para in front:
         m = _DATELINE.match(_line(para))
@@ -113,13 +118,36 @@ def _dateline(front: list[Para]) -> str | None:
     return None
 
 
+def _published(front: list[Para]) -> str | None:
+    for para in front:
+        m = _PUBLISHED.match(_line(para))
+        found = partial_date(m.group("date")) if m else None
+        if found:
+            return found
+    return None
+
+
+def _dated_line(para: Para) -> bool:
+    """A dateline or a byline with a date ("ISLAMABAD, Nov 3 (Reuters) –", "By X | 3 Nov 2023", "Published
+    12 March 2024"): it dates the document; it is not its title."""
+    text = _line(para)
+    if _PUBLISHED.match(text):
+        return True
+    m = _DATELINE.match(text)
+    return bool(m and _DAY_AND_MONTH.search(m.group("date")))  # "Kabul, 20 years on" is a title
+
+
+_DAY_AND_MONTH = re.compile(rf"\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH}(?:\s|,|$)", re.I)
+
+
 def _line(para: Para) -> str:
     return " ".join(para.text.split())
 
 
 def _title_like(para: Para) -> bool:
     text = para.text.strip()
-    return "\n" not in text and 3 <= len(text) <= 150 and not text.endswith((".", ",", ";")) and text[:1].isalpha()
+    short = "\n" not in text and 3 <= len(text) <= 150
+    return short and not text.endswith((".", ",", ";")) and text[:1].isalpha() and not _dated_line(para)
 
 
 def _labelled(front: list[Para], label: str) -> str | None:
