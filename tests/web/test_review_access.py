@@ -270,14 +270,18 @@ def test_an_edit_sets_fields_and_logs_old_and_new_values(signed_in):
     assert entry["changes"] == {
         "date": {"from": "2025-06-05", "to": "2025-06-06"},
         "place": {"from": None, "to": "Bannu"},
-        "country": {"from": None, "to": "PAK"},  # from the gazetteer: Bannu is one place
+        "place_level": {"from": None, "to": "town"},  # from the gazetteer: Bannu is one place
+        "district": {"from": None, "to": "Bannu"},
+        "country": {"from": None, "to": "PAK"},
         "admin1": {"from": None, "to": "PK-KP"},
     }
     unknown = client.post("/review/edit", data={"csrf": csrf, "ids": pid, "place": "Nowhere Village"})
     assert unknown.status_code == 200
     assert log_entries(client)[-1]["changes"] == {
         "place": {"from": "Bannu", "to": "Nowhere Village"},
-        "country": {"from": "PAK", "to": None},  # codes of the old place are not kept for the new one
+        "place_level": {"from": "town", "to": None},  # what came from the old place is not kept for the new one
+        "district": {"from": "Bannu", "to": None},
+        "country": {"from": "PAK", "to": None},
         "admin1": {"from": "PK-KP", "to": None},
     }
 

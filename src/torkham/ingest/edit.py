@@ -14,6 +14,7 @@ import yaml
 
 from torkham.errors import TorkhamError, ValidationFailed
 from torkham.ingest.checked import validate_change
+from torkham.ingest.extract.event_places import PLACE_FIELDS, place_fields
 from torkham.ingest.review import summary
 from torkham.ingest.reviewlog import appended, entry
 from torkham.ingest.workspace import WorkspaceChange
@@ -31,7 +32,6 @@ EDITABLE: dict[str, tuple[str, ...]] = {
     "mentions": ("actor",),
     "dates": ("date",),
 }
-PLACE_CODES = ("country", "admin1")  # derived from an event's place: set again when the place changes
 
 
 @dataclass
@@ -103,28 +103,12 @@ def _rewrite(change: WorkspaceChange, real: Path, mine: dict[str, Record], value
             old = json.loads(json.dumps(item, default=str))
             items[i] = new = {**item, **values}
             if "place" in values and values["place"] != old.get("place"):
-                for key in PLACE_CODES:
+                for key in PLACE_FIELDS:  # derived from the place: all set again, none left from the old one
                     new.pop(key, None)
-                new.update(place_codes(str(values["place"])))
+                new.update(place_fields(str(values["place"])))
             out[item["id"]] = (old, new)
     change.write(real.relative_to(change.root), render_file(str(data.get("source")), kind, items))
     return out
-
-
-def place_codes(name: str) -> dict[str, str]:
-    """`country` (ISO 3166-1 alpha-3) and `admin1` (ISO 3166-2) of a place the gazetteer knows as one place;
-    nothing when it does not, or when the name denotes several places (the reviewer's place stays as typed)."""
-    from torkham.geo.gazetteer import load_gazetteer
-    from torkham.ingest.extract.event_places import alpha3
-
-    place = load_gazetteer().resolve(name).best()
-    if place is None:
-        return {}
-    codes = {"country": alpha3(place.country)}
-    province = place.province or (place.code if place.level == "province" else None)
-    if province:
-        codes["admin1"] = province
-    return codes
 
 
 def _logged(record: Record, new: dict, changes: dict[str, tuple[object, object]], file: Path) -> dict:
