@@ -4,7 +4,7 @@ A proposal matches an item when it lies on the item's place in the text (spans o
 same thing: the same date (dates, events), the same value (figures; a vague amount has none), a
 speaker the item names (claims; an author's own claim, `author: true`, also matches a proposal that
 names no speaker or the author), the same citation (citations), the same admin code or the same name
-and level (places; proposals of kind "place", not made yet). Actors are matched over the whole document
+and level (places; proposals of kind "place"). Actors are matched over the whole document
 by any shared form (name or alias, normalised); mentions by count per form and actor.
 Each item is matched by one proposal at most; every proposal left over is a false positive."""
 
