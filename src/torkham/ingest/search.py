@@ -71,8 +71,19 @@ def term_counts(text: str) -> Counter[str]:
 
 
 def has_documents(con) -> bool:
-    tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
-    return "documents" in tables and con.execute("SELECT count(*) FROM documents").fetchone()[0] > 0
+    """Whether any document has been ingested into the store `con` reads; once per store generation on the web
+    (store.memo), from the catalog (duckdb_tables) rather than information_schema, which is slower."""
+    from torkham.store.memo import remembered
+
+    return remembered(con, ("has documents",), lambda: _has_documents(con))
+
+
+def _has_documents(con) -> bool:
+    held = con.execute(
+        "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'documents'"
+        " AND database_name = current_database() AND schema_name = current_schema()"
+    ).fetchone()[0]
+    return held > 0 and con.execute("SELECT count(*) FROM documents").fetchone()[0] > 0
 
 
 def search_passages(con, text: str, source_id: str | None = None, limit: int = 20) -> list[dict]:

@@ -7,10 +7,14 @@ generation, never once per request, and an import while serving is seen by the f
 A cursor nobody bound (the CLI, a test) computes every lookup afresh: a command asks each once.
 
     with bound(cursor, generation.caches):
-        held = remembered(cursor, ("countries",), lambda: ...)   # computed once for this cache"""
+        held = remembered(cursor, ("countries",), lambda: ...)   # computed once for this cache
+
+`remembered_once` is for a lookup that makes something (a table in the generation's own database): when
+requests arrive together, the others wait for the first instead of making it again."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Hashable, Iterator, MutableMapping
 from contextlib import contextmanager
 from typing import Any, TypeVar, cast
@@ -18,6 +22,7 @@ from typing import Any, TypeVar, cast
 T = TypeVar("T")
 Cache = MutableMapping[Any, Any]
 _BOUND: dict[int, Cache] = {}  # id(cursor) -> its cache, while `bound` holds it
+_LOCKS = threading.Lock()  # guards the making of the per-key locks of `remembered_once`
 
 
 @contextmanager
@@ -45,3 +50,20 @@ def remembered(con: object, key: tuple[Hashable, ...], compute: Callable[[], T])
     if full in cache:
         return cast(T, cache[full])
     return cast(T, cache.setdefault(full, compute()))
+
+
+def remembered_once(con: object, key: tuple[Hashable, ...], compute: Callable[[], T]) -> T:
+    """`remembered`, but computed once per cache even when requests arrive together: the others wait for the
+    first. A failed computation is not kept; the next call tries again."""
+    cache = _BOUND.get(id(con))
+    if cache is None:
+        return compute()
+    full = ("store", *key)
+    if full in cache:
+        return cast(T, cache[full])
+    with _LOCKS:
+        lock = cache.setdefault(("store lock", *key), threading.Lock())
+    with lock:
+        if full not in cache:
+            cache[full] = compute()
+        return cast(T, cache[full])

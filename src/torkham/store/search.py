@@ -20,8 +20,8 @@ from torkham.config import LIMITS
 from torkham.errors import TorkhamError
 from torkham.kb.names import normalize
 from torkham.params import InvalidParameter, check_text, literal
-from torkham.store.memo import remembered
-from torkham.store.search_kinds import KB_KINDS, Hit, cut, find_all, make_hit
+from torkham.store.search_kinds import KB_KINDS, Hit, cut, make_hit
+from torkham.store.search_match import find_all
 from torkham.store.search_names import actor_hits, suggestions
 
 if TYPE_CHECKING:
@@ -69,7 +69,7 @@ def search_all(
 
     index = name_index(con)
     actors, actor_count, named = actor_hits(con, index, words, limit)
-    params: dict[str, Any] = {"text": text, "patterns": [_pattern(w) for w in words], "phrase": f" {' '.join(words)} "}
+    params: dict[str, Any] = {"text": text, "words": words, "phrase": f" {' '.join(words)} "}
     params |= {"actors": named, "years": years, "limit": limit}
     counts: dict[str, int] = {}
     hits: list[Hit] = []
@@ -91,6 +91,14 @@ def search_all(
     }  # fmt: skip
 
 
+def prepare(con: DuckDBPyConnection) -> None:
+    """Fold the dataset events' texts for the search of this store generation (store.search_match.prepare_kinds),
+    so that its first visitor does not wait for it."""
+    from torkham.store.search_match import prepare_kinds
+
+    prepare_kinds(con, list(KB_KINDS.values()))
+
+
 def split_query(text: str) -> tuple[list[str], list[int]]:
     """The words to look for (case, accents and punctuation folded) and the years to keep. A year is a filter
     only beside other words: "ISKP 2023" → (["iskp"], [2023]); "2023" alone is a word to look for."""
@@ -100,11 +108,6 @@ def split_query(text: str) -> tuple[list[str], list[int]]:
     years = sorted({int(t) for t in tokens if _YEAR.fullmatch(t)})
     words = [t for t in tokens if not _YEAR.fullmatch(t)]
     return (words, years) if words else (tokens, [])
-
-
-def _pattern(word: str) -> str:
-    """A whole word (letters and digits only, so nothing here is a regular-expression operator), plural too."""
-    return f" {word}(s|es)? "
 
 
 def _notes(years: list[int]) -> list[str]:
@@ -123,7 +126,7 @@ def _passages(
     """Passages of ingested documents holding every word (ranked by the ingest passage search, BM25)."""
     from torkham.ingest.search import has_documents, search_passages, terms_with_spans
 
-    if not remembered(con, ("has documents",), lambda: has_documents(con)):
+    if not has_documents(con):  # remembered per store generation
         if source is not None:  # asked for one document's passages: say why there are none
             search_passages(con, " ".join(words), source_id=source)
         return [], 0

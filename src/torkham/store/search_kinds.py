@@ -1,6 +1,6 @@
 """The record kinds `store.search` looks through, each declared once as data: where its rows come from, the text
-its words are matched in, how it is tied to actors and which years it speaks for. One SQL template serves them
-all; every value the user typed is a bound parameter ($patterns, $phrase, $actors, $years, $limit).
+its words are matched in, how it is tied to actors and which years it speaks for; store.search_match matches them
+(the knowledge base's kinds held in memory per store generation, the dataset events in SQL).
 
 A row matches when it holds every word of the query as a whole word (a plural -s/-es ending allowed), or when it
 is tied to an actor the query names exactly. It ranks: tied to the named actor, then the whole phrase, then the
@@ -8,78 +8,12 @@ words apart. With years in the query only rows dated in one of them are kept; an
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import quote, urlencode
 
-if TYPE_CHECKING:
-    from duckdb import DuckDBPyConnection
+from torkham.store.search_match import HeldKind, Hit, Kind, Row, TableKind
 
-Hit = dict[str, Any]  # one search hit: kind, id, label, snippet, url, match and what the kind adds
-Row = dict[str, Any]
 SNIPPET = 160  # characters of context shown around a hit
-
-
-@dataclass(frozen=True)
-class Kind:
-    name: str
-    source: str  # FROM … (fixed SQL)
-    columns: str  # the named columns a hit is made from (fixed SQL)
-    body: str  # the text the words are looked for in (fixed SQL)
-    linked: str  # true when the row is tied to one of $actors (fixed SQL)
-    years: tuple[str, str] | None  # first and last year the row speaks for; None: the kind has no date
-    order: str  # after the match tier, over the named columns
-    hit: Callable[[Row, str], Hit]  # (row, the typed text) → hit
-
-
-def find(con: DuckDBPyConnection, kind: Kind, params: dict[str, Any]) -> tuple[list[Hit], int]:
-    """The first $limit matching rows of `kind` as hits (with `match`: actor | phrase | words), and how many
-    rows match in all."""
-    return find_all(con, [kind], params)[kind.name]
-
-
-def find_all(con: DuckDBPyConnection, kinds: list[Kind], params: dict[str, Any]) -> dict[str, tuple[list[Hit], int]]:
-    """`find` for several kinds in one statement: one column per kind, its rows as a list of structs."""
-    if not kinds:
-        return {}
-    columns = ",\n".join(
-        f"(SELECT list(k ORDER BY k._pos) FROM (SELECT *, row_number() OVER (ORDER BY _tier, {kind.order}) AS _pos"
-        f" FROM ({_sql(kind)})) k)"
-        for kind in kinds
-    )
-    sql = f"SELECT {columns}"
-    bound = {name: value for name, value in params.items() if f"${name}" in sql}
-    (lists,) = con.execute(sql, bound).fetchall()
-    found = {}
-    for kind, rows in zip(kinds, lists, strict=True):
-        rows = rows or []
-        total = int(rows[0]["_total"]) if rows else 0
-        found[kind.name] = ([{**kind.hit(row, params["text"]), "match": row["_match"]} for row in rows], total)
-    return found
-
-
-def _sql(kind: Kind) -> str:
-    first, last = kind.years or ("NULL::INTEGER", "NULL::INTEGER")
-    return f"""
-WITH base AS (
-  SELECT {kind.columns},
-         ' ' || regexp_replace(strip_accents(lower(coalesce({kind.body}, ''))), '[^a-z0-9]+', ' ', 'g') || ' ' AS _norm,
-         coalesce({kind.linked}, false) AS _linked, {first} AS _first, {last} AS _last
-  FROM {kind.source}
-), scored AS (
-  SELECT *, list_bool_and(list_transform($patterns::VARCHAR[], lambda p: regexp_matches(_norm, p))) AS _words,
-         strpos(_norm, $phrase::VARCHAR) > 0 AS _phrase
-  FROM base
-), kept AS (
-  SELECT *, CASE WHEN _linked THEN 'actor' WHEN _phrase THEN 'phrase' ELSE 'words' END AS _match,
-         CASE WHEN _linked THEN 0 WHEN _phrase THEN 1 ELSE 2 END AS _tier
-  FROM scored
-  WHERE (_linked OR _words) AND (len($years::INTEGER[]) = 0
-        OR coalesce(list_bool_or(list_transform($years::INTEGER[], lambda y: _first <= y AND y <= _last)), false))
-)
-SELECT *, count(*) OVER () AS _total FROM kept ORDER BY _tier, {kind.order} LIMIT $limit::INTEGER
-"""
 
 
 def _year(column: str) -> str:
@@ -144,58 +78,59 @@ def _data_event(row: Row, text: str) -> Hit:
     return make_hit("data_events", event, label, body, url, date=day)
 
 
-_TIED = "list_contains($actors::VARCHAR[], actor_id)"
-
 KB_KINDS: dict[str, Kind] = {
     k.name: k
     for k in (
-        Kind(
+        HeldKind(
             "events",
             "kb_events e JOIN kb_records r USING (id)",
+            ("e.id",),
             "e.id, e.date AS day, e.title, e.type, r.quote, e.first_day, r.seq",
             "concat_ws(' ', e.title, e.place, r.quote)",
-            f"e.id IN (SELECT event_id FROM kb_event_actors WHERE {_TIED})",
             ("year(e.first_day)", "year(e.last_day)"),
             "first_day, seq",
             _event,
+            ties="SELECT event_id, actor_id FROM kb_event_actors",
         ),
-        Kind(
+        HeldKind(
             "claims",
             "kb_claims c JOIN kb_records r USING (id)",
+            ("c.id",),
             "c.id, c.topic, c.statement, r.quote, r.seq",
             "concat_ws(' ', c.statement, r.quote)",
-            f"c.id IN (SELECT claim_id FROM kb_claim_actors WHERE {_TIED})",
             None,
             "topic, seq",
             _claim,
+            ties="SELECT claim_id, actor_id FROM kb_claim_actors",
         ),
-        Kind(
+        HeldKind(
             "figures",
             "kb_figures f JOIN kb_records r USING (id)",
+            ("f.id",),
             "f.id, f.value_text, f.counts, f.unit, f.period_from, f.period_to, r.source, r.quote, r.seq",
             "concat_ws(' ', f.value_text, f.counts, r.quote)",
-            f"f.id IN (SELECT figure_id FROM kb_figure_actors WHERE {_TIED})",
             (_year("f.period_from"), _year("coalesce(f.period_to, f.period_from)")),
             "period_from NULLS LAST, seq",
             _figure,
+            ties="SELECT figure_id, actor_id FROM kb_figure_actors",
         ),
-        Kind(
+        HeldKind(
             "sources",
             "kb_sources s JOIN kb_records r USING (id)",
+            ("s.id",),
             "s.id, s.title, s.cited_as, s.publisher, s.date, r.seq",
             "concat_ws(' ', s.title, s.authors, s.cited_as, s.publisher, r.quote)",
-            "false",
             (_year("s.date"), _year("s.date")),
             "seq",
             _source,
         ),
-        Kind(
+        HeldKind(
             "relations",
             "kb_relations l JOIN kb_records r USING (id) JOIN kb_actors a ON a.id = l.from_id "
             "JOIN kb_actors b ON b.id = l.to_id",
+            ("l.id",),
             "l.id, l.type, l.from_id, l.to_id, a.name AS from_name, b.name AS to_name, r.quote, r.seq",
             "concat_ws(' ', a.name, replace(l.type, '_', ' '), b.name, r.quote)",
-            "list_contains($actors::VARCHAR[], l.from_id) OR list_contains($actors::VARCHAR[], l.to_id)",
             (
                 "CASE WHEN l.valid_from IS NULL AND l.valid_to IS NULL THEN NULL "
                 f"ELSE coalesce({_year('l.valid_from')}, 0) END",
@@ -204,17 +139,19 @@ KB_KINDS: dict[str, Kind] = {
             ),
             "seq",
             _relation,
+            ties="SELECT id, from_id FROM kb_relations UNION ALL SELECT id, to_id FROM kb_relations",
         ),
-        Kind(
+        TableKind(
             "data_events",
             "events e",
+            ("e.dataset", "e.event_id"),
             "e.dataset, e.event_id, e.date_start, e.actor1, e.actor2, e.place, e.admin1, e.fatalities_best",
             "concat_ws(' ', e.place, e.actor1, e.actor2, e.admin1, e.admin2)",
-            "EXISTS (SELECT 1 FROM dataset_actor_names n WHERE n.dataset = e.dataset "
-            "AND n.raw_name IN (e.actor1, e.actor2) AND list_contains($actors::VARCHAR[], n.actor_id))",
             ("year(e.date_start)", "year(coalesce(e.date_end, e.date_start))"),
             "date_start DESC, dataset, event_id",
             _data_event,
+            linked="EXISTS (SELECT 1 FROM dataset_actor_names n WHERE n.dataset = e.dataset "
+            "AND n.raw_name IN (e.actor1, e.actor2) AND list_contains($actors::VARCHAR[], n.actor_id))",
         ),
     )
 }

@@ -1,10 +1,12 @@
 """/search?q=: the one search (store.search) over actors (any spelling), the paper's events, claims, figures,
 sources, relations, dataset events and ingested passages; each hit links to the page that shows it with its
-source. Close spellings are offered apart ("Did you mean …?"), never among the results."""
+source. Close spellings are offered apart ("Did you mean …?"), never among the results. The dataset events'
+texts are folded for the search in the background when a store generation opens (for /api/v1/search too)."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from contextlib import asynccontextmanager
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 
@@ -13,7 +15,20 @@ from torkham.web.api.paging import MAX_TEXT
 from torkham.web.deps import Store
 from torkham.web.templating import templates
 
-router = APIRouter()
+
+@asynccontextmanager
+async def _fold_texts(app: Any):
+    """Prepare the search (store.search.prepare) on each store generation as it opens, in this process: the
+    folded texts are kept in the generation's own database. Apps made with warm_up=False skip it."""
+    served = getattr(app.state, "store", None)
+    if getattr(app.state, "warm_up", True) and served is not None:
+        from torkham.store.search import prepare
+
+        served.add_warm_up("search", prepare)
+    yield
+
+
+router = APIRouter(lifespan=_fold_texts)
 PER_KIND = 10  # hits shown per kind; one kind alone shows up to MORE
 MORE = 100
 
