@@ -59,8 +59,9 @@ def test_people_are_found_by_title_role_or_apposition():
 
 def test_countries_are_state_candidates():
     found = _candidates()
-    assert found["Afghanistan"].record == {"name": "Afghanistan", "kind": "state"}
-    assert found["Pakistan"].record["kind"] == "state"
+    assert found["Pakistan"].record == {"name": "Pakistan", "kind": "state"}
+    assert "Afghanistan" not in found  # named only inside "Islamic Emirate of Afghanistan"
+    assert _candidates("Pakistan and Afghanistan met.")["Afghanistan"].record["kind"] == "state"
 
 
 def test_known_names_are_not_candidates_and_a_known_abbreviation_is_noted():
@@ -80,7 +81,8 @@ def test_abbreviations_used_alone_and_country_abbreviations():
         "killings. An IED exploded and another IED was found. U.S. officials condemned it."
     )
     assert ("TTP", "abbreviation") in _aliases(found["Tehrik-i-Taliban Pakistan"])  # the name it spells
-    assert found["BLA"].notes == ["an abbreviation used alone ('BLA claimed'); kind guessed"]
+    assert found["BLA"].notes == ["an abbreviation used alone ('BLA claimed')"]
+    assert found["BLA"].record["kind"] == "separatist_armed_group"  # organisation_acronyms in actor_words.yaml
     assert "IED" not in found
     assert _aliases(found["United States"]) == [("U.S.", "abbreviation")]
 
@@ -94,7 +96,7 @@ def test_groups_bodies_aliases_and_listed_leaders():
     )
     assert found["Asim Munir"].record["kind"] == "person"
     assert found["Noor Wali Mehsud"].notes == ["listed under the leaders of an infobox"]
-    assert _aliases(found["Hafiz Gul Bahadur"]) == [("Hafiz Gul Bahadur group", "other_name")]
+    assert found["Hafiz Gul Bahadur group"].record["kind"] == "armed_group"  # never "Hafiz Gul Bahadur", a person
     assert found["Jamaat-ul-Ahrar"].record["kind"] == "armed_group"
     assert found["Khyber district administration"].record["kind"] == "government_body"
     assert _aliases(found["Sanaullah Ghafari"]) == [("Shahab al-Muhajir", "other_name")]

@@ -15,7 +15,11 @@ _HEADING = re.compile(
     r"(?im)^[ \t]*(?:list of )?(?:abbreviations|acronyms)(?: and acronyms| and abbreviations)?[ \t]*:?[ \t]*$"
 )
 _LIST_LINE = re.compile(rf"^[ \t]*(?P<abbrs>{_ABBR}(?:[ \t]+{_ABBR})*)[ \t]+(?P<full>[A-Z][^\n]+?)[ \t]*$")
-_PAREN_ABBR = re.compile(r"\((?P<abbr>[A-Z][A-Za-z]*(?:/[A-Z][A-Za-z]*)?)\)")
+_ONE_ABBR = r"[A-Z][A-Za-z]*(?:[/–-][A-Z][A-Za-z]*)?"  # "TTP", "RFE/RL", "ISIS–K"
+_PAREN_ABBR = re.compile(rf"\((?P<abbr>{_ONE_ABBR})(?P<more>(?:[,;]\s*{_ONE_ABBR})*)\)")  # "(ISIS–K, ISKP)"
+_OR_ABBR = re.compile(
+    r",\s+(?:or|also known as|known as)\s+(?:the\s+)?(?P<abbr>[A-Z][A-Za-z]*[A-Z])(?=[,.;:)]|\s)"
+)  # ", or TTP,"
 _ABBR_PAREN = re.compile(r"\b(?P<abbr>[A-Z]{2,}[a-z]?)\s*\((?P<full>[A-Z][^()\n]{3,90}?)\)")
 LONG_FORM_WORDS = 10  # words before "(ABBR)" searched for its long form
 
@@ -27,6 +31,7 @@ class Pair:
     start: int
     end: int  # the span holding both
     from_list: bool
+    others: tuple[str, ...] = ()  # more abbreviations in the same brackets: "(ISIS–K, ISKP)"
 
 
 def letters(abbr: str) -> str:
@@ -40,7 +45,7 @@ def _initials(words: list[str], strict: bool) -> list[list[str]]:
     gives none otherwise; hyphenated and slashed parts each give one."""
     out = []
     for word in words:
-        for i, part in enumerate(re.split(r"[-/]", word)):
+        for i, part in enumerate(re.split(r"[-–‐‑/]", word)):
             part = part.strip("'’.,()")
             if not part:
                 continue
@@ -115,30 +120,58 @@ def abbreviation_list(doc: Document) -> list[Pair]:
     return pairs
 
 
+def _long_form(text: str, at: int, abbr: str) -> tuple[int, str]:
+    """(start, words) of the long form an abbreviation in brackets at `at` spells, or (-1, '')."""
+    line_start = text.rfind("\n", 0, at) + 1
+    clause = text[line_start:at]
+    cut = max((x.end() for x in re.finditer(r"[,;:.!?\"“”()]\s", clause)), default=0)
+    words_at = re.finditer(r"\S+", clause[cut:])
+    spans = [(line_start + cut + w.start(), w.group()) for w in words_at][-LONG_FORM_WORDS:]
+    best, best_score = -1, 0
+    for i in range(len(spans) - 1, -1, -1):
+        words = [w for _, w in spans[i:] if w not in ("–", "-", "—")]  # "Islamic State – Khorasan Province"
+        if not words or not words[0][:1].isupper():
+            continue
+        score = spells_loosely(abbr, words)
+        if score > best_score:
+            best, best_score = i, score
+    if best >= 0 and best_score >= max(2, len(letters(abbr)) - 1):
+        return spans[best][0], " ".join(w for _, w in spans[best:]).removesuffix("'s")
+    return -1, ""
+
+
+def _name_before(text: str, at: int) -> tuple[int, str]:
+    """(start, name) of the capitalised name with a kind word that ends at `at`, or (-1, '')."""
+    from torkham.ingest.extract.namewords import kind_of
+
+    name = re.search(r"(?:[A-Z][\w'’.–‐‑-]*\s)*[A-Z][\w'’.–‐‑-]*$", text[max(0, at - 120) : at])
+    words = name.group().removeprefix("The ").removeprefix("the ") if name else ""
+    if not words or kind_of(words) is None:
+        return -1, ""
+    return at - len(words), words
+
+
 def inline_pairs(doc: Document) -> list[Pair]:
-    """'Tehrik-e-Taliban Pakistan (TTP)' and 'ISKP (Islamic State of Khorasan)' in the text."""
+    """'Tehrik-e-Taliban Pakistan (TTP)', 'ISKP (Islamic State of Khorasan)' and 'the Tehrik-e-Taliban
+    Pakistan, or TTP,' in the text."""
     text = doc.text
     pairs: list[Pair] = []
     for m in _PAREN_ABBR.finditer(text):
-        abbr = m.group("abbr")
-        if len(re.findall(r"[A-Z]", abbr)) < 2:
-            continue
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        clause = text[line_start : m.start()]
-        cut = max((x.end() for x in re.finditer(r"[,;:.!?\"“”()]\s", clause)), default=0)
-        words_at = re.finditer(r"\S+", clause[cut:])
-        spans = [(line_start + cut + w.start(), w.group()) for w in words_at][-LONG_FORM_WORDS:]
-        best, best_score = -1, 0
-        for i in range(len(spans) - 1, -1, -1):
-            words = [w for _, w in spans[i:]]
-            if not words[0][:1].isupper():
-                continue
-            score = spells_loosely(abbr, words)
-            if score > best_score:
-                best, best_score = i, score
-        if best >= 0 and best_score >= max(2, len(letters(abbr)) - 1):
-            full = " ".join(w for _, w in spans[best:]).removesuffix("'s")
-            pairs.append(Pair(abbr, full, spans[best][0], m.end(), False))
+        abbrs = [
+            a for a in [m.group("abbr"), *re.findall(_ONE_ABBR, m.group("more"))] if len(re.findall(r"[A-Z]", a)) >= 2
+        ]
+        found = [(abbr, *_long_form(text, m.start(), abbr)) for abbr in abbrs]
+        spelt = [(abbr, start, full) for abbr, start, full in found if full]
+        if spelt:
+            abbr, start, full = spelt[0]
+            others = tuple(a for a in abbrs if a != abbr)
+            pairs.append(Pair(abbr, full, start, m.end(), False, others))
+    for m in _OR_ABBR.finditer(text):  # "the Tehrik-e-Taliban Pakistan, or TTP, said"
+        start, full = _long_form(text, m.start(), m.group("abbr"))
+        if not full:  # "the Pakistani Taliban, or TTP": said outright, spelt or not, after a name of a group
+            start, full = _name_before(text, m.start())
+        if full:
+            pairs.append(Pair(m.group("abbr"), full, start, m.end(), False))
     for m in _ABBR_PAREN.finditer(text):
         words = m.group("full").split()
         if spells_loosely(m.group("abbr"), words) >= max(2, len(letters(m.group("abbr"))) - 1):

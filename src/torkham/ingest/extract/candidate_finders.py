@@ -12,13 +12,21 @@ from collections import Counter
 from functools import lru_cache
 
 from torkham.ingest.document import Document
+from torkham.ingest.extract.actor_words import actor_words
 from torkham.ingest.extract.namewords import is_title, kind_of, lookups, person_name
 from torkham.ingest.extract.words import default_words
+from torkham.kb.names import normalize
 
 ACRONYM_REPEATS = 2  # an abbreviation used alone this often (or before an actor word) is a candidate
 LEADER_LINES = 16  # lines of an infobox's list of leaders, at most
+CAPS_REACH = 300  # characters each side of an abbreviation read to tell a line in capitals
 # Alone: not inside a longer name ("BBC Monitoring", "RFE/RL", "the US Army" are not uses of BBC, RFE, US).
-_ACRONYM = re.compile(r"(?<![\w.\-/])(?<![A-Z][\w.]\s)(?P<abbr>[A-Z][A-Z0-9]{1,6}s?)(?![\w\-/]|\.\w|\s+[A-Z])")
+# "IRGC-Quds Force" and "TTP-linked" use IRGC and TTP; "COVID-19", "ISIS-K" and "RFE/RL" are other names.
+_ACRONYM = re.compile(
+    r"(?<![\w.\-/])(?<![A-Z][\w.]\s)(?P<abbr>[A-Z][A-Z0-9]{1,6}(?:[-–][A-Z](?![\w-]))?s?)(?![\w/]|\.\w|[-–]\d|\s+[A-Z])"
+)
+_LABEL_AFTER = re.compile(r"\s*:?\s*\d")  # "PRN: 2009/1078", "UTC 5": a label or a unit before a number
+_OWNED_AFTER = re.compile(r"['’]s\b")  # "IOM’s mission": an organisation
 _ACTOR_AFTER = re.compile(
     r"\s+(?:militants|fighters|commanders?|leaders?|leadership|chief|spokes(?:man|person)|members|cadres|"
     r"forces|troops|claimed|said|says|denied|announced|attacked|killed|carried out)\b"
@@ -32,24 +40,33 @@ _GROUP_HEADS = {
     "movement": "opposition_group",
     "front": "opposition_group",
     "tribe": "ethnic_group",
+    "brigade": "armed_group",
+    "brigades": "armed_group",
 }
 _BODY_HEADS = "army|military|ministry|administration|agency|office|department|police"  # "government": often an alias
-_CAPITALISED = r"(?:[A-Z][\w'’.-]*)(?:[ -](?:e|i|ul|al|ur|ud|[A-Z][\w'’.-]*))*"
-_GROUP = re.compile(
-    rf"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?P<name>{_CAPITALISED})\s+(?P<head>{'|'.join(_GROUP_HEADS)})\b"
+_CAPITALISED = r"(?:[A-Z][\w'’.–‐‑-]*)(?:[ –‐‑-](?:e|i|ul|al|ur|ud|[A-Z][\w'’.–‐‑-]*))*"
+_GROUP = re.compile(  # after an article, or opening a sentence: "Haqqani network fighters attacked"
+    rf"(?:\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+|(?:^[ \t]*(?:[•*–—-][ \t]+)?|(?<=[.!?]\s))(?!(?:The|A|An|Its|Their)\s))"
+    rf"(?P<name>{_CAPITALISED})\s+(?P<head>{'|'.join(_GROUP_HEADS)})\b",
+    re.M,
 )
 _BODY = re.compile(
     rf"\b(?:the|The|its)\s+(?P<name>{_CAPITALISED}(?:\s+[a-z]+){{0,2}}\s+(?:{_BODY_HEADS}))\b(?!\s+(?:of|in)\b)"
 )
+# "known as" alone needs a comma before it: "a part of Peshawar known as University Town" names a place.
 _AKA = re.compile(
-    rf"(?P<name>{_CAPITALISED})(?:,\s+|\s+)(?:also known as|alias|a\.k\.a\.?|aka|known as)\s+(?P<alias>{_CAPITALISED})"
+    rf"(?P<name>{_CAPITALISED})(?:,?\s+(?:also known as|alias|a\.k\.a\.?|aka)|,\s+(?:known|better known) as)\s+"
+    rf"(?P<alias>{_CAPITALISED})"
 )
+_ALIAS_SEPARATOR = r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
+_MORE_ALIASES = re.compile(rf"(?:{_ALIAS_SEPARATOR}{_CAPITALISED})+")  # ", Y and Z" after the first alias
 _LEADERS = re.compile(r"(?im)^[ \t]*(?:commanders? and leaders|leaders?|commanders?|key people|leadership)[ \t]*$")
 _NEXT_LABEL = re.compile(
     r"^[ \t]*(?:strength|units involved|casualties|casualties and losses|size|ideology|result|location|"
     r"belligerents|part of|date|active|allegiance|headquarters)\b",
     re.I,
 )
+_ARTICLED = re.compile(r"(?:al|ul|ud|ur|ad|as|ash)[-–][A-Z]")  # "Shahab al-Muhajir"
 _NO_LINK_WORDS = {
     "a",
     "an",
@@ -77,31 +94,77 @@ def _not_actor_words() -> frozenset[str]:
     return frozenset({*words.non_actor_acronyms, *words.non_name_words, *words.demonyms, *words.months})
 
 
-def lone_acronyms(doc: Document, known_forms: set[str]) -> list[tuple[str, str, int, int, str]]:
-    """(abbreviation, kind, start, end, note) of abbreviations used alone, not already a candidate's form."""
+def lone_acronyms(
+    doc: Document,
+    known_forms: set[str],
+    names: list[str] | None = None,
+    no_actors: set[str] | None = None,
+) -> list[tuple[str, str, int, int, str]]:
+    """(abbreviation, kind, start, end, note) of abbreviations used alone, not already a candidate's form:
+    used twice or more, or once as an organisation ('IOM’s', 'BLA claimed'), or once when
+    organisation_acronyms (actor_words.yaml) names it. A plural ('NFIs'), a label before a number ('PRN:
+    2009/1078'), the first word of a candidate's name ('UN refugee agency') and an abbreviation of
+    `no_actors` (people counted or things: 'UMC') are none. `known_forms` are normalised."""
     text = doc.text
-    found = [m for m in _ACRONYM.finditer(text) if not _on_caps_line(text, m.start())]
+    starting: dict[str, list[str]] = {}  # first word -> the names it starts ("UN refugee agency")
+    no_actors = no_actors or set()
+    for name in names or []:
+        first = re.split(r"[ -]", name, maxsplit=1)
+        if len(first) > 1:
+            starting.setdefault(first[0], []).append(name)
+    found = [
+        m
+        for m in _ACRONYM.finditer(text)
+        if not _on_caps_line(text, m.start()) and not _label(text, m) and not _starts_name(text, m, starting)
+    ]
     counts = Counter(m.group("abbr") for m in found)
+    listed = actor_words().organisation_acronyms
     out, seen = [], set()
     abbreviations = default_words().country_abbreviations
     for m in found:
         abbr = m.group("abbr")
-        if abbr in seen or abbr.lower() in _not_actor_words() or abbr in abbreviations or abbr in known_forms:
+        if abbr in seen or abbr.lower() in _not_actor_words() or abbr in abbreviations or abbr in no_actors:
             continue
-        actor_word = _ACTOR_AFTER.match(text, m.end())
-        if counts[abbr] < ACRONYM_REPEATS and not actor_word:
+        if normalize(abbr) in known_forms:
+            continue
+        if abbr.endswith("s") and abbr not in listed:
+            continue
+        why = _why_actor(text, m, counts[abbr], abbr in listed)
+        if why is None:
             continue
         seen.add(abbr)
-        why = f"used {counts[abbr]} times" if counts[abbr] >= ACRONYM_REPEATS else f"'{abbr}{actor_word.group()}'"  # type: ignore[union-attr]
-        out.append((abbr, "armed_group", m.start(), m.end(), f"an abbreviation used alone ({why}); kind guessed"))
+        kind = listed.get(abbr, "armed_group")
+        guessed = "" if abbr in listed else "; kind guessed"
+        out.append((abbr, kind, m.start(), m.end(), f"an abbreviation used alone ({why}){guessed}"))
     return out
 
 
+def _starts_name(text: str, m: re.Match, names: dict[str, list[str]]) -> bool:
+    return any(text.startswith(name, m.start()) for name in names.get(m.group("abbr"), []))
+
+
+def _label(text: str, m: re.Match) -> bool:
+    return bool(_LABEL_AFTER.match(text, m.end()))
+
+
+def _why_actor(text: str, m: re.Match, count: int, listed: bool) -> str | None:
+    abbr = m.group("abbr")
+    if count >= ACRONYM_REPEATS:
+        return f"used {count} times"
+    actor_word = _ACTOR_AFTER.match(text, m.end())
+    if actor_word:
+        return f"'{abbr}{actor_word.group()}'"
+    if _OWNED_AFTER.match(text, m.end()):
+        return f"'{text[max(0, m.start() - 4) : m.end() + 2].strip()}': an organisation's"
+    return "a known abbreviation of an organisation" if listed else None
+
+
 def _on_caps_line(text: str, offset: int) -> bool:
-    """A line in capitals is a heading or a title ('IMTIAZ GUL … SEP 2021'), not text naming actors."""
-    start = text.rfind("\n", 0, offset) + 1
-    end = text.find("\n", offset)
-    letters = re.sub(r"[^A-Za-z]", "", text[start : end if end >= 0 else len(text)])
+    """A line in capitals is a heading or a title ('IMTIAZ GUL … SEP 2021'), not text naming actors. Only
+    the line's characters near `offset` are read (a very long line read whole for each word was quadratic)."""
+    start = text.rfind("\n", max(0, offset - CAPS_REACH), offset) + 1 or max(0, offset - CAPS_REACH)
+    end = text.find("\n", offset, offset + CAPS_REACH)
+    letters = re.sub(r"[^A-Za-z]", "", text[start : end if end >= 0 else min(len(text), offset + CAPS_REACH)])
     return len(letters) > 12 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
 
 
@@ -114,21 +177,42 @@ def country_abbreviations(doc: Document) -> list[tuple[str, str, int, int]]:
     return sorted(out, key=lambda found: found[2])
 
 
-def named_groups(doc: Document) -> list[tuple[str, str, str, int, int]]:
-    """(name, kind, the name with its head noun, start, end): 'the Hafiz Gul Bahadur group'."""
+def named_groups(doc: Document) -> list[tuple[str, str, str | None, int, int]]:
+    """(name, kind, alias or None, start, end): 'the Jamaat-ul-Ahrar faction' is Jamaat-ul-Ahrar (alias
+    'Jamaat-ul-Ahrar faction'); a group named after a person or a place keeps its head noun in its name —
+    'the Haqqani network', 'the Hafiz Gul Bahadur group' — so that it never shares a name with the person."""
     _heads, _titles, _skip, countries = lookups()
-    out = []
+    out: list[tuple[str, str, str | None, int, int]] = []
     for m in _GROUP.finditer(doc.text):
         name = m.group("name")
         words = name.split()
         if countries.fullmatch(name) or all(w.lower().strip("’'s") in _not_actor_words() for w in words):
             continue
-        out.append((name, _GROUP_HEADS[m.group("head")], f"{name} {m.group('head')}", m.start("name"), m.end()))
+        opens = not re.match(r"(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[ \t]*[•*–—-])", doc.text[m.start() : m.start("name")])
+        alone = re.match(r"[ \t]*(?:\n|$)", doc.text[m.end() : m.end() + 2])  # a line of a list: "Majeed brigades"
+        if opens and not alone and not _capitalised_within(doc.text, name):
+            continue  # "Militant group claims …": a sentence may open with any capitalised word
+        with_head = f"{name} {m.group('head')}"
+        kind = _GROUP_HEADS[m.group("head")]
+        if kind_of(name) is not None:
+            out.append((name, kind, with_head, m.start("name"), m.end()))
+        else:
+            out.append((with_head, kind, None, m.start("name"), m.end()))
     return out
 
 
+def _capitalised_within(text: str, name: str) -> bool:
+    """The name is written capitalised somewhere inside a sentence, not only opening one."""
+    for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+        before = text[max(0, m.start() - 3) : m.start()].rstrip(" \t•*–—-")
+        if before and before[-1] not in ".!?:\n":
+            return True
+    return False
+
+
 def named_bodies(doc: Document) -> list[tuple[str, int, int]]:
-    """(name, start, end): 'the Khyber district administration', 'the UN refugee agency'."""
+    """(name, start, end): 'the Khyber district administration', 'the UN refugee agency', 'the Pakistani
+    government' (a government named by its country: 'Islamabad’s government' is not one)."""
     out = []
     for m in _BODY.finditer(doc.text):
         words = m.group("name").split()
@@ -136,19 +220,44 @@ def named_bodies(doc: Document) -> list[tuple[str, int, int]]:
         if any(w in _NO_LINK_WORDS or w.endswith(("ed", "ing")) for w in middle) or words[0].endswith(("'s", "’s")):
             continue  # "the TTP attacked a police post": a verb, not a body
         out.append((m.group("name"), m.start("name"), m.end("name")))
-    return out
+    out += [(m.group("name"), m.start("name"), m.end("name")) for m in _government().finditer(doc.text)]
+    return sorted(out, key=lambda found: found[1])
 
 
-def aliases_given(doc: Document) -> list[tuple[str, str, str, int, int]]:
-    """(name, kind, alias, start, end): 'Sanaullah Ghafari, also known as Shahab al-Muhajir'."""
+@lru_cache(maxsize=1)
+def _government() -> re.Pattern:
+    words = default_words()
+    names = [*(w.capitalize() for w in words.demonyms), *words.countries, *words.country_abbreviations]
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"\b(?:the|The)\s+(?P<name>(?:{alternatives})\s+government)\b(?!\s+(?:of|in)\b)")
+
+
+def aliases_given(doc: Document) -> list[tuple[str, str, list[str], int, int]]:
+    """(name, kind, aliases, start, end): 'Sanaullah Ghafari, also known as Shahab al-Muhajir'; 'TTP, also
+    known as Pakistani Taliban, Tehrik-e Taliban and Tehreek-e-Taliban' (a list of aliases ends with 'and'
+    or 'or', or at the end of its sentence). A name or alias with a title is a person's, whatever its words
+    ('Maulana Fazlullah, known as Mullah Radio')."""
     out = []
     for m in _AKA.finditer(doc.text):
-        name = " ".join(w for w in m.group("name").split() if not is_title(w))
+        words = m.group("name").split()
+        name = " ".join(w for w in words if not is_title(w))
         if not name or name.lower() in _not_actor_words():
             continue
-        kind = kind_of(name) or kind_of(m.group("alias")) or "person"
-        out.append((name, kind, m.group("alias"), m.start("name"), m.end("alias")))
+        titled = is_title(words[0]) or is_title(m.group("alias").split()[0])
+        kind = "person" if titled else kind_of(name) or kind_of(m.group("alias")) or "person"
+        more, end = _more_aliases(doc.text, m.end("alias"))
+        out.append((name, kind, [m.group("alias"), *more], m.start("name"), end))
     return out
+
+
+def _more_aliases(text: str, at: int) -> tuple[list[str], int]:
+    rest = _MORE_ALIASES.match(text, at)
+    if rest is None:
+        return [], at
+    closed = re.match(r"\s*(?:[.;)\n]|$)", text[rest.end() : rest.end() + 3])
+    if not closed and not re.search(r"\s(?:and|or)\s+[^,]*$", rest.group()):
+        return [], at  # "X, also known as Y, Pakistan's army said": not a list of aliases
+    return re.split(_ALIAS_SEPARATOR, rest.group())[1:], rest.end()
 
 
 def listed_leaders(doc: Document) -> list[tuple[str, int, int]]:
@@ -164,7 +273,7 @@ def listed_leaders(doc: Document) -> list[tuple[str, int, int]]:
             if _NEXT_LABEL.match(line):
                 break
             content = re.sub(r"\([^)]*\)|\[[^\]]*\]|[†✝*•]", " ", line).split()
-            person = person_name([w for w in content if w[:1].isupper()]) if content else []
+            person = person_name([w for w in content if w[:1].isupper() or _ARTICLED.match(w)]) if content else []
             if 2 <= len(person) <= 4 and kind_of(" ".join(person)) is None and " ".join(person) in line:
                 at = position + line.index(" ".join(person))
                 out.append((" ".join(person), at, at + len(" ".join(person))))

@@ -24,6 +24,7 @@ _JOIN = re.compile(r"[\s\-'’./&]{0,3}")
 VARIANT_MIN_LETTERS = 6  # shorter names only match exactly: "Gul" must not find "Gol"
 VARIANT_MIN_WORD = 5  # a one-word name needs at least this many letters to match as a variant
 MISSING_LETTER_MIN = 9  # a word this long still matches with one letter left out
+MISSING_LETTER_MAX = 40  # a longer "word" is no name (a run of 200,000 letters took L² to spell out)
 
 
 @dataclass(frozen=True)
@@ -55,14 +56,21 @@ def skeleton(word: str) -> str:
 
 def _one_letter_less(word: str) -> set[str]:
     """Skeletons of a long word with one inner letter left out (a common misspelling of a transliteration)."""
-    if len(word) < MISSING_LETTER_MIN:
+    if not MISSING_LETTER_MIN <= len(word) <= MISSING_LETTER_MAX:
         return set()
     return {skeleton(word[:i] + word[i + 1 :]) for i in range(1, len(word) - 1)}
 
 
-def _case(word: str) -> str:
+# Head nouns a text writes in lower case after a name that capitalises them: "the Haqqani network" names
+# the Haqqani Network (never "Haqqani", a person).
+_LOWERCASE_HEADS = {"network", "group", "faction", "movement", "front", "party", "brigade", "brigades", "army"}
+
+
+def _case(word: str, first: bool = True) -> str:
     if word.isupper() and (len(word) >= 2 or word.isalpha()):
         return "upper"
+    if not first and word.lower() in _LOWERCASE_HEADS:
+        return "any"
     return "cap" if word[:1].isupper() else "any"
 
 
@@ -82,14 +90,16 @@ class PhraseMatcher:
             words = tokenize(written)
             if not words:
                 continue
-            cases = tuple(_case(w.text) for w in words)
+            cases = tuple(_case(w.text, i == 0) for i, w in enumerate(words))
             self._insert(self.exact, [w.norm for w in words], _Entry(written, tuple(ids), cases, False))
             long_words = [w for w in words if len(w.norm) > 2]
             letters = sum(len(w.norm) for w in words)
             all_caps = all(c == "upper" for c in cases)
             single_short = len(long_words) == 1 and len(long_words[0].norm) < VARIANT_MIN_WORD
             if long_words and letters >= VARIANT_MIN_LETTERS and not all_caps and not single_short:
-                variant = _Entry(written, tuple(ids), tuple(_case(w.text) for w in long_words), True)
+                variant = _Entry(
+                    written, tuple(ids), tuple(_case(w.text, i == 0) for i, w in enumerate(long_words)), True
+                )
                 keys = [skeleton(w.norm) for w in long_words]
                 self._insert(self.variant, keys, variant)
                 for i, word in enumerate(long_words):  # "Pakhtunkwa" for "Pakhtunkhwa": one letter left out

@@ -14,10 +14,15 @@ from torkham.kb.names import normalize
 NAME_LINKS = r"(?:of|for|and|the|de|al|ul|bin|e|i|on|at|für|die|der)"
 LINK = re.compile(NAME_LINKS)
 STOP_IN = re.compile(r"(?:\b(\w+))?[.!?:\n]")  # a sentence stop and the word before it ("Dr." is none)
-CAP = r"[A-Z](?:[\w'’-]|\.(?=\w))*"  # a full stop only inside ("U.S-led"), never ending a sentence
-SEQUENCE = re.compile(rf"{CAP}(?:(?: +{NAME_LINKS})* +{CAP})*")
+DASHES = "–‐‑-"  # hyphen, en dash, Unicode hyphen, non-breaking hyphen: all join the parts of one name
+# A capitalised word (a full stop only inside: "U.S-led", never ending a sentence; or after an initial:
+# "Jane Q. Public"), or one with an Arabic article or link before it ("al-Baghdadi", "ul-Haq").
+CAP = rf"(?:(?:al|el|ad|as|ash|ar|ul|ud|ur)[{DASHES}])?[A-Z](?:(?:[\w'’{DASHES}]|\.(?=\w))+|\.(?= [A-Z][a-z]))?"
+SEQUENCE = re.compile(rf"(?<![\w{DASHES}]){CAP}(?:(?: +{NAME_LINKS})* +{CAP})*")
 HANDLE_AFTER = re.compile(r"\W{0,6}@(\w+)")
-LED_BY = re.compile(r"\b(?:led|leading|founded|established|headed|created)\s+by\s+$", re.I)
+LED_BY = re.compile(
+    r"\b(?:(?:led|leading|founded|established|headed|created|commanded)\s+by|(?:leadership|command) of)\s+$", re.I
+)
 
 
 @lru_cache(maxsize=1)
@@ -36,15 +41,19 @@ def kind_of(name: str, default: str) -> str: ...
 def kind_of(name: str, default: None = None) -> str | None: ...
 def kind_of(name: str, default: str | None = None) -> str | None:
     """The actor kind the words of a name suggest: the first word that is a head word decides."""
-    heads, _titles, _skip, _countries = lookups()
-    parts = [p for p in re.split(r"[\s\-/]+", normalize(name)) if p]
-    for i, part in enumerate(parts):
-        pair = " ".join(parts[i : i + 2])
-        if pair in heads:
-            return heads[pair]
-        if part in heads:
-            return heads[part]
-    return default
+    return _kind_of(name) or default
+
+
+@lru_cache(maxsize=8192)
+def _kind_of(name: str) -> str | None:
+    heads = lookups()[0]
+    parts = normalize(name).split()
+    for i in range(len(parts)):
+        for size in (3, 2, 1):  # "people s liberation army" before "liberation army" before "army"
+            words = " ".join(parts[i : i + size])
+            if len(parts) - i >= size and words in heads:
+                return heads[words]
+    return None
 
 
 def is_title(word: str) -> bool:
@@ -62,41 +71,74 @@ def person_name(words: list[str]) -> list[str]:
             break
         out.append(word)
     for i in range(len(out) - 1, -1, -1):
-        if (out[i].isupper() and len(out[i]) > 1) or countries.fullmatch(out[i]):
+        initial = re.fullmatch(r"[A-Z]\.", out[i])  # "Jane Q. Public"
+        if (out[i].isupper() and len(out[i]) > 1 and not initial) or countries.fullmatch(out[i]):
             out = out[i + 1 :]
             break
     return [] if any(is_title(w) for w in out) else out
 
 
+_APPOSITION = r"(?:,|\s[—–-])"  # a comma or a dash between a name and its role ("– the group's chief –")
+_ROLE_AFTER = re.compile(rf"{_APPOSITION}\s+([^,.;:()\n—–]{{2,60}})")
+_IS_ROLE = re.compile(r"\s+(?:is|was|has been|had been|became|remains|served as)\s+((?:[\w'’-]+\s+){0,3}[\w'’-]+)\b")
+_CLAUSE_WORDS = {"who", "which", "where", "that", "when"}  # "X was a town where the commander lived": no role
+_CONTRIBUTED = re.compile(r"\s+(?:contributed|also contributed)\s+(?:to\s+this\s+report|reporting)\b")
+
+
 def person_evidence(text: str, start: int, end: int, words: list[str]) -> str | None:
     """Why a capitalised name (without a title inside it) is a person, or None."""
-    speech = default_words().speech_verbs
     reach = max(0, start - 80)
     stops = [m.end() for m in STOP_IN.finditer(text, reach, start) if not is_title(m.group(1) or "")]
-    sentence_start = max([reach, *stops])
-    before = text[sentence_start:start]
+    before = text[max([reach, *stops]) : start]
     after = text[end : end + 60]
+    if len(words) >= 2:
+        found = _role_or_title(before, after) or _led_or_said(before) or _contributed(after)
+        if found:
+            return found
+    return _speech_after(before, after, words) or _handle(after, words)
+
+
+def _role_or_title(before: str, after: str) -> str | None:
     near = re.findall(r"[\w.]+", before)[-2:]
-    several = len(words) >= 2
-    if several and before.rstrip().endswith(",") and any(is_title(w) for w in re.findall(r"\w+", before)[-6:]):
+    if re.search(rf"{_APPOSITION}\s*$", before) and any(is_title(w) for w in re.findall(r"\w+", before)[-6:]):
         return f"a role before it: '{before.strip()[-40:]}'"
-    if several and near and any(is_title(w) for w in near):
+    if near and any(is_title(w) for w in near):
         return f"a title before it: '{' '.join(near)}'"
-    led = LED_BY.search(before)
-    if several and led:
-        return f"'{led.group().strip()}' before it"
-    appositive = re.match(r",\s+([^,.;:()\n]{2,60})", after)
+    appositive = _ROLE_AFTER.match(after)
     role = appositive.group(1).split()[:5] if appositive else []
-    if several and any(is_title(w.removesuffix("'s")) for w in role):
+    if any(is_title(w.removesuffix("'s").removesuffix("’s")) for w in role):
         return f"a role after it: '{' '.join(role)}'"
-    verb = re.match(r"\s+(\w+)", after)
-    common = len(words) == 1 and words[0].lower() in {*default_words().speaker_nouns, *default_words().demonyms}
-    place = re.search(r"\b(?:in|of|from|at|near)\s+$", before)  # "The administration in Kabul accused"
-    if verb and verb.group(1).lower() in speech and len(words) <= 3 and not common and not place:
-        return f"reported speech: '{verb.group(1)}'"
+    said_to_be = _IS_ROLE.match(after)
+    described = said_to_be.group(1).split() if said_to_be else []
+    if said_to_be and any(is_title(w) for w in described) and not _CLAUSE_WORDS & set(described):
+        return f"a role after it: '{said_to_be.group().strip()}'"
+    return None
+
+
+def _led_or_said(before: str) -> str | None:
+    led = LED_BY.search(before)
+    if led:
+        return f"'{led.group().strip()}' before it"
     said = re.search(r"\b(says|said|according to)\s+$", before)
-    if several and said:
-        return f"reported speech: '{said.group(1)}'"
+    return f"reported speech: '{said.group(1)}'" if said else None
+
+
+def _contributed(after: str) -> str | None:
+    byline = _CONTRIBUTED.match(after)
+    return f"a byline: '{byline.group().strip()}'" if byline else None
+
+
+def _speech_after(before: str, after: str, words: list[str]) -> str | None:
+    verb = re.match(r"\s+(\w+)", after)
+    nouns = default_words()
+    common = len(words) == 1 and words[0].lower() in {*nouns.speaker_nouns, *nouns.demonyms, *nouns.unit_of_noun}
+    place = re.search(r"\b(?:in|of|from|at|near)\s+$", before)  # "The administration in Kabul accused"
+    if verb and verb.group(1).lower() in default_words().speech_verbs and len(words) <= 3 and not common and not place:
+        return f"reported speech: '{verb.group(1)}'"
+    return None
+
+
+def _handle(after: str, words: list[str]) -> str | None:
     handle = HANDLE_AFTER.match(after)
     if handle and handle.group(1).lower().startswith(normalize(" ".join(words)).replace(" ", "")[:5]):
         return f"handle @{handle.group(1)}"

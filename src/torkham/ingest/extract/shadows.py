@@ -18,6 +18,7 @@ from torkham.kb.names import normalize
 
 CONNECTORS = {"e", "i", "ul", "al", "ur", "ud", "bin", "ibn"}  # inside "Tehreek-e-Jihad", "Jamaat-ul-Ahrar"
 LINKS = {"of", "for", "and", "the", "in"}  # between the words of a longer name after it
+_GROUP_AFTER = re.compile(r"[ ](?:network|group|faction|outfit|militia)\b")  # "the Haqqani network"
 _PLACE_BEFORE = re.compile(
     r"\b(?:in|near|at|outside|around|across|(?:travell?ed|went|flew|came|arrived|headed|returned)\s+to|visited)\s+$"
 )
@@ -131,6 +132,10 @@ def _shadow(tokens, text, match, taken_until, known, long_forms) -> Shadow | Non
         return None  # a name of several words is specific enough
     before = name_before(tokens, match.first, text, taken_until)
     after = name_after(tokens, match.last, text)
+    group = _GROUP_AFTER.match(text, end)
+    if before is None and after is None and group:  # a group named after a person or place, not them
+        name = text[start : group.end()]
+        return None if normalize(name) in known else Shadow(name, start, group.end(), form, ids)
     if before is None and after is None:
         return None
     first = tokens[before].start if before is not None else start

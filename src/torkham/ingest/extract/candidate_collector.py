@@ -1,0 +1,127 @@
+"""The actor candidates of one document, merged by any shared form (normalised). Two forms are also
+taken for one candidate when they differ only in vowels, doubled letters, connectors or dashes
+("Tehrik-i-Taliban Pakistan", "Tehreek-e Taliban Pakistan") — the way the mention matcher reads a
+spelling variant of a known name — with a note asking the reviewer to split them if they are two actors.
+People named in full and shorter ("Hillary Rodham Clinton", "Hillary Clinton", "Clinton") become one
+candidate when the shorter form fits exactly one person of the document."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from torkham.ingest.extract.mentions import skeleton
+from torkham.kb.names import normalize
+
+CONNECTORS = {"e", "i", "ul", "al", "ur", "ud", "el", "bin", "ibn", "the", "s"}
+SPELLING_MIN_LETTERS = 8  # shorter names merge only when written alike: "Gul" is not "Gol"
+
+
+@dataclass(eq=False)  # one candidate is one object: compared by identity, never field by field
+class Candidate:
+    name: str
+    kind: str
+    start: int
+    end: int
+    aliases: dict[str, str] = field(default_factory=dict)  # alias -> alias type
+    notes: list[str] = field(default_factory=list)
+
+    def forms(self) -> list[str]:
+        return [self.name, *self.aliases]
+
+
+def spelling_key(name: str) -> str | None:
+    """The name without vowels, doubled letters and connectors ('tehrik e taliban' -> 'thrk tlbn'), or
+    None for a name too short to compare so."""
+    words = [w for w in normalize(name).split() if w not in CONNECTORS]
+    if sum(len(w) for w in words) < SPELLING_MIN_LETTERS:
+        return None
+    return " ".join(skeleton(w) for w in words)
+
+
+class Collector:
+    """Candidates merged by any shared form (normalised) or spelling."""
+
+    def __init__(self) -> None:
+        self.items: list[Candidate] = []
+        self.index: dict[str, Candidate] = {}
+        self.spellings: dict[str, Candidate] = {}
+
+    def add(self, new: Candidate, alias_type: str = "other_name") -> None:
+        existing = next((self.index[normalize(f)] for f in new.forms() if normalize(f) in self.index), None)
+        if existing is None:
+            existing = self._same_spelling(new)
+            alias_type = "spelling" if existing is not None else alias_type
+        if existing is None:
+            self.items.append(new)
+            for form in new.forms():
+                self._index(form, new)
+            return
+        for form, kind in [(new.name, alias_type), *new.aliases.items()]:
+            if normalize(form) not in {normalize(f) for f in existing.forms()}:
+                existing.aliases[form] = kind
+                self._index(form, existing)
+        if new.start < existing.start:
+            existing.start, existing.end = new.start, new.end
+
+    def _index(self, form: str, candidate: Candidate) -> None:
+        self.index[normalize(form)] = candidate
+        key = spelling_key(form)
+        if key:
+            self.spellings.setdefault(key, candidate)
+
+    def _same_spelling(self, new: Candidate) -> Candidate | None:
+        for form in new.forms():
+            key = spelling_key(form)
+            found = self.spellings.get(key) if key else None
+            if found is not None and (found.kind == "person") == (new.kind == "person"):
+                note = f"'{form}' taken as another spelling of '{found.name}'; split them if they are two actors"
+                found.notes.append(note)
+                return found
+        return None
+
+    def remove(self, candidate: Candidate) -> None:
+        self.items.remove(candidate)
+
+
+def merge_same_actor(collector: Collector, groups: tuple[frozenset[str], ...]) -> None:
+    """Candidates whose names a group of same_actor (actor_words.yaml) lists as one actor's become one."""
+    for group in groups:
+        named = [c for c in collector.items if normalize(c.name) in group]
+        for other in named[1:]:
+            first = named[0]
+            for form, kind in [(other.name, "other_name"), *other.aliases.items()]:
+                first.aliases.setdefault(form, kind)
+                collector.index[normalize(form)] = first
+            first.notes.append(f"'{other.name}' taken as another name of '{first.name}'; split them if they are two")
+            collector.remove(other)
+
+
+def merge_short_names(collector: Collector) -> None:
+    """'Hillary Clinton' and 'Clinton' after 'Hillary Rodham Clinton': short names of the one person
+    whose first and last names (or last name) they are."""
+    people = [c for c in collector.items if c.kind == "person"]
+    by_last: dict[str, list[Candidate]] = {}
+    for person in people:
+        by_last.setdefault(person.name.split()[-1], []).append(person)
+    gone: set[int] = set()
+    for short in sorted(people, key=lambda c: -len(c.name.split())):  # "Hillary Clinton" before "Clinton"
+        words = short.name.split()
+        if len(words) > 2:
+            continue
+        same_last = by_last.get(words[-1], [])
+        owners = [p for p in same_last if p is not short and id(p) not in gone and _shortens(words, p.name.split())]
+        if len(owners) == 1:
+            owners[0].aliases.setdefault(short.name, "short_name")
+            for alias, kind in short.aliases.items():
+                owners[0].aliases.setdefault(alias, kind)
+            collector.index[normalize(short.name)] = owners[0]
+            collector.remove(short)
+            gone.add(id(short))
+
+
+def _shortens(short: list[str], full: list[str]) -> bool:
+    if len(short) >= len(full):
+        return False
+    if len(short) == 1:
+        return full[-1] == short[0]
+    return full[0] == short[0] and full[-1] == short[-1]

@@ -1,0 +1,176 @@
+"""People named where a sentence gives no title or verb: bylines ("By Ayaz Gul", "Reporting by …"), a
+line holding only a name above a line with the person's role ("Hillary Rodham Clinton" / "Secretary of
+State"), and names in a list beside a person already found ("Qari Amjad, Noor Wali Mehsud and Mufti
+Hazrat"; bullet lines under "leaders:"). A byline made only of words such as "Agency Report" or "Staff
+Reporter" names no one and is left out of the names."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from torkham.ingest.document import Document
+from torkham.ingest.extract.actor_words import actor_words
+from torkham.ingest.extract.candidate_collector import Candidate, Collector
+from torkham.ingest.extract.namewords import is_title, kind_of, lookups, person_name
+from torkham.ingest.extract.words import default_words
+from torkham.kb.names import normalize
+
+NAME_WORDS = (2, 4)  # a person's name written alone: two to four words
+PEOPLE_WORD_REACH = 40  # "leaders" or "individuals" this close before a list makes its names people
+_BYLINE = re.compile(
+    r"(?im)^[ \t]*(?:by|reporting by|writing by|editing by|compiled by)[ \t]+(?P<who>[^\n]{2,100}?)[ \t]*$"
+)
+_WHO_SPLIT = re.compile(r"\s*(?:,|;|\||\band\b|&|\bwith\b)\s*")
+_LINE = re.compile(r"(?m)^[ \t]*(?P<line>\S[^\n]*?)[ \t]*$")
+_BULLET = re.compile(r"^(?:[•▪◦·*\-–—]|\d{1,2}[.)])\s+")
+_ITEM_END = re.compile(r"\s*(?:,|\(|\[|:|;|\s[—–-]\s|$)")
+_PEOPLE_WORDS = re.compile(r"\b(?:individuals|persons|people|leaders|commanders|members|officials|figures)\b", re.I)
+_LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|;\s*)")
+_ACRONYM_LIST = re.compile(r"\b[A-Z][A-Za-z]*[A-Z]\b(?:(?:,\s*(?:and\s+)?|\s+and\s+)[A-Z][A-Za-z]*[A-Z]\b){1,8}")
+_NAME = re.compile(r"(?<![\w.-])[A-Z][\w'’-]*(?: (?:(?:al|ul|ud|ur|bin|ibn)[- ])?[A-Z][\w'’-]*){1,3}")
+
+
+def add_people(doc: Document, collector: Collector) -> list[tuple[int, int]]:
+    """Add the people of bylines and of name lines above a role; the spans of bylines naming no one."""
+    skip = _bylines(doc, collector)
+    _name_above_role(doc, collector)
+    return skip
+
+
+def _bylines(doc: Document, collector: Collector) -> list[tuple[int, int]]:
+    generic = actor_words().byline_words
+    skip = []
+    for m in _BYLINE.finditer(doc.text):
+        who = m.group("who")
+        if not all(w[:1].isupper() or normalize(w) in generic for w in re.findall(r"[^\W\d_][\w'’.-]*", who)):
+            continue  # "By then, the group had split": a sentence, not a byline
+        position = m.start("who")
+        for part in _WHO_SPLIT.split(who):
+            at = doc.text.find(part, position, m.end()) if part else -1
+            if at < 0:
+                continue
+            first, position = at == m.start("who"), at + len(part)
+            words = normalize(part).split()
+            if all(w in generic for w in words):  # "By Agency Report", "By Staff Reporter"
+                skip.append((m.start() if first else at, position))
+            elif _person_alone(part):
+                collector.add(Candidate(part, "person", at, position, {}, [f"a byline: '{m.group().strip()}'"]))
+    return skip
+
+
+def _person_alone(text: str) -> bool:
+    """Words that can only be a person's name: two to four capitalised words, no title, kind word or
+    country, none of them a word of bylines."""
+    words = text.split()
+    countries = lookups()[3]
+    generic = actor_words().byline_words
+    return (
+        NAME_WORDS[0] <= len(words) <= NAME_WORDS[1]
+        and all(w[:1].isupper() and not w.isupper() for w in words)
+        and person_name(words) == words
+        and kind_of(text) is None
+        and not countries.search(text)
+        and words[0].lower() not in _not_name_words()  # "North Waziristan", "Afghan Taliban"
+        and not any(normalize(w) in generic or w.lower() in default_words().non_name_words for w in words)
+    )
+
+
+@lru_cache(maxsize=1)
+def _not_name_words() -> frozenset[str]:
+    words = default_words()
+    return frozenset({*words.non_name_words, *words.demonyms})
+
+
+def _name_above_role(doc: Document, collector: Collector) -> None:
+    """'Hillary Rodham Clinton' on a line of its own, 'Secretary of State' on the next."""
+    lines = list(_LINE.finditer(doc.text))
+    for this, following in zip(lines, lines[1:], strict=False):
+        name, role = this.group("line"), following.group("line")
+        if _person_alone(name) and _role_line(role):
+            start = this.start("line")
+            collector.add(Candidate(name, "person", start, start + len(name), {}, [f"a name above its role: '{role}'"]))
+
+
+def _role_line(line: str) -> bool:
+    """'Secretary of State', 'Foreign Minister of Pakistan': a title opening a short line that names no
+    one else ('Qari Amjad' and 'General Asim Munir' are names)."""
+    words = line.split()
+    if not words or len(line) > 60 or not is_title(words[0]) or words[0].lower() in actor_words().honorifics:
+        return False
+    return len(words) == 1 or not words[1][:1].isupper() or is_title(words[1])
+
+
+def add_listed(doc: Document, collector: Collector) -> None:
+    """Names listed beside a person already found, or under words such as 'leaders' or 'individuals'."""
+    people = {normalize(f) for c in collector.items if c.kind == "person" for f in c.forms()}
+    for names, intro in [*_sentence_lists(doc.text), *_bullet_lists(doc.text)]:
+        known = [n for n, _ in names if normalize(n) in people]
+        if not known and not _PEOPLE_WORDS.search(intro[-PEOPLE_WORD_REACH:]):
+            continue
+        why = f"listed with {known[0]}" if known else f"listed after '{intro.strip()[-40:]}'"
+        for name, at in names:
+            if normalize(name) not in people and _person_alone(name):
+                collector.add(Candidate(name, "person", at, at + len(name), {}, [why]))
+
+
+def add_listed_acronyms(doc: Document, collector: Collector) -> None:
+    """Abbreviations listed with an organisation already found ('UNHCR, WFP and NRC'): organisations too,
+    of the same kind as the first one found (a guess the note states)."""
+    words = default_words()
+    ignored = {*words.non_actor_acronyms, *(a.lower() for a in words.country_abbreviations)}
+    for m in _ACRONYM_LIST.finditer(doc.text):
+        listed = [(a.group(), m.start() + a.start()) for a in re.finditer(r"[A-Z][A-Za-z]*[A-Z]", m.group())]
+        known = [collector.index[normalize(a)] for a, _ in listed if normalize(a) in collector.index]
+        if not known:
+            continue
+        for abbr, at in listed:
+            if normalize(abbr) not in collector.index and abbr.lower() not in ignored:
+                note = f"listed with {known[0].name}; kind guessed from it"
+                collector.add(Candidate(abbr, known[0].kind, at, at + len(abbr), {}, [note]))
+
+
+def _sentence_lists(text: str) -> list[tuple[list[tuple[str, int]], str]]:
+    """Runs of two or more names joined by commas, 'and', 'or' or semicolons — (name, offset) each — with
+    the words of the sentence before them."""
+    out: list[tuple[list[tuple[str, int]], str]] = []
+    current: list[tuple[str, int]] = []
+    position = -1
+    for m in _NAME.finditer(text):
+        gap = text[position : m.start()] if position >= 0 else ""
+        if current and not _LIST_SEPARATOR.fullmatch(gap):
+            out.append((current, _sentence_before(text, current[0][1])))
+            current = []
+        current.append((m.group(), m.start()))
+        position = m.end()
+    out.append((current, _sentence_before(text, current[0][1]) if current else ""))
+    return [(names, intro) for names, intro in out if len(names) >= 2]
+
+
+def _sentence_before(text: str, at: int) -> str:
+    reach = max(0, at - 2 * PEOPLE_WORD_REACH)
+    start = max(text.rfind("\n", reach, at), text.rfind(". ", reach, at), reach - 1) + 1
+    return text[start:at]
+
+
+def _bullet_lists(text: str) -> list[tuple[list[tuple[str, int]], str]]:
+    """Consecutive bullet or numbered lines, each starting with a name — (name, offset) per line — with the
+    line before them."""
+    out: list[tuple[list[tuple[str, int]], str]] = []
+    current: list[tuple[str, int]] = []
+    before = previous = ""
+    for line in _LINE.finditer(text):
+        bullet = _BULLET.match(line.group("line"))
+        if not bullet:
+            if len(current) >= 2:
+                out.append((current, before))
+            current, previous = [], line.group("line")
+            continue
+        if not current:
+            before = previous
+        start = line.start("line") + bullet.end()
+        end = _ITEM_END.search(text, start, line.end()).start()  # type: ignore[union-attr]
+        current.append((text[start:end], start))
+    if len(current) >= 2:
+        out.append((current, before))
+    return out

@@ -1,0 +1,177 @@
+"""Runs of capitalised words and the names they hold, before anything says what a name is: a run is cut
+where two names meet — at "and" when both sides are names ("Afghan Taliban and the TTP"), at a possessive
+("Brown University's Watson Institute"), at a lone "the" ("told The Associated Press the Afghan Taliban") —
+an infobox label or glued label is left out ("Allegiance Islamic State", "ControlAfghanistan"), a group and
+its branch across a spaced dash are one run ("Islamic State – Khorasan Province"), and a title-case headline
+gives only the name its kind word ends ("Afghan Taliban Closes a Crossing")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from torkham.ingest.extract.actor_words import actor_words
+from torkham.ingest.extract.namewords import DASHES, LINK, SEQUENCE, is_title, kind_of, lookups, person_name
+from torkham.ingest.extract.words import Words, default_words
+
+HEADLINE_MIN_WORDS = 5  # shorter title-case lines are labels and names ('General Asim Munir')
+HEADLINE_MAX_WORDS = 16
+HEADLINE_MAX_CHARS = 200
+HEADLINE_CAPITALISED = 0.7  # share of the longer words capitalised in a title-case heading
+_HEADLINE_LINKS = {"a", "an", "the", "of", "on", "in", "with", "to", "for", "and", "as", "at", "by", "from", "over"}
+_BRANCH = re.compile(r"(?:province|branch|chapter|wilayat|wing)$", re.I)
+POSSESSIVE = re.compile(r"['’]s$")
+_DASH = re.compile(f"[{DASHES}]")
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+Run = tuple[list[str], list[int]]  # the words of a run and their offsets
+
+
+def runs(text: str) -> list[tuple[int, str]]:
+    """(start, text) of the runs of capitalised words; a group and its branch across a spaced dash are one
+    run ('Islamic State – Khorasan Province')."""
+    out: list[tuple[int, str]] = []
+    for m in SEQUENCE.finditer(text):
+        if out and text[out[-1][0] + len(out[-1][1]) : m.start()] in (" – ", " - ", " — "):
+            first = out[-1][1]
+            if kind_of(first) in ("armed_group", "separatist_armed_group") and _BRANCH.search(m.group()):
+                out[-1] = (out[-1][0], text[out[-1][0] : m.end()])
+                continue
+        out.append((m.start(), m.group()))
+    return out
+
+
+def unlabelled(text: str, tokens: list[str], offsets: list[int]) -> Run:
+    """'Allegiance Islamic State' on a line of an infobox: the label is not part of the name."""
+    at_line_start = bool(tokens) and text[max(0, offsets[0] - 1) : offsets[0]] in ("", "\n")
+    if at_line_start and len(tokens) > 1 and tokens[0].lower() in actor_words().infobox_labels:
+        return tokens[1:], offsets[1:]
+    return tokens, offsets
+
+
+def unglued(tokens: list[str], offsets: list[int]) -> Run:
+    """'ControlAfghanistan Taliban' (an infobox label glued to its value): the name starts at the country."""
+    glued = re.fullmatch(r"[A-Z][a-z]+([A-Z][a-z]+)", tokens[0]) if tokens else None
+    if glued and lookups()[3].fullmatch(glued.group(1)):
+        return [glued.group(1), *tokens[1:]], [offsets[0] + glued.start(1), *offsets[1:]]
+    return tokens, offsets
+
+
+def looks_like_name(tokens: list[str]) -> bool:
+    countries = lookups()[3]
+    tokens = [t for t in tokens if t not in ("the", "The")]
+    name = " ".join(POSSESSIVE.sub("", t) for t in tokens)
+    return (
+        kind_of(name) is not None
+        or any(is_title(t) for t in tokens)
+        or bool(countries.fullmatch(name))
+        or (len(tokens) == 1 and tokens[0].isupper() and len(tokens[0]) > 1)
+    )
+
+
+def split_run(run: Run) -> list[Run]:
+    """The names a run holds: cut at a lone 'the', at a possessive ending a name, at 'and' between names."""
+    tokens, offsets = run
+    for i, word in enumerate(tokens[1:-1], start=1):
+        if word == "the" and not LINK.fullmatch(tokens[i - 1]):  # "Associated Press the Afghan Taliban"
+            return [*split_run((tokens[:i], offsets[:i])), *split_run((tokens[i + 1 :], offsets[i + 1 :]))]
+    for i, token in enumerate(tokens[:-1]):
+        if POSSESSIVE.search(token) and looks_like_name(tokens[: i + 1]):  # "Pakistan's Frontier Corps"
+            return [*_parts(tokens[: i + 1], offsets[: i + 1]), *split_run((tokens[i + 1 :], offsets[i + 1 :]))]
+    return _parts(tokens, offsets)
+
+
+def _parts(tokens: list[str], offsets: list[int]) -> list[Run]:
+    """Split a capitalised run at 'and' when both sides look like names by themselves ('Afghan
+    Taliban and the TTP'); 'Belt and Road Initiative' and 'Center for Research and Security Studies' stay whole."""
+    cut = next((i for i, t in enumerate(tokens) if t == "and"), None)
+    if cut is not None and cut == 1 and tokens[0].lower() in default_words().demonyms:
+        return _parts(tokens[2:], offsets[2:])  # "the Pakistani and Afghan Armed Forces": the second is named
+    if cut is None:
+        return [(tokens, offsets)]
+    left = tokens[:cut]
+    demonyms = default_words().demonyms
+    person = cut >= 2 and person_name(left) == left and kind_of(" ".join(left)) is None
+    person = person and not any(w.lower() in demonyms for w in left)
+    if not ((looks_like_name(tokens[:cut]) or person) and looks_like_name(tokens[cut + 1 :])):
+        return [(tokens, offsets)]  # "Abdul Wali and Lashkar-e-Jhangvi" are two
+    return [(tokens[:cut], offsets[:cut]), *_parts(tokens[cut + 1 :], offsets[cut + 1 :])]
+
+
+def trimmed(tokens: list[str], offsets: list[int], words: Words, sentence_start: Callable[[int], bool]) -> Run:
+    skip = lookups()[2]
+
+    def drop(word: str, last: bool = False) -> bool:
+        low = word.lower()
+        adverb = low.endswith("ly") and (len(low) >= 7 or not last)  # "Economically Taliban", "Taliban Realistically"
+        return low in skip or bool(LINK.fullmatch(word)) or adverb
+
+    for i, token in enumerate(tokens):
+        if token.lower().rstrip(".") in words.months:
+            tokens, offsets = tokens[:i], offsets[:i]
+            break
+    while tokens and drop(tokens[0]) and (tokens[0].lower() in skip or sentence_start(offsets[0])):
+        tokens, offsets = tokens[1:], offsets[1:]
+    while tokens and drop(tokens[-1], last=True):
+        tokens, offsets = tokens[:-1], offsets[:-1]
+    if tokens:
+        tokens = [*tokens[:-1], POSSESSIVE.sub("", tokens[-1])]
+    return tokens, offsets
+
+
+def starts_sentence(text: str, at: int) -> bool:
+    before = text[max(0, at - 4) : at].rstrip(' \t*•("“' + DASHES + "—")
+    return before == "" or before[-1] in ".!?:\n"
+
+
+def in_headline(text: str, at: int) -> bool:
+    """A title-case headline: every longer word capitalised, the short link words not ('Afghan Taliban
+    Closes a Main Border Crossing with Pakistan'); not a line of names and roles, which has commas."""
+    newline = text.rfind("\n", max(0, at - HEADLINE_MAX_CHARS), at)
+    end = text.find("\n", at, at + HEADLINE_MAX_CHARS)
+    if (newline < 0 and at > HEADLINE_MAX_CHARS) or (end < 0 and len(text) > at + HEADLINE_MAX_CHARS):
+        return False  # a line this long is no heading (and is read no further: long lines stay linear)
+    line = text[newline + 1 : end if end >= 0 else len(text)].strip()
+    words = _WORD.findall(line)
+    longer = [w for w in words if len(w) > 3]
+    if not HEADLINE_MIN_WORDS <= len(words) <= HEADLINE_MAX_WORDS or line.count(",") > 1 or not longer:
+        return False
+    if line.endswith((".", "?", "!", ":", ",", ";")) or not _HEADLINE_LINKS & set(words):
+        return False
+    return sum(w[0].isupper() for w in longer) >= HEADLINE_CAPITALISED * len(longer)
+
+
+def headline_name(tokens: list[str], offsets: list[int]) -> Run:
+    """In a heading only a name with a kind word counts, up to that word and what continues it."""
+    head = next((i for i in range(len(tokens)) if kind_of(" ".join(tokens[: i + 1])) is not None), None)
+    if head is None:
+        return [], []
+    link = max((i for i in range(head) if LINK.fullmatch(tokens[i])), default=-1)
+    if link >= 0:  # "Designations of Tehrik-e Taliban Pakistan Leaders": the name starts after "of"
+        return headline_name(tokens[link + 1 :], offsets[link + 1 :])
+    countries = lookups()[3]
+    end = head + 1
+    while end < len(tokens):
+        if LINK.fullmatch(tokens[end]) and end + 1 < len(tokens):
+            end += 2  # "Ministry of Interior"
+        elif kind_of(tokens[end]) is not None or countries.fullmatch(tokens[end]):
+            end += 1  # "Taliban Movement", "Tehrik-e-Taliban Pakistan"
+        else:
+            break
+    return tokens[:end], offsets[:end]
+
+
+def single_compound(tokens: list[str]) -> bool:
+    """'U.S-Taliban', 'Taliban-led': an adjective made of names, not a name ('Jaish-e-Mohammed' is one)."""
+    if len(tokens) != 1 or not _DASH.search(tokens[0]):
+        return False
+    parts = _DASH.split(tokens[0])
+    return not (any(p in ("e", "i", "ul", "al", "ur") for p in parts[1:-1]) or parts[0] in ("Al", "al"))
+
+
+def country_compound(tokens: list[str]) -> bool:
+    """'Pakistan-Afghanistan Border Region', 'Afghan–Pakistani border': two countries joined name a place."""
+    countries = lookups()[3]
+    demonyms = set(default_words().demonyms)
+    parts = _DASH.split(tokens[0])
+    named = [p for p in parts if countries.fullmatch(p) or p.lower() in demonyms or p in ("U.S.", "U.S", "US")]
+    return len(parts) >= 2 and len(named) == len(parts)
