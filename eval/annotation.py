@@ -44,6 +44,7 @@ class Annotation:
     lexicon: str | None
     kb: str | None  # the hand-encoded knowledge folder of this document, for recall against it
     items: dict[str, list[Item]]
+    annotated: frozenset[str] = frozenset(KINDS)  # kinds the annotation covers; the others are not measured
 
 
 def pattern_of(text: str) -> re.Pattern:
@@ -79,7 +80,10 @@ def load_annotation(path: Path) -> Annotation:
             if problem:
                 raise TorkhamError(f"{path}:{entry.line}: {kind}: {problem}")
             items[kind].extend(_expand(kind, dict(entry), entry.line))
-    return Annotation(path, document, data.get("date"), data.get("lexicon"), data.get("kb"), items)
+    # Places joined the format after the first annotations were made: a file without `places:` says
+    # nothing about them (not measured). Every other kind left out means the document has none.
+    annotated = frozenset(kind for kind in KINDS if kind != "places" or kind in data)
+    return Annotation(path, document, data.get("date"), data.get("lexicon"), data.get("kb"), items, annotated)
 
 
 def check_item(kind: str, entry: dict) -> str | None:
