@@ -73,3 +73,12 @@ def test_a_proper_head_that_is_no_kind_word_is_refused(tmp_path):
         f"{path}:{_line_of(path, 'proper_heads:')}: proper_heads: 'jirga' is not in actor_kind_words of "
         "wordlists.yaml; add it there too"
     )
+
+
+def test_the_lists_of_where_a_country_acts_are_checked_too(tmp_path):
+    path = _broken(tmp_path, "country_agent_after: [said,", "country_agent_after: [Said,")
+    assert _error(path) == (
+        f"{path}:{_line_of(path, 'country_agent_after:')}: country_agent_after must be a non-empty list of "
+        "lowercase words (quote yes/no/on/off)"
+    )
+    assert "said" in actor_words().country_agent_after and "from" in actor_words().country_agent_before

@@ -20,6 +20,12 @@ _LISTS = (
     "non_actor_heads",
     "variant_suffixes",
     "infobox_labels",
+    "country_agent_before",
+    "country_agent_after",
+    "adjective_suffixes",
+    "country_place_words",
+    "role_modifiers",
+    "facility_ends",
 )
 _SECTIONS = (*_LISTS, "organisation_acronyms", "same_actor", "kind_since")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -41,6 +47,12 @@ class ActorWords:
     non_actor_heads: frozenset[str]
     variant_suffixes: frozenset[str]
     infobox_labels: frozenset[str]
+    country_agent_before: frozenset[str]
+    country_agent_after: frozenset[str]
+    adjective_suffixes: frozenset[str]
+    country_place_words: frozenset[str]
+    role_modifiers: frozenset[str]
+    facility_ends: frozenset[str]
     organisation_acronyms: dict[str, str]
     same_actor: tuple[frozenset[str], ...]
     kind_since: tuple[KindSince, ...]

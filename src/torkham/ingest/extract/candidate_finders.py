@@ -55,7 +55,7 @@ _BODY = re.compile(
 )
 # "known as" alone needs a comma before it: "a part of Peshawar known as University Town" names a place.
 _AKA = re.compile(
-    rf"(?P<name>{_CAPITALISED})(?:,?\s+(?:also known as|alias|a\.k\.a\.?|aka)|,\s+(?:known|better known) as)\s+"
+    rf"(?P<name>{_CAPITALISED})(?:,?\s+(?:also known as|alias|a\.k\.a\.?|aka)|,\s+(?:known|better known) as)\s+(?:the\s+)?"
     rf"(?P<alias>{_CAPITALISED})"
 )
 _ALIAS_SEPARATOR = r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"

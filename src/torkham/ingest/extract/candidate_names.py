@@ -62,6 +62,7 @@ def from_names(doc: Document, collector: Collector, words: Words, skip_spans: li
             tokens, offsets = trimmed(tokens, offsets, words, lambda at: starts_sentence(text, at))
             if not tokens or skipped(offsets[0]):
                 continue
+            tokens = [*tokens[:-1], without_adjective_suffix(tokens[-1])]
             tokens, offsets = _before_known(tokens, offsets, collector)
             if headline:
                 tokens, offsets = headline_name(tokens, offsets)
@@ -70,6 +71,14 @@ def from_names(doc: Document, collector: Collector, words: Words, skip_spans: li
             if single_compound(tokens) or country_compound(tokens):
                 continue
             _add_name(collector, text, tokens, offsets, headline)
+
+
+def without_adjective_suffix(token: str) -> str:
+    """'al-Qaeda-aligned' -> 'al-Qaeda' when what is left names a kind of actor; else the token."""
+    stem, dash, ending = token.rpartition("-")
+    if dash and stem and ending.lower() in actor_words().adjective_suffixes and kind_of(stem) is not None:
+        return stem
+    return token
 
 
 def _before_known(tokens: list[str], offsets: list[int], collector: Collector) -> Run:
@@ -182,8 +191,11 @@ def _country_before(text: str, start: int) -> str:
 
 def _names_no_actor(words: list[str]) -> bool:
     """A name whose head noun (its last word before 'of' or 'for') names a thing, a place or people
-    counted: 'Press Statement', 'University Town', 'Unaccompanied Migrant Children'."""
-    return head_noun(words) in actor_words().non_actor_heads
+    counted: 'Press Statement', 'University Town', 'Unaccompanied Migrant Children'; or a facility
+    ('Torkham Transit Centre')."""
+    before = next((i for i, w in enumerate(words) if i > 0 and w in ("of", "for", "on", "at", "in")), len(words))
+    last_two = normalize(" ".join(words[max(0, before - 2) : before]))
+    return head_noun(words) in actor_words().non_actor_heads or last_two in actor_words().facility_ends
 
 
 def head_noun(words: list[str]) -> str:

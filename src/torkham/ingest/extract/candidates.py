@@ -23,6 +23,7 @@ from torkham.ingest.extract.common import propose
 from torkham.ingest.extract.known_variants import kind_in_time, variant_of
 from torkham.ingest.extract.lexicon import Lexicon
 from torkham.ingest.extract.namewords import kind_of, lookups
+from torkham.ingest.extract.parenthesised import merge_parenthesised
 from torkham.ingest.extract.shadows import Shadow
 from torkham.ingest.extract.words import default_words
 from torkham.ingest.proposal import Proposal
@@ -50,9 +51,22 @@ def _from_acronyms(doc: Document, collector: Collector) -> set[str]:
 
 
 def _names_no_actor(text: str, pair: Pair) -> bool:
-    """'155 Unaccompanied Migrant Children (UMC)', 'Non-Food Items (NFIs)': people counted or things."""
-    counted = re.search(r"(?<![\w.,])\d(?:[\d,.]*\d)?\s+$", text[max(0, pair.start - 12) : pair.start])
-    return not pair.from_list and (bool(counted) or head_noun(pair.full.split()) in actor_words().non_actor_heads)
+    """'155 Unaccompanied Migrant Children (UMC)', 'Non-Food Items (NFIs)': people counted or things; 'as a
+    Foreign Terrorist Organization (FTO)': a class, not one actor; 'Chief Executive Officer (CEO)': a role."""
+    if pair.from_list:
+        return False
+    before = text[max(0, pair.start - 12) : pair.start]
+    counted = re.search(r"(?<![\w.,])\d(?:[\d,.]*\d)?\s+$", before)
+    words = default_words()
+    return (
+        bool(counted or _INDEFINITE.search(before))
+        or head_noun(pair.full.split()) in actor_words().non_actor_heads
+        or normalize(pair.full) in words.generic_names
+        or pair.abbr.lower() in words.non_actor_acronyms
+    )
+
+
+_INDEFINITE = re.compile(r"(?:^|\s)(?:[Aa]n?|[Aa]s an?)\s+$")
 
 
 def _from_bibliography(entries: list[Entry], collector: Collector) -> None:
@@ -71,14 +85,40 @@ def _from_bibliography(entries: list[Entry], collector: Collector) -> None:
 
 
 def _from_countries(doc: Document, collector: Collector) -> None:
-    """Countries named in the text, not only inside another name ('Islamic Movement of Uzbekistan')."""
+    """Countries that act in the text ('Pakistan said', "Iran's government"), not only inside another name
+    ('Islamic Movement of Uzbekistan') nor only as places ('attacks in Afghanistan')."""
     countries = lookups()[3]
     inside = _name_spans(doc.text, [c.name for c in collector.items if countries.search(c.name)])
     starts = [s for s, _ in inside]
     for m in countries.finditer(doc.text):
         i = bisect_right(starts, m.start())
-        if not any(s <= m.start() and m.end() <= e and (s, e) != m.span() for s, e in inside[max(0, i - 3) : i]):
-            collector.add(Candidate(m.group(), "state", m.start(), m.end(), {}, ["a country"]))
+        if any(s <= m.start() and m.end() <= e and (s, e) != m.span() for s, e in inside[max(0, i - 3) : i]):
+            continue
+        if country_acts(doc.text, m.start(), m.end()):
+            collector.add(Candidate(m.group(), "state", m.start(), m.end(), {}, ["a country that acts in the text"]))
+
+
+# "from Pakistan and Iran", "against the former Soviet Union"
+_WORD_BEFORE = re.compile(r"(\w+)\W{1,3}(?:[A-Z][\w.]*,?\s+(?:and|or)\s+)?(?:(?:the|former|then)\s+)*$")
+_WORD_AFTER = re.compile(r"(['’]s?\b)?\s*(\w+)?")
+
+
+_SUBJECT_BEFORE = re.compile(r"(?:\n[ \t]*|[.!?]\s+)(?:[A-Z][\w.]*,?\s+(?:and|or)\s+)?$")
+
+
+def country_acts(text: str, start: int, end: int) -> bool:
+    """The country at text[start:end] is an agent: possessive, or next to a word of agency (actor_words)."""
+    words = actor_words()
+    after = _WORD_AFTER.match(text, end)
+    if after and after.group(1):  # "Pakistan's government", not "Afghanistan's northern neighbours"
+        return not (after.group(2) and after.group(2).lower() in words.country_place_words)
+    if after and after.group(2) and after.group(2).lower() in words.country_agent_after:
+        return True
+    window = text[max(0, start - 40) : start]
+    if _SUBJECT_BEFORE.search(("\n" if start <= 40 else "") + window):
+        return True  # opening a sentence: "Pakistan and Afghanistan met"
+    before = _WORD_BEFORE.search(window)
+    return bool(before and before.group(1).lower() in words.country_agent_before)
 
 
 def _name_spans(text: str, names: list[str]) -> list[tuple[int, int]]:
@@ -126,6 +166,7 @@ def find_candidates(
     _from_lone_acronyms(doc, collector, no_actors)
     name_lines.add_listed(doc, collector)
     name_lines.add_listed_acronyms(doc, collector)
+    merge_parenthesised(doc.text, collector)
     merge_short_names(collector)
     merge_same_actor(collector, actor_words().same_actor)
     proposals = []

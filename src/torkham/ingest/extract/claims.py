@@ -37,6 +37,18 @@ MIN_CLAIMED_WORDS = 2  # "The BLA claimed the killings": what is claimed or deni
 _SHORT_OBJECT_VERBS = {"claimed", "denied", "rejected", "confirmed"}
 # "was said to have led" (no speaker), "an estimated 6,000" (an adjective), "No group claimed" (no claim)
 _NOT_SPEECH = re.compile(r"\b(?:(?:was|were|is|are|be|been|being)\s+(?:\w+ly\s+)?|(?:a|an|the)\s+|[Nn]o\s+\w+\s+)$")
+_ACT_VERBS = frozenset({"announced", "announces", "announce", "declared", "declares"})
+
+
+def _not_speech_after(text: str, verb: str, end: int) -> bool:
+    """'the attack claimed by the group' (a participle), 'announced a reward' (an act, not a statement)."""
+    if verb in ("said", "says"):
+        return False
+    return bool(
+        re.match(r"\s+by\b", text[end : end + 4]) or (verb in _ACT_VERBS and re.match(r"\s+an?\s", text[end : end + 5]))
+    )
+
+
 _QUOTE = re.compile(r"\"([^\"\n]{3,1500}?)\"|“([^”]{3,1500}?)”|\*\"([^\"\n]{3,600}?)\"\*")
 
 
@@ -145,6 +157,8 @@ def _reported_speech(
         sentence_start, sentence_end = sentences.around(m.start())
         if " " not in m.group() and _NOT_SPEECH.search(text, sentence_start, m.start()):
             continue  # "was reported by X" is an attribution (_attributions)
+        if _not_speech_after(text, m.group(), m.end()):
+            continue  # "the attack claimed by the group", "announced a reward": no one's statement
         speaker = speaker_of_verb(text, m.start(), sentence_start)
         statement_start, statement_end = m.end(), sentence_end
         if speaker is None and m.group() in ("said", "says"):

@@ -16,7 +16,13 @@ from functools import lru_cache
 
 from torkham.ingest.document import Document
 from torkham.ingest.extract.common import Regions, propose
-from torkham.ingest.extract.relative_dates import dateline_like, relative_of, relative_patterns, resolve_relative
+from torkham.ingest.extract.relative_dates import (
+    dateline_like,
+    heading_starts,
+    relative_of,
+    relative_patterns,
+    resolve_relative,
+)
 from torkham.ingest.extract.words import Words, default_words
 from torkham.ingest.proposal import Proposal
 from torkham.model.dates import DateError, PartialDate, parse_partial_date
@@ -228,9 +234,10 @@ def find_dates(
             found.append(mention)
     found.sort(key=lambda d: d.start)
     resolved: list[DateMention] = []
+    headings = heading_starts(doc.text)
     for mention in found:
         mention.at_line_start = dateline_like(doc.text, mention.start, mention.end)
-        if _resolve_year(doc, mention, resolved) is not None:
+        if _resolve_year(doc, mention, resolved, headings) is not None:
             if mention.period and mention.period[0].year != mention.date.year:  # a yearless range: its year now
                 first, last = (dataclasses.replace(d, year=mention.date.year) for d in mention.period)
                 mention.period = (first, last)
@@ -239,13 +246,15 @@ def find_dates(
     return resolved
 
 
-def _resolve_year(doc: Document, mention: DateMention, found: list[DateMention]) -> DateMention | None:
+def _resolve_year(
+    doc: Document, mention: DateMention, found: list[DateMention], headings: list[int]
+) -> DateMention | None:
     """The mention with its year (and, for a relative date, its day) filled in; `found`: the mentions
-    before it that are resolved."""
+    before it that are resolved; `headings`: where heading lines start."""
     if mention.explicit_year:
         return mention
     if mention.relative is not None:
-        resolved = resolve_relative(mention.relative, mention.start, found, _document_date(doc))
+        resolved = resolve_relative(mention.relative, mention.start, found, _document_date(doc), headings)
         if resolved is None:
             return None
         mention.date = resolved[0]

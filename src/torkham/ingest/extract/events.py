@@ -195,7 +195,59 @@ def find_events(
                 proposal = finder.event(date, word, sentence, sentence[0])
                 if proposal:
                     proposals.append(proposal)
-    return proposals + _dated_by_context(finder, dates, set(by_sentence), sentences)
+    dated = set(by_sentence)
+    proposals += _dated_by_statement_line(finder, dates, dated, sentences)
+    return proposals + _dated_by_context(finder, dates, dated, sentences)
+
+
+_DONE_NOW = re.compile(r"\b(?:has|have|is|are)\s+(?:\w+ly\s+)?$")  # "has designated", "is designating"
+STATEMENT_LINE_SENTENCES = 3  # sentences of the paragraph under a date line that it dates
+
+
+def _dated_by_statement_line(
+    finder: _Finder, dates: list[DateMention], dated: set[tuple[int, int]], sentences: Sentences
+) -> list[Proposal]:
+    """A press statement's date on a line of its own ('September 1, 2010') dates what its first paragraph
+    says is done now: 'The Secretary of State has designated …', 'the Department is designating …'."""
+    text = finder.doc.text
+    proposals = []
+    for line_date in dates:
+        line_start = text.rfind("\n", 0, line_date.start) + 1
+        line_end = text.find("\n", line_date.end)
+        line_end = len(text) if line_end < 0 else line_end
+        if line_date.first.precision != "day" or text[line_start:line_end].strip() != line_date.text.strip():
+            continue
+        position = line_end
+        for _ in range(STATEMENT_LINE_SENTENCES):
+            body = re.compile(r"\s*").match(text, position)
+            if body is None or body.end() >= len(text):
+                break
+            sentence = sentences.around(body.end())
+            if sentence not in dated:
+                word = next(
+                    (
+                        w
+                        for w in _event_words().finditer(text, sentence[0], sentence[1])
+                        if _DONE_NOW.search(text, max(sentence[0], w.start() - 30), w.start())
+                    ),
+                    None,
+                )
+                if word is not None:
+                    mention = DateMention(
+                        word.start(),
+                        word.end(),
+                        word.group(),
+                        line_date.date,
+                        notes=[f"dated by the statement's date line '{line_date.text}'"],
+                    )
+                    proposal = finder.event(mention, word, sentence, 0)
+                    if proposal:
+                        proposals.append(proposal)
+                        dated.add(sentence)
+            if "\n\n" in text[sentence[0] : sentence[1] + 2]:
+                break  # the paragraph ends
+            position = sentence[1]
+    return proposals
 
 
 CONTEXT_REACH = 600  # characters back to the day a sentence dated by context happened on

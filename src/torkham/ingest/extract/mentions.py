@@ -20,7 +20,7 @@ from torkham.ingest.extract.shadows import Shadow, shadows
 from torkham.ingest.proposal import Proposal
 
 _END = "\0"
-_JOIN = re.compile(r"[\s\-'’./&]{0,3}")
+_JOIN = re.compile(r"[\s\-‐‑–'’./&]{0,3}")  # "ISIS–K" with an en dash is "ISIS-K"
 VARIANT_MIN_LETTERS = 6  # shorter names only match exactly: "Gul" must not find "Gol"
 VARIANT_MIN_WORD = 5  # a one-word name needs at least this many letters to match as a variant
 MISSING_LETTER_MIN = 9  # a word this long still matches with one letter left out

@@ -16,6 +16,7 @@ from torkham.ingest.extract.namewords import is_title, kind_of, lookups, person_
 from torkham.ingest.extract.words import default_words
 from torkham.kb.names import normalize
 
+_INITIAL = re.compile(r"[A-Z]\.")  # "Philip J. Crowley"
 NAME_WORDS = (2, 4)  # a person's name written alone: two to four words
 PEOPLE_WORD_REACH = 40  # "leaders" or "individuals" this close before a list makes its names people
 _BYLINE = re.compile(
@@ -67,7 +68,8 @@ def _person_alone(text: str) -> bool:
     generic = actor_words().byline_words
     return (
         NAME_WORDS[0] <= len(words) <= NAME_WORDS[1]
-        and all(w[:1].isupper() and not w.isupper() for w in words)
+        and all(w[:1].isupper() and (not w.isupper() or _INITIAL.fullmatch(w)) for w in words[1:-1])
+        and all(w[:1].isupper() and not w.isupper() for w in (words[0], words[-1]))
         and person_name(words) == words
         and kind_of(text) is None
         and not countries.search(text)
@@ -96,9 +98,11 @@ def _role_line(line: str) -> bool:
     """'Secretary of State', 'Foreign Minister of Pakistan': a title opening a short line that names no
     one else ('Qari Amjad' and 'General Asim Munir' are names)."""
     words = line.split()
+    while len(words) > 1 and words[0].lower() in actor_words().role_modifiers:
+        words = words[1:]  # "Assistant Secretary, Bureau of Public Affairs"
     if not words or len(line) > 60 or not is_title(words[0]) or words[0].lower() in actor_words().honorifics:
         return False
-    return len(words) == 1 or not words[1][:1].isupper() or is_title(words[1])
+    return len(words) == 1 or words[0].endswith(",") or not words[1][:1].isupper() or is_title(words[1])
 
 
 def add_listed(doc: Document, collector: Collector) -> None:

@@ -135,7 +135,7 @@ def in_headline(text: str, at: int) -> bool:
     longer = [w for w in words if len(w) > 3]
     if not HEADLINE_MIN_WORDS <= len(words) <= HEADLINE_MAX_WORDS or line.count(",") > 1 or not longer:
         return False
-    if line.endswith((".", "?", "!", ":", ",", ";")) or not _HEADLINE_LINKS & set(words):
+    if line.endswith((".", "?", "!", ":", ",", ";")) or not _HEADLINE_LINKS & {w.lower() for w in words}:
         return False
     return sum(w[0].isupper() for w in longer) >= HEADLINE_CAPITALISED * len(longer)
 
@@ -145,8 +145,8 @@ def headline_name(tokens: list[str], offsets: list[int]) -> Run:
     head = next((i for i in range(len(tokens)) if kind_of(" ".join(tokens[: i + 1])) is not None), None)
     if head is None:
         return [], []
-    link = max((i for i in range(head) if LINK.fullmatch(tokens[i])), default=-1)
-    if link >= 0:  # "Designations of Tehrik-e Taliban Pakistan Leaders": the name starts after "of"
+    link = max((i for i in range(head) if LINK.fullmatch(tokens[i]) or LINK.fullmatch(tokens[i].lower())), default=-1)
+    if link >= 0:  # "Designations of Tehrik-e Taliban Pakistan Leaders", "Designation Of The Majeed Brigade"
         return headline_name(tokens[link + 1 :], offsets[link + 1 :])
     countries = lookups()[3]
     end = head + 1

@@ -167,12 +167,18 @@ def _level_word(text: str, tokens: list[Token], i: int, n: int, words: PlaceWord
     """'Kandahar province', 'Bajaur agency', 'province of Kunar', 'Peshawar city': the level a word says."""
     after = tokens[i + n].text.lower() if i + n < len(tokens) else ""
     before = " ".join(t.text.lower() for t in tokens[max(0, i - 2) : i])
+    apposition = _APPOSITION.match(text, tokens[i + n - 1].end, tokens[i + n - 1].end + 40)
     for level, nouns in words.level_words.items():
         if after in nouns and _adjacent(text, tokens[i + n - 1].end, tokens[i + n].start):
             return level
         if any(before == f"{noun} of" for noun in nouns):
             return level
+        if apposition and apposition.group(1).lower() in nouns:  # "Nowshera, a district of …"
+            return level
     return None
+
+
+_APPOSITION = re.compile(r",\s+an?\s+(?:[a-z-]+\s+)?(\w+)\s+(?:of|in|on|near)\b")
 
 
 def _government(text: str, end: int, resolution: Resolution, words: PlaceWords) -> str | None:

@@ -6,6 +6,8 @@ what it was resolved against in a note; one that has nothing to resolve against 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -42,6 +44,7 @@ def relative_patterns() -> list[tuple[str, re.Pattern]]:
         # "today's brutal attack", "this morning" (not "today's Bajaur district": a place as named now)
         ("today", re.compile(r"(?i:today)(?!['’]s\s+[A-Z])(?:['’]s)?\b|(?i:this)\s+(?:morning|afternoon|evening)\b")),
         ("this year", re.compile(r"(?i:this)\s+year\b(?!['’]s)")),
+        ("last year", re.compile(r"(?i:last|next)\s+year\b(?!['’]s)")),  # "since late last year"
     ]
 
 
@@ -63,16 +66,29 @@ def relative_of(kind: str, m: re.Match) -> tuple[str, int] | None:
         return "weekday", WEEKDAYS.index(groups["weekday"].lower())
     if kind in ("today", "this year"):
         return kind, 0
+    if kind == "last year":
+        return "years", -1 if m.group().lower().startswith("last") else 1
     return None
 
 
 def resolve_relative(
-    relative: tuple[str, int], start: int, before: list, published: PartialDate | None
+    relative: tuple[str, int],
+    start: int,
+    before: list,
+    published: PartialDate | None,
+    headings: Sequence[int] = (),
 ) -> tuple[PartialDate, str] | None:
-    """(the date, a note) for a relative date at `start`; `before`: the resolved DateMentions before it."""
+    """(the date, a note) for a relative date at `start`; `before`: the resolved DateMentions before it;
+    `headings`: where the text's heading lines start (heading_starts), sorted."""
     what, amount = relative
     if what in ("today", "this year"):
-        return _present(what, start, before, published)
+        return _present(what, start, before, published, headings)
+    if what == "years":
+        present = _present("this year", start, before, published, headings)
+        if present is None:
+            return None
+        which = "the year before" if amount < 0 else "the year after"
+        return PartialDate(present[0].year + amount), f"{which} {present[1].removeprefix('the year of ')}"
     if what == "weekday":
         anchor, source = _dateline(before, published)
         if anchor is None:
@@ -96,17 +112,27 @@ def resolve_relative(
     return PartialDate(months // 12, months % 12 + 1), f"counted from '{previous.text}'"
 
 
-def _present(what: str, start: int, before: list, published: PartialDate | None) -> tuple[PartialDate, str] | None:
+def _present(
+    what: str, start: int, before: list, published: PartialDate | None, headings: Sequence[int]
+) -> tuple[PartialDate, str] | None:
     """'today', 'this morning': the day of the statement's dateline (the last day-precise date written
-    at the start of a line, as statements under one another have each their own), else the document's
-    date; 'this year': the year of either."""
-    for mention in reversed(before):
-        if mention.explicit_year and mention.date.precision == "day" and getattr(mention, "at_line_start", False):
-            anchor, source = mention.date, f"the dateline '{mention.text}'"
-            break
+    at the start of a line, as statements under one another have each their own) when no heading opens
+    another statement between them, else the document's date; 'this year': the year of either."""
+    dateline = next(
+        (
+            m
+            for m in reversed(before)
+            if m.explicit_year and m.date.precision == "day" and getattr(m, "at_line_start", False)
+        ),
+        None,
+    )
+    if dateline is not None and bisect_left(headings, start) > bisect_right(headings, dateline.end):
+        dateline = None  # a heading between them ("Terrorist Designation of …"): a later statement, undated
+    if dateline is not None:
+        anchor, source = dateline.date, f"the dateline '{dateline.text}'"
+    elif published is None or (what == "today" and published.precision != "day"):
+        return None
     else:
-        if published is None or (what == "today" and published.precision != "day"):
-            return None
         anchor, source = published, f"the document date {published}"
     if what == "this year":
         return PartialDate(anchor.year), f"the year of {source}"
@@ -124,6 +150,20 @@ def _dateline(before: list, published: PartialDate | None) -> tuple[date | None,
 
 _DATELINE_PREFIX = re.compile(r"[^.!?\n]{0,60}")
 _DATELINE_REST = re.compile(r"[ \t]*(?:[-–—:]|\(\w+\)|\n|$)")
+
+
+_HEADING_LINE = re.compile(r"(?m)^[ \t]*[A-Z][^\n.!?:;,\"”)]{2,120}[^\n.!?:;,\"”)\s][ \t]*\n[ \t]*\n")
+HEADING_MAX_WORDS = 15
+
+
+def heading_starts(text: str) -> list[int]:
+    """Where the lines that look like headings start: short, capitalised, no closing punctuation, a blank
+    line after ("Terrorist Designation of the Majeed Brigade")."""
+    return [
+        m.start()
+        for m in _HEADING_LINE.finditer(text)
+        if 2 <= len(m.group().split()) <= HEADING_MAX_WORDS and not re.search(r"\d", m.group())
+    ]
 
 
 def dateline_like(text: str, start: int, end: int) -> bool:

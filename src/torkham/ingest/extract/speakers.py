@@ -15,6 +15,7 @@ NAME_REACH = 60  # characters between a speaker and the verb, at most
 _LINKS = r"of\s+the\s+|of\s+|bin\s+|ul\s+|for\s+|in\s+the\s+"
 _NAME = re.compile(rf"(?:[A-Z][\w'’-]*|al-[A-Z][\w'’-]*)(?:\s+(?:{_LINKS})?[A-Z][\w'’-]*){{0,5}}")
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+RELATIVES = {"that", "which", "who"}  # "a … organization that has claimed": the speaker is what it refers to
 
 
 @dataclass
@@ -155,6 +156,12 @@ def speaker_of_verb(text: str, verb_start: int, sentence_start: int) -> Speaker 
     clause = _AUXILIARIES.sub("", clause)  # "Top U.S. officials have praised": the subject before "have"
     words = re.findall(r"[\w'’]+", clause)
     last = words[-1] if words else ""
+    if last.lower() in RELATIVES:  # "ETIM that claims" names its speaker; "an organization that claimed" does not
+        at = clause_start + clause.rfind(last)
+        named = last_name_in(text[clause_start:at], clause_start)
+        if named is not None and re.fullmatch(r"\s*(?:\([^)]{1,12}\)|\))?,?\s*", text[named.end : at]):
+            return named
+        return Speaker(last, at, at + len(last), generic=True)
     if last.lower() in PRONOUNS:
         at = clause_start + clause.rfind(last)
         return Speaker(last, at, at + len(last), generic=True)
