@@ -1,6 +1,6 @@
 """The main /api/v1 queries under 50 concurrent clients on loopback, and the same events table behind
-Datasette in the same run (issue 5, "Speed"): p50/p95 latency and requests per second per query, and
-the p95 ratio ours/Datasette for the equivalent faceted query (target <= 1.0).
+Datasette in the same run (issue 5, "Speed"): p50/p95 latency and requests per second per query, the
+p95 ratio ours/Datasette for the equivalent queries (target <= 1.0), and each server's CPU time per query.
 
     python bench/api_load.py [--events 200000] [--seconds 10] [--clients 50] [--warmup 2]
                              [--from 2008-01-01] [--to 2013-12-31] [--work-dir DIR]
@@ -34,6 +34,7 @@ from web_fixtures import (  # noqa: E402
     HOST,
     ServerSpec,
     build_store,
+    cpu_seconds,
     datasette_argv,
     export_events_to_sqlite,
     free_port,
@@ -72,12 +73,15 @@ def queries(date_from: str, date_to: str) -> list[Query]:
     ]  # fmt: skip
 
 
-def measure(port: int, paths: list[str], args: argparse.Namespace) -> Outcome:
+def measure(port: int, paths: list[str], args: argparse.Namespace, pid: int) -> tuple[Outcome, float]:
+    """The outcome of the timed load, and the CPU seconds the server process (all its threads) spent in it."""
     if args.warmup > 0:
         warm = drive(HOST, port, paths, args.clients, args.warmup)
         if warm.errors:
-            return warm  # reported as errors; no point loading a failing query
-    return drive(HOST, port, paths, args.clients, args.seconds)
+            return warm, 0.0  # reported as errors; no point loading a failing query
+    before = cpu_seconds(pid)
+    outcome = drive(HOST, port, paths, args.clients, args.seconds)
+    return outcome, cpu_seconds(pid) - before
 
 
 def row(label: str, who: str, outcome: Outcome, gets: int) -> str:
@@ -109,19 +113,22 @@ def run(args: argparse.Namespace, folder: Path) -> int:
     ours_port, theirs_port = free_port(), free_port()
     table = queries(args.date_from, args.date_to)
     results: list[tuple[Query, Outcome, Outcome | None]] = []
+    cpu: dict[tuple[str, str], float] = {}  # (query, server) -> server CPU ms per completed query
     specs = [
         ServerSpec("torkham", torkham_argv(store, ours_port, args.kb), ours_port, "/api/v1/openapi.json"),
         ServerSpec("datasette", datasette_argv(database, theirs_port), theirs_port, "/-/versions.json"),
     ]
-    with servers(specs, folder, settle=not args.no_settle):
+    with servers(specs, folder, settle=not args.no_settle) as processes:
         problems = check_equivalence(HOST, ours_port, theirs_port, table[0])
         for query in table:
             log(f"{query.label}: ours …")
-            ours = measure(ours_port, query.ours, args)
+            ours, spent = measure(ours_port, query.ours, args, processes[0].pid)
+            cpu[(query.label, "ours")] = spent * 1000 / max(len(ours.latencies), 1)
             theirs = None
             if query.datasette:
                 log(f"{query.label}: Datasette …")
-                theirs = measure(theirs_port, [query.datasette], args)
+                theirs, spent = measure(theirs_port, [query.datasette], args, processes[1].pid)
+                cpu[(query.label, "datasette")] = spent * 1000 / max(len(theirs.latencies), 1)
             results.append((query, ours, theirs))
     print("torkham bench: /api/v1 under concurrent load vs Datasette on the same events table")
     print(f"machine: {machine()}")
@@ -154,6 +161,11 @@ def run(args: argparse.Namespace, folder: Path) -> int:
             print(f"p95 ratio ours/Datasette, {query.label}: {ratio:.2f} (target <= 1.0: {met})")
         elif theirs is not None:
             print(f"p95 ratio ours/Datasette, {query.label}: n/a (no successful answer; see the errors)")
+    for query, ours, theirs in results:  # what the load of other processes moves less than the latencies
+        if theirs is not None and ours.latencies and theirs.latencies:
+            mine, other = cpu[(query.label, "ours")], cpu[(query.label, "datasette")]
+            shown = f"{mine / other:.2f}" if other else "n/a"
+            print(f"server CPU per query, {query.label}: ours {mine:.2f} ms, Datasette {other:.2f} ms (ratio {shown})")
     errors = [f"{q.label} ({who}): {e}" for q, o, t in results for who, r in (("ours", o), ("datasette", t)) if r
               for e in r.errors]  # fmt: skip
     problems += errors

@@ -1,13 +1,23 @@
 """The monthly series on a large store: torkham.analysis (Ibis over DuckDB) against the same series
 written as one raw DuckDB SQL statement, warm, median of several runs. Results are compared first.
 
-Used by bench/import_and_series.py; the store must hold the events and the actor names (a store
-made by `torkham import`)."""
+    python bench/series_bench.py --store STORE [--store STORE …] [--runs 7] [--write-event-months]
+
+Each store must hold the events and the actor names (a store made by `torkham import`). Per store and
+metric it prints ours and raw SQL (ms, median of --runs), their ratio (target <= 1.2) and whether ours is
+under 50 ms, twice: reading what the store holds (`event_months` when it is in step with the events,
+store/event_months.py) and reading the events themselves. `--write-event-months` writes that table
+first (refresh_event_months, as the writers of the events do). Also used by bench/import_and_series.py (`measure`)."""
 
 from __future__ import annotations
 
+import argparse
+import contextlib
+import functools
+import os
 import statistics
 import time
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -58,7 +68,7 @@ def selection_of(con, backend):
     return select(con, DataSelection.parse(DATASET, ACTOR, COUNTRY))[1]
 
 
-def our_series(backend, selection, metric: str) -> tuple[list[tuple[date, int, float | None]], list[str]]:
+def our_series(backend, selection, metric: str) -> tuple[list[tuple[date, int | None, float | None]], dict]:
     from torkham.analysis.series import compute_series
 
     result = compute_series(backend, selection, "month", metric, None, None, WINDOW)
@@ -75,7 +85,7 @@ def our_command(con, metric: str):
 
 def _same(ours, raw) -> bool:
     (points, versions), (raw_points, raw_versions) = ours, raw
-    if versions != raw_versions or len(points) != len(raw_points):
+    if versions.get(DATASET) != raw_versions or len(points) != len(raw_points):
         return False
     for (s1, v1, m1), (s2, v2, m2) in zip(points, raw_points, strict=True):
         if s1 != s2 or v1 != v2 or (m1 is None) != (m2 is None) or (m1 is not None and abs(m1 - m2) > 1e-9):
@@ -83,7 +93,7 @@ def _same(ours, raw) -> bool:
     return True
 
 
-def median_ms(calls: dict[str, object], runs: int) -> dict[str, float]:
+def median_ms(calls: dict[str, Callable[[], object]], runs: int) -> dict[str, float]:
     """Median wall time of each call in ms; the calls alternate, after one warm-up call each."""
     for call in calls.values():
         call()
@@ -96,32 +106,111 @@ def median_ms(calls: dict[str, object], runs: int) -> dict[str, float]:
     return {name: statistics.median(values) for name, values in times.items()}
 
 
-def measure(store: Path, runs: int) -> dict:
-    """{'events': {...}, 'fatalities': {...}} with ours/raw/command ms, the point count and whether they agree."""
-    from torkham.analysis.selection import connect_ibis
+@contextlib.contextmanager
+def events_only(on: bool) -> Iterator[None]:
+    """Within the block (when `on`), the series read the events, whatever `event_months` holds."""
+    from torkham.analysis import readings
+
+    original = readings._monthly
+    if on:
+        readings._monthly = lambda *args: False
+    try:
+        yield
+    finally:
+        readings._monthly = original
+
+
+def source(con) -> str:
+    """What a monthly series reads on this store: event_months (in step with the events) or events."""
+    from torkham.store.event_months import is_current
+
+    tables = {row[0] for row in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+    return "event_months" if is_current(con, tables) else "events"
+
+
+def measure(store: Path, runs: int, read_events: bool = False) -> dict:
+    """{'events': {...}, 'fatalities': {...}} with ours/raw/command ms, the point count, whether they agree and
+    what ours read (`read_events`: the events, whatever event_months holds)."""
     from torkham.store.db import connect
 
     con = connect(store, read_only=True)
     try:
-        backend = connect_ibis(con)
-        selection = selection_of(con, backend)
-        out = {}
-        for metric in ("events", "fatalities"):
-            ours, raw = our_series(backend, selection, metric), raw_series(con, metric)
-            timed = median_ms(
-                {
-                    "ours": lambda m=metric: our_series(backend, selection, m),
-                    "raw": lambda m=metric: raw_series(con, m),
-                    "command": lambda m=metric: our_command(con, m),
-                },
-                runs,
-            )
-            out[metric] = {
-                **timed,
-                "points": len(ours[0]),
-                "total": sum(v for _, v, _ in ours[0]),
-                "same": _same(ours, raw),
-            }
-        return out
+        with events_only(read_events):
+            return _measured(con, runs, "events" if read_events else source(con))
     finally:
         con.close()
+
+
+def _measured(con, runs: int, read: str) -> dict:
+    from torkham.analysis.selection import connect_ibis
+
+    backend = connect_ibis(con)
+    selection = selection_of(con, backend)
+    out = {}
+    for metric in ("events", "fatalities"):
+        ours, raw = our_series(backend, selection, metric), raw_series(con, metric)
+        calls: dict[str, Callable[[], object]] = {
+            "ours": functools.partial(our_series, backend, selection, metric),
+            "raw": functools.partial(raw_series, con, metric),
+            "command": functools.partial(our_command, con, metric),
+        }
+        timed = median_ms(calls, runs)
+        total = sum(v or 0 for _, v, _ in ours[0])
+        out[metric] = {**timed, "points": len(ours[0]), "total": total, "same": _same(ours, raw), "read": read}
+    return out
+
+
+def write_event_months(store: Path) -> float:
+    """Write event_months into `store` as the writers of the events do; the seconds it took."""
+    from torkham.store.db import connect, transaction
+    from torkham.store.event_months import refresh_event_months
+
+    con = connect(store)
+    try:
+        started = time.perf_counter()
+        with transaction(con):
+            refresh_event_months(con)
+        return time.perf_counter() - started
+    finally:
+        con.close()
+
+
+def events_held(store: Path) -> int:
+    from torkham.store.db import connect
+
+    con = connect(store, read_only=True)
+    try:
+        return int(con.execute("SELECT count(*) FROM events").fetchall()[0][0])
+    finally:
+        con.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--store", type=Path, action="append", required=True, help="a store (repeat for several)")
+    parser.add_argument("--runs", type=int, default=7, help="timed runs of each call (median)")
+    parser.add_argument("--write-event-months", action="store_true", help="write event_months first, as an import")
+    args = parser.parse_args()
+    load_before = os.getloadavg()[0]
+    lines = []
+    for store in args.store:
+        if args.write_event_months:
+            print(f"{store}: event_months written in {write_event_months(store):.2f} s")
+        held = events_held(store)
+        for read_events in (False, True):
+            for metric, r in measure(store, args.runs, read_events).items():
+                ratio = r["ours"] / r["raw"]
+                lines.append(
+                    f"{held:>10,} {metric:<10} {r['read']:<12} {r['ours']:8.1f} {r['raw']:8.1f} {ratio:6.2f} "
+                    f"{'yes' if ratio <= 1.2 else 'NO':>6} {'yes' if r['ours'] < 50 else 'NO':>6} "
+                    f"{r['command']:9.1f} {'yes' if r['same'] else 'NO':>5}"
+                )
+    print(f"series TTP/Pakistan/month, full span, window {WINDOW}; median of {args.runs} warm runs, calls alternating")
+    print(f"load average (1 min) at start {load_before:.1f}, at end {os.getloadavg()[0]:.1f} ({os.cpu_count()} cores)")
+    print(f"{'events':>10} {'metric':<10} {'ours read':<12} {'ours ms':>8} {'raw ms':>8} {'ratio':>6} {'<=1.2':>6} "
+          f"{'<50ms':>6} {'command':>9} {'same':>5}")  # fmt: skip
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()

@@ -5,14 +5,13 @@ for any country is unknown (None), never 0."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from torkham.analysis import periods
 from torkham.datasets.catalog import catalog
 
 if TYPE_CHECKING:
-    from torkham.analysis.selection import Selection, Tables
     from torkham.store.coverage import Coverage
 
 Values = dict[tuple[date, str], int]  # (period start, country key) -> value
@@ -46,12 +45,14 @@ def compose(
 ) -> list[Cell]:
     known = catalog()
     countries = coverage.countries()
+    held = _held(coverage)
+    bases = {d: known[d].basis if d in known else "events" for d in chain}
     cells = []
     for start in starts:
         end = periods.period_end(start, by)
         total, used, covered = 0, [], []
         for key, name in countries.items():
-            dataset = next((d for d in chain if coverage.covering(d, key, start, end)), None)
+            dataset = next((d for d in chain if _holds(held.get((d, key), ()), start, end)), None)
             if dataset is not None:
                 total += values.get(dataset, {}).get((start, key), 0)
                 used.append(dataset)
@@ -59,46 +60,30 @@ def compose(
         if not covered:
             cells.append(Cell(None, None, (), ()))
             continue
-        bases = {known[d].basis if d in known else "events" for d in used}
-        basis = bases.pop() if len(bases) == 1 else "mixed"
+        kinds = {bases[d] for d in used}
+        basis = kinds.pop() if len(kinds) == 1 else "mixed"
         cells.append(Cell(total, basis, tuple(dict.fromkeys(used)), tuple(covered)))
     return cells
 
 
-def event_values(backend: Tables, selection: Selection, by: str, start: date, end: date, metric: str) -> Values:
-    """Per period and country key: the metric of the selection's events dated in [start, end]."""
-    from torkham.analysis.selection import selected
-    from torkham.store.coverage import country_key
+def _held(coverage: Coverage) -> dict[tuple[str, str], list[tuple[date, date]]]:
+    """Per dataset and country key: the days its spans hold, spans that meet or overlap joined (as
+    Coverage.covering joins them), in order."""
+    by_country: dict[tuple[str, str], list[tuple[date, date]]] = {}
+    for span in coverage.spans:
+        by_country.setdefault((span.dataset, span.key), []).append((span.first, span.last))
+    joined: dict[tuple[str, str], list[tuple[date, date]]] = {}
+    for key, spans in by_country.items():
+        out: list[tuple[date, date]] = []
+        for first, last in sorted(spans):
+            if out and first <= out[-1][1] + timedelta(days=1):
+                out[-1] = (out[-1][0], max(out[-1][1], last))
+            else:
+                out.append((first, last))
+        joined[key] = out
+    return joined
 
-    table = selected(backend, selection, start, end)
-    period = table.date_start.truncate(periods.IBIS_UNITS[by]).cast("date")
-    value = table.count() if metric == "events" else table.fatalities_best.sum().fill_null(0)
-    rows = table.group_by("country", "iso3", period=period).aggregate(value=value).to_pyarrow().to_pylist()
-    out: Values = {}
-    for row in rows:
-        key = (row["period"], country_key(row["country"], row["iso3"]))
-        out[key] = out.get(key, 0) + int(row["value"])
-    return out
 
-
-def total_values(backend: Tables, selection: Selection, by: str, start: date, end: date) -> Values:
-    """Per period and country key: the country totals (measure `fatalities`) of months in [start, end]."""
-    import ibis
-
-    from torkham.store.coverage import country_key
-
-    totals = backend.table("country_month")
-    chosen = totals.filter(
-        totals.dataset == selection.dataset,
-        totals.measure == "fatalities",
-        totals.month >= ibis.date(periods.period_start(start, "month")),
-        totals.month <= ibis.date(end),
-    )
-    if selection.country is not None:
-        spellings = sorted(selection.country.spellings)
-        chosen = chosen.filter(chosen.country.lower().isin(spellings) | chosen.iso3.lower().isin(spellings))
-    period = chosen.month.truncate(periods.IBIS_UNITS[by]).cast("date")
-    rows = (
-        chosen.group_by("country", "iso3", period=period).aggregate(value=chosen.value.sum()).to_pyarrow().to_pylist()
-    )
-    return {(r["period"], country_key(r["country"], r["iso3"])): int(r["value"] or 0) for r in rows}
+def _holds(held: list[tuple[date, date]] | tuple[()], first: date, last: date) -> bool:
+    """Whether one joined stretch holds every day of [first, last]."""
+    return any(begin <= first and last <= end for begin, end in held)

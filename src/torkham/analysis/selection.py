@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from torkham.analysis.prepared import Slots, Value, run
 from torkham.datasets.catalog import catalog
 from torkham.errors import TorkhamError
 from torkham.params import CountryRef, DataSelection, InvalidParameter, literal
@@ -64,10 +65,13 @@ class Selection:
 
 
 class Tables:
-    """The tables analyses read, from an Ibis backend; each looked up once (a lookup reads its schema)."""
+    """The tables analyses read, from an Ibis backend; each looked up once (a lookup reads its schema).
+    `store`: the store's DuckDB connection when the backend is the store itself (queries of a known shape
+    then run as SQL compiled once: analysis/prepared.py)."""
 
-    def __init__(self, backend: BaseBackend):
+    def __init__(self, backend: BaseBackend, store: DuckDBPyConnection | None = None):
         self.backend = backend
+        self.store = store
         self._tables: dict[str, ir.Table] = {}
         self._names: set[str] | None = None
         self.cached_coverage: Coverage | None = None
@@ -92,18 +96,23 @@ def connect_ibis(con: DuckDBPyConnection) -> Tables:
     """Ibis over an open DuckDB connection (the same expressions run on other Ibis backends)."""
     import ibis
 
-    return Tables(ibis.duckdb.from_connection(con))
+    return Tables(ibis.duckdb.from_connection(con), con)
 
 
 def held_datasets(backend: Tables) -> list[str]:
     """The datasets the store holds (events and country aggregates), in the catalog's precedence order."""
-    events = backend.table("events")
-    held = set(events.select("dataset").distinct().to_pyarrow().column(0).to_pylist())
-    if "country_month" in backend.names():
-        totals = backend.table("country_month")
-        held |= set(totals.select("dataset").distinct().to_pyarrow().column(0).to_pylist())
+    totals = "country_month" in backend.names()
+    rows = run(backend, ("datasets held", totals), {}, lambda _: _held(backend, totals))
+    held = {str(row["dataset"]) for row in rows}
     order = list(DATASETS)
     return sorted(held, key=lambda d: (order.index(d) if d in order else len(order), d))
+
+
+def _held(backend: Tables, totals: bool) -> ir.Table:
+    held = backend.table("events").select("dataset").distinct()
+    if totals:
+        held = held.union(backend.table("country_month").select("dataset").distinct())
+    return held
 
 
 def choose_chain(
@@ -190,9 +199,14 @@ def check_actor_names(backend: Tables, selection: Selection) -> list[str]:
     error when there are none."""
     if selection.actor_id is None:
         return []
-    names = backend.table("dataset_actor_names")
-    mapped = names.filter(names.dataset.isin(selection.datasets), names.actor_id.isin(selection.actor_ids))
-    raw = sorted(mapped.select("raw_name").distinct().to_pyarrow().column(0).to_pylist())
+
+    def mapped(slots: Slots) -> ir.Table:
+        names = backend.table("dataset_actor_names")
+        chosen = names.filter(names.dataset.isin(slots.texts("datasets")), names.actor_id.isin(slots.texts("actors")))
+        return chosen.select("raw_name").distinct()
+
+    values: dict[str, Value] = {"datasets": selection.datasets, "actors": selection.actor_ids}
+    raw = sorted(str(row["raw_name"]) for row in run(backend, ("actor names mapped",), values, mapped))
     if not raw:
         raise InvalidParameter(
             "actor",

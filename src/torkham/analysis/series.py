@@ -9,7 +9,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from torkham.analysis import periods
-from torkham.analysis.compose import Cell, compose, event_values, total_values, usable_chain
+from torkham.analysis.compose import Cell, compose, usable_chain
 from torkham.analysis.selection import DATASETS, Selection, selected
 
 if TYPE_CHECKING:
@@ -121,6 +121,7 @@ def compute_series(
 ) -> Series:
     """The series over whole periods from `start` to `end` (default: the span the data covers)."""
     from torkham.analysis.coverage import read_coverage
+    from torkham.analysis.readings import read
 
     check_choice(by, GRAINS, "by")
     check_choice(metric, METRICS, "metric")
@@ -134,10 +135,11 @@ def compute_series(
     if (start and range_start != start) or (end and range_end != end):
         notes.append(f"range widened to whole {by}s: {range_start} to {range_end}")
     lookback = periods.previous_start(range_start, by, window - 1)
-    values = {d: _values(backend, selection.on(d), by, lookback, range_end, metric) for d in chain}
-    cells = compose(covered, chain, periods.starts(lookback, range_end, by), by, values)
-    points = _points(cells, periods.starts(lookback, range_end, by), by, window)
-    found = {d: versions_read(backend, selection.on(d), lookback, range_end) for d in chain}
+    starts = periods.starts(lookback, range_end, by)
+    readings = read(backend, selection, chain, by, lookback, range_end, metric)  # one query for the chain
+    cells = compose(covered, chain, starts, by, readings.values)
+    points = _points(cells, starts, by, window)
+    found = {d: sorted(readings.versions[d]) or _covered_versions(backend, selection.on(d)) for d in chain}
     result = Series(selection, by, metric, window, range_start, range_end, points, found, covered, notes)
     _add_notes(result, left_out)
     return result
@@ -149,12 +151,6 @@ def _range(bounds: tuple[date, date] | None, start: date | None, end: date | Non
     if last < first:  # one bound given, beyond the data: a one-period range at that bound
         first, last = (first, first) if end is None else (last, last)
     return periods.period_start(first, by), periods.period_end(periods.period_start(last, by), by)
-
-
-def _values(backend: Tables, selection: Selection, by: str, start: date, end: date, metric: str) -> dict[Any, int]:
-    if selection.dataset in DATASETS and DATASETS[selection.dataset].is_aggregate:
-        return total_values(backend, selection, by, start, end)
-    return event_values(backend, selection, by, start, end, metric)
 
 
 def _points(cells: list[Cell], starts: list[date], by: str, window: int) -> list[Point]:
@@ -178,14 +174,10 @@ def _points(cells: list[Cell], starts: list[date], by: str, window: int) -> list
     return points
 
 
-def versions_read(backend: Tables, selection: Selection, start: date, end: date) -> list[str]:
-    """The versions of `selection.dataset` read for [start, end]: its events', or its coverage's."""
+def _covered_versions(backend: Tables, selection: Selection) -> list[str]:
+    """The versions of the coverage of `selection.dataset` (country totals, or events when none was read)."""
     from torkham.analysis.coverage import read_coverage
 
-    if not (selection.dataset in DATASETS and DATASETS[selection.dataset].is_aggregate):
-        found = selected(backend, selection, start, end).select("dataset_version").distinct().to_pyarrow()
-        if found.num_rows:
-            return sorted(found.column(0).to_pylist())
     spans = read_coverage(backend).of((selection.dataset,), selection.country).spans
     return sorted({s.version for s in spans})
 

@@ -4,11 +4,18 @@ text spliced into SQL.
     where = Where()
     where.add("e.date_end >= ?", period.start)        # skipped when the value is None
     where.add("e.dataset = ?", dataset)
+    where.among("e.country", names)                   # e.country IN (?, ?): one parameter per value
     con.execute(f"SELECT … FROM events e {where.sql()}", where.params)"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
+
+
+def listed(column: str, values: Sequence[Any]) -> str:
+    """`column IN (?, …)` with one placeholder per value; `false` for no value."""
+    return f"{column} IN ({', '.join('?' * len(values))})" if values else "false"
 
 
 class Where:
@@ -29,6 +36,14 @@ class Where:
         self.conditions.append(condition)
         self.params.extend(values)
         return self
+
+    def among(self, column: str, values: Sequence[Any] | None) -> Where:
+        """`column IN (?, …)` binding each of `values` (false when there are none), unless `values` is None. A
+        list of placeholders is a plain filter, where `= ANY(?)` of one list parameter is a join DuckDB plans
+        again for every statement (bench/api_load.py)."""
+        if values is None:
+            return self
+        return self.always(listed(column, values), *values)
 
     def expression(self) -> str:
         """The conditions joined by AND ('true' when there are none)."""

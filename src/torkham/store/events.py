@@ -25,10 +25,17 @@ from typing import TYPE_CHECKING, Any
 from torkham.model.event_types import event_crosswalk
 from torkham.params import EventQuery, InvalidParameter, Layer
 from torkham.store import refs
-from torkham.store.clauses import Where
+from torkham.store.clauses import Where, listed
 from torkham.store.listing import ListingCoverage as ListingCoverage  # re-exported: the listing and its coverage
 from torkham.store.listing import listing_coverage as listing_coverage
-from torkham.store.queries import DATA_EVENT_COLUMNS, actor_names, data_event, records_by_id
+from torkham.store.queries import (
+    DATA_EVENT_COLUMNS,
+    DATA_EVENT_FIELDS,
+    actor_names,
+    data_event,
+    dataset_actor_ids,
+    records_by_id,
+)
 from torkham.store.regions import check_region, fold_regions, spellings_of
 
 if TYPE_CHECKING:
@@ -93,33 +100,55 @@ def find_events(con: DuckDBPyConnection, f: EventFilter, *, limit: int | None, c
     before data, then id — with the total, in one statement."""
     if limit is not None and limit < 1:
         raise InvalidParameter("limit", f"{limit} is too small; use 1 or more")
-    union, params = _union(con, f)
+    union, params = _union(con, f, wide=True)
     after = Where()
     if cursor:
         after.always("(day, rank, id) > (?, ?, ?)", *decode_cursor(cursor))
-    rows = con.execute(_PAGE.format(union=union, after=after.sql(), columns=DATA_EVENT_COLUMNS),
-                       [*params, *after.params, (limit + 1) if limit is not None else None, *params]).fetchall()  # fmt: skip
+    rows = con.execute(_PAGE.format(union=union, after=after.sql()),
+                       [*params, *after.params, (limit + 1) if limit is not None else None]).fetchall()  # fmt: skip
     total = int(rows[0][3]) if rows else _count(con, union, params) if cursor else 0
     more = limit is not None and len(rows) > limit
-    items = [_item(row) for row in rows[:limit]]
-    last = rows[len(items) - 1] if more else None
+    shown = rows[:limit]
+    items = _items(con, shown)
+    last = shown[-1] if more else None
     next_cursor = encode_cursor(last[0], int(last[1]), str(last[2])) if last is not None else None
     return EventPage(items, total, next_cursor, limit)
 
 
-# The page's keys first (a top-n over narrow rows), then the rows of those keys only: a dataset event by
-# its row in `events`, a knowledge event by its record; the total of all matches counted beside (cheaper
-# than a window over the union at every size, bench/api_load.py).
-_PAGE = """WITH page AS (SELECT day, rank, id, rid FROM ({union}) u {after} ORDER BY day, rank, id LIMIT ?)
-SELECT p.day, p.rank, p.id, (SELECT count(*) FROM ({union}) u) AS total, r.record, {columns} FROM page p
-LEFT JOIN events e ON p.rank = 1 AND e.rowid = p.rid LEFT JOIN kb_records r ON p.rank = 0 AND r.id = p.id
-ORDER BY p.day, p.rank, p.id"""
+# The page in one pass over the selected rows of both layers with every column an item shows, and the total
+# of all matches beside: one simple statement (planning a statement with joins cost more than running it on
+# a small store, bench/api_load.py).
+_PAGE = """WITH u AS ({union}) SELECT day, rank, id, (SELECT count(*) FROM u) AS total, * EXCLUDE (day, rank, id)
+FROM u {after} ORDER BY day, rank, id LIMIT ?"""
+_WIDE_DATA = DATA_EVENT_FIELDS
+_WIDE_KB = ", ".join(f"NULL::{kind} AS {name}" for name, kind in (
+    ("dataset", "VARCHAR"), ("dataset_version", "VARCHAR"), ("event_id", "VARCHAR"), ("date_start", "DATE"),
+    ("date_end", "DATE"), ("date_precision", "VARCHAR"), ("event_type", "VARCHAR"), ("actor1", "VARCHAR"),
+    ("actor2", "VARCHAR"), ("place", "VARCHAR"), ("country", "VARCHAR"), ("admin1", "VARCHAR"),
+    ("admin2", "VARCHAR"), ("fatalities_best", "INTEGER"), ("fatalities_low", "INTEGER"),
+    ("fatalities_high", "INTEGER"), ("latitude", "DOUBLE"), ("longitude", "DOUBLE"),
+))  # fmt: skip
 
 
-def _item(row: tuple[Any, ...]) -> Event:
-    if row[1] == 0:
-        return {**json.loads(row[4]), "layer": "kb"}
-    return _with_status(data_event(row[5:]))
+def _items(con: DuckDBPyConnection, rows: list[tuple[Any, ...]]) -> list[Event]:
+    """The events of page rows (day, rank, id, total, record, then the dataset event's fields)."""
+    from torkham.datasets.catalog import catalog
+
+    if not rows:
+        return []
+    info, ids = catalog(), dataset_actor_ids(con) if any(row[1] == 1 for row in rows) else {}
+    items = []
+    for row in rows:
+        if row[1] == 0:
+            items.append({**json.loads(row[4]), "layer": "kb"})
+            continue
+        fields = row[5:]
+        dataset, a1, a2 = fields[0], fields[7], fields[8]
+        item = data_event((*fields, ids.get((dataset, a1)), ids.get((dataset, a2))))
+        known = info.get(str(dataset))
+        item["dataset_status"] = known.status if known else None
+        items.append(item)
+    return items
 
 
 def _count(con: DuckDBPyConnection, union: str, params: list[Any]) -> int:
@@ -201,28 +230,42 @@ def decode_cursor(cursor: str) -> tuple[date, int, str]:
         raise InvalidParameter("cursor", BAD_CURSOR) from None
 
 
-def _union(con: DuckDBPyConnection, f: EventFilter) -> tuple[str, list[Any]]:
+def _union(con: DuckDBPyConnection, f: EventFilter, wide: bool = False) -> tuple[str, list[Any]]:
     """The selected events of both layers as one relation: day, rank (0 kb, 1 data), id, event_type, iso3,
-    admin1, dataset, fatalities, actor1, actor2, rid (the row in `events`) — and the parameters it binds."""
+    admin1, dataset, fatalities, actor1, actor2 — or, `wide`, day, rank, id, then the record of a knowledge
+    event and the fields of a dataset event (DATA_EVENT_FIELDS) — and the parameters it binds."""
     parts, params = [], []
     regions = [name.lower() for name in spellings_of(con, f.admin1)] if f.admin1 is not None else None
     if f.layer in ("kb", "both") and f.dataset is None and f.min_fatalities is None:
         kb = _kb_where(f, regions)
-        parts.append(f"""SELECT e.first_day AS day, 0 AS rank, e.id AS id, e.type AS event_type,
-            lower(e.country) AS iso3, e.admin1, NULL::VARCHAR AS dataset, NULL::INTEGER AS fatalities,
-            NULL::VARCHAR AS actor1, NULL::VARCHAR AS actor2, NULL::BIGINT AS rid
+        shown = (
+            f"r.record, {_WIDE_KB}"
+            if wide
+            else """e.type AS event_type, lower(e.country) AS iso3, e.admin1,
+            NULL::VARCHAR AS dataset, NULL::INTEGER AS fatalities, NULL::VARCHAR AS actor1, NULL::VARCHAR AS actor2"""
+        )
+        parts.append(f"""SELECT e.first_day AS day, 0 AS rank, e.id AS id, {shown}
             FROM kb_events e JOIN kb_records r USING (id) WHERE {kb.expression()}""")
         params += kb.params
     if f.layer in ("data", "both"):
         data = _data_where(f, regions)
-        parts.append(f"""SELECT e.date_start AS day, 1 AS rank, e.dataset || ':' || e.event_id AS id,
-            e.event_type, lower(e.iso3) AS iso3, e.admin1, e.dataset, e.fatalities_best AS fatalities,
-            e.actor1, e.actor2, e.rowid AS rid FROM events e WHERE {data.expression()}""")
+        shown = (
+            f"NULL::VARCHAR AS record, {_WIDE_DATA}"
+            if wide
+            else """e.event_type, lower(e.iso3) AS iso3,
+            e.admin1, e.dataset, e.fatalities_best AS fatalities, e.actor1, e.actor2"""
+        )
+        parts.append(f"""SELECT e.date_start AS day, 1 AS rank, e.dataset || ':' || e.event_id AS id, {shown}
+            FROM events e WHERE {data.expression()}""")
         params += data.params
     if not parts:  # the filter excludes both layers (knowledge events have no dataset nor deaths)
-        empty = "NULL::DATE AS day, 0 AS rank, '' AS id, NULL AS event_type, NULL AS iso3, NULL AS admin1"
-        nothing = "NULL AS dataset, 0 AS fatalities, NULL AS actor1, NULL AS actor2, NULL::BIGINT AS rid WHERE false"
-        return f"SELECT {empty}, {nothing}", []
+        shown = (
+            f"NULL::VARCHAR AS record, {_WIDE_KB}"
+            if wide
+            else """NULL AS event_type, NULL AS iso3,
+            NULL AS admin1, NULL AS dataset, 0 AS fatalities, NULL AS actor1, NULL AS actor2"""
+        )
+        return f"SELECT NULL::DATE AS day, 0 AS rank, '' AS id, {shown} WHERE false", []
     return " UNION ALL ".join(parts), params
 
 
@@ -232,8 +275,8 @@ def _kb_where(f: EventFilter, regions: list[str] | None) -> Where:
     where.add("e.id IN (SELECT event_id FROM kb_event_actors WHERE actor_id = ?)", f.actor_id)
     where.add("e.type = ?", f.event_type)
     if f.country is not None:
-        where.always("lower(e.country) IN (SELECT unnest(?))", list(f.country.kb_codes))
-    where.add("lower(e.admin1) = ANY(?::VARCHAR[])", regions)
+        where.among("lower(e.country)", sorted(f.country.kb_codes))
+    where.among("lower(e.admin1)", regions)
     where.add("strpos(lower(concat_ws(' ', e.title, e.place, r.quote)), lower(?)) > 0", f.q)
     return where
 
@@ -250,25 +293,18 @@ def _data_where(f: EventFilter, regions: list[str] | None) -> Where:
     if f.event_type is not None:  # its own type, or a type the crosswalk counts as this paper type
         counted = [f"{dataset}\x1f{name}" for dataset, name in event_crosswalk().dataset_pairs(f.event_type)]
         if counted:
-            where.always("(e.event_type = ? OR e.dataset || chr(31) || e.event_type = ANY(?::VARCHAR[]))",
-                         f.event_type, counted)  # fmt: skip
+            where.always(f"(e.event_type = ? OR {listed('e.dataset || chr(31) || e.event_type', counted)})",
+                         f.event_type, *counted)  # fmt: skip
         else:
             where.always("e.event_type = ?", f.event_type)
     if f.country is not None:
-        where.always("(e.country = ANY(?) OR e.iso3 = ANY(?))", list(f.country.names), list(f.country.iso3))
-    where.add("lower(e.admin1) = ANY(?::VARCHAR[])", regions)
+        names, codes = sorted(f.country.names), sorted(f.country.iso3)
+        where.always(f"({listed('e.country', names)} OR {listed('e.iso3', codes)})", *names, *codes)
+    where.among("lower(e.admin1)", regions)
     where.add("e.dataset = ?", f.dataset)
     where.add("strpos(lower(concat_ws(' ', e.place, e.actor1, e.actor2, e.admin1, e.admin2)), lower(?)) > 0", f.q)
     where.add("e.fatalities_best >= ?", f.min_fatalities)
     return where
-
-
-def _with_status(item: Event) -> Event:
-    """A dataset event with its dataset's status (final, preliminary: candidate events UCDP revises later)."""
-    from torkham.datasets.catalog import catalog
-
-    info = catalog().get(str(item.get("dataset")))
-    return {**item, "dataset_status": info.status if info else None}
 
 
 def _is_event(con: DuckDBPyConnection, event_id: str) -> bool:

@@ -149,12 +149,26 @@ def export_all(con: DuckDBPyConnection) -> dict[str, list[Record]]:
     return {kind: records_of(con, kind) for kind in EXPORT_KINDS}
 
 
-# The columns of a dataset event as `data_event` reads them (e is the `events` table).
-DATA_EVENT_COLUMNS = """e.dataset, e.dataset_version, e.event_id, e.date_start, e.date_end, e.date_precision,
+# The columns of a dataset event as `data_event` reads them (e is the `events` table): its fields, then the
+# actor ids of its two names (DATA_EVENT_FIELDS and `dataset_actor_ids` give the same without the subqueries).
+DATA_EVENT_FIELDS = """e.dataset, e.dataset_version, e.event_id, e.date_start, e.date_end, e.date_precision,
     e.event_type, e.actor1, e.actor2, e.place, e.country, e.admin1, e.admin2, e.fatalities_best, e.fatalities_low,
-    e.fatalities_high, e.latitude, e.longitude,
+    e.fatalities_high, e.latitude, e.longitude"""
+DATA_EVENT_COLUMNS = f"""{DATA_EVENT_FIELDS},
     (SELECT m.actor_id FROM dataset_actor_names m WHERE m.dataset = e.dataset AND m.raw_name = e.actor1),
     (SELECT m.actor_id FROM dataset_actor_names m WHERE m.dataset = e.dataset AND m.raw_name = e.actor2)"""
+
+
+def dataset_actor_ids(con: DuckDBPyConnection) -> dict[tuple[str, str], str]:
+    """(dataset, raw name) -> the actor id it maps to (dataset_actor_names); kept per opening of the store
+    (store.memo)."""
+    rows = remembered(
+        con,
+        ("dataset actor ids",),
+        lambda: {(str(d), str(n)): str(a) for d, n, a in con.execute(
+            "SELECT dataset, raw_name, actor_id FROM dataset_actor_names").fetchall()},
+    )  # fmt: skip
+    return rows
 
 
 def data_event(row: tuple[Any, ...]) -> Record:

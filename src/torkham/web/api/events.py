@@ -52,24 +52,26 @@ Actor = Annotated[
 ]
 
 
-def event_query(
+async def event_query(
     layer: Layer = "both", actor: Actor = None, event_type: EventType = None, country: Country = None,
     admin1: Admin1 = None, dataset: Dataset = None, start: Start = None, end: End = None, q: Text = None,
     min_fatalities: MinFatalities = None,
 ) -> EventQuery:  # fmt: skip
-    """The events filter of the query parameters, parsed (a bad value is a 422 naming its parameter)."""
+    """The events filter of the query parameters, parsed (a bad value is a 422 naming its parameter). On the event
+    loop, as the filter below: pure parsing, and lookups kept per opening of the store (store.memo), so a
+    request goes to a worker thread once, for its statement."""
     return EventQuery.parse(
         layer=layer, actor=actor, event_type=event_type, country=country, admin1=admin1, dataset=dataset,
         start=start, end=end, q=q, min_fatalities=min_fatalities,
     )  # fmt: skip
 
 
-def event_filter(con: Store, query: Annotated[EventQuery, Depends(event_query)]) -> library.EventFilter:
+async def event_filter(con: Store, query: Annotated[EventQuery, Depends(event_query)]) -> library.EventFilter:
     """The filter checked against the store (an unknown actor, region or dataset is a 422 naming it)."""
     return library.select_events(con, query)
 
 
-def actor_event_filter(
+async def actor_event_filter(
     con: Store, layer: Layer = "both", event_type: EventType = None, country: Country = None,
     admin1: Admin1 = None, dataset: Dataset = None, start: Start = None, end: End = None, q: Text = None,
     min_fatalities: MinFatalities = None,

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from typing import Annotated, Literal
 
 from fastapi import Query, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 
 from torkham.config import LIMITS
 from torkham.params import InvalidParameter
@@ -110,7 +110,17 @@ def respond(
             to_csv(map(row or flatten, items), columns), media_type="text/csv; charset=utf-8", headers=headers
         )
     body = {**(extra or {}), "total": total, "count": len(items), "items": items, "next": following}
-    return JSONResponse(body)
+    return Response(json_bytes(body), media_type="application/json")
+
+
+def json_bytes(body: object) -> bytes:
+    """`body` as JSONResponse writes it (compact, UTF-8), with orjson when it is installed (a
+    dependency of followthemoney; several times faster on a page of events) and the standard library else."""
+    try:
+        import orjson
+    except ImportError:  # pragma: no cover - orjson comes with followthemoney
+        return json.dumps(body, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode()
+    return orjson.dumps(body)
 
 
 def flatten(item: dict, prefix: str = "") -> dict:

@@ -6,9 +6,10 @@ import io
 from typing import TYPE_CHECKING, Annotated, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import Response
 
 from torkham.params import DataSelection, SeriesQuery
-from torkham.web.api.paging import MAX_TEXT, Format, csv_download
+from torkham.web.api.paging import MAX_TEXT, Format, csv_download, json_bytes
 from torkham.web.api.responses import CSV
 from torkham.web.deps import Store
 from torkham.web.pages.cache import cached
@@ -81,11 +82,11 @@ def series(
         out = io.StringIO()
         report.write_series_csv(result, out)
         return csv_download(out.getvalue(), f"series-{metric}-by-{by}")
-    return result.to_json()
+    return Response(json_bytes(result.to_json()), media_type="application/json")
 
 
 def _compute(con: DuckDBPyConnection, query: SeriesQuery) -> Series:
-    """The series; cached per parameters since the served store is read-only (Ibis compiles in ~0.2 s)."""
+    """The series; kept per parameters for the opening of the store (it is read-only while served)."""
     from torkham.analysis.selection import select
     from torkham.analysis.series import compute_series
 

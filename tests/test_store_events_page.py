@@ -1,0 +1,81 @@
+"""The event listing (store.events) as the API serves it: a page and its total are one DuckDB statement once the
+lookups of the opening are kept, facets one statement; paging with the cursor walks exactly the listing."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import duckdb
+import pytest
+
+from torkham.params import EventQuery
+from torkham.store import events
+from torkham.store.clauses import Where
+from torkham.store.memo import bound
+
+
+class Counting:
+    """A DuckDB connection that counts the statements run through it."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection):
+        self.con, self.statements = con, 0
+
+    def execute(self, sql, params=None):
+        self.statements += 1
+        return self.con.execute(sql, params or [])
+
+
+@pytest.fixture
+def store(bundled_store):
+    con = duckdb.connect(str(bundled_store), read_only=True)
+    yield con
+    con.close()
+
+
+@pytest.mark.parametrize("layer", ["data", "both"])
+def test_a_page_and_its_facets_are_one_statement_each_once_the_lookups_are_kept(store, layer):
+    counting: Any = Counting(store)  # stands for the connection
+    query = EventQuery.parse(layer=layer, country="PAK", start="2008-01-01", end="2013-12-31")
+    with bound(counting, {}):
+        chosen = events.select_events(counting, query)
+        events.find_events(counting, chosen, limit=50)
+        events.facet_counts(counting, chosen, "admin1")
+        counting.statements = 0
+        page = events.find_events(counting, chosen, limit=50)
+        assert counting.statements == 1
+        events.facet_counts(counting, chosen, "admin1")
+        assert counting.statements == 2
+    assert len(page.items) == 50 and page.total > 50 and page.next_cursor
+
+
+@pytest.mark.parametrize("layer", ["data", "both"])
+def test_paging_with_the_cursor_walks_the_whole_listing_in_order(store, layer):
+    chosen = events.select_events(store, EventQuery.parse(layer=layer, country="PAK", start="2013", end="2013"))
+    whole = events.find_events(store, chosen, limit=None)
+    walked, cursor = [], None
+    while True:
+        page = events.find_events(store, chosen, limit=37, cursor=cursor)
+        assert page.total == whole.total
+        walked += page.items
+        if page.next_cursor is None:
+            break
+        cursor = page.next_cursor
+    assert walked == whole.items and len(walked) == whole.total > 37
+    days = [date.fromisoformat(item["date"]) for item in walked if item["layer"] == "data"]
+    assert days == sorted(days)
+
+
+def test_a_dataset_event_carries_its_actor_ids_and_its_status(store):
+    chosen = events.select_events(store, EventQuery.parse(actor="TTP", start="2021", end="2021", layer="data"))
+    item = events.find_events(store, chosen, limit=1).items[0]
+    assert "ttp" in item["actors"] and "TTP" in item["actor_names"]
+    assert item["dataset_status"] == "final" and item["layer"] == "data"
+    same = events.event_by_id(store, item["id"])
+    assert same == {k: v for k, v in item.items() if k != "dataset_status"}
+
+
+def test_a_list_of_values_is_one_placeholder_each_and_an_empty_list_matches_nothing():
+    where = Where().among("e.iso3", ["PAK", "AFG"]).among("e.admin1", None).among("e.country", [])
+    assert where.expression() == "e.iso3 IN (?, ?) AND false"
+    assert where.params == ["PAK", "AFG"]
