@@ -12,7 +12,7 @@ from torkham.analysis import prepared, readings
 from torkham.analysis.selection import Tables, select
 from torkham.analysis.series import compute_series
 from torkham.params import DataSelection
-from torkham.store.event_months import ensure_event_months, is_current, refresh_event_months
+from torkham.store.event_months import STAMP_TABLE, TABLE, ensure_event_months, is_current, refresh_event_months
 
 pytestmark = pytest.mark.filterwarnings("ignore:fetch_arrow_table:DeprecationWarning")  # ibis on duckdb 2
 
@@ -105,8 +105,13 @@ def test_event_months_out_of_step_with_the_events_are_not_read(months_db, tmp_pa
         con.close()
 
 
-def test_a_store_without_event_months_reads_the_events(bundled_store):
-    con = duckdb.connect(str(bundled_store), read_only=True)
+def test_a_store_without_event_months_reads_the_events(bundled_store, tmp_path):
+    old = tmp_path / "older.duckdb"  # as a store written before the table existed
+    shutil.copyfile(bundled_store, old)
+    with duckdb.connect(str(old)) as rw:
+        rw.execute(f"DROP TABLE IF EXISTS {TABLE}")
+        rw.execute(f"DROP TABLE IF EXISTS {STAMP_TABLE}")
+    con = duckdb.connect(str(old), read_only=True)
     try:
         assert not is_current(con, _tables(con))
         data = _series(con, ("ucdp-ged", "TTP", "Pakistan", False), "year", "events", date(2021, 1, 1), None, 1)
@@ -137,3 +142,13 @@ def test_a_shape_is_compiled_once_and_its_values_are_bound(months_db, monkeypatc
         con.close()
     assert ttp["total"] != bla["total"] and factions["total"] > ttp["total"]
     assert (ttp["actor"]["id"], bla["actor"]["id"]) == ("ttp", "bla")
+
+
+def test_every_write_leaves_the_monthly_counts_in_step_with_the_events(bundled_store):
+    con = duckdb.connect(str(bundled_store), read_only=True)
+    try:
+        assert is_current(con, _tables(con))  # written by the store's writer as it publishes the copy
+        per_month = con.execute(f"SELECT sum(events) FROM {TABLE}").fetchone()[0]
+        assert per_month == con.execute("SELECT count(*) FROM events").fetchone()[0]
+    finally:
+        con.close()

@@ -59,7 +59,7 @@ def ensure_event_months(con: DuckDBPyConnection) -> bool:
     """Write `event_months` again when it is missing or out of step with the events (one writer hook for every
     change: ~2 ms when nothing changed); whether it was written."""
     tables = {str(row[0]) for row in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
-    if TABLE in tables and STAMP_TABLE in tables and _stamps_agree(con):
+    if "events" not in tables or (TABLE in tables and STAMP_TABLE in tables and _stamps_agree(con)):
         return False
     refresh_event_months(con)
     return True

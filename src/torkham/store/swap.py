@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from torkham.errors import TorkhamError
 from torkham.store.actor_index import publish_index, write_index
 from torkham.store.db import connect
+from torkham.store.event_months import ensure_event_months
 
 if TYPE_CHECKING:
     from duckdb import DuckDBPyConnection
@@ -113,6 +114,7 @@ def writing_store(db_path: Path) -> Iterator[DuckDBPyConnection]:
         con = connect(copy, shown=db_path)
         try:
             yield con
+            ensure_event_months(con)  # the monthly counts the series read, in step with the events
             con.execute("CHECKPOINT")
             index = write_index(con, db_path)  # what `torkham show` reads without opening the store
         except BaseException:
