@@ -59,6 +59,20 @@ def test_provinces_current_boundaries_fold_fata_into_khyber_pakhtunkhwa(client):
     assert kp["events"] == 4783 and "Federally Administered Tribal Areas" in kp["names"]
 
 
+def test_provinces_count_the_papers_events_placed_there_and_null_elsewhere(client):
+    body = client.get(PROVINCES, params={"from": "1989-01", "to": "2023-10", "geometry": "false"}).json()
+    placed = {code: (p["knowledge_events"], p["knowledge_names"]) for code, p in _by_code(body).items()
+              if p["knowledge_events"] is not None}  # fmt: skip
+    # the paper's events with a province: the FATA merger and the Tank fort attack (KP), Bajauri in Kunar
+    assert placed == {"PK-KP": (2, ["Khyber Pakhtunkhwa"]), "AF-KNR": (1, ["Kunar"])}
+    assert _by_code(body)["PK-SD"]["knowledge_events"] is None  # none placed there: null, not 0
+    assert body["knowledge"]["events"] - body["knowledge"]["not_given"] == 3
+    listed = client.get("/api/v1/events?layer=kb&admin1=Khyber Pakhtunkhwa&from=1989-01&to=2023-10&limit=1").json()
+    assert listed["total"] == 2
+    before = client.get(PROVINCES, params={"from": "2010-01", "to": "2012-12", "geometry": "false"}).json()
+    assert all(p["knowledge_events"] is None for p in _by_code(before).values())
+
+
 def test_events_200_points_per_place_sum_to_the_events(client):
     response = client.get("/api/v1/map/events", params={"from": "2010-01", "to": "2012-12", "type": "one-sided"})
     assert response.status_code == 200

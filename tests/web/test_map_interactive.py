@@ -9,7 +9,10 @@ import re
 from a11y import DESKTOP, PHONE, axe_violations, check_page, horizontal_overflow
 from shots import screenshot
 
-CLASSES = "0\n1–9\n10–49\n50–249\n250–999\n1,000 or more\nnot covered (unknown, not 0)\ncovered for part of the period (its colour, hatched)"
+CLASSES = (
+    "0\n1–9\n10–49\n50–249\n250–999\n1,000 or more\nnot covered (unknown, not 0)\n"
+    "covered for part of the period (its colour, hatched)\nn\nn of the paper's events name the province (reviewed knowledge)"
+)
 
 
 def _open(page, url: str, period: str) -> None:
@@ -94,6 +97,33 @@ def test_afghanistan_is_marked_not_covered_where_no_data_covers_it(page):
     page.wait_for_selector('#map-interactive[data-period="2023-10-01/2023-10-31"][data-loading="false"]')
     assert _fill(page, "AF-KAB") == "#f59e72"  # 10 deaths (3 events): the class 10–49
     assert page.locator('#map-province-table tr[data-code="AF-KAB"] td').first.text_content() == "3"
+
+
+def test_the_papers_events_with_a_province_are_badges_that_open_the_province(page):
+    _open(page, "/map", "1989-01-01/2023-10-31")
+    root = page.locator("#map-interactive")
+    badges = page.locator("#map-canvas .knowledge-badge")
+    assert root.get_attribute("data-knowledge") == "2"
+    assert {b.get_attribute("data-code"): b.inner_text() for b in badges.all()} == {"PK-KP": "2", "AF-KNR": "1"}
+    assert "3 name a province (badges)" in page.locator("#map-live-summary").inner_text()
+    page.focus('#map-canvas .knowledge-badge[data-code="PK-KP"]')  # a badge is a button: Tab to it, Enter
+    page.keyboard.press("Enter")
+    panel = page.locator("#province-panel")
+    assert panel.locator("h3").inner_text() == "Khyber Pakhtunkhwa"
+    assert panel.locator("dd[data-knowledge]").inner_text() == "2 placed here"
+    page.locator("details.map-table summary").click()
+    assert page.locator('#map-province-table tr[data-code="PK-KP"] td').last.inner_text() == "2"
+    assert page.locator('#map-province-table tr[data-code="PK-SD"] td').last.inner_text() == "none placed"
+    page.uncheck("#map-show-knowledge")
+    assert badges.count() == 0
+    page.check("#map-show-knowledge")
+    assert badges.count() == 2
+    panel.locator("a.knowledge-link").click()
+    page.wait_for_url(re.compile(r"/timeline\?layer=kb&admin1=Khyber\+Pakhtunkhwa&from=1989-01&to=2023-10$"))
+    assert page.locator("#total").inner_text() == "2"
+    page.go_back()
+    _open(page, "/map?from=2010-01&to=2012-12", "2010-01-01/2012-12-31")  # none of them in 2010–2012
+    assert root.get_attribute("data-knowledge") == "0" and badges.count() == 0
 
 
 def test_points_and_provinces_can_be_toggled(page):

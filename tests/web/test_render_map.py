@@ -149,6 +149,20 @@ def test_boundary_file_that_is_not_json_names_file_and_line(tmp_path):
     shutil.rmtree(folder)
 
 
+def test_the_crosswalk_checks_codes_read_without_the_outlines_and_names_a_bad_file(tmp_path):
+    from torkham.geo.boundaries import feature_codes, load_features
+
+    for name in ("afg_adm1.geojson", "pak_adm1.geojson", "pak_adm1_osm2020_with_fata.geojson"):
+        assert feature_codes(name) == {f.code for f in load_features(name) if f.code} != set()
+    folder = tmp_path / "codes"
+    folder.mkdir()
+    (folder / "x.geojson").write_text('{"type": "FeatureCollection",\n "features": [,]}', encoding="utf-8")
+    with pytest.raises(TorkhamError, match=rf"^{folder / 'x.geojson'}:2: not valid GeoJSON"):
+        feature_codes("x.geojson", folder)
+    with pytest.raises(TorkhamError, match=r"y\.geojson: boundary file missing"):
+        feature_codes("y.geojson", folder)
+
+
 def test_classes_on_a_log_scale_and_colours():
     assert classes(3378) == [(1, 4), (5, 19), (20, 49), (50, 199), (200, 999), (1000, None)]
     assert classes(1) == [(1, None)]

@@ -9,7 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from torkham.errors import TorkhamError
-from torkham.geo.boundaries import BOUNDARIES, load_features
+from torkham.geo.boundaries import BOUNDARIES, feature_codes
 from torkham.kb.names import normalize
 from torkham.model.yamlfile import Located, load_yaml
 
@@ -125,7 +125,7 @@ def load_crosswalk(path: Path = CROSSWALK_FILE, folder: Path = BOUNDARIES) -> Cr
 
 
 def feature_codes_in(folder: Path, file_name: str) -> set[str]:
-    return {f.code for f in load_features(file_name, folder) if f.code}
+    return set(feature_codes(file_name, folder))
 
 
 def _boundary_sets(data: Located, folder: Path, fail) -> dict[str, BoundarySet]:

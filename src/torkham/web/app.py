@@ -10,14 +10,15 @@ from typing import TYPE_CHECKING, Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
-from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
 from torkham import __version__
 from torkham.config import Settings
 from torkham.errors import TorkhamError
 from torkham.params import InvalidParameter
+from torkham.web.assets import StaticAssets, asset
 from torkham.web.errors import Missing, NotFound, Problem, wants_html
+from torkham.web.templating import templates
 
 if TYPE_CHECKING:
     from torkham.store.lastgood import LastGood
@@ -58,7 +59,7 @@ def create_app(
         if app.state.warm_up:  # templates, page modules, boundaries: in this process (web/prime.py)
             from torkham.web.prime import start_priming
 
-            start_priming(stopping)
+            start_priming(app, stopping)
         try:
             yield
         finally:
@@ -77,7 +78,8 @@ def create_app(
     )
     app.state.settings = settings
     app.state.warm_up = warm_up
-    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.mount("/static", StaticAssets(directory=STATIC), name="static")  # versioned links cached (web/assets.py)
+    templates.env.globals["asset"] = asset  # pages link a static file as {{ asset("app.css") }}
 
     @app.get("/favicon.ico", include_in_schema=False)
     def favicon() -> FileResponse:  # browsers ask for it whatever the pages link to

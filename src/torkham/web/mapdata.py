@@ -4,6 +4,9 @@ locations as points; each country's national deaths from UCDP's country totals w
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
@@ -12,6 +15,7 @@ from torkham.errors import TorkhamError
 from torkham.geo import figures
 from torkham.params import InvalidParameter, literal
 from torkham.store.coverage import covered_parts
+from torkham.store.memo import remembered
 
 if TYPE_CHECKING:
     from duckdb import DuckDBPyConnection
@@ -20,6 +24,7 @@ if TYPE_CHECKING:
     from torkham.store.events import EventFilter, ListingCoverage
 
 POINT_LIMIT = 20_000  # more events than this are not sent as points (the answer says so)
+ANSWERS = 8  # answers of the map's API kept per opening of the store, the latest asked (see _kept)
 COUNTRIES = {"AFG": "Afghanistan", "PAK": "Pakistan"}
 TOTALS_DATASET = "ucdp-country-month"
 
@@ -52,6 +57,13 @@ def province_collection(
 ) -> dict[str, Any]:
     """The provinces of `chosen_set` with the events and deaths `chosen` selects there; the period is the
     filter's, or all the data covers when it gives none."""
+    key = ("provinces", chosen, chosen_set.key, geometry)
+    return _kept(con, key, lambda: _province_collection(con, chosen, chosen_set, geometry))
+
+
+def _province_collection(
+    con: DuckDBPyConnection, chosen: EventFilter, chosen_set: BoundarySet, geometry: bool
+) -> dict[str, Any]:
     from torkham.geo.admin1 import load_crosswalk, place
     from torkham.store.events import facet_counts, listing_coverage
 
@@ -70,6 +82,7 @@ def province_collection(
         props = figures.province_properties(code, name, level, events.counts.get(code, 0),
                                             deaths.counts.get(code, 0), events.names.get(code, []))  # fmt: skip
         props["knowledge_events"] = knowledge.counts.get(code)  # null: no reviewed event placed there (not 0)
+        props["knowledge_names"] = knowledge.names.get(code, [])  # as the knowledge names the province
         features.append({"type": "Feature", "id": code, "properties": props, "geometry": shape if geometry else None})
     return {
         "type": "FeatureCollection",
@@ -111,26 +124,52 @@ def _country(
 def national_deaths(con: DuckDBPyConnection, iso3: str, start: date, end: date) -> dict[str, Any] | None:
     """Deaths in the country over the months of [start, end] by UCDP's country totals (all actors and types,
     no provinces); None when those totals are not held. Months they do not cover are counted, not guessed."""
+    held = national_months(con, iso3)
+    if held is None:
+        return None
+    by_month, source = held
+    months = _months(start, end)
+    known = [by_month[m] for m in months if by_month.get(m) is not None]
+    return {"fatalities": sum(known) if known else None, "months_known": len(known), "months": len(months),
+            "source": source}  # fmt: skip
+
+
+def national_months(con: DuckDBPyConnection, iso3: str) -> tuple[dict[date, int | None], str] | None:
+    """UCDP's country totals of deaths per month over every month they span ({first day: deaths, or None
+    where they do not cover it}) and their source line; None when they are not held. Computed once per
+    opening of the store (store.memo), by the analysis layer — at start-up in the child process that
+    prepares the pages (web/pages/prepare.py), so that the server does not load the analysis stack for it."""
+    return remembered(con, ("prepared", "national-months", iso3), lambda: _national_months(con, iso3))
+
+
+def _national_months(con: DuckDBPyConnection, iso3: str) -> tuple[dict[date, int | None], str] | None:
     from torkham.analysis.selection import select
     from torkham.analysis.series import compute_series
     from torkham.params import DataSelection
 
     try:
         backend, selection = select(con, DataSelection.parse(TOTALS_DATASET, None, iso3))
-        series = compute_series(backend, selection, "month", "fatalities", start, end, 1)
+        series = compute_series(backend, selection, "month", "fatalities", None, None, 1)
     except TorkhamError:  # the totals are not held (a store without the bundled data)
         return None
-    known = [p for p in series.points if p.value is not None and p.start >= start.replace(day=1)]
-    return {
-        "fatalities": sum(p.value or 0 for p in known) if known else None,
-        "months_known": len(known),
-        "months": len([p for p in series.points if p.start >= start.replace(day=1)]),
-        "source": series.source_line,
-    }
+    return {p.start: p.value for p in series.points}, series.source_line
+
+
+def _months(start: date, end: date) -> list[date]:
+    """The first day of each month from start's to end's."""
+    out, month = [], start.replace(day=1)
+    while month <= end:
+        out.append(month)
+        month = date(month.year + (month.month == 12), month.month % 12 + 1, 1)
+    return out
 
 
 def event_points(con: DuckDBPyConnection, chosen: EventFilter) -> dict[str, Any]:
     """The events' locations as GeoJSON points, one per place (events and deaths summed there)."""
+    return _kept(con, ("points", chosen), lambda: _event_points(con, chosen))
+
+
+def _event_points(con: DuckDBPyConnection, chosen: EventFilter) -> dict[str, Any]:
     from torkham.store.events import find_events
 
     page = find_events(con, replace(chosen, layer="data"), limit=POINT_LIMIT)
@@ -152,3 +191,30 @@ def event_points(con: DuckDBPyConnection, chosen: EventFilter) -> dict[str, Any]
         for (lon, lat), props in sorted(cells.items(), key=lambda kv: -kv[1]["events"])
     ]
     return {**base, "features": features, "too_many": False, "without_coordinates": without}
+
+
+class _Recent:
+    """The latest answers, at most `size` (the oldest asked goes first); safe across request threads."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self.values: OrderedDict[tuple[Any, ...], dict[str, Any]] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key: tuple[Any, ...], compute: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+        with self.lock:
+            if key in self.values:
+                self.values.move_to_end(key)
+                return self.values[key]
+        value = compute()  # outside the lock: two requests for one new key may both compute it, alike
+        with self.lock:
+            self.values[key] = value
+            while len(self.values) > self.size:
+                self.values.popitem(last=False)
+        return value
+
+
+def _kept(con: DuckDBPyConnection, key: tuple[Any, ...], compute: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+    """An answer of the map's API, kept among the latest ANSWERS of this opening of the store (store.memo):
+    a reload, or the slider moved back, is answered without asking the store again."""
+    return remembered(con, ("map answers",), lambda: _Recent(ANSWERS)).get(key, compute)

@@ -5,8 +5,11 @@ hundreds of megabytes that a server answering API requests and most pages never 
 same store file read-only, runs the page's warm-up function (`work(app, cursor)`, which fills the page
 cache), and hands the entries it computed back pickled; the server files them in the cache of the
 generation it started the child for (web/served.py) — unless the store file was replaced in between, when
-they would describe other data. The stack is loaded in the server only when a visitor asks for a page that
-needs it before the child is done, or that no warm-up prepares (an actor's charts, a series).
+they would describe other data. Lookups the work remembered for the store under a key starting with
+"prepared" (store.memo: `remembered(con, ("prepared", …), …)`, e.g. web/mapdata.national_months) are
+handed back too, into the generation's lookups. The stack is loaded in the server only when a visitor asks
+for a page that needs it before the child is done, or that no warm-up prepares (a series, a briefing of
+another range; web/pages/prepare.py lists what is prepared).
 
     python -m torkham.web.warm_child OUT < pickle of (module, qualname, store path, settings)"""
 
@@ -48,20 +51,25 @@ def warm_in_child(app: Any, work: Any, cursor: Any) -> None:
         found = _run_child(job, lambda: generation.retired)
     if found is None:
         return
-    stamp, entries = found
+    stamp, entries, lookups = found
     if stamp != generation.stamp:  # the file was replaced before the child opened it: other data
         return
     cache = page_cache(request)
     for key, value in entries:
         cache.get(key, _constant(value))  # unless a visitor's request computed it meanwhile
+    for key, value in lookups:
+        generation.caches.setdefault(key, value)
 
 
 def _constant(value: Any) -> Any:
     return lambda: value
 
 
-def _run_child(job: tuple[str, str, str, Any], retired: Any) -> tuple[Any, list[tuple[Any, Any]]] | None:
-    """The child's (store stamp, cache entries), or None when it was stopped; an error when it failed."""
+Found = tuple[Any, list[tuple[Any, Any]], list[tuple[Any, Any]]]  # store stamp, cache entries, store lookups
+
+
+def _run_child(job: tuple[str, str, str, Any], retired: Any) -> Found | None:
+    """What the child found, or None when it was stopped; an error when it failed."""
     with tempfile.TemporaryDirectory(prefix="torkham-warm-up-") as folder:
         out, errors = Path(folder) / "entries.pickle", Path(folder) / "stderr.txt"
         with errors.open("wb") as stderr:
@@ -85,7 +93,7 @@ def _run_child(job: tuple[str, str, str, Any], retired: Any) -> tuple[Any, list[
             problem = errors.read_text(errors="replace").strip()
             raise RuntimeError(f"the warm-up process failed ({child.returncode}): {problem[-2000:]}")
         with out.open("rb") as stream:
-            found: tuple[Any, list[tuple[Any, Any]]] = pickle.load(stream)  # noqa: S301 (our child, our 0700 folder)
+            found: Found = pickle.load(stream)  # noqa: S301 (our child, our 0700 folder)
         return found
 
 
@@ -120,12 +128,14 @@ def _child_main(out: Path) -> None:
     con = connect_attached(Path(path))
     cursor = attached_cursor(con)
     state = types.SimpleNamespace(settings=settings, store=None, warm_up=False)
-    with bound(cursor, {}):
+    lookups: dict[Any, Any] = {}
+    with bound(cursor, lookups):
         work(types.SimpleNamespace(state=state), cursor)
     cache = getattr(state, "page_cache", None)
     entries = list(cache.values.items()) if cache is not None else []
+    prepared = [(key, value) for key, value in lookups.items() if key[:2] == ("store", "prepared")]
     with out.open("wb") as stream:
-        _Pickler(stream, protocol=pickle.HIGHEST_PROTOCOL).dump((stamp, entries))
+        _Pickler(stream, protocol=pickle.HIGHEST_PROTOCOL).dump((stamp, entries, prepared))
     cursor.close()
     con.close()
 

@@ -11,10 +11,12 @@ from fastapi.responses import RedirectResponse
 
 from torkham.web.deps import Store
 from torkham.web.errors import NotFound
-from torkham.web.pages.cache import cached
+from torkham.web.pages.cache import cached, warm_up_lifespan
+from torkham.web.pages.prepare import peek, prepare_pages
 from torkham.web.templating import templates
 
-router = APIRouter()
+# Also prepares, at start-up, what the actor, network, map and briefing pages need (web/pages/prepare.py).
+router = APIRouter(lifespan=warm_up_lifespan("actor, network, map and briefing pages", prepare_pages))
 RECENT = 10  # dataset events shown on an actor page; the timeline has the rest
 
 
@@ -116,10 +118,7 @@ def _context(request: Request, con, actor_id: str, detail: dict, names: dict[str
         "claims_about": claims_about,
         "questions": questions_about(con, actor),
         "data": data_events,
-        # Ibis compiles the series' queries each time (~0.4 s); the store is read-only, so keep them
-        "series": cached(
-            request, ("actor-series", actor_id), lambda: _series(con, actor_id, actor["name"], data_events)
-        ),
+        "series": actor_series(request, con, actor_id, actor["name"], data_events),
         "sources": _sources(con, detail),
     }
 
@@ -188,6 +187,38 @@ def _data_events(con, actor_id: str) -> dict:
         page = find_events(con, latest, limit=500)
         recent = list(reversed(page.items))[:RECENT]
     return {"total": total, "years": years, "recent": recent}
+
+
+SERIES_KEY = ("actor-series-prepared",)  # every actor's series, computed at start-up (web/pages/prepare.py)
+
+
+def actor_series(request: Request, con, actor_id: str, name: str, data_events: dict) -> list[dict]:
+    """The actor's series: prepared at start-up for every actor with dataset events, in the child process
+    that loads the analysis stack (web/pages/prepare.py), so the server need not; else computed here once
+    (Ibis compiles the series' queries each time, ~0.4 s) and kept while the store stays the same."""
+    if not data_events["total"]:
+        return []
+    prepared = peek(request, SERIES_KEY)
+    if prepared is not None and actor_id in prepared:
+        return prepared[actor_id]
+    return cached(request, ("actor-series", actor_id), lambda: _series(con, actor_id, name, data_events))
+
+
+def prepare_series(request, con) -> None:
+    """Every actor's series with dataset events, kept as one entry of the page cache."""
+    from torkham.store import queries
+    from torkham.store.events import EventFilter, facet_counts
+
+    def every() -> dict[str, list[dict]]:
+        names = queries.actor_names(con)
+        found = {}
+        for row in facet_counts(con, EventFilter(layer="data"), "actor"):
+            actor_id = row["value"]
+            if actor_id in names:
+                found[actor_id] = _series(con, actor_id, names[actor_id], _data_events(con, actor_id))
+        return found
+
+    cached(request, SERIES_KEY, every)
 
 
 def _series(con, actor_id: str, name: str, data_events: dict) -> list[dict]:

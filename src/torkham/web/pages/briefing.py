@@ -55,14 +55,15 @@ class Choice:
 
 
 def _document(request: Request, con, choice: Choice) -> dict:
+    return cached(request, ("briefing", *choice.key), lambda: _collect(con, choice))
+
+
+def _collect(con, choice: Choice) -> dict:
     from torkham.briefing.collect import Scope, collect
     from torkham.store.queries import actor_names
 
-    def build() -> dict:
-        name = actor_names(con).get(choice.actor_id) if choice.actor_id else None
-        return collect(con, Scope(choice.first, choice.last, choice.actor_id, name, choice.country))
-
-    return cached(request, ("briefing", *choice.key), build)
+    name = actor_names(con).get(choice.actor_id) if choice.actor_id else None
+    return collect(con, Scope(choice.first, choice.last, choice.actor_id, name, choice.country))
 
 
 @router.get("/briefing")
@@ -78,12 +79,23 @@ def briefing_page(request: Request, con: Store, start: From = None, end: To = No
 def briefing_view(request: Request, con: Store, start: From = None, end: To = None,
                   actor: Text = None, country: Text = None):  # fmt: skip
     """The briefing as the standalone HTML document `torkham brief -o x.html` writes."""
+    choice = Choice(con, start, end, actor, country)
+    return HTMLResponse(_html(request, con, choice))
+
+
+def _html(request, con, choice: Choice) -> str:
     from torkham.briefing.render import render_html
 
-    choice = Choice(con, start, end, actor, country)
-    doc = _document(request, con, choice)
-    html = cached(request, ("briefing-html", *choice.key), lambda: render_html(doc))
-    return HTMLResponse(html)
+    return cached(request, ("briefing-html", *choice.key), lambda: render_html(_document(request, con, choice)))
+
+
+def prepare_default(request, con) -> None:
+    """The briefing the page shows first (the paper's period), ready before anyone asks: collecting it
+    takes seconds and loads the analysis stack (web/pages/prepare.py runs this in a child process)."""
+    from torkham.briefing.render import render_html
+
+    choice = Choice(con, None, None, None, None)  # the page's document stays out of the cache: only the PDF needs it
+    cached(request, ("briefing-html", *choice.key), lambda: render_html(_collect(con, choice)))
 
 
 @router.get("/briefing.pdf")

@@ -36,7 +36,7 @@ def map_page(
     points: Literal["shown", "hidden"] = "shown",
 ):
     from torkham.params import EventQuery
-    from torkham.store.events import facet_counts, select_events
+    from torkham.store.events import select_events
     from torkham.store.queries import actor_names
 
     query = EventQuery.parse(layer="data", actor=actor, event_type=event_type, dataset=dataset, start=start, end=end)
@@ -46,18 +46,40 @@ def map_page(
     base_query = {k: v for k, v in form.items() if v and not (k == "points" and v == "shown")}
     key = ("map", chosen, admin1, boundaries, points)
     view = cached(request, key, lambda: map_view(con, chosen, admin1, boundaries, points, base_query))
-    unfiltered = replace(chosen, actor_id=None, event_type=None, dataset=None, start=None, end=None)
-    options = cached(request, ("map-options",), lambda: {
-        "datasets": facet_counts(con, replace(unfiltered, layer="data"), "dataset"),
-        "types": facet_counts(con, replace(unfiltered, layer="data"), "event_type"),
-    })  # fmt: skip
     interactive = interactive_view(con, request, chosen, form)
     return templates.TemplateResponse(
         request,
         "map.html",
-        {"title": "Map", "form": form, "view": view, "options": options, "chosen": chosen, "names": actor_names(con),
-         "interactive": interactive},
+        {"title": "Map", "form": form, "view": view, "options": _options(request, con, chosen), "chosen": chosen,
+         "names": actor_names(con), "interactive": interactive},
     )  # fmt: skip
+
+
+def _options(request, con, chosen) -> dict:
+    """The datasets and event types held, with their events, for the filter's choices."""
+    from torkham.store.events import facet_counts
+
+    unfiltered = replace(chosen, actor_id=None, event_type=None, dataset=None, start=None, end=None, layer="data")
+    return cached(request, ("map-options",), lambda: {
+        "datasets": facet_counts(con, unfiltered, "dataset"),
+        "types": facet_counts(con, unfiltered, "event_type"),
+    })  # fmt: skip
+
+
+def prepare(request, con) -> None:
+    """The map a visitor sees first (no filter), and each country's monthly deaths by UCDP's country totals,
+    which the interactive map's every period reads (web/mapdata.py: computed by the analysis layer, so done at
+    start-up in the child process of web/pages/prepare.py)."""
+    from torkham.params import EventQuery
+    from torkham.store.events import select_events
+    from torkham.web.mapdata import COUNTRIES, national_months
+
+    chosen = select_events(con, EventQuery.parse(layer="data"))
+    cached(request, ("map", chosen, None, None, "shown"), lambda: map_view(con, chosen, None, None, "shown", {}))
+    _options(request, con, chosen)
+    interactive_view(con, request, chosen, dict.fromkeys(("actor", "dataset", "type", "boundaries"), ""))
+    for iso3 in COUNTRIES:
+        national_months(con, iso3)
 
 
 def interactive_view(con, request: Request, chosen, form: dict) -> dict | None:

@@ -14,6 +14,7 @@ from fastapi import APIRouter, Query, Request
 from torkham.params import Period
 from torkham.web.api.network import parse_types
 from torkham.web.deps import Store
+from torkham.web.pages.cache import cached
 from torkham.web.templating import templates
 
 router = APIRouter()
@@ -30,21 +31,49 @@ def network_page(
     filtered: Annotated[str | None, Query(max_length=10)] = None,
     undated: Literal["include", "exclude"] = "include",
 ):
+    period = Period.parse(at, at, ("at", "at")) if at and not (start or end) else Period.parse(start, end)
+    ticked: frozenset[str] | None = parse_types(types or [], "type")
+    ticked = ticked if filtered else None  # no `filtered` marker: the first visit, every type
+
+    def view() -> dict:
+        return _view(request, con, ticked, period, undated)
+
+    everything_shown = ticked is None and not (period.start or period.end) and undated == "include"
+    context = cached(request, ("network-view",), view) if everything_shown else view()  # the usual first visit
+    context = {**context, "title": "Network", "focus": request.query_params.get("actor", "")[:80]}
+    return templates.TemplateResponse(request, "network.html", context)
+
+
+def layout(request, con) -> dict[str, tuple[float, float]]:
+    """Where each actor sits: one force layout of every relation (filtering hides links but never moves an
+    actor), computed once while the store stays the same — at start-up, with the other prepared pages
+    (web/pages/prepare.py)."""
+
+    def compute() -> dict[str, tuple[float, float]]:
+        from torkham.store.network import network
+        from torkham.store.queries import list_actors
+        from torkham.web.render.network import actors_of, graph_layout
+
+        everything = network(con)
+        return graph_layout([r for link in everything.links for r in link.relations], actors_of(list_actors(con)))
+
+    return cached(request, ("network-layout",), compute)
+
+
+def _view(request, con, ticked: frozenset[str] | None, period: Period, undated: str) -> dict:
+    """What the page shows for a filter: the relations of the types ticked (every type when None) holding in
+    the period, drawn where the layout of every relation put each actor, and the filter's choices."""
     from torkham.model.vocabulary import default_vocabulary
     from torkham.store.network import network
     from torkham.store.queries import list_actors
-    from torkham.web.render.network import FAMILIES, actors_of, draw_graph, graph_layout
+    from torkham.web.render.network import FAMILIES, actors_of, draw_graph
 
-    period = Period.parse(at, at, ("at", "at")) if at and not (start or end) else Period.parse(start, end)
     everything = network(con)
-    # No `filtered` marker: the first visit, every type. With it, exactly the boxes ticked (maybe none).
-    ticked = parse_types(types or [], "type")
-    chosen = ticked if filtered else frozenset(everything.types_held)
+    chosen = frozenset(everything.types_held) if ticked is None else ticked  # with a filter: exactly those ticked
     net = network(con, chosen, period if period.start or period.end else None, undated == "include")
     shown = [r for link in net.links for r in link.relations]
     actors = actors_of(list_actors(con))
-    all_relations = [r for link in everything.links for r in link.relations]
-    drawing = draw_graph(shown, actors, graph_layout(all_relations, actors), merged=True)
+    positions = layout(request, con)
     vocabulary = default_vocabulary()
     families = [
         {"key": key, "colour": colour, "label": label,
@@ -52,13 +81,12 @@ def network_page(
                    for t in family_types if t in everything.types_held]}
         for key, (colour, label, family_types) in FAMILIES.items()
     ]  # fmt: skip
-    query = {"types": ",".join(sorted(chosen))} if filtered else {}
+    query = {"types": ",".join(sorted(chosen))} if ticked is not None else {}
     query |= {name: str(typed) for name, typed in zip(("from", "to"), period.typed, strict=True) if typed}
     query |= {"undated": undated} if undated == "exclude" else {}
-    context = {
-        "title": "Network",
+    return {
         "net": net,
-        "drawing": drawing,
+        "drawing": draw_graph(shown, actors, positions, merged=True),
         "shown": shown,
         "dated": sum(bool(r.get("valid_from") or r.get("valid_to")) for r in shown),
         "families": families,
@@ -69,6 +97,5 @@ def network_page(
         "labels": {t: vocabulary.label("relation_types", t) for t in vocabulary["relation_types"]},
         "names": {a.id: a.name for a in actors.values()},
         "api_query": urlencode(query),
-        "focus": request.query_params.get("actor", "")[:80],
+        "positions": positions,  # the graph starts where the server drawing put each actor (static/network.js)
     }
-    return templates.TemplateResponse(request, "network.html", context)

@@ -7,8 +7,6 @@ import math
 import zlib
 from functools import lru_cache
 
-import numpy as np
-
 Positions = dict[str, tuple[float, float]]
 
 
@@ -28,6 +26,8 @@ def force_layout(
 ) -> Positions:
     """Positions of `nodes` ((id, kind), …) in [margin, width - margin] × [margin, height - margin].
     Each kind starts in its own sector of a circle, so related kinds begin near each other."""
+    import numpy as np  # here, not at the top: a server whose layouts were prepared never loads numpy
+
     if not nodes:
         return {}
     ids = [node_id for node_id, _ in nodes]
@@ -111,6 +111,8 @@ def _edges_in(group: list[str], edges) -> tuple[tuple[str, str], ...]:
 
 
 def _fit(ids: list[str], position, width: float, height: float, margin: float) -> Positions:
+    import numpy as np
+
     low, high = position.min(axis=0), position.max(axis=0)
     span = np.where(high - low > 1e-9, high - low, 1.0)
     scaled = (position - low) / span

@@ -1,6 +1,8 @@
 // The interactive map of /map: Leaflet drawing the bundled boundaries (no tiles, nothing from outside),
-// a month slider that refilters through /api/v1/map/* without reloading, fixed classes, and a panel per
-// province. Without JavaScript the server-drawn SVG (#map-static) stays the map.
+// a month slider that refilters through /api/v1/map/* without reloading, fixed classes, a panel per
+// province, and badges counting the paper's events (the reviewed knowledge) placed in each province.
+// Loaded once the page has loaded (static/app.js); without JavaScript the server-drawn SVG (#map-static)
+// stays the map.
 (function () {
   "use strict";
   const root = document.getElementById("map-interactive");
@@ -25,9 +27,12 @@
   map.attributionControl.setPrefix(false);
   map.attributionControl.addAttribution("© OpenStreetMap contributors (ODbL), Natural Earth");
   map.createPane("points").style.zIndex = "450";
+  map.createPane("knowledge").style.zIndex = "620";  // above the dots, below popups and controls
   map.on("zoomend", () => { root.dataset.zoom = String(map.getZoom()); });
   const provinces = L.geoJSON(null, { style: styleOf, onEachFeature: bindProvince });
   const points = L.layerGroup();
+  const knowledge = L.layerGroup();
+  const labelPoints = {};  // province code -> where its badge sits
 
   function monthList(first, last) {
     const out = [];
@@ -140,9 +145,11 @@
         provinces.addData(body);
         provinces.addTo(map);
         map.fitBounds(provinces.getBounds(), { padding: [8, 8] });
+        for (const f of body.features) labelPoints[f.id] = labelPoint(f.geometry);
       }
       provinces.setStyle(styleOf);
       label();
+      drawKnowledge();
       await loadPoints(ticket);
       if (ticket !== state.request) return;
       render();
@@ -152,6 +159,76 @@
     } finally {
       if (ticket === state.request) root.dataset.loading = "false";
     }
+  }
+
+  // Where a province's badge sits: the centroid of its largest polygon, or (when that falls outside, as
+  // for a crescent) the middle of the polygon's widest crossing at the centroid's latitude.
+  function labelPoint(geometry) {
+    if (!geometry) return null;
+    const polygons = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
+    let best = null, bestArea = -1;
+    for (const rings of polygons) {
+      const ring = rings[0];
+      let area = 0, cx = 0, cy = 0;
+      for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+        const cross = ring[j][0] * ring[i][1] - ring[i][0] * ring[j][1];
+        area += cross;
+        cx += (ring[j][0] + ring[i][0]) * cross;
+        cy += (ring[j][1] + ring[i][1]) * cross;
+      }
+      if (Math.abs(area) > bestArea) {
+        bestArea = Math.abs(area);
+        best = { ring, x: cx / (3 * area), y: cy / (3 * area) };
+      }
+    }
+    if (!best) return null;
+    const crossings = [];
+    const { ring, y } = best;
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const [x1, y1] = ring[j], [x2, y2] = ring[i];
+      if ((y1 > y) !== (y2 > y)) crossings.push(x1 + ((y - y1) / (y2 - y1)) * (x2 - x1));
+    }
+    crossings.sort((a, b) => a - b);
+    const inside = crossings.some((x, k) => k % 2 === 0 && best.x >= x && best.x <= crossings[k + 1]);
+    if (inside || crossings.length < 2) return [y, best.x];
+    let wide = 0;
+    for (let k = 0; k + 1 < crossings.length; k += 2) if (crossings[k + 1] - crossings[k] > crossings[wide + 1] - crossings[wide]) wide = k;
+    return [y, (crossings[wide] + crossings[wide + 1]) / 2];
+  }
+
+  function knowledgeText(p) {
+    const n = p.knowledge_events;
+    return `${p.name}: ${n} of the paper's events placed here`;
+  }
+
+  // One badge per province the paper's events name, with how many; a badge is a button (Tab, Enter).
+  function drawKnowledge() {
+    knowledge.clearLayers();
+    let shown = 0;
+    for (const p of Object.values(state.figures)) {
+      const where = labelPoints[p.code];
+      if (!p.knowledge_events || !where) continue;
+      const marker = L.marker(where, {
+        pane: "knowledge", keyboard: true, title: knowledgeText(p), alt: knowledgeText(p),
+        icon: L.divIcon({ className: "knowledge-badge", html: number(p.knowledge_events), iconSize: [24, 24] }),
+      });
+      marker.on("click", () => select(p.code, true));
+      marker.on("add", () => {
+        const badge = marker.getElement();
+        badge.dataset.code = p.code;
+        badge.setAttribute("aria-label", knowledgeText(p));
+        badge.addEventListener("keydown", (event) => {
+          if (event.key === "Enter" || event.key === " ") {
+            event.preventDefault();
+            select(p.code, true);
+          }
+        });
+      });
+      marker.addTo(knowledge);
+      shown += 1;
+    }
+    if (document.getElementById("map-show-knowledge").checked) knowledge.addTo(map);
+    root.dataset.knowledge = String(shown);
   }
 
   async function loadPoints(ticket) {
@@ -182,6 +259,12 @@
     summary.dataset.fatalities = String(body.totals.fatalities);
     const parts = [`${p.from} to ${p.to}: ${number(body.totals.events)} events and ${number(body.totals.fatalities)} deaths (best estimate) in the event data`];
     if (body.not_given.events) parts.push(`${number(body.not_given.events)} of the events name no province`);
+    if (body.knowledge.events) {
+      const placed = body.knowledge.events - body.knowledge.not_given;
+      const all = number(body.knowledge.events);
+      parts.push(placed ? `of the paper's ${all} events in this period, ${number(placed)} name a province (badges)`
+        : `none of the paper's ${all} events in this period names a province`);
+    }
     if (state.points && state.points.too_many) parts.push("too many events to draw as dots; narrow the period");
     summary.textContent = parts.join("; ") + ".";
     renderCountries(body);
@@ -233,6 +316,7 @@
       el("td", { class: "num" }, [p.events === null ? "unknown" : number(p.events)]),
       el("td", { class: "num" }, [p.fatalities === null ? "unknown" : number(p.fatalities)]),
       el("td", {}, [{ full: "covers the period", partial: "covers part", none: "none (not covered)" }[p.coverage]]),
+      el("td", { class: "num" }, [p.knowledge_events ? number(p.knowledge_events) : "none placed"]),
     ])));
   }
 
@@ -259,6 +343,8 @@
       el("dt", {}, ["Events"]), el("dd", { "data-value": p.events ?? "" }, [p.events === null ? "unknown" : number(p.events)]),
       el("dt", {}, ["Deaths"]), el("dd", { "data-value": p.fatalities ?? "" }, [p.fatalities === null ? "unknown" : `${number(p.fatalities)} (best estimate)`]),
       el("dt", {}, ["Event data"]), el("dd", {}, [country ? coverageText(country) : p.coverage]),
+      el("dt", {}, ["The paper's events"]),
+      el("dd", { "data-knowledge": p.knowledge_events ?? "" }, [p.knowledge_events ? `${number(p.knowledge_events)} placed here` : "none placed here"]),
     ]);
     const children = [heading, facts];
     if (p.events === null) {
@@ -283,6 +369,10 @@
       q.set("layer", "data");
       q.set("admin1", name);
       out.push(el("li", {}, [el("a", { href: `/timeline?${q}`, class: "timeline-link" }, [`On the timeline: “${name}”`])]));
+    }
+    for (const name of p.knowledge_names || []) {
+      const q = new URLSearchParams({ layer: "kb", admin1: name, from: when.from, to: when.to });
+      out.push(el("li", {}, [el("a", { href: `/timeline?${q}`, class: "knowledge-link" }, [`The paper's events in “${name}”, on the timeline`])]));
     }
     return out;
   }
@@ -331,6 +421,9 @@
   document.getElementById("map-show-provinces").addEventListener("change", (event) => {
     if (event.target.checked) provinces.addTo(map); else map.removeLayer(provinces);
     if (event.target.checked) label();
+  });
+  document.getElementById("map-show-knowledge").addEventListener("change", (event) => {
+    if (event.target.checked) knowledge.addTo(map); else map.removeLayer(knowledge);
   });
   document.getElementById("map-show-points").addEventListener("change", (event) => {
     if (event.target.checked) loadPoints(state.request); else { map.removeLayer(points); root.dataset.points = "0"; }

@@ -1,8 +1,9 @@
 // Network page, progressive enhancement. Without JavaScript the page is complete: a server SVG of the
 // merged links, a form that reloads the page, and a table of every link with its relations.
-// With it: Cytoscape.js (vendored) draws the network from /api/v1/network, laid out once on every relation so
-// that filtering hides links but never moves an actor; the filters refetch the JSON without a reload; a link
-// or an actor clicked lists its relations in the side panel; the table is rebuilt to match.
+// With it (loaded once the page has loaded, static/app.js): Cytoscape.js (vendored) draws the network from
+// /api/v1/network where the server drawing put each actor (one layout of every relation, so that filtering
+// hides links but never moves an actor); the filters refetch the JSON without a reload; a link or an actor
+// clicked lists its relations in the side panel; the table is rebuilt to match.
 (() => {
   "use strict";
   const stage = document.getElementById("network-stage");
@@ -60,9 +61,9 @@
       relations: e.relations, types: e.types, countLabel: e.count > 1 ? String(e.count) : "" };
   }
 
-  function draw(body) {
-    graph.hidden = false;
-    document.getElementById("network-svg").hidden = true;
+  // Made, laid out and only then shown in place of the server drawing; the work is cut into short tasks (see
+  // pause), so that the page stays responsive and a click elsewhere meanwhile is not kept waiting.
+  async function draw(body) {
     cy = cytoscape({
       container: graph, elements: elements(body), minZoom: 0.2, maxZoom: 4, boxSelectionEnabled: false,
       style: [
@@ -78,28 +79,44 @@
         { selector: "node:selected", style: { "border-color": "#f0a500", "border-width": 4 } },
       ],
     });
-    layout();
+    await pause();
+    await layout(JSON.parse(stage.dataset.positions || "{}"));
+    graph.hidden = false;
+    document.getElementById("network-svg").hidden = true;
+    cy.resize();
     cy.on("tap", "edge", (event) => showLink(event.target.id()));
     cy.on("tap", "node", (event) => showActor(event.target.id()));
     cy.fit(undefined, 16);
   }
 
-  // A compact force layout (cose, seeded by a circle so that it is the same every time), then the labels
-  // pushed apart until no two overlap: the actor with fewer links moves more.
-  function layout() {
-    cy.layout({ name: "circle", animate: false, fit: false }).run();
-    cy.layout({ name: "cose", animate: false, randomize: false, fit: false, nodeDimensionsIncludeLabels: false,
-      nodeRepulsion: () => 4000, idealEdgeLength: () => 15, edgeElasticity: () => 32, nodeOverlap: 10,
-      componentSpacing: 20, gravity: 3, numIter: 3000 }).run();
-    separate(cy.nodes(), 3, 600);
+  const pause = () => new Promise((resume) => setTimeout(resume, 0));
+
+  // The server's layout (the page's data-positions: the drawing without JavaScript looks the same), or,
+  // for an actor it did not place, a compact force layout (cose, seeded by a circle so that it is the same
+  // every time); then the labels pushed apart until no two overlap: the actor with fewer links moves more.
+  async function layout(positions) {
+    if (cy.nodes().every((n) => positions[n.id()])) {
+      cy.layout({ name: "preset", fit: false, positions: (n) => ({ x: positions[n.id()][0], y: positions[n.id()][1] }) }).run();
+    } else {
+      cy.layout({ name: "circle", animate: false, fit: false }).run();
+      cy.layout({ name: "cose", animate: false, randomize: false, fit: false, nodeDimensionsIncludeLabels: false,
+        nodeRepulsion: () => 4000, idealEdgeLength: () => 15, edgeElasticity: () => 32, nodeOverlap: 10,
+        componentSpacing: 20, gravity: 3, numIter: 3000 }).run();
+    }
+    await separate(cy.nodes(), 3, 600);
   }
 
-  function separate(nodes, gap, rounds) {
+  async function separate(nodes, gap, rounds) {
     const items = nodes.map((n) => {
       const p = n.position(), b = n.boundingBox({ includeLabels: true });
       return { n, x: p.x, y: p.y, l: p.x - b.x1, r: b.x2 - p.x, t: p.y - b.y1, d: b.y2 - p.y, give: 1 / (1 + n.degree()) };
     });
+    let since = performance.now();
     for (let round = 0; round < rounds; round++) {
+      if (performance.now() - since > 30) {
+        await pause();
+        since = performance.now();
+      }
       let moved = false;
       for (let i = 0; i < items.length; i++) {
         for (let j = i + 1; j < items.length; j++) {
@@ -229,12 +246,12 @@
     if (!response.ok) return;  // the server drawing stays
     const everything = await response.json();
     names = Object.fromEntries(everything.nodes.map((n) => [n.id, n.name]));
-    draw(everything);
+    await draw(everything);
     for (const hint of document.querySelectorAll(".js-only")) hint.hidden = false;
     for (const holder of document.querySelectorAll("[data-date-slider]")) yearSlider(holder);
     form.addEventListener("submit", (event) => { event.preventDefault(); refilter(); });
     form.addEventListener("change", (event) => { if (event.target.type !== "range") refilter(); });
-    await refilter();
+    if (String(filterQuery())) await refilter(); else apply(everything);  // unfiltered: what was fetched
     const focus = stage.dataset.focus;
     if (focus && cy.getElementById(focus).nonempty()) showActor(focus);
     stage.dataset.ready = "1";
