@@ -153,6 +153,19 @@ def test_facets_count_the_filtered_events(client):
     }  # fmt: skip
 
 
+def test_a_page_with_its_facet_counts_in_one_request(client):
+    query = "actor=TTP&from=2021&to=2021&layer=data"
+    page = client.get(f"/api/v1/events?{query}&limit=5&facet=admin1")
+    assert page.status_code == 200
+    body = page.json()
+    alone = client.get(f"/api/v1/events?{query}&limit=5").json()
+    assert body["items"] == alone["items"] and body["total"] == alone["total"] == 119
+    assert body["facets"] == {"admin1": client.get(f"/api/v1/events/facets?by=admin1&{query}").json()["items"]}
+    assert "facets" not in alone
+    as_csv = client.get(f"/api/v1/events?{query}&limit=5&facet=admin1&format=csv")
+    assert as_csv.status_code == 200 and len(as_csv.text.strip().splitlines()) == 6  # the header and 5 rows
+
+
 def test_facets_as_csv(client):
     response = client.get("/api/v1/events/facets?by=event_type&format=csv")
     assert response.headers["content-disposition"] == 'attachment; filename="torkham-events-by-event_type.csv"'
@@ -194,7 +207,9 @@ def test_unknown_event_is_404_with_a_hint(client, event_id):
          "Kunar, Kunar province, Nuristan province, Paktika province, Punjab province, Sindh province"),
         ("dataset=acled", "dataset: unknown value 'acled'; choose one of: ucdp-candidate, ucdp-ged"),
         ("contry=Pakistan", "contry: unknown parameter; this endpoint takes: actor, admin1, country, cursor, dataset, "
-         "format, from, layer, limit, min_fatalities, q, to, type"),
+         "facet, format, from, layer, limit, min_fatalities, q, to, type"),
+        ("facet=u.id", "facet: unknown facet 'u.id'; choose one of: admin1, region, event_type, dataset, year, country, "
+         "actor"),
         ("layer=kb&layer=data", "layer: given 2 times; give it once"),
         ("q=" + "x" * 201, "q: 201 characters is too long; use at most 200"),
     ],

@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 
-from torkham.params import EventQuery
+from torkham.params import EventQuery, InvalidParameter
 from torkham.store import events as library
 from torkham.web.api.paging import DEFAULT_LIMIT, MAX_TEXT, Cursor, Format, Limit, Text, respond
 from torkham.web.api.responses import CSV, NOT_FOUND
@@ -88,13 +88,19 @@ Filters = Annotated[library.EventFilter, Depends(event_filter)]
 
 
 def events_page(
-    request: Request, con, chosen: library.EventFilter, limit: int, cursor: str | None, fmt: str, name: str
-):
+    request: Request, con, chosen: library.EventFilter, limit: int, cursor: str | None, fmt: str, name: str,
+    facet: str | None = None,
+):  # fmt: skip
+    if facet is not None and facet not in library.FACETS:
+        raise InvalidParameter("facet", f"unknown facet '{facet}'; choose one of: {', '.join(library.FACETS)}")
     page = library.find_events(con, chosen, limit=limit, cursor=cursor)
     covered = library.listing_coverage(con, chosen)
+    extra = covered.to_json()
+    if facet is not None and fmt == "json":  # a CSV file holds the rows only
+        extra["facets"] = {facet: library.facet_counts(con, chosen, facet)}
     return respond(
         request, page.items, total=page.total, cursor=page.next_cursor, fmt=fmt, name=name, columns=CSV_COLUMNS,
-        extra=covered.to_json(), headers=coverage_headers(covered),
+        extra=extra, headers=coverage_headers(covered),
     )  # fmt: skip
 
 
@@ -117,13 +123,23 @@ def list_events(
     limit: Limit = DEFAULT_LIMIT,
     cursor: Cursor = None,
     format: Format = "json",
+    facet: Annotated[
+        str | None,
+        Query(
+            max_length=MAX_TEXT,
+            description=f"Also count the filtered events per value of one facet, as /events/facets?by= does "
+            f"(JSON only; one of: {', '.join(library.FACETS)}).",
+            json_schema_extra={"enum": list(library.FACETS)},
+        ),
+    ] = None,
 ):
     """Both layers in one list, by date, then the paper's events before dataset events, then id. Knowledge
     events carry their source, locator and quote; dataset events their dataset, version, event id and
     `dataset_status` (preliminary: UCDP candidate events). `coverage` (spans per dataset and country) and
     `coverage_notes` (sentences) say what the data covers: a range they leave out is unknown, not calm.
-    CSV: the sentences in the `X-Coverage-Notes` header."""
-    return events_page(request, con, filters, limit, cursor, format, "events")
+    `facet`: the counts of /events/facets for that facet beside the page, under `facets` (one request for a
+    page and its counts). CSV: the sentences in the `X-Coverage-Notes` header."""
+    return events_page(request, con, filters, limit, cursor, format, "events", facet)
 
 
 @router.get(
