@@ -9,16 +9,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from torkham.datasets.accounting import balance
+from torkham.datasets.checked import check, quarantine_problems, quarantine_rejects
 from torkham.datasets.coverage import aggregate_coverage, insert_coverage, observed
 from torkham.datasets.formats.country_month import AggregateFormat
 from torkham.datasets.formats.readers import left_out, stage
-from torkham.datasets.importer import (
-    ImportSummary,
-    _check,
-    _quarantine_problems,
-    _quarantine_rejects,
-    keep_sql,
-)
+from torkham.datasets.importer import ImportSummary, keep_sql
 
 if TYPE_CHECKING:
     from torkham.params import CountryRef
@@ -37,10 +32,10 @@ def run_aggregate(
     summary.notes.extend(_unknown_columns(fmt, present, summary.file))
     import_id = con.execute("SELECT nextval('import_ids')").fetchall()[0][0]
     summary.import_id = import_id
-    rejected = _quarantine_rejects(con, import_id, summary.file)
-    read = _check(con, fmt, present, summary) + rejected
+    rejected = quarantine_rejects(con, import_id, summary.file)
+    read = check(con, fmt, present, summary) + rejected
     summary.rows_read = con.execute("SELECT count(*) FROM checked").fetchall()[0][0] + rejected
-    summary.quarantined = rejected + _quarantine_problems(con, fmt, import_id, summary.file)
+    summary.quarantined = rejected + quarantine_problems(con, fmt, import_id, summary.file)
     summary.quarantined += _quarantine_repeats(con, fmt, import_id, summary.file)
     _incoming(con, fmt)
     _merge(con, fmt.dataset, summary.version, import_id, summary)

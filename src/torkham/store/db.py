@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -61,6 +62,39 @@ def transaction(con: DuckDBPyConnection, temp_tables: tuple[str, ...] = ()) -> I
     finally:
         for table in temp_tables:
             con.execute(f"DROP TABLE IF EXISTS {table}")
+
+
+@contextmanager
+def bounded_memory(
+    con: DuckDBPyConnection, memory_limit: str, also: tuple[str, ...] = ()
+) -> Iterator[DuckDBPyConnection]:
+    """Hold DuckDB to `memory_limit` (e.g. '1GB') on every core for the block: beyond it, intermediate data
+    is written to the spill folder beside the database file (`<file>.tmp`; DuckDB removes it when done and
+    clears what a killed process left there). The settings it had are restored after the block, errors
+    included, with those named in `also` that the block changes itself (e.g. preserve_insertion_order).
+    Used outside a transaction: inside one that failed, DuckDB would refuse to restore them."""
+    import duckdb
+
+    names = ("memory_limit", "threads", *also)
+    before = [_setting(con, name) for name in names]
+    found = con.execute("SELECT path FROM duckdb_databases() WHERE database_name = current_database()").fetchall()
+    try:
+        con.execute(f"SET memory_limit = '{memory_limit}'")
+        con.execute(f"SET threads = {os.cpu_count() or 1}")
+        if found and found[0][0]:
+            spill = (str(found[0][0]) + ".tmp").replace("'", "''")
+            with suppress(duckdb.Error):  # this process spilled to another folder already: DuckDB keeps it
+                con.execute(f"SET temp_directory = '{spill}'")
+        yield con
+    finally:
+        for name, value in zip(names, before, strict=True):
+            con.execute(f"RESET {name}")  # the default exactly (a limit read back is rounded)
+            if _setting(con, name) != value:
+                con.execute(f"SET {name} = '{value}'")
+
+
+def _setting(con: DuckDBPyConnection, name: str) -> str:
+    return str(con.execute(f"SELECT current_setting('{name}')").fetchall()[0][0])
 
 
 ATTACHED = "store"  # the name of the store in a connection from connect_attached

@@ -13,6 +13,8 @@ from __future__ import annotations
 import json
 import re
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Protocol
 
@@ -61,13 +63,21 @@ def stage(con, path: Path, fmt: Layout, label_path: str | None = None, keep: str
             raise TorkhamError(f"{shown}: --country filters CSV files only; fetch API pages per country instead")
         notes = _stage_json(con, path, fmt, shown)  # type: ignore[arg-type]
     else:
-        notes = _stage_csv(con, path, fmt, shown, keep)
+        with csv_file(path, fmt) as (readable, columns):
+            source = csv_source(columns, fmt, keep)
+            read_into(con, f"CREATE TEMP TABLE staging AS SELECT * FROM {source}", readable, fmt, shown)
+            notes = collect_rejects(con, readable, fmt, shown)
+    shift_table(con)
+    return notes
+
+
+def shift_table(con) -> None:
+    """`tk_shift` from `tk_bad` (see the module)."""
     con.execute(
         """CREATE TEMP TABLE tk_shift AS SELECT tk_row - j AS good_before, max(j) AS shift FROM (
              SELECT tk_row, row_number() OVER (ORDER BY tk_row) AS j FROM (SELECT DISTINCT tk_row FROM tk_bad))
            GROUP BY 1"""
     )
-    return notes
 
 
 # ---------------------------------------------------------------------------------------------- CSV
@@ -97,36 +107,53 @@ def csv_columns(path: Path, fmt: Layout) -> list[str]:
     return names
 
 
-def _stage_csv(con, path: Path, fmt: Layout, shown: str, keep: str | None = None) -> list[str]:
-    quote = '"' if fmt.header else ""
+@contextmanager
+def csv_file(path: Path, fmt: Layout) -> Iterator[tuple[Path, list[str]]]:
+    """The file DuckDB reads (a copy with LF line endings when the file needs it, see formats/lines.py)
+    and the names of its columns."""
     if not needs_normalising(path):
-        return _stage_csv_file(con, path, fmt, shown, keep)
+        yield path, csv_columns(path, fmt)
+        return
     with tempfile.TemporaryDirectory(prefix="torkham-") as tmp:
         normalised = Path(tmp) / "lf.csv"
-        normalise(path, normalised, quote)
-        return _stage_csv_file(con, normalised, fmt, shown, keep, columns=csv_columns(path, fmt))
+        normalise(path, normalised, '"' if fmt.header else "")
+        yield normalised, csv_columns(path, fmt)
 
 
-def _stage_csv_file(
-    con, path: Path, fmt: Layout, shown: str, keep: str | None = None, columns: list[str] | None = None
-) -> list[str]:
-    columns = columns or csv_columns(path, fmt)
+def csv_source(columns: list[str], fmt: Layout, keep: str | None = None) -> str:
+    """The read_csv of a file (its path is the statement's first parameter), every field as text; the
+    records it cannot read go to `tk_rejects` (see `collect_rejects`). With `keep`: see `stage`."""
     quote = '"' if fmt.header else ""
     spec = "{" + ", ".join(f"'{c}': 'VARCHAR'" for c in columns) + "}"
+    # Buffers of twice the longest row: DuckDB's default, 16 times it, would hold 320 MB per buffer in
+    # memory, more than an import's memory limit may allow.
     options = (
         f"columns = {spec}, delim = '{_escape(fmt.delimiter)}', header = {str(fmt.header).lower()}, "
         f"quote = '{quote}', escape = '{quote}', auto_detect = false, strict_mode = true, ignore_errors = true, "
         "store_rejects = true, rejects_table = 'tk_rejects', rejects_scan = 'tk_rejects_scan', "
-        "max_line_size = 20000000, new_line = '\\n'"
+        "max_line_size = 20000000, buffer_size = 40000000, new_line = '\\n'"
     )
     source = f"read_csv(?, {options})"
     if keep is not None:  # a streaming window: numbers the rows in file order without holding them
         source = f"""(SELECT * FROM (SELECT row_number() OVER () AS tk_n, lead(1) OVER () IS NULL AS tk_last,
                      coalesce({keep}, false) AS tk_keep, * FROM {source}) WHERE tk_keep OR tk_last)"""
+    return source
+
+
+def read_into(con, statement: str, path: Path, fmt: Layout, shown: str) -> None:
+    """Run `statement` (a CREATE … AS SELECT over `csv_source`), naming the file when DuckDB cannot read it."""
+    import duckdb
+
     try:
-        con.execute(f"CREATE TEMP TABLE staging AS SELECT * FROM {source}", [str(path)])
+        con.execute(statement, [str(path)])
+    except (duckdb.OutOfMemoryException, duckdb.InterruptException):
+        raise  # not the file's fault: the importer says what happened
     except Exception as exc:  # duckdb raises many classes for unreadable files
         raise TorkhamError(f"{shown}: cannot be read as {fmt.label}: {str(exc).splitlines()[0]}") from None
+
+
+def collect_rejects(con, path: Path, fmt: Layout, shown: str) -> list[str]:
+    """`tk_bad` from the records the reader rejected; returns notes on bad encodings and broken quotes."""
     header_lines = 1 if fmt.header else 0
     con.execute(
         f"""CREATE TEMP TABLE tk_bad AS SELECT line - {header_lines} AS tk_row, column_name AS field,
@@ -201,7 +228,11 @@ def _stage_json(con, path: Path, fmt: TableFormat, shown: str) -> list[str]:
     return []
 
 
-_READ_JSON = "read_json_objects(?, format = 'auto', maximum_object_size = 1000000000) t(j)"
+def _read_json(path: Path) -> str:
+    """read_json_objects of `path` (the statement's parameter): an object may be as large as the file (a
+    page is one object), and no larger, since DuckDB reserves that much memory for each."""
+    largest = max(1 << 20, min(path.stat().st_size + 1, 1_000_000_000))
+    return f"read_json_objects(?, format = 'auto', maximum_object_size = {largest}) t(j)"
 
 
 def _probe_json(con, path: Path, fmt: TableFormat) -> list[str | None] | None:
@@ -209,7 +240,7 @@ def _probe_json(con, path: Path, fmt: TableFormat) -> list[str | None] | None:
     on its own cursor: a failed statement would abort the import's transaction."""
     probe = con.cursor()
     try:
-        rows = probe.execute(f"SELECT DISTINCT json_type(j->'{fmt.records_key}') FROM {_READ_JSON}", [str(path)])
+        rows = probe.execute(f"SELECT DISTINCT json_type(j->'{fmt.records_key}') FROM {_read_json(path)}", [str(path)])
         return [kind for (kind,) in rows.fetchall()]
     except Exception:  # duckdb.Error subclasses for malformed JSON or bad bytes
         return None
@@ -222,7 +253,7 @@ def _stage_json_file(con, path: Path, fmt: TableFormat) -> None:
     fields += [f"j->>'{k}' AS page_{k.lower()}" for k in fmt.page_fields]
     con.execute(
         f"""CREATE TEMP TABLE staging AS SELECT {", ".join(fields)} FROM (
-              SELECT j, unnest(CAST(j->'{fmt.records_key}' AS JSON[])) AS r FROM {_READ_JSON})""",
+              SELECT j, unnest(CAST(j->'{fmt.records_key}' AS JSON[])) AS r FROM {_read_json(path)})""",
         [str(path)],
     )
 
