@@ -12,15 +12,14 @@ from pathlib import Path
 
 import yaml
 
-from torkham.errors import TorkhamError, ValidationFailed
-from torkham.ingest.checked import validate_change
+from torkham.errors import TorkhamError
 from torkham.ingest.extract.event_places import PLACE_FIELDS, place_fields
-from torkham.ingest.review import summary
-from torkham.ingest.reviewlog import appended, entry
+from torkham.ingest.review import commit_logged, summary
+from torkham.ingest.reviewlog import entry
 from torkham.ingest.workspace import WorkspaceChange
 from torkham.ingest.yamlout import render_file
 from torkham.kb.loader import Record, load_knowledge, shown_path
-from torkham.kb.workspace import REVIEW_LOG, workspace_for
+from torkham.kb.workspace import workspace_for
 from torkham.model.vocabulary import default_vocabulary
 
 # The fields a reviewer may set, per knowledge kind of a proposal. Values come parsed by the surface
@@ -43,7 +42,6 @@ class Edit:
 def edit(kb_root: Path, db_path: Path, ids: list[str], values: dict[str, object]) -> Edit:
     """Set `values` on each proposal of `ids`; a field the proposal's kind does not have is refused,
     naming the proposal. A value equal to the one held changes nothing (and is not logged)."""
-    from torkham.store.build import store_validation
 
     if not ids:
         raise TorkhamError("say which proposals to edit: give their ids")
@@ -65,12 +63,7 @@ def edit(kb_root: Path, db_path: Path, ids: list[str], values: dict[str, object]
                     log.append(_logged(record, new, result.changes[rid], real_of[shown].relative_to(workspace)))
         if not log:
             return result
-        change.write(REVIEW_LOG, appended(change.staged_text(workspace / REVIEW_LOG), log))
-        validation = validate_change(kb_root, change)
-        if not validation.ok:
-            raise ValidationFailed(validation.problems)
-        change.commit()
-        store_validation(db_path, kb_root, validation)
+        commit_logged(change, kb_root, db_path, log)
     return result
 
 

@@ -91,7 +91,6 @@ def select(
 def decide(kb_root: Path, db_path: Path, decision: str, chosen_ids: list[str], kind: str | None = None,
            source: str | None = None, everything: bool = False) -> Decision:  # fmt: skip
     """Accept or reject proposals; returns what was decided. Nothing changes when anything fails."""
-    from torkham.store.build import store_validation
 
     workspace = workspace_for(kb_root)
     kb = load_knowledge(kb_root, default_vocabulary())
@@ -123,13 +122,22 @@ def decide(kb_root: Path, db_path: Path, decision: str, chosen_ids: list[str], k
         for (source_id, kind), records in additions.items():
             relative = Path(source_id) / f"{kind}.yaml"
             change.write(relative, _with_records(change.staged_text(workspace / relative), source_id, kind, records))
-        change.write(REVIEW_LOG, appended(change.staged_text(workspace / REVIEW_LOG), log))
-        validation = validate_change(kb_root, change)
-        if not validation.ok:
-            raise ValidationFailed(validation.problems)
-        change.commit()
-        store_validation(db_path, kb_root, validation)
+        commit_logged(change, kb_root, db_path, log)
     return result
+
+
+def commit_logged(change: WorkspaceChange, kb_root: Path, db_path: Path, log: list[dict]) -> None:
+    """Append `log` to the review log, validate the staged change with it, write it and bring the store up
+    to date; nothing is written when the result does not validate."""
+    from torkham.store.build import store_validation
+
+    workspace = workspace_for(kb_root)
+    change.write(REVIEW_LOG, appended(change.staged_text(workspace / REVIEW_LOG), log))
+    validation = validate_change(kb_root, change)
+    if not validation.ok:
+        raise ValidationFailed(validation.problems)
+    change.commit()
+    store_validation(db_path, kb_root, validation)
 
 
 def _plain(record: Record) -> dict:

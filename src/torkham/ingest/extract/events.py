@@ -18,6 +18,7 @@ from torkham.ingest.extract.lexicon import Lexicon
 from torkham.ingest.extract.mentions import PhraseMatcher
 from torkham.ingest.extract.words import default_words
 from torkham.ingest.proposal import Proposal
+from torkham.model.dates import PartialDate
 
 EVENT_WORD_REACH = 200  # characters between a date and its event word, at most
 TITLE_CHARS = 140
@@ -233,14 +234,8 @@ def _dated_by_statement_line(
                     None,
                 )
                 if word is not None:
-                    mention = DateMention(
-                        word.start(),
-                        word.end(),
-                        word.group(),
-                        line_date.date,
-                        notes=[f"dated by the statement's date line '{line_date.text}'"],
-                    )
-                    proposal = finder.event(mention, word, sentence, 0)
+                    note = f"dated by the statement's date line '{line_date.text}'"
+                    proposal = _dated_event(finder, word, word, sentence, line_date.date, note)
                     if proposal:
                         proposals.append(proposal)
                         dated.add(sentence)
@@ -275,15 +270,8 @@ def _dated_by_context(
         word = next((w for w in _event_words().finditer(text, sentence[0], sentence[1])), None)
         if word is None:
             continue
-        anchor = days[i]
-        context = DateMention(
-            m.start(),
-            m.end(),
-            m.group(),
-            anchor.date,
-            notes=[f"dated by context: the day of '{anchor.text}' before it"],
-        )
-        proposal = finder.event(context, word, sentence, 0)
+        note = f"dated by context: the day of '{days[i].text}' before it"
+        proposal = _dated_event(finder, m, word, sentence, days[i].date, note)
         if proposal:
             proposals.append(proposal)
         dated.add(sentence)
@@ -308,3 +296,11 @@ def _candidate_matcher(candidates: list[Proposal]) -> PhraseMatcher | None:
         actors.append((name, name, proposal.record["kind"]))
         names.extend((name, a["name"]) for a in proposal.record.get("aliases", []))
     return PhraseMatcher(Lexicon.from_names(actors, names))
+
+
+def _dated_event(
+    finder: _Finder, at: re.Match, word: re.Match, sentence: tuple[int, int], when: PartialDate, note: str
+) -> Proposal | None:
+    """The event of `word` in `sentence`, dated `when` by a date written elsewhere; `at` is the passage that
+    ties them (the event word itself, or a time of day) and `note` says where the date comes from."""
+    return finder.event(DateMention(at.start(), at.end(), at.group(), when, notes=[note]), word, sentence, 0)
