@@ -192,7 +192,8 @@ def test_map_svg_is_small_well_formed_and_every_province_a_titled_link():
     assert by_code["PK-SD"].get("href") == "/map?admin1=PK-SD#events"
     assert by_code["PK-SD"].get("aria-current") == "true"
     assert drawing.points_drawn == 47 and drawing.points_outside == 3
-    assert len(list(root.iter(f"{SVG}circle"))) == 2  # two nearby locations drawn as one circle
+    (dots,) = [g.find(f"{SVG}path") for g in root.iter(f"{SVG}g") if g.get("class") == "points"]
+    assert dots.get("d").count("M") == 2  # two nearby locations drawn as one dot, each dot one subpath
     assert drawing.rows[0] == {"code": "PK-TA", "name": "Federally Administered Tribal Areas", "count": 3378,
                                "names": ["Federally Administered Tribal Areas"], "href": "/map?admin1=PK-TA#events"}  # fmt: skip
 

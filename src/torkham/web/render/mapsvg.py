@@ -172,7 +172,7 @@ def draw_map(
         drawn = sum(n for _, _, n in circles)
         parts.append('<g class="points" fill="#1d2327" fill-opacity="0.45" stroke="#fff" stroke-width="0.4" '
                      'pointer-events="none">')  # fmt: skip
-        parts += [f'<circle cx="{num(x)}" cy="{num(y)}" r="{num(_radius(n))}"/>' for x, y, n in circles]
+        parts.append(f'<path d="{_dots_path(circles)}"/>')
         parts.append("</g>")
     parts.append("</svg>")
     rows.sort(key=lambda r: (-(r["count"] or 0), r["count"] is None, r["name"]))
@@ -202,6 +202,18 @@ def _point_cells(projection: Projection, points: list[tuple[float, float, int]])
         cell[1] += y * n
         cell[2] += n
     return [(sx / n, sy / n, n) for sx, sy, n in cells.values()], outside
+
+
+def _dots_path(circles: list[tuple[float, float, int]]) -> str:
+    """Every dot as two half-circle arcs of one path: one element instead of one per location (the default map
+    has over 700), which the browser parses, styles and lays out several times faster."""
+    arcs = []
+    for x, y, n in circles:
+        r = _radius(n)
+        arcs.append(
+            f"M{num(x - r)} {num(y)}a{num(r)} {num(r)} 0 1 0 {num(2 * r)} 0a{num(r)} {num(r)} 0 1 0 {num(-2 * r)} 0"
+        )
+    return "".join(arcs)
 
 
 def _radius(events: int) -> float:
