@@ -115,14 +115,29 @@ print(sorted(m for m in sys.modules if m.startswith("torkham.cli.commands_")))
 
 HEAVY = ("typer", "duckdb", "pydantic", "torkham.params", "rich", "yaml")
 KNOWLEDGE_READERS = ("torkham.store.fingerprint", "hashlib")  # the files are read and hashed
+# What `show` once loaded only to find the store and the knowledge, or to open the index: each costs more
+# processor time than the page itself (bench/README.md, startup.py). The paths are found in locations.py.
+START_UP = (
+    "dataclasses",
+    "pathlib",
+    "typing",
+    "torkham.config",
+    "torkham.kb.resolve",
+    "torkham.kb.workspace",
+    "sqlite3",  # its own core, _sqlite3, opens the index: the package adds date types, which load datetime
+    "datetime",
+    "unicodedata",  # a name typed in ASCII has nothing to decompose
+)
 
 
 @pytest.mark.parametrize(
-    ("store", "unloaded"), [("indexed", HEAVY), ("vouched", HEAVY + KNOWLEDGE_READERS)], ids=["hashed", "stamped"]
+    ("store", "unloaded"),
+    [("indexed", HEAVY), ("vouched", HEAVY + KNOWLEDGE_READERS + START_UP)],
+    ids=["hashed", "stamped"],
 )
 def test_show_answers_from_the_index_without_typer_duckdb_or_rich(request, store, unloaded, mini_kb, tmp_path):
     """Piped, the page is written without Rich; and when the index's stamps vouch for the knowledge files,
-    without reading them."""
+    without reading them, nor loading what finding the files and opening the index once loaded."""
     db = request.getfixturevalue(store)
     script = f"""
 import sys
@@ -236,7 +251,42 @@ def test_the_light_modules_name_the_files_the_heavy_ones_read():
     from torkham.store.actor_index import BUNDLED_LIST
     from torkham.store.fingerprint import VOCABULARY_FILE as LIGHT_VOCABULARY_FILE
 
-    assert (LIGHT_VOCABULARY_FILE, BUNDLED_LIST) == (VOCABULARY_FILE, DATA_DIR / "bundled.yaml")
+    assert (LIGHT_VOCABULARY_FILE, Path(BUNDLED_LIST)) == (VOCABULARY_FILE, DATA_DIR / "bundled.yaml")
+
+
+def test_show_finds_the_store_and_knowledge_as_the_settings_do(monkeypatch, tmp_path):
+    """cli/quick.py finds them in locations.py, without loading config.py: the same places."""
+    from torkham import locations
+    from torkham.config import Settings
+    from torkham.kb.workspace import knowledge_roots
+
+    workspace = tmp_path / "workspace"
+    workspace.mkdir()
+    monkeypatch.setenv("TORKHAM_WORKSPACE", str(workspace))
+    for db, kb in [(None, None), ("./x//y.duckdb", "kb/"), (tmp_path / "z.duckdb", tmp_path)]:
+        settings = Settings.load(db=db, kb=kb)
+        assert Path(locations.store_path(db)) == settings.db_path
+        assert Path(locations.knowledge_path(kb)) == settings.kb_root
+        assert list(map(Path, locations.knowledge_roots(locations.knowledge_path(kb)))) == knowledge_roots(
+            settings.kb_root
+        )
+    assert knowledge_roots(Settings.load().kb_root)[1:] == [workspace]  # the bundled knowledge and the workspace
+
+
+def test_a_bad_ingest_setting_is_the_error_of_show_from_the_index(cli, indexed, mini_kb, monkeypatch):
+    monkeypatch.setenv("TORKHAM_INGEST_SECONDS", "soon")
+    result = cli("--db", indexed, "--kb", mini_kb, "show", "TTP")
+    assert _said(result) == (1, "", "Error: TORKHAM_INGEST_SECONDS must be a positive number (got 'soon')\n")
+    monkeypatch.setenv("TORKHAM_INGEST_SECONDS", "60")
+    assert cli("--db", indexed, "--kb", mini_kb, "show", "TTP").out.startswith("Tehrik-e-Taliban Pakistan  (armed")
+
+
+@pytest.mark.parametrize("db", [".", "store/"])
+def test_a_store_path_that_names_no_file_is_answered_by_the_full_command(cli, tmp_path, db, no_store):
+    """The index is named after the store's file; where the path names none, `show` does not look for one."""
+    (tmp_path / "store").mkdir()
+    with pytest.raises(AssertionError, match="the store was opened"):
+        cli("--db", db, "show", "TTP")
 
 
 def _index_meta(db_path: Path) -> dict[str, str]:

@@ -1,7 +1,8 @@
 """Settings: where the store, the knowledge and the source texts are, the limits every surface applies,
-and the credentials a fetch uses. The environment is read here and nowhere else: the CLI and the web
-app build one `Settings` (options first, then TORKHAM_* variables, then defaults) and hand its values
-down; the library takes them as arguments."""
+and the credentials a fetch uses. The environment is read here and nowhere else (where the files are, in
+locations.py, which this module builds on and `torkham show` reads without loading this one): the CLI and
+the web app build one `Settings` (options first, then TORKHAM_* variables, then defaults) and hand its
+values down; the library takes them as arguments."""
 
 from __future__ import annotations
 
@@ -10,10 +11,20 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-PACKAGE = Path(__file__).resolve().parent
-BUNDLED_KNOWLEDGE = PACKAGE / "knowledge"
-DEFAULT_DB = "torkham.duckdb"
-DEFAULT_WORKSPACE = "torkham-knowledge"
+from torkham.locations import (
+    BUNDLED_KNOWLEDGE_DIR,
+    DEFAULT_DB,
+    DEFAULT_WORKSPACE,
+    INGEST_VARIABLES,
+    MAX_TEXT,
+    PACKAGE_DIR,
+    knowledge_path,
+    store_path,
+    workspace_path,
+)
+
+PACKAGE = Path(PACKAGE_DIR)
+BUNDLED_KNOWLEDGE = Path(BUNDLED_KNOWLEDGE_DIR)
 RETRY_VARIABLES = ("TORKHAM_FETCH_RETRIES", "TORKHAM_FETCH_BACKOFF", "TORKHAM_FETCH_TIMEOUT")
 
 
@@ -21,7 +32,7 @@ RETRY_VARIABLES = ("TORKHAM_FETCH_RETRIES", "TORKHAM_FETCH_BACKOFF", "TORKHAM_FE
 class Limits:
     """What a request may ask for: the longest free text, the largest and the default page."""
 
-    max_text: int = 200
+    max_text: int = MAX_TEXT
     max_page: int = 1000
     default_page: int = 100
 
@@ -39,14 +50,6 @@ class IngestBudget:
     memory_mb: int = 2048  # TORKHAM_INGEST_MEMORY_MB
     max_pages: int = 5000  # TORKHAM_INGEST_MAX_PAGES
     max_chars: int = 5_000_000  # TORKHAM_INGEST_MAX_CHARS
-
-
-INGEST_VARIABLES = {
-    "seconds": "TORKHAM_INGEST_SECONDS",
-    "memory_mb": "TORKHAM_INGEST_MEMORY_MB",
-    "max_pages": "TORKHAM_INGEST_MAX_PAGES",
-    "max_chars": "TORKHAM_INGEST_MAX_CHARS",
-}
 
 
 @dataclass(frozen=True)
@@ -84,9 +87,9 @@ class Settings:
         env = os.environ if environ is None else environ
         texts = env.get("TORKHAM_TEXTS", "")
         return cls(
-            db_path=Path(db or env.get("TORKHAM_DB") or DEFAULT_DB),
-            kb_root=Path(kb or env.get("TORKHAM_KB") or BUNDLED_KNOWLEDGE),
-            workspace=Path(env.get("TORKHAM_WORKSPACE") or DEFAULT_WORKSPACE),
+            db_path=Path(store_path(db, env)),
+            kb_root=Path(knowledge_path(kb, env)),
+            workspace=Path(workspace_path(env)),
             text_dirs=tuple(Path(p) for p in texts.split(os.pathsep) if p),
             reviewer=env.get("TORKHAM_REVIEWER") or None,
             ingest=_ingest_budget(env),

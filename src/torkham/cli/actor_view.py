@@ -8,7 +8,10 @@ exactly that without loading Rich. Every text is printed as given: no markup, no
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Mapping
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (`show` answers without it)
+if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping
 
 Piece = tuple[str, str]  # a text and its Rich style ("" for none)
 Line = list[Piece]

@@ -13,7 +13,10 @@ import builtins
 import os
 import re
 import sys
-from collections.abc import Callable
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (`show` answers without it)
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 # Rich removes these from every text it is given: bell, backspace, vertical tab, form feed, carriage return.
 _STRIPPED = dict.fromkeys((7, 8, 11, 12, 13))
@@ -80,8 +83,10 @@ def _terminal_width() -> int:
 
 def wrapped(text: str, width: int) -> str:
     """`text` as Rich prints it at `width` without styles, its final newline included."""
-    text = text.translate(_STRIPPED)
-    measure = _NARROW if _OTHER.search(text) is None else _rich_measure()
+    measure = _NARROW
+    if _OTHER.search(text) is not None:  # what Rich removes is among the other characters
+        text = text.translate(_STRIPPED)
+        measure = _NARROW if _OTHER.search(text) is None else _rich_measure()
     lines: list[str] = []
     for line in text.split("\n"):
         if measure is _NARROW and len(line) <= width and "\t" not in line:
@@ -134,21 +139,24 @@ def _expand_tabs(line: str, measure: _Measure) -> str:
 def _divide(line: str, width: int, measure: _Measure) -> list[str]:
     """The line cut where Rich breaks it: before a word that no longer fits on the line, and inside a word
     longer than the width (its pieces then fill whole lines)."""
+    cells = measure.cells
     cuts = [0]
     used = 0  # cells taken on the line being filled
-    for word in _WORD.finditer(line):
-        start, text = word.start(), word.group()
-        needed = measure.cells(text.rstrip())
+    start = 0  # where the word begins: the words follow one another from the line's start
+    for text in _WORD.findall(line):
+        needed = cells(text.rstrip())
         if needed <= width - used:
-            used += measure.cells(text)
+            used += cells(text)
         elif needed > width:
+            at = start
             for piece in measure.chop(text, width):
-                cuts += [start] if start else []
-                start += len(piece)
-                used = measure.cells(piece)
+                cuts += [at] if at else []
+                at += len(piece)
+                used = cells(piece)
         elif used and start:
             cuts.append(start)
-            used = measure.cells(text)
+            used = cells(text)
+        start += len(text)
     cuts.append(len(line))
     return [line[a:b] for a, b in zip(cuts, cuts[1:], strict=False)]
 

@@ -86,14 +86,18 @@ def _store_options(args: list[str]) -> tuple[dict[str, str | None] | None, list[
 
 def show(request: ShowRequest) -> int | None:
     """`torkham show` from the actor index; None when the index cannot answer."""
-    from torkham.config import LIMITS, Settings
+    from torkham import locations
     from torkham.store.actor_index import indexed_actor
 
     name = request.name.strip()
-    if not name or len(name) > LIMITS.max_text:  # refused by params.ActorRef: the full command words it
+    if not name or len(name) > locations.MAX_TEXT:  # refused by params.ActorRef: the full command words it
         return None
-    settings = Settings.load(db=request.db, kb=request.kb)
-    found = indexed_actor(settings.db_path, settings.kb_root, name)
+    if locations.ingest_budget_given():  # Settings.load checks the value: a bad one is this command's error
+        from torkham.config import Settings
+
+        Settings.load(db=request.db, kb=request.kb)
+    db, kb = locations.store_path(request.db), locations.knowledge_path(request.kb)  # as Settings.load finds them
+    found = indexed_actor(db, kb, name)
     if found is None:
         return None
     if request.as_json:

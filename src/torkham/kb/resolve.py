@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from torkham.kb.names import normalize
+from torkham.kb.names import match, normalize
 
 
 @dataclass
@@ -49,18 +49,9 @@ class NameIndex:
         key = normalize(query)
         if not key:
             return result
-        exact = self.by_norm.get(key)
-        if exact:
-            return self._settle(result, exact, "exact")
-        tokens = key.split()
-        partial: dict[str, str] = {}
-        for norm, holders in self.by_norm.items():
-            name_tokens = norm.split()
-            if norm.startswith(key + " ") or all(t in name_tokens for t in tokens):
-                for actor_id, name in holders.items():
-                    partial.setdefault(actor_id, name)
-        if partial:
-            return self._settle(result, partial, "partial")
+        how, holders = match(self.by_norm, key)
+        if holders:
+            return self._settle(result, holders, how)
         result.suggestions = self.suggest(key)
         return result
 

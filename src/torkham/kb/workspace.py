@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from torkham import locations
 from torkham.errors import TorkhamError
 
-BUNDLED_KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"
+BUNDLED_KNOWLEDGE = Path(locations.BUNDLED_KNOWLEDGE_DIR)
 PROPOSED_FOLDER = "proposed"  # <workspace>/proposed/<source-id>/<kind>.yaml: records awaiting review
 TEXTS_FOLDER = "texts"  # <workspace>/texts/<source-id>.txt: the extracted text quotes are checked against
 REVIEW_LOG = "review-log.yaml"  # <workspace>/review-log.yaml: every accept and reject, never a knowledge file
@@ -19,7 +20,7 @@ CROSSWALK_FOLDER = "crosswalks"  # inside the knowledge folder: one file per dat
 
 
 def is_bundled(root: Path) -> bool:
-    return root.resolve() == BUNDLED_KNOWLEDGE
+    return locations.is_bundled(root)
 
 
 def workspace_for(kb_root: Path) -> Path:
@@ -34,13 +35,8 @@ def workspace_for(kb_root: Path) -> Path:
 
 def knowledge_roots(kb_root: Path) -> list[Path]:
     """The folders read as one knowledge base: the knowledge folder, then the user workspace when the
-    knowledge folder is the bundled one and the workspace exists."""
-    roots = [kb_root]
-    if is_bundled(kb_root):
-        workspace = workspace_for(kb_root)
-        if workspace.is_dir() and not is_bundled(workspace):
-            roots.append(workspace)
-    return roots
+    knowledge folder is the bundled one and the workspace exists (locations.knowledge_roots)."""
+    return [kb_root, *(Path(root) for root in locations.knowledge_roots(kb_root)[1:])]
 
 
 def is_knowledge_file(root: Path, path: Path) -> bool:

@@ -18,90 +18,107 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
-from collections.abc import Iterable
-from dataclasses import dataclass
-from pathlib import Path
 
-from torkham.kb.resolve import NameIndex
+from torkham.kb.names import match, normalize
+from torkham.locations import PACKAGE_DIR
 from torkham.store.knowledge_stamps import unchanged, vouch
+
+try:  # sqlite3's own core: the sqlite3 package adds the DB-API's date types and adapters, which load datetime
+    import _sqlite3 as sqlite
+except ImportError:  # pragma: no cover - a Python whose sqlite3 is built otherwise
+    import sqlite3 as sqlite  # type: ignore[no-redef]  # the same classes, through the package
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (`show` answers without it)
 if TYPE_CHECKING:
+    import sqlite3
+    from pathlib import Path
     from typing import Any
 
     from duckdb import DuckDBPyConnection
 
 FORMAT = "2"
-BUNDLED_LIST = Path(__file__).resolve().parent.parent / "data" / "bundled.yaml"  # datasets.bundled's list
+SUFFIX = ".actors"  # the index of the store `x.duckdb` is `x.duckdb.actors`
+BUNDLED_LIST = os.path.join(PACKAGE_DIR, "data", "bundled.yaml")  # datasets.bundled's list
 
 
 def index_path(db_path: Path) -> Path:
-    return db_path.with_name(db_path.name + ".actors")
+    return db_path.with_name(db_path.name + SUFFIX)
 
 
-@dataclass(frozen=True)
 class IndexedActor:
-    """One actor as `show` prints it: its detail, every actor's name by id, the relation types' labels."""
+    """One actor as `show` prints it: its detail, every actor's name by id, the relation types' labels (a
+    plain class: `show` loads no dataclasses)."""
 
-    detail: dict[str, Any]
-    names: dict[str, str]
-    relation_labels: dict[str, str]
+    __slots__ = ("detail", "names", "relation_labels")
+
+    def __init__(self, detail: dict[str, Any], names: dict[str, str], relation_labels: dict[str, str]) -> None:
+        self.detail, self.names, self.relation_labels = detail, names, relation_labels
 
 
-def indexed_actor(db_path: Path, kb_root: Path, name: str) -> IndexedActor | None:
-    """The actor `name` denotes when the index is current for the store and knowledge given and resolves the
-    name to exactly one actor; None otherwise (the caller then asks the store, which words every error)."""
-    path = index_path(db_path)
-    if not path.exists():
+def indexed_actor(db_path: str, kb_root: str, name: str) -> IndexedActor | None:
+    """The actor `name` denotes when the index is current for the store and knowledge given (as
+    locations.py finds them) and resolves the name to exactly one actor; None otherwise (the caller then
+    asks the store, which words every error)."""
+    if os.path.basename(db_path) in ("", ".", ".."):
+        return None  # not a file's name: the store itself says what is wrong
+    path = db_path + SUFFIX  # index_path, without pathlib
+    if not os.path.exists(path):
         return None
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        con = sqlite.connect(f"file:{path}?mode=ro", uri=True)
         try:
             return _read(con, db_path, kb_root, name)
         finally:
             con.close()
-    except (OSError, sqlite3.Error):
+    except (OSError, sqlite.Error):
         return None
 
 
-def _read(con: sqlite3.Connection, db_path: Path, kb_root: Path, name: str) -> IndexedActor | None:
+def _read(con: sqlite3.Connection, db_path: str, kb_root: str, name: str) -> IndexedActor | None:
     if not _current(dict(con.execute("SELECT key, value FROM meta").fetchall()), db_path, kb_root):
         return None
-    canonical = dict(con.execute("SELECT id, name FROM actors").fetchall())
-    actor_id = (
-        _StoredNames(con.execute("SELECT norm, actor, name FROM keys ORDER BY seq"), canonical).resolve(name).actor_id
-    )
-    detail = con.execute("SELECT detail FROM actors WHERE id = ?", [actor_id]).fetchone() if actor_id else None
+    key = normalize(name)
+    if not key:
+        return None
+    _, holders = match(_names(con, key), key)
+    if len(holders) != 1:
+        return None
+    (actor_id,) = holders
+    detail = con.execute("SELECT detail FROM actors WHERE id = ?", [actor_id]).fetchone()
     if detail is None or detail[0] is None:
         return None
+    canonical = dict(con.execute("SELECT id, name FROM actors").fetchall())
     labels = dict(con.execute("SELECT term, label FROM labels").fetchall())
     return IndexedActor(json.loads(detail[0]), canonical, labels)
 
 
-class _StoredNames(NameIndex):
-    """A NameIndex of names normalised when the index was written (the same keys, in the same order)."""
+def _names(con: sqlite3.Connection, key: str) -> dict[str, dict[str, str]]:
+    """The names as kb.resolve.NameIndex keeps them (the same keys, in the same order) that kb.names.match
+    needs to match `key`: only the key itself when it is a name (an exact match looks no further)."""
+    rows = con.execute("SELECT norm, actor, name FROM keys WHERE norm = ? ORDER BY seq", [key]).fetchall()
+    if not rows:
+        rows = con.execute("SELECT norm, actor, name FROM keys ORDER BY seq").fetchall()
+    names: dict[str, dict[str, str]] = {}
+    for norm, actor, held in rows:
+        names.setdefault(norm, {})[actor] = held
+    return names
 
-    def __init__(self, keys: Iterable[tuple[str, str, str]], canonical: dict[str, str]):
-        self.canonical = canonical
-        self.by_norm = {}
-        for norm, actor_id, name in keys:
-            self.by_norm.setdefault(norm, {})[actor_id] = name
 
-
-def _current(meta: dict[str, str], db_path: Path, kb_root: Path) -> bool:
+def _current(meta: dict[str, str], db_path: str, kb_root: str) -> bool:
     """Whether an index with this meta is current for this store and knowledge."""
     stamp = _stamp(db_path)
     if stamp is None or meta.get("format") != FORMAT or meta.get("stamp") != stamp:
         return False  # checked first: all that follows reads the knowledge files or their stamps
     if meta.get("bundled") and meta.get("inputs") and unchanged(meta["inputs"], kb_root):
         return True  # the files are those the index was written from: the fingerprint and the list it saw
+    from pathlib import Path
+
     from torkham.store.fingerprint import knowledge_fingerprint
 
-    return meta.get("bundled") == _bundled_marker() and meta.get("fingerprint") == knowledge_fingerprint(kb_root)
+    return meta.get("bundled") == _bundled_marker() and meta.get("fingerprint") == knowledge_fingerprint(Path(kb_root))
 
 
-def _stamp(path: Path) -> str | None:
+def _stamp(path: str | Path) -> str | None:
     try:
         status = os.stat(path)
     except FileNotFoundError:
@@ -112,7 +129,8 @@ def _stamp(path: Path) -> str | None:
 def _bundled_marker() -> str:
     import hashlib
 
-    return hashlib.sha256(BUNDLED_LIST.read_bytes()).hexdigest()
+    with open(BUNDLED_LIST, "rb") as listed:
+        return hashlib.sha256(listed.read()).hexdigest()
 
 
 # Every record about every actor in one statement — queries.actor_detail for all actors at once, part for
@@ -171,7 +189,7 @@ def write_index(con: DuckDBPyConnection, db_path: Path) -> Path | None:
 
     try:
         return _write(con, db_path)
-    except (OSError, sqlite3.Error, duckdb.Error):
+    except (OSError, sqlite.Error, duckdb.Error):
         return None
 
 
@@ -186,13 +204,14 @@ def _write(con: DuckDBPyConnection, db_path: Path) -> Path | None:
         return None
     target = index_path(db_path).with_suffix(index_path(db_path).suffix + ".writing")
     target.unlink(missing_ok=True)
-    with closing(sqlite3.connect(target)) as out:
+    with closing(sqlite.connect(target)) as out:
         _fill(out, con, str(built["kb_fingerprint"]), built.get("kb_root"))
         out.commit()
     return target
 
 
 def _fill(out: sqlite3.Connection, con: DuckDBPyConnection, fingerprint: str, kb_root: str | None) -> None:
+    from torkham.kb.resolve import NameIndex
     from torkham.model.vocabulary import default_vocabulary
 
     out.executescript(
@@ -217,6 +236,8 @@ def _fill(out: sqlite3.Connection, con: DuckDBPyConnection, fingerprint: str, kb
 def _sources(con: DuckDBPyConnection, fingerprint: str, kb_root: str | None) -> tuple[str, str]:
     """What the index was written from: the bundled dataset list's marker when the store holds all its
     datasets (else ""), and the stamps of the knowledge files when they vouch for the fingerprint (else "")."""
+    from pathlib import Path
+
     from torkham.datasets.bundled import bundled_datasets
     from torkham.errors import TorkhamError
     from torkham.kb.workspace import crosswalk_files, knowledge_files_by_root
@@ -237,7 +258,12 @@ def _sources(con: DuckDBPyConnection, fingerprint: str, kb_root: str | None) -> 
         return knowledge_fingerprint(root) == fingerprint
 
     try:
-        files = [VOCABULARY_FILE, BUNDLED_LIST, *(p for _, p in knowledge_files_by_root(root)), *crosswalk_files(root)]
+        files = [
+            VOCABULARY_FILE,
+            Path(BUNDLED_LIST),
+            *(p for _, p in knowledge_files_by_root(root)),
+            *crosswalk_files(root),
+        ]
         inputs = vouch(root, files, read_all)
     except (OSError, TorkhamError):
         inputs = ""
@@ -251,12 +277,12 @@ def publish_index(written: Path | None, store_file: Path, db_path: Path) -> None
 
     try:
         if written is not None:
-            with closing(sqlite3.connect(written)) as out:
+            with closing(sqlite.connect(written)) as out:
                 out.execute("UPDATE meta SET value = ? WHERE key = 'stamp'", [_stamp(store_file) or ""])
                 out.commit()
             os.replace(written, index_path(db_path))
             return
-    except (OSError, sqlite3.Error):
+    except (OSError, sqlite.Error):
         if written is not None:
             written.unlink(missing_ok=True)
     index_path(db_path).unlink(missing_ok=True)

@@ -15,10 +15,13 @@ from __future__ import annotations
 import json
 import os
 import time
-from collections.abc import Callable
-from pathlib import Path
 
-from torkham.kb.workspace import TEXTS_FOLDER, knowledge_roots
+from torkham.locations import knowledge_roots
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (`show` answers without it)
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
 
 # Change times this close to the taking are not trusted: more than any file system's clock tick (FAT's is
 # two seconds) and than the usual skew between the kernel's clock and the one a stamp is compared with.
@@ -38,7 +41,7 @@ def vouch(kb_root: Path, files: list[Path], read_all: Callable[[], bool]) -> str
     return json.dumps(dict(zip(("kb_root", "roots", "stamps"), first, strict=True)), ensure_ascii=False)
 
 
-def unchanged(record: str, kb_root: Path) -> bool:
+def unchanged(record: str, kb_root: str | Path) -> bool:
     """Whether the files and folders `record` stamped are, by every stamp, as they were, for the same
     knowledge folder and the same roots (a user workspace that appeared or went away is a change)."""
     try:
@@ -67,6 +70,8 @@ def _taking(kb_root: Path, files: list[Path]) -> tuple[str, list[str], dict[str,
 def _folders(root: str) -> list[str]:
     """The root and every folder below it where a knowledge file may be found: not hidden folders nor the
     source texts, whose files the fingerprint never reads (kb.workspace.is_knowledge_file)."""
+    from torkham.kb.workspace import TEXTS_FOLDER
+
     found = []
     for folder, subfolders, _ in os.walk(root):
         found.append(folder)
