@@ -1,42 +1,135 @@
-"""The claim extractors' own words (claim_words.yaml): reporting verbs besides wordlists.yaml's speech
-verbs, and the markers of an author's own assertion."""
+"""The claim extractors' own words (claim_words.yaml): reporting verbs as lemmas with every form made from
+them, the verbs and forms that report only in some uses, speaking nouns, and the markers of an author's
+own assertion."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from torkham.errors import TorkhamError
 from torkham.model.yamlfile import load_yaml
 
 CLAIM_WORDS_FILE = Path(__file__).with_name("claim_words.yaml")
+_SIBILANT = ("s", "sh", "ch", "x", "z")
+
+
+def inflect(lemma: str, irregular: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    """The forms of a lemma by kind: base, s (third person), ed (past), ing. 'point out' → 'points out'."""
+    head, _, tail = lemma.partition(" ")
+    tail = f" {tail}" if tail else ""
+    listed = irregular.get(head)
+    if listed:  # -s form, past forms, -ing form
+        forms = {"base": head, "s": listed[0], "ing": listed[-1]}
+        forms.update({f"ed{i or ''}": past for i, past in enumerate(listed[1:-1])})
+        return {kind: form + tail for kind, form in forms.items()}
+    consonant_y = head.endswith("y") and head[-2:-1] not in "aeiou"
+    s = head[:-1] + "ies" if consonant_y else head + ("es" if head.endswith(_SIBILANT) else "s")
+    ed = head + "d" if head.endswith("e") else (head[:-1] + "ied" if consonant_y else head + "ed")
+    ing = head[:-1] + "ing" if head.endswith("e") and not head.endswith("ee") else head + "ing"
+    return {kind: form + tail for kind, form in {"base": head, "s": s, "ed": ed, "ing": ing}.items()}
 
 
 @dataclass(frozen=True)
 class ClaimWords:
-    reporting_verbs: tuple[str, ...]
+    reporting_lemmas: tuple[str, ...]
+    irregular: dict[str, tuple[str, ...]]
+    also_nouns: frozenset[str]
+    clause_verbs: frozenset[str]
+    clause_followers: dict[str, tuple[str, ...]]
+    speech_nouns: tuple[str, ...]
+    irregular_pasts: tuple[str, ...]
+    directive_lemmas: frozenset[str]
+    headline_lemmas: frozenset[str]
+    causing_verbs: tuple[str, ...]
+    adjectival_forms: frozenset[str]
+    hearsay_forms: frozenset[str]
     progressive_verbs: tuple[str, ...]
+    participle_lemmas: tuple[str, ...]
+    speaker_nouns: frozenset[str]
+    person_nouns: frozenset[str]
+    addressee_lemmas: frozenset[str]
+    not_claims: tuple[str, ...]
     author_markers: dict[str, tuple[str, ...]]
 
+    @cached_property
+    def forms(self) -> dict[str, tuple[str, str]]:
+        """Every form of every reporting lemma → (lemma, kind: base, s, ed or ing)."""
+        out: dict[str, tuple[str, str]] = {}
+        for lemma in self.reporting_lemmas:
+            for kind, form in inflect(lemma, self.irregular).items():
+                out.setdefault(form, (lemma, kind.rstrip("0123456789")))
+        return out
+
     @property
+    def reporting_verbs(self) -> tuple[str, ...]:
+        """The finite forms (plain, -s, -ed): 'estimate', 'estimates', 'estimated'."""
+        return tuple(f for f, (_, kind) in self.forms.items() if kind != "ing")
+
+    @cached_property
+    def participles(self) -> tuple[str, ...]:
+        return tuple(inflect(lemma, self.irregular)["ing"] for lemma in self.participle_lemmas)
+
+    @cached_property
     def marker_pattern(self) -> re.Pattern[str]:
         phrases = sorted({p for ps in self.author_markers.values() for p in ps}, key=len, reverse=True)
         return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.I)
+
+    @cached_property
+    def not_claim_pattern(self) -> re.Pattern[str]:
+        return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in self.not_claims) + r")\b", re.I)
 
 
 def _phrases(value: object, where: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
         raise TorkhamError(f"{CLAIM_WORDS_FILE}: {where} must be a list of words")
-    return tuple(v.strip().lower() for v in value)
+    return tuple(dict.fromkeys(v.strip().lower() for v in value))
+
+
+def _mapping(value: object, where: str) -> dict[str, tuple[str, ...]]:
+    if not isinstance(value, dict):
+        raise TorkhamError(f"{CLAIM_WORDS_FILE}: {where} must map a lemma to a list of words")
+    return {str(k): _phrases(v, f"{where}.{k}") for k, v in value.items()}
+
+
+def _irregular(value: object) -> dict[str, tuple[str, ...]]:
+    out = _mapping(value, "irregular_forms")
+    short = [k for k, v in out.items() if len(v) < 3]
+    if short:
+        raise TorkhamError(f"{CLAIM_WORDS_FILE}: irregular_forms.{short[0]} needs its -s, past and -ing forms")
+    return out
 
 
 @lru_cache(maxsize=1)
 def claim_words() -> ClaimWords:
     data = load_yaml(CLAIM_WORDS_FILE)
     if not isinstance(data, dict) or not isinstance(data.get("author_markers"), dict):
-        raise TorkhamError(f"{CLAIM_WORDS_FILE}: needs reporting_verbs and author_markers")
+        raise TorkhamError(f"{CLAIM_WORDS_FILE}: needs reporting_lemmas and author_markers")
     markers = {str(k): _phrases(v, f"author_markers.{k}") for k, v in data["author_markers"].items()}
-    verbs = _phrases(data.get("reporting_verbs"), "reporting_verbs")
-    return ClaimWords(verbs, _phrases(data.get("progressive_verbs"), "progressive_verbs"), markers)
+
+    def words(key: str) -> tuple[str, ...]:
+        return _phrases(data.get(key), key)
+
+    return ClaimWords(
+        reporting_lemmas=words("reporting_lemmas"),
+        irregular=_irregular(data.get("irregular_forms")),
+        also_nouns=frozenset(words("also_nouns")),
+        clause_verbs=frozenset(words("clause_verbs")),
+        clause_followers=_mapping(data.get("clause_followers"), "clause_followers"),
+        speech_nouns=words("speech_nouns"),
+        irregular_pasts=words("irregular_pasts"),
+        directive_lemmas=frozenset(words("directive_lemmas")),
+        headline_lemmas=frozenset(words("headline_lemmas")),
+        causing_verbs=words("causing_verbs"),
+        adjectival_forms=frozenset(words("adjectival_forms")),
+        hearsay_forms=frozenset(words("hearsay_forms")),
+        progressive_verbs=words("progressive_verbs"),
+        participle_lemmas=words("participle_lemmas"),
+        speaker_nouns=frozenset(words("speaker_nouns")),
+        person_nouns=frozenset(words("person_nouns")),
+        addressee_lemmas=frozenset(words("addressee_lemmas")),
+        not_claims=words("not_claims"),
+        author_markers=markers,
+    )

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from torkham.ingest.extract.claim_words import claim_words
 from torkham.ingest.extract.words import default_words
 
 NAME_REACH = 60  # characters between a speaker and the verb, at most
@@ -24,11 +25,25 @@ class Speaker:
     start: int
     end: int
     generic: bool = False  # a pronoun or a common noun ("officials", "the army"): the reviewer names it
+    also: tuple[str, ...] = ()  # the speakers named with it: "UNHCR and IOM estimate …"
 
 
 @lru_cache(maxsize=1)
 def speaker_nouns() -> frozenset[str]:
-    return frozenset(default_words().speaker_nouns)
+    return frozenset({*default_words().speaker_nouns, *claim_words().speaker_nouns})
+
+
+@lru_cache(maxsize=1)
+def speech_verb_forms() -> tuple[str, ...]:
+    """Every finite speech verb: wordlists.yaml's speech verbs and the forms of claim_words.yaml's lemmas,
+    longest first (so 'points out' is tried before 'points')."""
+    verbs = {*(v for v in default_words().speech_verbs if not v.endswith("ing")), *claim_words().reporting_verbs}
+    return tuple(sorted(verbs, key=len, reverse=True))
+
+
+def _is_demonym(name: str) -> bool:
+    """'Pakistani', 'Afghan': a people's adjective, not a speaker's name ('Afghans' may speak)."""
+    return not name.endswith("s") and name.lower() in default_words().demonyms
 
 
 def clean_name(name: str) -> str:
@@ -52,7 +67,7 @@ def last_name_in(text: str, offset: int) -> Speaker | None:
     found = None
     for m in _NAME.finditer(text):
         name = clean_name(m.group())
-        if name and name.lower() not in default_words().non_name_words:
+        if name and name.lower() not in default_words().non_name_words and not _is_demonym(name):
             at = offset + m.start() + m.group().find(name.split()[0])
             found = Speaker(name, at, at + len(name))
     return found
@@ -62,7 +77,7 @@ def first_name_in(text: str, offset: int) -> Speaker | None:
     """The first capitalised name of `text` (after titles: 'German Foreign Minister Heiko Maas')."""
     for m in _NAME.finditer(text):
         name = clean_name(m.group())
-        if name and name.lower() not in default_words().non_name_words:
+        if name and name.lower() not in default_words().non_name_words and not _is_demonym(name):
             at = offset + m.start() + m.group().find(name.split()[0])
             return Speaker(name, at, at + len(name))
     return None
@@ -82,8 +97,17 @@ def body_before(text: str, start: int, end: int) -> Speaker | None:
         words = words[1:]
     phrase = " ".join(words)
     at = m.end("phrase") - len(phrase)
-    named = any(w[:1].isupper() for w in words[:-1])
-    return Speaker(phrase, at, m.end("phrase"), generic=not named)
+    return Speaker(phrase, at, m.end("phrase"), generic=not _names_body(words))
+
+
+def _names_body(words: list[str]) -> bool:
+    """'the Khyber district administration', 'the Pakistani military' name one body; 'a Pakistani diplomat',
+    'Pakistani officials' do not."""
+    if any(w[:1].isupper() and not _is_demonym(w) for w in words[:-1]):
+        return True
+    head = words[-1].lower()
+    person = head in claim_words().person_nouns or head in default_words().person_titles
+    return any(_is_demonym(w) for w in words[:-1]) and not person and not head.endswith("s")
 
 
 _FUNCTION_WORDS = {"which", "who", "whom", "whose", "what", "that", "as", "while", "when", "where", "if", "than"}
@@ -94,58 +118,28 @@ def _is_verb_like(word: str) -> bool:
     return word[:1].islower() and (word.endswith("ed") or word in ("said", "told", "says", "and", "or", "but"))
 
 
-def speaker_after(text: str, end: int) -> Speaker | None:
-    """'…", said spokesperson Sohail Shaheen' / '…," Lieven said' / a name line under a quotation."""
-    words = default_words()
-    verbs = "|".join(words.speech_verbs)
-    window = text[end : end + 160]
-    m = re.match(rf"[\s,.*]*(?:\([^)]*\)\s*)?,?\s*(?P<verb>{verbs})\s+(?P<who>[^,.;\n]{{2,70}})", window)
-    if m:
-        who = last_name_in(m.group("who"), end + m.start("who"))
-        if who:
-            return who
-    m = re.match(rf"[\s,.*]*(?P<who>(?i:he|she|they|we|i))\s+(?:{verbs})\b", window)
-    if m:  # '"…," she said.'
-        return Speaker(m.group("who"), end + m.start("who"), end + m.end("who"), generic=True)
-    m = re.match(rf"[\s,.*]*(?P<who>[A-Z][^,.;\n\"]{{1,60}}?)\s+(?:{verbs})\b", window)
-    if m:
-        return last_name_in(m.group("who"), end + m.start("who"))
-    m = re.match(r"[\s\"”*]*(?:With|In) (?:these|those|his|her) words,?\s+(?P<who>[^,.;\n]{2,80})", window)
-    if m:  # '"…"\n\nWith these words German Foreign Minister Heiko Maas summed up …'
-        return first_name_in(m.group("who"), end + m.start("who"))
-    m = re.match(r"\s*\n\s*(?P<who>[A-Z][^\n]{2,60})\n", window)  # "Iftikhar Firdous, Khorasan Diary"
-    if m and len(m.group("who").split()) <= 8 and not re.search(r"[.!?]$", m.group("who")):
-        return last_name_in(m.group("who").split(",")[0], end + m.start("who"))
-    return None
-
-
-def speaker_before(text: str, start: int, sentence_start: int) -> Speaker | None:
-    """'Leiven told me in a virtual interview, "…"' / 'Mujahid said: "…"'."""
-    words = default_words()
-    before = text[sentence_start:start]
-    m = re.search(
-        rf"(?P<who>[^.;\"]{{0,120}}?)\b(?:{'|'.join(words.speech_verbs)})\b[^\"]{{0,60}}[,:]?\s*[\"“*]*$", before
-    )
-    if m:
-        pronoun = re.search(r"\b(?P<p>[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)\s+$", m.group("who"))
-        if pronoun:  # '…, deploring what she called "…"': she, not the name before her
-            at = sentence_start + m.start("who") + pronoun.start("p")
-            return Speaker(pronoun.group("p"), at, at + len(pronoun.group("p")), generic=True)
-        return last_name_in(m.group("who"), sentence_start + m.start("who"))
-    m = re.search(r"\bby\s+(?P<who>[^,;\"]{3,80})(?:,[^\"]{0,120})?[\"“*]*$", before)  # "as spelled out by Dr. X, …"
-    return first_name_in(m.group("who"), sentence_start + m.start("who")) if m else None
-
-
 _ASIDE = re.compile(r",\s*(?:however|though|too|also|in turn|meanwhile)\s*,?", re.I)
-_APPOSITION = re.compile(r",\s+(?:a|an|the|its|his|her)\s+[^,;:()]{1,60},\s*$")  # "…, a little-known front, claimed"
+# "…, a little-known front, claimed", "The report, released on Monday, says"
+_APPOSITION = re.compile(r",\s+(?:a|an|the|its|his|her|[a-z]+ed)\s+[^,;:()]{1,60},\s*$")
 _MODIFIER = re.compile(r"\s+(?:in|of|from|at|for)\s+$")  # "The Taliban administration in Kabul accused"
-_AUXILIARIES = re.compile(r"(?:\s+(?:have|has|had|will|would|also|again|reportedly|repeatedly|recently|publicly))+\s*$")
+_AUXILIARIES = re.compile(
+    r"(?:\s+(?:have|has|had|will|would|also|again|still|often|now|then|later|already|further|[a-z]+ly))+\s*$"
+)
+# "… in private discussions with the United States reiterated": a name after a preposition is not the subject
+_PREPOSITION = re.compile(
+    r"\b(?:with|to|from|against|on|at|by|about|between|among|towards?|into|over|under|after|before|without)\s+"
+    r"(?:the\s+)?$",
+    re.I,
+)
+_PUBLISHED = re.compile(r"\b(?:issued|published|released|produced)\s+[^,;]{1,80},?\s*$")
+PP_REACH = 110  # the subject of a verb whose last name sits in a prepositional phrase may lie this far back
 
 
 def speaker_of_verb(text: str, verb_start: int, sentence_start: int) -> Speaker | None:
     """The subject of a speech verb: the last name or speaking noun shortly before it in the same
     sentence ("Critics, however, believe …"; "Afghanistan's defense ministry stated …" keeps the whole
-    phrase; "X, a little-known front, claimed …" looks past the apposition)."""
+    phrase; "X, a little-known front, claimed …" looks past the apposition; "UNHCR and IOM estimate …"
+    names both)."""
     window_start = max(sentence_start, verb_start - 120)
     before = _ASIDE.sub(lambda m: " " * len(m.group()), text[window_start:verb_start])
     apposition = _APPOSITION.search(before)
@@ -156,34 +150,66 @@ def speaker_of_verb(text: str, verb_start: int, sentence_start: int) -> Speaker 
     clause = _AUXILIARIES.sub("", clause)  # "Top U.S. officials have praised": the subject before "have"
     words = re.findall(r"[\w'’]+", clause)
     last = words[-1] if words else ""
-    if last.lower() in RELATIVES:  # "ETIM that claims" names its speaker; "an organization that claimed" does not
-        at = clause_start + clause.rfind(last)
-        named = last_name_in(text[clause_start:at], clause_start)
-        if named is not None and re.fullmatch(r"\s*(?:\([^)]{1,12}\)|\))?,?\s*", text[named.end : at]):
-            return named
-        return Speaker(last, at, at + len(last), generic=True)
+    if last.lower() in RELATIVES:
+        return _relative_speaker(text, clause_start + clause.rfind(last), last, window_start, sentence_start)
     if last.lower() in PRONOUNS:
         at = clause_start + clause.rfind(last)
         return Speaker(last, at, at + len(last), generic=True)
     body = body_before(text, clause_start, clause_start + len(clause.rstrip()))
     if body is not None:
         return body
+    who, reach = _subject_name(text, clause_start, clause)
+    if who is None and words and not any(w[:1].isupper() for w in words):
+        who = last_name_in(text[window_start:clause_start], window_start)  # "X, the minister, visited … and told"
+    if who is None or verb_start - who.end > reach:
+        return None
+    tail = _AUXILIARIES.sub("", text[who.end : verb_start])
+    owned = re.match(r"['’]s((?:\s+[a-z][\w-]*){1,3})\s*$", tail)
+    if owned:  # "Afghanistan's defense ministry"
+        return Speaker(text[who.start : who.end + owned.end(1)], who.start, who.end + owned.end(1))
+    return _with_partners(text, clause_start, who)
+
+
+def _subject_name(text: str, clause_start: int, clause: str) -> tuple[Speaker | None, int]:
+    """The last name of the clause that heads it: 'The Taliban administration in Kabul' → the
+    administration; a name after a preposition is passed over for one before it."""
     who = last_name_in(clause, clause_start)
-    modifier = _MODIFIER.search(text, clause_start, who.start) if who is not None else None
-    titled = modifier is not None and _after_title(text[clause_start : modifier.start()])
-    if who is not None and modifier is not None and not titled:  # "The Taliban administration in Kabul": the head
+    reach = NAME_REACH
+    while who is not None and _PREPOSITION.search(text, clause_start, who.start):
+        who, reach = last_name_in(text[clause_start : who.start], clause_start), PP_REACH
+    if who is None:
+        return None, reach
+    modifier = _MODIFIER.search(text, clause_start, who.start)
+    office = modifier is not None and modifier.group().split()[0] in ("of", "for")
+    titled = office and modifier is not None and _after_title(text[clause_start : modifier.start()])
+    if modifier is not None and not titled:  # "The Taliban administration in Kabul": the head
         head = body_before(text, clause_start, modifier.start()) or last_name_in(
             text[clause_start : modifier.start()], clause_start
         )
         who = head or who
-    if who is None and words and not any(w[:1].isupper() for w in words):
-        who = last_name_in(text[window_start:clause_start], window_start)  # "X, the minister, visited … and told"
-    if who is None or verb_start - who.end > NAME_REACH:
-        return None
-    owned = re.match(r"['’]s((?:\s+[a-z][\w-]*){1,3})\s*$", text[who.end : verb_start])
-    if owned:  # "Afghanistan's defense ministry"
-        return Speaker(text[who.start : who.end + owned.end(1)], who.start, who.end + owned.end(1))
-    return who
+    return who, reach
+
+
+def _relative_speaker(text: str, at: int, word: str, window_start: int, sentence_start: int) -> Speaker:
+    """'ETIM that claims' names its speaker; 'an organization that claimed' does not; 'OCHA issued Report 3,
+    which states' is OCHA's."""
+    named = last_name_in(text[window_start:at], window_start)
+    if named is not None and re.fullmatch(r"\s*(?:\([^)]{1,12}\)|\))?,?\s*", text[named.end : at]):
+        return named
+    published = _PUBLISHED.search(text, window_start, at)
+    if published is not None:
+        publisher = speaker_of_verb(text, published.start(), sentence_start)
+        if publisher is not None and not publisher.generic:
+            return publisher
+    return Speaker(word, at, at + len(word), generic=True)
+
+
+def _with_partners(text: str, clause_start: int, who: Speaker) -> Speaker:
+    """'UNHCR and IOM estimate': IOM, with UNHCR named beside it."""
+    m = re.search(r"(?:^|\s)(?P<x>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})\s+and\s+$", text[clause_start : who.start])
+    if m is None or m.group("x").lower() in default_words().non_name_words:
+        return who
+    return Speaker(who.text, who.start, who.end, who.generic, (clean_name(m.group("x")),))
 
 
 def _after_title(text: str) -> bool:
@@ -196,34 +222,3 @@ def inverted_speaker(text: str, verb_end: int, sentence_end: int) -> Speaker | N
     """'…, as once said the former Afghan president Hamid Karzai' / '…, says Iftikhar Firdous of …'."""
     m = re.match(r"\s+(?P<who>(?:the\s+)?(?:[\w'’-]+\s+){0,4}?[A-Z][^,.;\n]{1,60})", text[verb_end:sentence_end])
     return first_name_in(m.group("who"), verb_end + m.start("who")) if m else None
-
-
-_ACCORDING = re.compile(r"\b[Aa]ccording to\s+(?:(?:a|an|the)\s+(?:\w+\s+){0,2}?(?:from|by|of)\s+)?")
-_PASSIVE_BY = re.compile(r"\b(?:was|were|is|are|has been|have been|had been)\s+(?:\w+\s+)?by\s+")
-
-
-def attributed_to(text: str, start: int, end: int) -> list[tuple[Speaker, int, int]]:
-    """'…, according to a statement from the Pakistani military' / '… was reported by one Member State
-    to …': (the speaker, and the span of the attribution) for each in text[start:end]."""
-    found = []
-    for m in _ACCORDING.finditer(text, start, end):
-        found.append((m, _named_after(text, m.end(), end)))
-    for m in _PASSIVE_BY.finditer(text, start, end):
-        verb = m.group().split()[-2]
-        if verb.lower() in default_words().speech_verbs:
-            found.append((m, _named_after(text, m.end(), end)))
-    return [(who, m.start(), who.end) for m, who in found if who is not None]
-
-
-def _named_after(text: str, position: int, end: int) -> Speaker | None:
-    """The name or speaking noun phrase at `position`: 'one Member State', 'the UN refugee agency'."""
-    m = re.match(r"(?:(?:one|a|an|the|another)\s+)?(?P<who>[^,.;:()\n]{1,80})", text[position:end])
-    if m is None:
-        return None
-    phrase_start = position + m.start("who")
-    for i, word in enumerate(re.finditer(r"[A-Za-z]+", m.group("who"))):
-        if i >= 4:
-            break
-        if word.group().lower() in speaker_nouns():
-            return body_before(text, phrase_start, phrase_start + word.end())
-    return first_name_in(m.group("who"), phrase_start)

@@ -1,0 +1,64 @@
+"""A claim whose speaker is a pronoun ('He said three police officers were killed') takes the speaker of
+the claim just before it in the same paragraph ('…, Mohammad Ali Gandapur, told Reuters.'); the note keeps
+the pronoun and says the speaker was taken from the sentence before, for the reviewer to check."""
+
+from __future__ import annotations
+
+from torkham.ingest.extract.claim_record import ClaimPass, claim_record
+from torkham.ingest.extract.claim_words import claim_words
+from torkham.ingest.extract.speakers import Speaker, speaker_nouns
+from torkham.ingest.extract.words import default_words
+from torkham.ingest.proposal import Proposal
+
+SENTENCES_BACK = 2  # the speaker before may stand this many sentences back, at most
+_RESOLVED = {"he", "she", "it", "they"}  # "we" and "I" speak inside quotations: their speaker is the quote's
+
+
+def resolve_pronouns(cp: ClaimPass) -> None:
+    """Rewrites, in place, the claims of `cp` whose speaker is a pronoun and has a speaker before it."""
+    before: tuple[Proposal, Speaker] | None = None
+    for proposal, speaker in sorted(cp.made, key=lambda made: made[0].start):
+        if speaker is None:
+            continue
+        if not (speaker.generic and speaker.text.lower() in _RESOLVED):
+            before = (proposal, speaker)
+        elif before is not None and _near(cp, before[0], proposal) and _agrees(speaker, before[1]):
+            _take(cp, proposal, speaker, before[1])
+
+
+def _near(cp: ClaimPass, earlier: Proposal, later: Proposal) -> bool:
+    """The earlier claim ends at most SENTENCES_BACK sentences before, with no paragraph break between."""
+    if "\n\n" in cp.doc.text[earlier.end : later.start] or earlier.start > later.start:
+        return False
+    spans = cp.sentences.spans
+    later_sentence = cp.sentences.around(later.start)
+    if later_sentence not in spans:
+        return False
+    index = spans.index(later_sentence)
+    first = spans[max(0, index - SENTENCES_BACK)][0]
+    return earlier.end >= first
+
+
+def _agrees(pronoun: Speaker, speaker: Speaker) -> bool:
+    """'he'/'she' is one person ('Asif Durrani', 'Durrani', 'the police spokesman'), not 'officials', 'police'
+    or 'the ministry'; 'it'/'they' is not a person's full name ('Zabihullah Mujahid … They asserted')."""
+    person = _person(speaker)
+    return person is not False if pronoun.text.lower() in ("he", "she") else person is not True
+
+
+def _person(speaker: Speaker) -> bool | None:
+    """True: a person's name or a noun for one person; False: a body or a group; None: cannot tell."""
+    words = speaker.text.split()
+    if speaker.generic:
+        return words[-1].lower() in claim_words().person_nouns or words[-1].lower() in default_words().person_titles
+    lowered = {w.lower() for w in words}
+    if len(words) == 1:
+        return False if words[0].isupper() else None  # "TTP"; "Durrani" or "Taliban"
+    return not (lowered & (speaker_nouns() | set(default_words().demonyms)))
+
+
+def _take(cp: ClaimPass, proposal: Proposal, pronoun: Speaker, speaker: Speaker) -> None:
+    record, notes = claim_record(cp.lexicon, speaker, proposal.record["statement"])
+    notes = [n for n in notes if not n.startswith("speaker is ")]
+    proposal.record = record
+    proposal.notes = [f"speaker '{pronoun.text}' taken to be '{speaker.text}', the speaker before it: check", *notes]

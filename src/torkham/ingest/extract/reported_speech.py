@@ -1,0 +1,134 @@
+"""Reported speech: 'Zabihullah Mujahid condemned …', '…, officials said.', 'The BLA claimed the killings.',
+'UNHCR and IOM estimate that …', a headline 'Pakistan Says 450,000 … Returned Home'."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from torkham.ingest.extract.claim_record import ClaimPass, statement_between
+from torkham.ingest.extract.claim_words import claim_words
+from torkham.ingest.extract.speakers import Speaker, inverted_speaker, speaker_of_verb, speech_verb_forms
+from torkham.ingest.extract.verb_use import form_of, reports
+from torkham.ingest.extract.words import default_words
+from torkham.ingest.proposal import Proposal
+
+MIN_WORDS = 4
+MIN_CLAIMED_WORDS = 2  # "The BLA claimed the killings": what is claimed or denied may be short
+_SHORT_OBJECT_LEMMAS = {"claim", "deny", "reject", "confirm"}
+_BE = ("is", "are", "was", "were")
+_DAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday"}
+_ADDRESSEE = re.compile(r"[^,.;:\"“]{0,50}?\bthat\s+")  # "reporters in Kabul that", "on Tuesday that"
+
+
+@lru_cache(maxsize=1)
+def _verbs() -> re.Pattern[str]:
+    words = claim_words()
+    finite = "|".join(re.escape(v) for v in speech_verb_forms())
+    progressive = {*words.progressive_verbs, *(f for f, (_, kind) in words.forms.items() if kind == "ing")}
+    ing = "|".join(sorted(progressive, key=len, reverse=True))
+    return re.compile(rf"\b(?:{finite})\b|\b(?:{'|'.join(_BE)})\s+(?:{ing})\b")
+
+
+@lru_cache(maxsize=1)
+def _headline_verbs() -> re.Pattern[str]:
+    words = claim_words()
+    forms = [f for f, (lemma, kind) in words.forms.items() if kind in ("s", "ed") and lemma in words.headline_lemmas]
+    return re.compile(r"\b(?:" + "|".join(f.capitalize() for f in sorted(forms, key=len, reverse=True)) + r")\b")
+
+
+def reported_speech(cp: ClaimPass) -> list[Proposal]:
+    text = cp.doc.text
+    proposals = _headlines(cp)
+    for m in _verbs().finditer(text):
+        if cp.skipped(m.start()):
+            continue
+        sentence_start, sentence_end = cp.sentences.around(m.start())
+        progressive = m.group().split()[0] in _BE
+        if progressive and form_of(m.group().split()[-1])[0] in claim_words().directive_lemmas:
+            continue
+        if not progressive and not reports(text, m.start(), m.end(), sentence_start, sentence_end):
+            continue
+        if cp.inside(m.start()):
+            continue  # "… said that his government announced …": what the first speaker says
+        proposal = _claim_at(cp, m, sentence_start, sentence_end)
+        if proposal is not None:
+            proposals.append(proposal)
+    return proposals
+
+
+def _claim_at(cp: ClaimPass, m: re.Match[str], sentence_start: int, sentence_end: int) -> Proposal | None:
+    text = cp.doc.text
+    speaker = speaker_of_verb(text, m.start(), sentence_start)
+    statement_start, statement_end = m.end(), sentence_end
+    if speaker is None and m.group() in ("said", "says"):
+        speaker = inverted_speaker(text, m.end(), sentence_end)
+        statement_start, statement_end = sentence_start, m.start()
+    if speaker is None or cp.held(sentence_start, speaker) or _aside(text, speaker, sentence_start):
+        return None
+    rest = statement_between(text, statement_start, statement_end)
+    trail = _trails(text, sentence_start, speaker, rest)
+    told = _addressee(m.group().split()[-1], rest)  # "told reporters in Kabul that the talks had failed"
+    if trail is not None:  # "Pakistan reopened the crossing, officials said."
+        statement_start, statement_end = sentence_start, trail
+        rest = statement_between(text, statement_start, statement_end)
+    elif told is not None and len(rest[told.end() :].split()) >= MIN_WORDS:
+        statement_start = text.index(rest, statement_start) + told.end()
+        rest = rest[told.end() :]
+    lemma = form_of(m.group().split()[-1])[0]
+    if len(rest.split()) < (MIN_CLAIMED_WORDS if lemma in _SHORT_OBJECT_LEMMAS else MIN_WORDS):
+        return None
+    return cp.claim(speaker, rest, min(speaker.start, statement_start), max(speaker.end, statement_end))
+
+
+def _aside(text: str, speaker: Speaker, sentence_start: int) -> bool:
+    """'some of whom she says have been airlifted' (a parenthesis), 'We condemn …' outside a quotation
+    (the author's voice: author_claims reads it)."""
+    pronoun = speaker.generic and speaker.text.lower() in ("he", "she", "they", "it", "we", "i")
+    if pronoun and re.search(r"\b(?:whom|who|which)\s+$", text[sentence_start : speaker.start]):
+        return True
+    return speaker.generic and speaker.text.lower() in ("we", "i")
+
+
+def _addressee(verb: str, rest: str) -> re.Match[str] | None:
+    """'reporters in Kabul that ' before what was told; not when it holds a date ('AFP on Friday that ')."""
+    told = _ADDRESSEE.match(rest) if form_of(verb)[0] in claim_words().addressee_lemmas else None
+    if told is None or re.search(r"\d", told.group()):
+        return None
+    words = default_words()
+    dated = {w.lower() for w in re.findall(r"[A-Za-z]+", told.group())} & {*words.months, *_DAY_WORDS}
+    return None if dated else told
+
+
+_TRAILING = re.compile(r"^(?:in\s+a\s+statement|on\s+\w+day|to\s+reporters|in\s+\w+)?[\s\w,]{0,40}\.?$")
+
+
+def _trails(text: str, sentence_start: int, speaker: Speaker, rest: str) -> int | None:
+    """Where what was said ends when the speaker and verb follow it ('…, the agency said in a statement.'),
+    else None."""
+    before = re.sub(r"\s*\b(?:which|who|as)?\s*(?:the|a|an)?\s*$", "", text[sentence_start : speaker.start]).rstrip()
+    if not before.endswith(",") or len(before.split()) < MIN_WORDS:
+        return None
+    if len(rest.split()) < MIN_WORDS or (_TRAILING.match(rest) and "that" not in rest.split()):
+        return sentence_start + len(before) - 1
+    return None
+
+
+def _headlines(cp: ClaimPass) -> list[Proposal]:
+    """A title-case line whose verb is capitalised: 'Pakistan Says 450,000 Undocumented Afghans Returned Home'."""
+    text = cp.doc.text
+    proposals = []
+    for line in re.finditer(r"^[^\n]{10,160}$", text, re.M):
+        words = line.group().split()
+        capitals = sum(w[:1].isupper() or not w[:1].isalpha() for w in words)
+        if len(words) < 4 or capitals < 0.7 * len(words) or line.group().rstrip().endswith("."):
+            continue
+        verb = _headline_verbs().search(text, line.start(), line.end())
+        if verb is None or verb.start() == line.start() or cp.skipped(verb.start()):
+            continue
+        speaker = speaker_of_verb(text, verb.start(), line.start())
+        rest = statement_between(text, verb.end(), line.end())
+        if speaker is None or speaker.generic or len(rest.split()) < MIN_WORDS:
+            continue
+        proposals.append(cp.claim(speaker, rest, speaker.start, line.end()))
+    return proposals

@@ -1,0 +1,107 @@
+"""Whether a reporting verb reports here: 'Pakistan's demands on …' is a noun, 'the Taliban's alleged
+support' an adjective, 'the defections said to have left …' hearsay, 'announced investments' an act,
+'what it called an attempted assassination' a naming, 'pledged allegiance' says nothing. The words are
+data (claim_words.yaml)."""
+
+from __future__ import annotations
+
+import re
+
+from torkham.ingest.extract.claim_words import claim_words
+from torkham.ingest.extract.speakers import speaker_nouns
+
+# "was said to have led" (no speaker), "an estimated 6,000" (an adjective), "No group claimed" (no claim)
+_NOT_SPEECH = re.compile(r"\b(?:(?:was|were|is|are|be|been|being)\s+(?:\w+ly\s+)?|(?:a|an|the)\s+|[Nn]o\s+\w+\s+)$")
+# "its warning", "with calls for caution", "Pakistan's demands": a noun
+_NOUN_BEFORE = re.compile(
+    r"(?:\b(?:its|their|his|her|our|my|your|with|of|for|on|in|by|these|those|such|new|further|fresh|[a-z]+ing)|['’]s)\s+$",
+    re.I,
+)
+_POSSESSIVE = re.compile(r"['’]s\s+$")
+_ADJECTIVE_AFTER = re.compile(
+    r"\s+(?!(?:to|that|it|he|she|they|we|this|these|there)\b)[a-z][\w-]*\s+(?:is|are|was|were|remains?|has|have|include[sd]?)\b"
+)
+_PLAIN_SPEAKER = re.compile(r"\b(?:we|they|i|you|[a-z]+s)\s+(?:(?:often|also|still|now|[a-z]+ly)\s+)?$", re.I)
+# What a plain form's subject looks like just before it: a name, a plural, a pronoun, an auxiliary
+# ("UNHCR and IOM estimate", "officials say", "the Taliban consistently deny", "did not deny").
+_SUBJECT_BEFORE = re.compile(
+    r"(?:\b(?:we|they|i|you|do|does|did|not|will|would|can|could|may|might|should|must)|[A-Z][\w.'’-]*|[a-z]+s)"
+    r"(?:\s+(?:often|also|still|now|[a-z]+ly))?(?:,\s*(?:however|though|too|also|in turn|meanwhile)\s*,)?\s+$"
+)
+_NOUN_AFTER = re.compile(r"\s*(?:,|\s(?:of|have|has|had|are|were|is)\b)")  # "Central Asian states have", "claims of"
+_SUBJECT_NOUN = re.compile(r"\b[a-z]+\s+$")
+_THAT_NEAR = re.compile(r"[^.;:\"“”]{0,40}?\bthat\b")
+_CLAUSE_START = re.compile(
+    r"\s*,?\s*(?:that\b|:|[\"“])|\s+(?:it|they|he|she|we|i)\s+"
+    r"(?:would|will|had|has|have|was|were|is|are|could|should|did|must|may|might)\b"
+)
+_AUXILIARY_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:\w+ly\s+)?$")
+
+
+def form_of(word: str) -> tuple[str, str]:
+    """(lemma, kind) of a finite verb form; a speech verb of wordlists.yaml not made from a lemma is its
+    own lemma, its kind read from its ending."""
+    known = claim_words().forms.get(word.lower())
+    if known is not None:
+        return known
+    return word.lower(), "ed" if word.endswith("ed") else ("s" if word.endswith("s") else "base")
+
+
+def reports(text: str, start: int, end: int, sentence_start: int, sentence_end: int) -> bool:
+    """Whether the verb at text[start:end] (a finite form) reports what someone says or thinks."""
+    words = claim_words()
+    word = text[start:end].lower()
+    lemma, kind = form_of(word)
+    before, after = text[sentence_start:start], text[end:sentence_end]
+    if _NOT_SPEECH.search(before) or words.not_claim_pattern.match(text, start, sentence_end):
+        return False
+    if lemma in words.directive_lemmas:
+        return False  # "It demanded …", "urged X to …": a demand, not a claim
+    if _not_a_verb(word, lemma, kind, before, after):
+        return False
+    if kind == "base" and not _SUBJECT_BEFORE.search(before):
+        return False  # "Instead of top-down approaches, emphasize …", "the independent think tank"
+    if re.match(r"\s+by\b", after) and lemma != "say":
+        return False  # "the attack claimed by the group": a participle
+    return _clause_follows(lemma, after) if lemma in words.clause_verbs else True
+
+
+def _not_a_verb(word: str, lemma: str, kind: str, before: str, after: str) -> bool:
+    """A noun ('its warning', 'a UN report warned'), an adjective ('the Taliban's alleged support'), an
+    infinitive ('prompting IOM to warn') or hearsay ('the defections said to have left …')."""
+    words = claim_words()
+    if kind in ("base", "s") and _NOUN_BEFORE.search(before):
+        return True
+    if kind == "base" and (re.search(r"\bto\s+$", before) or _noun_form(lemma, before, after)):
+        return True
+    if kind == "s" and lemma in words.also_nouns and _also_noun(before, after):
+        return True  # "Central Asian states have …", "infrastructure projects to boost trade"
+    if word in words.adjectival_forms and (_POSSESSIVE.search(before) or _ADJECTIVE_AFTER.match(after)):
+        return True  # "Tehrik-i-Taliban stated objectives are …"
+    return bool(word in words.hearsay_forms and re.match(r"\s+to\s+\w", after) and not _AUXILIARY_BEFORE.search(before))
+
+
+def _noun_form(lemma: str, before: str, after: str) -> bool:
+    """'a UN report warned': the plain form of a lemma that is also a noun reports only before 'that' or
+    after a pronoun or a plural."""
+    return lemma in claim_words().also_nouns and not (_THAT_NEAR.match(after) or _PLAIN_SPEAKER.search(before))
+
+
+def _also_noun(before: str, after: str) -> bool:
+    """An -s form that is a plural noun: followed by 'of', 'have', a comma; or after a lowercase word that
+    cannot speak ('infrastructure projects')."""
+    if _NOUN_AFTER.match(after):
+        return True
+    word = _SUBJECT_NOUN.search(before)
+    return word is not None and word.group().strip() not in {*speaker_nouns(), "which", "that", "who", "it"}
+
+
+def _clause_follows(lemma: str, after: str) -> bool:
+    """'announced that …', 'wrote: …', 'identified Pakistan as …' — not 'announced an end'."""
+    if _CLAUSE_START.match(after) or _THAT_NEAR.match(after):
+        return True
+    followers = claim_words().clause_followers.get(lemma, ())
+    if not followers:
+        return False
+    alternatives = "|".join(re.escape(f) for f in followers)
+    return re.match(rf"[^.;:]{{0,60}}?\b(?:{alternatives})\b", after) is not None
