@@ -106,6 +106,7 @@ def test_today_under_a_later_heading_is_the_documents_day_not_the_first_statemen
     assert todays == ["2020-03-03", "2024-05-06"]
     events = _proposals(TWO_STATEMENTS, "event", "2024-05-06")
     assert [(e.record["date"], e.record["type"]) for e in events] == [
+        ("2020-03-03", "statement"),  # the press release itself
         ("2020-03-03", "policy"),
         ("2024-05-06", "border_closure"),
     ]
@@ -157,8 +158,8 @@ def test_a_statements_date_line_dates_what_its_first_paragraph_says_is_done_now(
         "offices. The group attacked a post in 2017.\n\nThe ministry later banned two more groups."
     )
     events = [(e.record["date"], e.record["type"]) for e in _proposals(text, "event", "2019-06-03")]
-    assert events == [("2019-06-02", "policy"), ("2017", "attack")]
-    banned = _proposals(text, "event", "2019-06-03")[0]
+    assert events == [("2019-06-02", "statement"), ("2019-06-02", "policy"), ("2017", "attack")]
+    banned = _proposals(text, "event", "2019-06-03")[1]
     assert "dated by the statement's date line 'June 2, 2019'" in banned.notes
 
 

@@ -47,7 +47,8 @@ def test_a_number_without_a_count_noun_takes_the_noun_of_its_sentence():
         "A total of 623 undocumented Afghans crossed: 595 were spontaneous returnees."
     )
     assert _value(found["4,000"]) == (4000, "person", "refugees")
-    assert _value(found["1,100"]) == (1100, "person", "returnees")
+    assert _value(found["over 1,100"]) == (1100, "person", "returnees")  # with its qualifier
+    assert found["over 1,100"]["qualifier"] == "more_than"
     assert _value(found["595"]) == (595, "person", "returnees")
     assert _value(found["623 undocumented Afghans"]) == (623, "person", "undocumented Afghans")
 

@@ -1,7 +1,7 @@
 """Counts of people written without a count noun, as casualty reports write them: an amount followed by
 what happened to them ("61 killed or wounded", "3 dead and at least 17 injured", "nine of whom were later
 found dead", "dozens were displaced") or preceded by the verb ("killing at least 12", "wounding more
-than 500"). Both word lists are data (wordlists.yaml: casualty_words, casualty_verbs)."""
+than 500", "wounded another 230"). Both word lists are data (wordlists.yaml: casualty_words, casualty_verbs)."""
 
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ def _patterns() -> tuple[re.Pattern, re.Pattern]:
     )
     filler += r"were\s+reportedly|others|more|people|persons|found|confirmed|left)\s+){0,4}"
     after = re.compile(rf"\s+{filler}(?P<word>(?:{happened})(?:\s+(?:or|and)\s+(?:{happened}))?)\b", re.I)
-    before = re.compile(rf"\b(?P<verb>{verbs}|{_TOLL})\s+$", re.I)
+    before = re.compile(rf"\b(?P<verb>{verbs}|{_TOLL})\s+(?:(?:another|a\s+further|an\s+additional)\s+)?$", re.I)
     return after, before
 
 

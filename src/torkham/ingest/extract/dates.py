@@ -4,187 +4,27 @@
 (approximate) · "the 1980s" → 1980 (approximate, 1980 to 1989) · "first ten months of 2023" → 2023
 (2023-01 to 2023-10) · "post-2001" → 2001 (approximate, after it). A date without a year ("September 5",
 "late November") takes the year of the last full date shortly before it, else the document's date,
-and says which in a note. Dates inside citations, the bibliography and addresses are not dates of events."""
+and says which in a note (a year inside a name, "the 2020 U.S.-Taliban Agreement", gives none). Dates inside
+citations, the bibliography and addresses are not dates of events. The forms are matched in date_forms.py."""
 
 from __future__ import annotations
 
 import dataclasses
 import re
 from bisect import bisect_left, insort
-from dataclasses import dataclass, field
-from functools import lru_cache
 
 from torkham.ingest.document import Document
 from torkham.ingest.extract.common import Regions, propose
-from torkham.ingest.extract.relative_dates import (
-    dateline_like,
-    heading_starts,
-    relative_of,
-    relative_patterns,
-    resolve_relative,
-)
-from torkham.ingest.extract.words import Words, default_words
+from torkham.ingest.extract.date_forms import DateMention, build_mention, date_patterns, iso, period_of
+from torkham.ingest.extract.relative_dates import dateline_like, heading_starts, resolve_relative
+from torkham.ingest.extract.words import default_words
 from torkham.ingest.proposal import Proposal
 from torkham.model.dates import DateError, PartialDate, parse_partial_date
 
+__all__ = ["DateMention", "date_proposals", "date_record", "find_dates"]
+
 CONTEXT_REACH = 1500  # characters back to look for the year of a yearless date
 _URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|pk|pdf|html?)\b\S*")
-
-
-@dataclass
-class DateMention:
-    start: int
-    end: int
-    text: str
-    date: PartialDate
-    approximate: bool = False
-    period: tuple[PartialDate, PartialDate] | None = None  # first and last month or year it covers
-    explicit_year: bool = True
-    months: tuple[int, int] | None = None  # "the first ten months" before its year is known
-    relative: tuple[str, int] | None = None  # "two days later": ("days", 2), "on Friday": ("weekday", 4)
-    at_line_start: bool = False  # a dateline: "Islamabad, Pakistan October 28, 2009" on a line of its own
-    notes: list[str] = field(default_factory=list)
-
-    @property
-    def first(self) -> PartialDate:
-        return self.period[0] if self.period else self.date
-
-    @property
-    def last(self) -> PartialDate | None:
-        return self.period[1] if self.period else None
-
-
-@lru_cache(maxsize=1)
-def _patterns() -> list[tuple[str, re.Pattern]]:
-    words = default_words()
-    names = sorted(words.months, key=len, reverse=True)
-    month = "(?P<month>(?:" + "|".join([n.capitalize() for n in names] + [n.upper() for n in names]) + r")\b\.?)"
-    mod = r"(?P<mod>(?i:" + "|".join(words.date_modifiers) + r")(?:[\s-]+of)?)[\s-]+"
-    prep = r"(?:\b(?i:" + "|".join(words.month_prepositions) + r")\s+)"
-    year = r"(?P<year>(?:1[89]|20)\d{2})(?![\d,]\d|\w)"
-    day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-    no_year_after = r"(?!,?\s*(?:1[89]|20)\d{2})"
-    count = r"(?P<count>\d{1,2}|" + "|".join(words.number_words) + ")"
-    month2 = month.replace("?P<month>", "?P<month2>")
-    day2 = r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?"
-    dash = r"\s*[-–—]\s*"
-    patterns = [
-        *relative_patterns(),
-        # "between July and November 2020", "From January to June 2016", "July–November 2020": one period
-        (
-            "mrange",
-            re.compile(
-                rf"(?:(?i:between|from)\s+)?{month}(?:{dash}|\s+(?:and|to|until|through)\s+){month2},?\s+{year}"
-            ),
-        ),
-        # "04-10 March 2018", "the week of 18-24 September", "March 4-10, 2018": a period of days
-        ("drange", re.compile(rf"\b{day}{dash}{day2}\s+{month}(?:,?\s+{year})?")),
-        ("drange", re.compile(rf"{month}\s+{day}{dash}{day2}(?:,?\s+{year})?(?![\d:])")),
-        ("period", re.compile(rf"(?:the\s+)?(?P<which>(?i:first|last))\s+{count}\s+months\s+of\s+{year}")),
-        ("months", re.compile(rf"(?:the\s+)?(?P<which>(?i:first|last))\s+{count}\s+months\b(?!\s+of\s+\d)")),
-        ("range", re.compile(rf"(?<![\d,.]){year}\s*[-–]\s*(?P<year2>(?:1[89]|20)\d{{2}})\b")),
-        ("mdy", re.compile(rf"(?:{mod})?{month}\s+{day},?\s+{year}")),
-        ("dmy", re.compile(rf"(?:{mod})?\b{day}\s+(?:of\s+)?{month},?\s+{year}")),
-        ("my", re.compile(rf"(?:{mod})?{month},?\s+(?:of\s+)?{year}")),  # "in November of 2013"
-        ("md", re.compile(rf"(?:{mod})?{month}\s+{day}\b(?!:|\.\d){no_year_after}")),
-        ("dm", re.compile(rf"\b{day}\s+(?:of\s+)?{month}{no_year_after}")),
-        ("m", re.compile(rf"(?:{mod}|{prep}){month}{no_year_after}(?!\s+\d)")),
-        ("decade", re.compile(rf"(?:the\s+)?(?:{mod})?(?P<decade>(?:1[89]|20)\d0)['’]?s\b")),
-        ("post", re.compile(rf"(?P<rel>(?i:post|pre))[\s-]+(?:{month}\s+)?{year}")),
-        ("modyear", re.compile(rf"{mod}{year}")),
-        ("year", re.compile(rf"(?<![\d,.$£€-]){year}")),
-    ]
-    # Every other pattern starts a word: checking that first lets the engine skip most positions quickly.
-    return [(k, p if k in ("range", "year") else re.compile(r"(?=[A-Za-z0-9])\b" + p.pattern)) for k, p in patterns]
-
-
-def _month_number(text: str, words: Words) -> int:
-    return words.months[text.rstrip(".").lower()]
-
-
-def _count(text: str, words: Words) -> int:
-    return int(text) if text.isdigit() else words.number_words[text.lower()]
-
-
-def _build(kind: str, m: re.Match, words: Words) -> DateMention | None:
-    """A DateMention from one pattern match (year still missing for md/dm/m), or None."""
-    groups = m.groupdict()
-    approximate = bool(groups.get("mod")) and groups["mod"].lower() not in ("beginning of", "start of")
-    try:
-        relative = relative_of(kind, m)
-        if relative is not None:
-            at = m.start("weekday") if kind == "weekday" else m.start()
-            return DateMention(
-                at, m.end(), m.string[at : m.end()], PartialDate(2000), explicit_year=False, relative=relative
-            )
-        if kind in ("period", "months"):
-            n = _count(groups["count"], words)
-            if not 1 <= n <= 12:
-                return None
-            months = (1, n) if groups["which"].lower() == "first" else (13 - n, 12)
-            if kind == "months":  # the year comes from the text before it (_resolve_year)
-                return DateMention(m.start(), m.end(), m.group(), PartialDate(2000), explicit_year=False, months=months)
-            return _period(DateMention(m.start(), m.end(), m.group(), PartialDate(int(groups["year"]))), months)
-        if kind == "range":
-            a, b = int(groups["year"]), int(groups["year2"])
-            if b <= a:
-                return None
-            return DateMention(m.start(), m.end(), m.group(), PartialDate(a), period=(PartialDate(a), PartialDate(b)))
-        if kind in ("mrange", "drange"):
-            return _range(kind, m, words)
-        if kind == "decade":
-            d = int(groups["decade"])
-            note = f"the {d}s: {d} to {d + 9}"
-            span = (PartialDate(d), PartialDate(d + 9))
-            return DateMention(m.start(), m.end(), m.group(), PartialDate(d), True, span, notes=[note])
-        if kind == "post":
-            month = _month_number(groups["month"], words) if groups.get("month") else None
-            anchor = PartialDate(int(groups["year"]), month)
-            note = f"'{m.group()}': {'after' if groups['rel'].lower() == 'post' else 'before'} {anchor}"
-            return DateMention(m.start(), m.end(), m.group(), anchor, True, notes=[note])
-        year = int(groups["year"]) if groups.get("year") else 0
-        month = _month_number(groups["month"], words) if groups.get("month") else None
-        day = int(groups["day"]) if groups.get("day") else None
-        text_start = m.start("mod") if groups.get("mod") else (m.start("month") if kind == "m" else m.start())
-        date = parse_partial_date(_iso(year or 2000, month, day))  # a leap year checks 29 February
-        mention = DateMention(text_start, m.end(), m.string[text_start : m.end()], date, approximate)
-        mention.explicit_year = bool(year)
-        return mention
-    except (DateError, KeyError, ValueError):
-        return None
-
-
-def _range(kind: str, m: re.Match, words: Words) -> DateMention | None:
-    """A period between two months or two days: dated by its first, covering both."""
-    groups = m.groupdict()
-    year = int(groups["year"]) if groups.get("year") else 2000
-    month = _month_number(groups["month"], words)
-    if kind == "mrange":
-        last = _month_number(groups["month2"], words)
-        if last <= month:
-            return None
-        first, end = PartialDate(year, month), PartialDate(year, last)
-    else:
-        day, day2 = int(groups["day"]), int(groups["day2"])
-        if not 1 <= day < day2 <= 31:
-            return None
-        first, end = parse_partial_date(_iso(year, month, day)), parse_partial_date(_iso(year, month, day2))
-    mention = DateMention(m.start(), m.end(), m.group(), first, period=(first, end))
-    mention.explicit_year = bool(groups.get("year"))
-    if mention.explicit_year:
-        mention.notes.append(f"a period: {first} to {end}")
-    return mention
-
-
-def _period(mention: DateMention, months: tuple[int, int]) -> DateMention:
-    year = mention.date.year
-    mention.period = (PartialDate(year, months[0]), PartialDate(year, months[1]))
-    mention.notes.append(f"covers {mention.period[0]} to {mention.period[1]}")
-    return mention
-
-
-def _iso(year: int, month: int | None, day: int | None) -> str:
-    return f"{year:04d}" + (f"-{month:02d}" if month else "") + (f"-{day:02d}" if month and day else "")
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -209,8 +49,22 @@ def _excluded(doc: Document, regions: Regions, skip: list[tuple[int, int]], ment
         return True
     i = bisect_left(skip, (start, start))
     near = [(s, e) for s, e in skip[max(0, i - 1) : i + 1] if s < end and start < e]
-    # A line "October 28, 2009" reads like a citation without its author: the date itself, kept.
-    return bool(near) and not (mention.date.precision != "year" and all(start <= s and e <= end for s, e in near))
+    # A line "October 28, 2009" (or "Updated December 1, 2023") reads like a citation without its author:
+    # the date of the text, kept.
+    return bool(near) and not (
+        mention.date.precision != "year" and all(_date_line(doc.text, s, e, mention) for s, e in near)
+    )
+
+
+_WORD_BEFORE = re.compile(r"[ \t]*(?:[A-Z][a-z]+[ \t]+)?")  # "Updated " before the date of a date line
+
+
+def _date_line(text: str, start: int, end: int, mention: DateMention) -> bool:
+    """Whether the span [start, end) lies in the date, or is its line with at most one word before it."""
+    if mention.start <= start and end <= mention.end:
+        return True
+    at_line_start = start == 0 or text[start - 1] == "\n"
+    return at_line_start and end <= mention.end and _WORD_BEFORE.fullmatch(text, start, mention.start) is not None
 
 
 def find_dates(
@@ -223,9 +77,9 @@ def find_dates(
     skip = _merged(list(skip or []) + [(m.start(), m.end()) for m in _URL.finditer(doc.text)])
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
-    for kind, pattern in _patterns():  # most specific first; a later match may not overlap an earlier one
+    for kind, pattern in date_patterns():  # most specific first; a later match may not overlap an earlier one
         for m in pattern.finditer(doc.text):
-            mention = _build(kind, m, words)
+            mention = build_mention(kind, m, words)
             if mention is None or _overlaps(taken, mention.start, mention.end):
                 continue
             if _excluded(doc, regions, skip, mention):
@@ -265,7 +119,10 @@ def _resolve_year(
         (
             d
             for d in reversed(found)
-            if d.explicit_year and d.end <= mention.start and mention.start - d.end <= CONTEXT_REACH
+            if d.explicit_year
+            and d.end <= mention.start
+            and mention.start - d.end <= CONTEXT_REACH
+            and not _names_a_thing(doc.text, d)
         ),
         None,
     )
@@ -277,7 +134,7 @@ def _resolve_year(
         mention.date = PartialDate(year)
         source = f"'{context.text}' earlier in the text" if context else f"the document date {published}"
         mention.notes.append(f"year taken from {source}")
-        return _period(mention, mention.months)
+        return period_of(mention, mention.months)
     if context is not None:
         candidate = _dated(context.date.year, month, day)
         if candidate and (published is None or candidate.first_day <= published.last_day):
@@ -295,9 +152,18 @@ def _resolve_year(
     return mention
 
 
+_NAMED_AFTER = re.compile(r"\s+[A-Z]")
+
+
+def _names_a_thing(text: str, mention: DateMention) -> bool:
+    """'the 2020 U.S.-Taliban Agreement': a year inside a name does not set the year of the text after it."""
+    before = text[max(0, mention.start - 4) : mention.start].lower()
+    return mention.date.precision == "year" and before == "the " and bool(_NAMED_AFTER.match(text, mention.end))
+
+
 def _dated(year: int, month: int | None, day: int | None) -> PartialDate | None:
     try:
-        return parse_partial_date(_iso(year, month, day))
+        return parse_partial_date(iso(year, month, day))
     except DateError:
         return None
 

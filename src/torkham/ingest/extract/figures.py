@@ -26,6 +26,10 @@ from torkham.ingest.proposal import Proposal
 WHOLE_UNITS = {"person", "attack", "group", "faction", "country", "province", "district", "conflict", "report", "round"}
 _RELATIVE_AFTER = re.compile(r"\s+(?:later|earlier|ago)\b", re.I)
 _NUMERIC = r"\d{1,3}(?:,\d{2,3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_DECIMAL_COMMA = r"\d{1,3},\d(?=\s*(?i:million|billion)\b)"  # "1,3 million registered refugees": 1.3 million
+# Not inside a word or a number; but glued to an infobox label ("Size4,000–6,000") or after "c." ("c.3.1 million").
+_BEFORE_AMOUNT = r"(?:(?<![\w.,/])|(?<=Size)|(?<=Strength)|(?<=\bc\.)|(?<=\bca\.))"
+_CIRCA = re.compile(r"\b(?:c|ca|circa)\.?\s*$", re.I)
 
 
 @dataclass
@@ -49,15 +53,17 @@ def _patterns() -> dict[str, re.Pattern]:
     qualifiers = "|".join(re.escape(q) for q in sorted(words.qualifiers, key=len, reverse=True))
     return {
         "vague": re.compile(rf"\b(?i:{vague})\b"),
+        # "200-300 members", "between one and 1.5 million returnees" (the scale of the high end is the low's too)
         "range": re.compile(
-            rf"(?<![\w.,/])(?:(?i:between)\s+(?P<low2>{_NUMERIC})\s+and\s+(?P<high2>{_NUMERIC})|"
-            rf"(?P<low>{_NUMERIC})\s*(?:-|–|to)\s*(?P<high>{_NUMERIC}))(?![\w,/]|\.\d)"
+            rf"{_BEFORE_AMOUNT}(?:(?i:between)\s+(?P<low2>{_NUMERIC}|(?i:{number_word}))\s+and\s+(?P<high2>{_NUMERIC})|"
+            rf"(?P<low>{_NUMERIC})\s*(?:-|–|to)\s*(?P<high>{_NUMERIC}))(?:\s*(?P<scale>(?i:{scale}))\b)?(?![\w,/]|\.\d)"
         ),
         "dollars": re.compile(
             rf"(?<![\w.,/])(?:US\s?\$|\$|USD\s?)\s?(?P<num>{_NUMERIC})(?:\s*(?P<scale>(?i:{scale}))\b)?(?![\w/]|[.,]\d)"
         ),
         "numeric": re.compile(
-            rf"(?<![\w.,/$])(?P<num>{_NUMERIC})(?:\s*(?P<scale>(?i:{scale}))\b|(?P<k>[Kk])\b)?(?![\w/]|[.,]\d)"
+            rf"{_BEFORE_AMOUNT.replace('/]', '/$]')}(?P<num>{_DECIMAL_COMMA}|{_NUMERIC})"
+            rf"(?:\s*(?P<scale>(?i:{scale}))\b|(?P<k>[Kk])\b)?(?![\w/]|[.,]\d)"
         ),
         "words": re.compile(  # "twenty-seven million", "two hundred and fifty", "thirty-thousand"
             rf"\b(?P<head>(?i:half\s+a|a|an|(?:{number_word})(?:[\s-]+(?:{number_word}|(?:{scale})\b"
@@ -100,13 +106,16 @@ def _amounts(text: str, words: Words) -> list[Amount]:
         found.append(Amount(m.start(), m.end(), None, vague=True))
     for m in patterns["range"].finditer(text):
         low, high = m.group("low") or m.group("low2"), m.group("high") or m.group("high2")
-        found.append(Amount(m.start(), m.end(), None, number(low), number(high)))
+        times = words.scales[m.group("scale").lower()] if m.group("scale") else 1
+        low_value = number(low) if low[0].isdigit() else float(words.number_words[low.lower()])
+        found.append(Amount(m.start(), m.end(), None, low_value * times, number(high) * times, scaled=times != 1))
     for m in patterns["dollars"].finditer(text):
         value = number(m.group("num")) * (words.scales[m.group("scale").lower()] if m.group("scale") else 1)
         found.append(Amount(m.start(), m.end(), value, scaled=bool(m.group("scale")), unit="us_dollar"))
     for m in patterns["numeric"].finditer(text):
         scale = m.group("scale") or m.group("k")
-        value = number(m.group("num")) * (words.scales[scale.lower()] if scale else 1)
+        raw = m.group("num").replace(",", ".") if re.fullmatch(r"\d{1,3},\d", m.group("num")) else m.group("num")
+        value = number(raw) * (words.scales[scale.lower()] if scale else 1)
         found.append(Amount(m.start(), m.end(), value, scaled=bool(scale)))
     for m in patterns["words"].finditer(text):
         said = _words_value(m.group("head"), m.group("scale"), words)
@@ -150,8 +159,13 @@ def find_figures(
 
 def _figure(doc: Document, regions: Regions, dates: list[DateMention], amount: Amount, words: Words) -> Proposal | None:
     text = doc.text
-    qualifier_match = _patterns()["qualifier"].search(text, max(0, amount.start - 20), amount.start)
+    qualifier_match = _patterns()["qualifier"].search(text, max(0, amount.start - 20), amount.start) or _CIRCA.search(
+        text, max(0, amount.start - 8), amount.start
+    )
     unit = (amount.unit, amount.start, amount.end) if amount.unit else unit_after(text, amount.end, words)
+    unit = unit or _unit_of_whole(text, amount.end, words)
+    if _REFERENCE.search(text, max(0, amount.start - 8), amount.start) and _REFERENCE_WORD.match(text, amount.start):
+        return None  # "between the two countries", "these two countries": things named before, not a count
     casualty: Casualty | None = None
     if unit is None:
         before = qualifier_match.start() if qualifier_match else amount.start
@@ -175,7 +189,8 @@ def _figure(doc: Document, regions: Regions, dates: list[DateMention], amount: A
     multiplier = words.unit_multipliers.get(noun, 1)
     record: dict = {"value": None, "value_text": " ".join(text[start : amount.end].split()), "qualifier": "exact"}
     if qualifier_match:
-        record["qualifier"] = words.qualifiers[" ".join(qualifier_match.group().lower().split())]
+        said = " ".join(qualifier_match.group().lower().split())
+        record["qualifier"] = words.qualifiers.get(said, "approximately")  # "c.": circa
     notes: list[str] = []
     if amount.vague:
         record["value_text"] = " ".join(text[start:noun_end].split())
@@ -189,10 +204,7 @@ def _figure(doc: Document, regions: Regions, dates: list[DateMention], amount: A
         if multiplier != 1:
             notes.append(f"{text[amount.start : noun_end]} counted as {record['value']} years")
         if unit_term in WHOLE_UNITS and amount.value != int(amount.value) and not amount.scaled:  # type: ignore[arg-type]
-            notes.append(
-                f"unit looks missing: '{text[amount.start : noun_end]}' is not a whole number of {text[noun_start:noun_end]}; "
-                f"perhaps '{text[amount.start : amount.end]} million'"
-            )
+            notes.append(_scale_missing(text, amount, record, noun_start, noun_end))
     record["unit"] = unit_term
     counts_end, period = _counted_period(text, noun_end, dates)
     record["counts"] = " ".join(text[noun_start if amount.vague else amount.end : counts_end].split()).strip(" -*")
@@ -208,7 +220,37 @@ def _figure(doc: Document, regions: Regions, dates: list[DateMention], amount: A
     return propose(doc, "figure", record, start, noun_end, notes)
 
 
-_SIZE_LABEL = re.compile(r"(?:^|\n)[ \t]*(?P<label>Size|Strength|Membership|Members|Personnel)[ \t]*:?[ \t]*$")
+_SIZE_LABEL = re.compile(
+    r"(?:^|\n)[ \t]*(?P<label>Size|Strength|Membership|Members|Personnel|(?:Total\s+)?[Pp]opulation)[ \t]*:?[ \t]*\n?[ \t]*$"
+)
+_REFERENCE = re.compile(r"\b(?:the|these|those|both)\s+$", re.I)
+_REFERENCE_WORD = re.compile(r"(?!(?i:twin)\b)[A-Za-z]")  # "the twin bombings" are two, not named before
+_OF_THE = re.compile(r"\s+of\s+(?:the|these|those|its|their|all)\s+")
+_SCALED_BEFORE = re.compile(r"\d[\d,.]*\s*(?P<scale>million|billion|lakh|crore)\b[^.;!?\n]{0,150}$", re.I)
+
+
+def _unit_of_whole(text: str, end: int, words: Words) -> tuple[str, int, int] | None:
+    """'Twelve of the 15 groups': a part counts what its whole counts."""
+    m = _OF_THE.match(text, end)
+    whole = re.match(r"(?:\d[\d,]*|[A-Za-z-]+)\b", text[m.end() : m.end() + 20]) if m else None
+    if m is None or whole is None or not (whole.group()[0].isdigit() or whole.group().lower() in words.number_words):
+        return None
+    return unit_after(text, m.end() + whole.end(), words)
+
+
+def _scale_missing(text: str, amount: Amount, record: dict, noun_start: int, noun_end: int) -> str:
+    """'nearly 2.3 million documented Afghan nationals, including 1.4 legal refugees': a count of people that
+    is not whole takes the scale of the figure before it in its sentence; with none, a note says so."""
+    before = _SCALED_BEFORE.search(text, max(0, amount.start - 200), amount.start)
+    written = text[amount.start : amount.end]
+    if before is None:
+        return (
+            f"unit looks missing: '{text[amount.start : noun_end]}' is not a whole number of {text[noun_start:noun_end]}; "
+            f"perhaps '{written} million'"
+        )
+    scale = before.group("scale").lower()
+    record["value"] = clean(float(record["value"]) * default_words().scales[scale])
+    return f"'{written}' is not a whole number: read as '{written} {scale}', the scale of the figure before it"
 
 
 def _size_field(text: str, start: int) -> Casualty | None:

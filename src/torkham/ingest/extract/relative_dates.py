@@ -1,7 +1,10 @@
 """Dates given relative to another: "two days later", "a week earlier", "the next day", "the same day",
 "the same month" take the date written just before them; a weekday ("on Friday") takes the day-precise
-date of the document (a news report's dateline) and means the last such day on or before it. Each says
-what it was resolved against in a note; one that has nothing to resolve against is not proposed."""
+date line of its report (the last one written at a line's start before it, else the document's date) and
+means the last such day on or before it, unless a date follows it ("Friday, 20 August, 2021": that date
+says the day); "yesterday", "tomorrow" and "two months ago" count from the day of the statement, as
+"today" does. Each says what it was resolved against in a note; one that has nothing to resolve against is
+not proposed."""
 
 from __future__ import annotations
 
@@ -15,6 +18,11 @@ from torkham.model.dates import PartialDate
 
 RELATIVE_REACH = 600  # characters back to the date a relative date counts from, at most
 DATELINE_CHARS = 300  # a day-precise date this close to the start of a document is its dateline
+REPORT_REACH = 3000  # characters back to the date line of the report a weekday belongs to, at most
+# After a weekday, a date that says its day: "Friday, 20 August, 2021", "Monday, Sept. 4".
+_DATE_AFTER = (
+    r"(?!,?\s+(?:the\s+)?[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Z][a-z]|,?\s+[A-Z][a-z]{2,8}\.?\s+[0-3]?\d\b)"
+)
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
 
@@ -38,12 +46,16 @@ def relative_patterns() -> list[tuple[str, re.Pattern]]:
             re.compile(r"(?i:the)\s+day\s+(?P<which>before|after)\b(?!\s+(?:the|a|an|his|her|its|their)\b)"),
         ),
         ("same", re.compile(r"(?i:the)\s+same\s+(?P<unit>day|month)\b")),
-        ("weekday", re.compile(rf"(?i:on|by|since|until|last|late|early)\s+(?P<weekday>{weekday})\b")),
+        ("weekday", re.compile(rf"(?i:on|by|since|until|last|late|early)\s+(?P<weekday>{weekday})\b{_DATE_AFTER}")),
         # a news report's bare weekday: "There are reports Monday of …", "closed the border Sunday"
-        ("weekday", re.compile(rf"(?<=[a-z,] )(?P<weekday>{weekday})\b(?!['’])")),
+        ("weekday", re.compile(rf"(?<=[a-z,] )(?P<weekday>{weekday})\b(?!['’]){_DATE_AFTER}")),
         # "today's brutal attack", "this morning" (not "today's Bajaur district": a place as named now)
         ("today", re.compile(r"(?i:today)(?!['’]s\s+[A-Z])(?:['’]s)?\b|(?i:this)\s+(?:morning|afternoon|evening)\b")),
+        ("yesterday", re.compile(r"(?i:yesterday|tomorrow)(?:['’]s)?\b")),
+        ("ago", re.compile(rf"(?i:{count})\s+(?P<unit>(?i:days?|weeks?|months?|years?))\s+(?i:ago)\b")),
         ("this year", re.compile(r"(?i:this)\s+year\b(?!['’]s)")),
+        # "since the start of the year": the first month of the year of the text, or of the statement's year
+        ("year edge", re.compile(r"(?i:the)\s+(?i:start|beginning)\s+of\s+(?P<which>(?i:the|this))\s+year\b")),
         ("last year", re.compile(r"(?i:last|next)\s+year\b(?!['’]s)")),  # "since late last year"
     ]
 
@@ -66,6 +78,14 @@ def relative_of(kind: str, m: re.Match) -> tuple[str, int] | None:
         return "weekday", WEEKDAYS.index(groups["weekday"].lower())
     if kind in ("today", "this year"):
         return kind, 0
+    if kind == "year edge":  # the year of the text before it ("the"), or the statement's own ("this")
+        return ("this year edge" if groups["which"].lower() == "this" else "year edge"), 1
+    if kind == "yesterday":
+        return "days from today", -1 if m.group().lower().startswith("yesterday") else 1
+    if kind == "ago":
+        n = int(groups["n"]) if groups["n"].isdigit() else _SMALL[groups["n"].lower()]
+        unit = groups["unit"].lower().rstrip("s")
+        return f"{unit}s ago", n * 7 if unit == "week" else n
     if kind == "last year":
         return "years", -1 if m.group().lower().startswith("last") else 1
     return None
@@ -83,6 +103,14 @@ def resolve_relative(
     what, amount = relative
     if what in ("today", "this year"):
         return _present(what, start, before, published, headings)
+    if what == "days from today" or what.endswith(" ago"):
+        return _from_present(what, amount, start, before, published, headings)
+    if what.endswith("year edge"):
+        previous = before[-1] if before else None
+        if what == "year edge" and previous is not None and start - previous.end <= RELATIVE_REACH:
+            return PartialDate(previous.date.year, amount), f"the start of the year of '{previous.text}'"
+        present = _present("this year", start, before, published, headings)
+        return None if present is None else (PartialDate(present[0].year, amount), f"the start of {present[1]}")
     if what == "years":
         present = _present("this year", start, before, published, headings)
         if present is None:
@@ -90,7 +118,7 @@ def resolve_relative(
         which = "the year before" if amount < 0 else "the year after"
         return PartialDate(present[0].year + amount), f"{which} {present[1].removeprefix('the year of ')}"
     if what == "weekday":
-        anchor, source = _dateline(before, published)
+        anchor, source = _dateline(before, published, start)
         if anchor is None:
             return None
         day = anchor - timedelta(days=(anchor.weekday() - amount) % 7)
@@ -139,13 +167,43 @@ def _present(
     return anchor, f"the day of {source}"
 
 
-def _dateline(before: list, published: PartialDate | None) -> tuple[date | None, str]:
+def _from_present(
+    what: str, amount: int, start: int, before: list, published: PartialDate | None, headings: Sequence[int]
+) -> tuple[PartialDate, str] | None:
+    """'yesterday', 'two months ago': counted back from the statement's day (else the document's month)."""
+    present = _present("today", start, before, published, headings)
+    if present is None and published is not None and what in ("months ago", "years ago"):
+        present = published, f"the document date {published}"
+    if present is None:
+        return None
+    anchor, source = present
+    if what == "years ago":
+        return PartialDate(anchor.year - amount), f"{amount} years before {source}"
+    if what == "months ago":
+        months = anchor.year * 12 + (anchor.month or 1) - 1 - amount
+        return PartialDate(months // 12, months % 12 + 1), f"{amount} months before {source}"
+    days = -amount if what != "days from today" else amount
+    day = anchor.first_day + timedelta(days=days)
+    count = f"{abs(days)} day{'s' if abs(days) != 1 else ''}"
+    return PartialDate(day.year, day.month, day.day), f"{count} {'before' if days < 0 else 'after'} {source}"
+
+
+def _dateline(before: list, published: PartialDate | None, start: int) -> tuple[date | None, str]:
+    """The day a weekday counts back from: its report's date line (the last day-precise date written at
+    a line's start before it, not too far back), else the document's date, else a date at its start."""
+    line = next((m for m in reversed(before) if _report_date(m) and start - m.end <= REPORT_REACH), None)
+    if line is not None:
+        return line.date.first_day, f"the date line '{line.text}'"
     if published is not None and published.precision == "day":
         return published.first_day, f"the document date {published}"
     for mention in before:
         if mention.start <= DATELINE_CHARS and mention.explicit_year and mention.date.precision == "day":
             return mention.date.first_day, f"the dateline '{mention.text}'"
     return None, ""
+
+
+def _report_date(mention) -> bool:
+    return bool(getattr(mention, "at_line_start", False) and mention.explicit_year and mention.date.precision == "day")
 
 
 _DATELINE_PREFIX = re.compile(r"[^.!?\n]{0,60}")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from torkham.ingest.extract.figure_more import extra_units
+from torkham.ingest.extract.figure_vocab import extra_units
 from torkham.ingest.extract.words import Words
 
 UNIT_REACH = 4  # words between an amount and its unit noun, at most
@@ -61,34 +61,71 @@ _STOP = {
 }
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
 # Between words: white space, asterisks, quote marks ('3 "safe" houses'), an abbreviation in brackets
-# ("379 Security Force (SF) personnel"); the word may be an abbreviation itself ("U.S.").
+# ("379 Security Force (SF) personnel"), an editor's bracket ("450,000 [Afghans]"); after the first word
+# also a comma between adjectives ("numerous armed, nonstate militant groups"); the word may be an
+# abbreviation itself ("U.S.").
 _WORD_AFTER = re.compile(
-    r"(?:[\s*\"“”‘]*-?\s*|\s+)(?:\([A-Z][A-Za-z.]{0,7}\)\s*)?[\"“‘]?([A-Za-z][A-Za-z'’-]*(?:\.[A-Za-z]+)*\.?)"
+    r"(?:[\s*\"“”‘]*-?\s*|\s+)(?:\([A-Z][A-Za-z.]{0,7}\)\s*)?[\"“‘\[]?([A-Za-z][A-Za-z'’-]*(?:\.[A-Za-z]+)*\.?)"
 )
+_COMMA_AFTER = re.compile(r",(?=\s+[a-z])")
+_JOINS = ("and", "or")  # "registered and unregistered Afghans": adjectives joined before the noun
 
 
 def unit_after(text: str, position: int, words: Words) -> tuple[str, int, int] | None:
     """(unit, start, end) of the unit noun that follows an amount, within a few words."""
     nouns = {**extra_units(), **words.unit_of_noun}
-    amount_end = position
-    for _ in range(UNIT_REACH):
-        m = _WORD_AFTER.match(text, position)
+    amount_end, counted, previous = position, 0, ""
+    while counted < UNIT_REACH:
+        comma = _COMMA_AFTER.match(text, position) if position > amount_end else None
+        m = _WORD_AFTER.match(text, comma.end() if comma else position)
         if not m:
             return None
         word = m.group(1).lower().strip("'’-.")
-        found = _noun_at(text, m, word, nouns)
+        one = m.group(1).islower() and _ONE_BEFORE.search(text, max(0, amount_end - 8), amount_end) is not None
+        found = _noun_at(text, m, word, nouns, one)
         if found:
-            unit, end = found
-            if _name_or_section(text, amount_end, m.start(1), end):
+            unit, start, end = _head_noun(text, found, m.start(1), nouns)
+            if _name_or_section(text, amount_end, start, end):
                 return None
-            return unit, m.start(1), end
+            return unit, start, end
+        if word in _JOINS and position > amount_end and _joins_adjectives(text, m.end(), previous, words):
+            position, previous = m.end(), word
+            continue
         if word in _STOP or (m.group(1).endswith(".") and "." not in m.group(1)[:-1]):
             return None  # a sentence ends before any unit noun
-        position = m.end()
+        position, previous, counted = m.end(), word, counted + 1
     return None
 
 
-def _noun_at(text: str, m: re.Match, word: str, nouns: dict[str, str]) -> tuple[str, int] | None:
+def _joins_adjectives(text: str, position: int, previous: str, words: Words) -> bool:
+    """'and' between two describing words, not between two counts ('12 injured and two children')."""
+    nxt = _NEXT_WORD.match(text, position)
+    if nxt is None or previous in words.casualty_words or previous in _JOINS:
+        return False
+    return nxt.group(1).lower() not in words.number_words and nxt.group(1).lower() not in _STOP
+
+
+def _head_noun(text: str, found: tuple[str, int], start: int, nouns: dict[str, str]) -> tuple[str, int, int]:
+    """A count noun before another is its modifier: 'Migrant Children', 'organization partners' count the last."""
+    unit, end = found
+    nxt = _NEXT_WORD.match(text, end)
+    if nxt is not None and _lookup(nxt.group(1).lower(), nouns) is not None:
+        return _lookup(nxt.group(1).lower(), nouns) or unit, nxt.start(1), nxt.end(1)
+    return unit, start, end
+
+
+def _lookup(word: str, nouns: dict[str, str], one: bool = False) -> str | None:
+    """The unit of a count noun; after 'one', also of the plural of a singular one ('one suspect')."""
+    forms = [word]
+    if one:
+        forms += [word + "s", word + "es", word[:-1] + "ies" if word.endswith("y") else word]
+    return next((nouns[f] for f in forms if f in nouns and nouns[f] != "percent"), None)
+
+
+_ONE_BEFORE = re.compile(r"(?i:\b(?:one|a|an|single)|(?<![\d,.])1)\s*$")
+
+
+def _noun_at(text: str, m: re.Match, word: str, nouns: dict[str, str], one: bool) -> tuple[str, int] | None:
     """The longest unit noun of one to three words starting with `word` ("acts of terrorism")."""
     following, position = [], m.end()
     for _ in range(2):
@@ -101,8 +138,9 @@ def _noun_at(text: str, m: re.Match, word: str, nouns: dict[str, str]) -> tuple[
         phrase = " ".join([word, *(f.group(1).lower() for f in following[:n])])
         if phrase in nouns:
             return nouns[phrase], following[n - 1].end()
-    if word in nouns:
-        return nouns[word], m.start(1) + len(m.group(1).rstrip("'’-."))
+    unit = _lookup(word, nouns, one)
+    if unit is not None:
+        return unit, m.start(1) + len(m.group(1).rstrip("'’-."))
     return None
 
 
@@ -111,9 +149,24 @@ _SECTION_NUMBER = re.compile(r"[ \t]*\d+(?:\.\d+)+")
 
 
 def _name_or_section(text: str, amount_end: int, noun_start: int, noun_end: int) -> bool:
-    """'One Member State': a capitalised noun before a capitalised word is part of a name; '5.4 Pakistani
-    air strikes' at the start of a line numbers a section."""
-    if text[noun_start].isupper() and _CAPITALISED_AFTER.match(text, noun_end):
-        return True
+    """'One Member State': a capitalised noun before a capitalised word is part of a name (not in a title
+    written in capitals: 'Pakistan Says 450,000 Undocumented Afghans Returned Home'); '5.4 Pakistani air
+    strikes' at the start of a line numbers a section."""
     line_start = text.rfind("\n", 0, amount_end) + 1
+    same_line = "\n" not in text[amount_end:noun_start]
+    if text[noun_start].isupper() and _CAPITALISED_AFTER.match(text, noun_end):
+        return not (same_line and _title_line(text, line_start))
     return bool(_SECTION_NUMBER.fullmatch(text, line_start, amount_end))
+
+
+TITLE_CHARS = 150
+
+
+def _title_line(text: str, line_start: int) -> bool:
+    """A headline: short, no full stop at its end, its longer words capitalised."""
+    line_end = text.find("\n", line_start)
+    line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
+    long_words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", line) if len(w) > 3]
+    if len(long_words) < 3 or len(line) > TITLE_CHARS or line.endswith("."):
+        return False
+    return sum(w[0].isupper() for w in long_words) >= 0.75 * len(long_words)

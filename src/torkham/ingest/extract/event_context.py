@@ -1,0 +1,186 @@
+"""Events dated by where they are written rather than by a date in their sentence: a dated heading line
+that names a publication or a statement ("Afghanistan: Humanitarian Update, April 2024", "Press Statement
+… Islamabad, Pakistan / October 28, 2009"); what a statement under its date line says is done now ("The
+Secretary of State has designated …", "The UK will be releasing …"); and a sentence with a time of day
+("At 3 a.m., gunmen stormed …") on the day written shortly before it."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from torkham.ingest.extract.common import Sentences
+from torkham.ingest.extract.dates import DateMention
+from torkham.ingest.extract.event_finder import EventFinder, dated_event
+from torkham.ingest.extract.event_vocab import event_word_pattern, heading_word_pattern, heading_words
+from torkham.ingest.extract.relative_dates import heading_starts
+from torkham.ingest.proposal import Proposal
+
+HEADING_LINE_CHARS = 160  # a heading line (a title, a byline, a date line) is shorter than this
+BLOCK_LINES = 5  # lines of a heading block above its date line ("Press Statement / name / title / place")
+STATEMENT_SENTENCES = 8  # sentences under a press statement's date line that it dates, at most
+PARAGRAPH_SENTENCES = 3  # sentences of the paragraph under a date alone on its line that it dates
+_SPACE = re.compile(r"\s*")
+_AFTER_DATE = re.compile(r"[ \t.,;)\]]*(?:\n|$)")
+
+
+def _line(text: str, offset: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return start, end if end >= 0 else len(text)
+
+
+def _heading_like(line: str) -> bool:
+    return 0 < len(line.strip()) < HEADING_LINE_CHARS and not line.rstrip().endswith((".", "!", "?", ":"))
+
+
+def heading_word(text: str, date: DateMention) -> re.Match | None:
+    """The heading word that makes `date` the date of a publication or statement: the date ends its line,
+    not in brackets, and the word is on that line before it or on a line of the heading block above it."""
+    start, end = _line(text, date.start)
+    if not _AFTER_DATE.match(text, date.end) or text[max(0, date.start - 1) : date.start] in ("(", "["):
+        return None
+    if not _heading_like(text[start:end]):
+        return None
+    word = heading_word_pattern().search(text, start, date.start)
+    for _ in range(BLOCK_LINES):
+        if word is not None or start == 0:
+            break
+        start, end = _line(text, start - 1)
+        if not _heading_like(text[start:end]):
+            break  # a blank line, or a sentence: the block ends
+        word = heading_word_pattern().search(text, start, end)
+    return word
+
+
+def dated_headings(finder: EventFinder, dates: list[DateMention]) -> tuple[list[Proposal], list[DateMention]]:
+    """(the events, the dates that made them) of dated heading lines: 'Updated December 1, 2023',
+    'UK … Office press release, 3 September 2021', 'Press Statement / … / October 28, 2009'."""
+    text = finder.doc.text
+    proposals, used = [], []
+    for date in dates:
+        if date.last is not None:
+            continue
+        word = heading_word(text, date)
+        if word is None:
+            continue
+        heading = " ".join(text[_line(text, word.start())[0] : _line(text, date.start)[1]].split())
+        event_type = heading_words()[" ".join(word.group().lower().split())]
+        sentence = _line(text, date.start)
+        proposal = finder.event(date, word, sentence, 0, heading=heading, event_type=event_type)
+        if proposal is not None:
+            proposal.notes.append("the date of the heading that names a publication or statement")
+            proposals.append(proposal)
+            used.append(date)
+    return proposals, used
+
+
+_DONE_NOW = re.compile(r"\b(?:has|have|is|are)\s+(?:\w+ly\s+)?$")  # "has designated", "is designating"
+_DONE_OR_WILL = re.compile(r"\b(?:has|have|is|are|will(?:\s+be)?)\s+(?:\w+ly\s+)?$")  # "will be releasing"
+
+
+def _statement_dates(text: str, dates: list[DateMention], headed: list[DateMention]) -> list[DateMention]:
+    """Day-precise dates that date the statement under them: a date alone on its line, or a heading's."""
+    alone = []
+    for date in dates:
+        start, end = _line(text, date.start)
+        if date.first.precision == "day" and (text[start:end].strip() == date.text.strip() or date in headed):
+            alone.append(date)
+    return alone
+
+
+def _body(text: str, position: int) -> int:
+    """Where the text after `position` starts (white space skipped)."""
+    m = _SPACE.match(text, position)
+    return m.end() if m else position
+
+
+def _paragraph_end(text: str, position: int) -> int:
+    end = text.find("\n\n", _body(text, position))
+    return len(text) if end < 0 else end
+
+
+def _statement_sentences(
+    text: str, line_date: DateMention, headed: list[DateMention], sentences: Sentences
+) -> list[tuple[tuple[int, int], re.Pattern]]:
+    """The sentences a date line dates, each with the verb forms that say it is done: under a press
+    statement's or release's heading, up to the next heading (in the first paragraph also what it will do);
+    under a date alone, its first paragraph's first sentences."""
+    position = _line(text, line_date.start)[1]
+    lede_end = _paragraph_end(text, position)
+    if line_date in headed:
+        i = bisect_left(headings := heading_starts(text), position)
+        count, stop = STATEMENT_SENTENCES, headings[i] if i < len(headings) else len(text)
+    else:
+        count, stop = PARAGRAPH_SENTENCES, lede_end
+    found = []
+    for _ in range(count):
+        if _body(text, position) >= min(stop, len(text)):
+            break
+        sentence = sentences.around(_body(text, position))
+        lede = line_date in headed and sentence[0] < lede_end
+        found.append((sentence, _DONE_OR_WILL if lede else _DONE_NOW))
+        position = sentence[1]
+    return found
+
+
+def dated_by_statement_line(
+    finder: EventFinder,
+    dates: list[DateMention],
+    headed: list[DateMention],
+    dated: set[tuple[int, int]],
+    sentences: Sentences,
+) -> list[Proposal]:
+    """A statement's date on a line of its own ('September 1, 2010', or ending a heading line) dates what
+    the sentences under it say is done now: 'The Secretary of State has designated …', 'the Department is
+    designating …'; in the first paragraph under a statement's or a release's heading also what it will do
+    ('The UK will be releasing …')."""
+    text = finder.doc.text
+    proposals = []
+    for line_date in _statement_dates(text, dates, headed):
+        for sentence, done in _statement_sentences(text, line_date, headed, sentences):
+            if sentence in dated:
+                continue
+            words = event_word_pattern().finditer(text, sentence[0], sentence[1])
+            word = next((w for w in words if done.search(text, max(sentence[0], w.start() - 30), w.start())), None)
+            if word is None:
+                continue
+            note = f"dated by the statement's date line '{line_date.text}'"
+            proposal = dated_event(finder, word, word, sentence, line_date.date, note)
+            if proposal:
+                proposals.append(proposal)
+                dated.add(sentence)
+    return proposals
+
+
+CONTEXT_REACH = 600  # characters back to the day a sentence dated by context happened on
+_TIME_OF_DAY = re.compile(
+    r"\bat\s+(?:\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\b\.?|o['’]clock)|dawn|dusk|midnight|noon)"
+    r"|\b(?:later|earlier)\s+that\s+(?:day|night|morning|evening)\b|\bthat\s+(?:night|evening|afternoon)\b",
+    re.I,
+)
+
+
+def dated_by_time_of_day(
+    finder: EventFinder, dates: list[DateMention], dated: set[tuple[int, int]], sentences: Sentences
+) -> list[Proposal]:
+    """'At 3 a.m., gunmen stormed …': a sentence with no date of its own but a time of day and an event
+    word happened on the day written shortly before it; the note says which."""
+    text = finder.doc.text
+    days = [d for d in dates if d.first.precision == "day" and d.last is None]
+    ends = [d.end for d in days]
+    proposals = []
+    for m in _TIME_OF_DAY.finditer(text):
+        sentence = sentences.around(m.start())
+        i = bisect_left(ends, sentence[0] + 1) - 1
+        if sentence in dated or i < 0 or sentence[0] - days[i].end > CONTEXT_REACH:
+            continue
+        word = next((w for w in event_word_pattern().finditer(text, sentence[0], sentence[1])), None)
+        if word is None:
+            continue
+        note = f"dated by context: the day of '{days[i].text}' before it"
+        proposal = dated_event(finder, m, word, sentence, days[i].date, note)
+        if proposal:
+            proposals.append(proposal)
+        dated.add(sentence)
+    return proposals

@@ -1,0 +1,92 @@
+"""The words that make a sentence an event: wordlists.yaml's event_words with event_words.yaml's (by event
+type); event_words.yaml's `headings` — the words that make a dated heading line a publication or a
+statement ("Humanitarian Update, April 2024", "press release, 3 September 2021"); and its `statistic_words`
+("a 60% rise in attacks": a statistic, not an event)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from torkham.ingest.extract.words import default_words
+
+EXTRA_EVENT_WORDS = Path(__file__).with_name("event_words.yaml")
+HEADINGS_KEY = "headings"  # not an event type: the words of a dated heading line, by event type
+STATISTIC_KEY = "statistic_words"  # not an event type: words that make the count noun after them a statistic
+
+_GAP = r"(?:\s+[\w'’-]+){0,3}?\s+"  # the "*" of an event phrase: up to three words
+
+
+def form_pattern(form: str) -> str:
+    return _GAP.join(r"\s+".join(re.escape(w) for w in part.split()) for part in form.split(" * "))
+
+
+@lru_cache(maxsize=1)
+def _extra() -> dict:
+    from torkham.model.yamlfile import load_yaml
+
+    return load_yaml(EXTRA_EVENT_WORDS) or {}
+
+
+def _checked(section: dict, where: str) -> dict[str, list[str]]:
+    from torkham.errors import TorkhamError
+    from torkham.model.vocabulary import default_vocabulary
+
+    known = default_vocabulary()["event_types"]
+    for event_type, forms in section.items():
+        if event_type not in known or not isinstance(forms, list):
+            raise TorkhamError(f"{EXTRA_EVENT_WORDS}: {where}'{event_type}' must be an event type with a list of words")
+    return {str(t): [str(w).lower() for w in ws] for t, ws in section.items()}
+
+
+@lru_cache(maxsize=1)
+def event_words() -> dict[str, list[str]]:
+    """wordlists.yaml's event words with event_words.yaml's (a type must be a vocabulary event type)."""
+    merged = {t: list(ws) for t, ws in default_words().event_words.items()}
+    extra = {k: v for k, v in _extra().items() if k not in (HEADINGS_KEY, STATISTIC_KEY)}
+    for event_type, forms in _checked(extra, "").items():
+        taken = {w for ws in merged.values() for w in ws}
+        merged.setdefault(event_type, []).extend(w for w in forms if w not in taken)
+    return merged
+
+
+@lru_cache(maxsize=1)
+def heading_words() -> dict[str, str]:
+    """The words of a dated heading line that name what the line's date dates, each with its event type."""
+    section = _extra().get(HEADINGS_KEY) or {}
+    return {w: t for t, ws in _checked(section, f"{HEADINGS_KEY}: ").items() for w in ws}
+
+
+def statistic_words() -> list[str]:
+    """'rise in', 'total number of': before a count noun, words that make it a statistic."""
+    return [str(w).lower() for w in _extra().get(STATISTIC_KEY) or []]
+
+
+@lru_cache(maxsize=1)
+def event_word_pattern() -> re.Pattern:
+    forms = sorted({w for ws in event_words().values() for w in ws}, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(form_pattern(f) for f in forms) + r")\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def heading_word_pattern() -> re.Pattern:
+    forms = sorted(heading_words(), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(form_pattern(f) for f in forms) + r")\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def _types() -> tuple[dict[str, str], list[tuple[re.Pattern, str]]]:
+    words = event_words()
+    plain = {w: t for t, ws in words.items() for w in ws if "*" not in w}
+    gapped = [(re.compile(form_pattern(w), re.I), t) for t, ws in words.items() for w in ws if "*" in w]
+    return plain, gapped
+
+
+def type_of(word: str) -> str:
+    """The event type of a matched event word or phrase ("became the group's new leader": appointment)."""
+    plain, gapped = _types()
+    key = " ".join(word.lower().split())
+    if key in plain:
+        return plain[key]
+    return next(t for pattern, t in gapped if pattern.fullmatch(word))
