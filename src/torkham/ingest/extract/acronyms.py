@@ -21,6 +21,7 @@ _OR_ABBR = re.compile(
     r",\s+(?:or|also known as|known as)\s+(?:the\s+)?(?P<abbr>[A-Z][A-Za-z]*[A-Z])(?=[,.;:)]|\s)"
 )  # ", or TTP,"
 _ABBR_PAREN = re.compile(r"\b(?P<abbr>[A-Z]{2,}[a-z]?)\s*\((?P<full>[A-Z][^()\n]{3,90}?)\)")
+_CLAUSE_END = re.compile(r"(?:[,;:!?\"“”()]|(?<![A-Z])\.)\s")  # "U.S. Agency …": an abbreviation's stop goes on
 LONG_FORM_WORDS = 10  # words before "(ABBR)" searched for its long form
 
 
@@ -47,7 +48,7 @@ def _initials(words: list[str], strict: bool) -> list[list[str]]:
     for word in words:
         for i, part in enumerate(re.split(r"[-–‐‑/]", word)):
             part = part.strip("'’.,()")
-            if not part:
+            if not part or not part[0].isalnum():  # "&" gives no initial
                 continue
             if part.lower() in CONNECTORS and not (i == 0 and part[0].isupper() and "-" in word):  # "Al-Qaida": A
                 out.append(["", part[0].upper()] if strict else [""])
@@ -124,7 +125,7 @@ def _long_form(text: str, at: int, abbr: str) -> tuple[int, str]:
     """(start, words) of the long form an abbreviation in brackets at `at` spells, or (-1, '')."""
     line_start = text.rfind("\n", 0, at) + 1
     clause = text[line_start:at]
-    cut = max((x.end() for x in re.finditer(r"[,;:.!?\"“”()]\s", clause)), default=0)
+    cut = max((x.end() for x in _CLAUSE_END.finditer(clause)), default=0)
     words_at = re.finditer(r"\S+", clause[cut:])
     spans = [(line_start + cut + w.start(), w.group()) for w in words_at][-LONG_FORM_WORDS:]
     best, best_score = -1, 0
@@ -137,7 +138,30 @@ def _long_form(text: str, at: int, abbr: str) -> tuple[int, str]:
             best, best_score = i, score
     if best >= 0 and best_score >= max(2, len(letters(abbr)) - 1):
         return spans[best][0], " ".join(w for _, w in spans[best:]).removesuffix("'s")
+    return _listed_long_form(text, line_start, at, abbr)
+
+
+_LISTED_WORD = re.compile(r"(?:[A-Z][\w'’-]*|and|&|of|for|the),?")
+
+
+def _listed_long_form(text: str, line_start: int, at: int, abbr: str) -> tuple[int, str]:
+    """'Bureau of Population, Refugees, and Migration (PRM)': a long form that lists with commas, taken
+    when its words spell the abbreviation exactly; a body word and 'of' before it belong to the name."""
+    spans = [(line_start + w.start(), w.group()) for w in re.finditer(r"\S+", text[line_start:at])][-LONG_FORM_WORDS:]
+    for i in range(len(spans) - 1, -1, -1):
+        if not _LISTED_WORD.fullmatch(spans[i][1]):
+            return -1, ""
+        words = [w.rstrip(",") for _, w in spans[i:]]
+        if "," in "".join(w for _, w in spans[i:]) and words[0][:1].isupper() and spells_strictly(abbr, words):
+            start = i - 2 if i >= 2 and spans[i - 1][1] in ("of", "for") and _is_body(spans[i - 2][1]) else i
+            return spans[start][0], text[spans[start][0] : spans[-1][0] + len(spans[-1][1])].rstrip()
     return -1, ""
+
+
+def _is_body(word: str) -> bool:
+    from torkham.ingest.extract.namewords import kind_of
+
+    return word[:1].isupper() and kind_of(word) is not None
 
 
 def _name_before(text: str, at: int) -> tuple[int, str]:

@@ -15,6 +15,8 @@ ACTOR_WORDS_FILE = Path(__file__).with_name("actor_words.yaml")
 _LISTS = (
     "byline_words",
     "honorifics",
+    "role_titles",
+    "list_people_words",
     "proper_heads",
     "office_words",
     "non_actor_heads",
@@ -22,10 +24,17 @@ _LISTS = (
     "infobox_labels",
     "country_agent_before",
     "country_agent_after",
+    "country_agent_nouns",
+    "country_prepositions",
+    "country_from_people",
     "adjective_suffixes",
     "country_place_words",
     "role_modifiers",
     "facility_ends",
+    "thing_nouns_after",
+    "ethnic_groups",
+    "ethnic_group_nouns",
+    "ethnic_markers",
 )
 _SECTIONS = (*_LISTS, "organisation_acronyms", "same_actor", "kind_since")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -42,6 +51,8 @@ class KindSince:
 class ActorWords:
     byline_words: frozenset[str]
     honorifics: frozenset[str]
+    role_titles: frozenset[str]
+    list_people_words: frozenset[str]
     proper_heads: frozenset[str]
     office_words: frozenset[str]
     non_actor_heads: frozenset[str]
@@ -49,10 +60,17 @@ class ActorWords:
     infobox_labels: frozenset[str]
     country_agent_before: frozenset[str]
     country_agent_after: frozenset[str]
+    country_agent_nouns: frozenset[str]
+    country_prepositions: frozenset[str]
+    country_from_people: frozenset[str]
     adjective_suffixes: frozenset[str]
     country_place_words: frozenset[str]
     role_modifiers: frozenset[str]
     facility_ends: frozenset[str]
+    thing_nouns_after: frozenset[str]
+    ethnic_groups: frozenset[str]
+    ethnic_group_nouns: frozenset[str]
+    ethnic_markers: frozenset[str]
     organisation_acronyms: dict[str, str]
     same_actor: tuple[frozenset[str], ...]
     kind_since: tuple[KindSince, ...]

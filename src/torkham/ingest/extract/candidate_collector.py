@@ -1,12 +1,14 @@
-"""The actor candidates of one document, merged by any shared form (normalised). Two forms are also
-taken for one candidate when they differ only in vowels, doubled letters, connectors or dashes
-("Tehrik-i-Taliban Pakistan", "Tehreek-e Taliban Pakistan") — the way the mention matcher reads a
-spelling variant of a known name — with a note asking the reviewer to split them if they are two actors.
-People named in full and shorter ("Hillary Rodham Clinton", "Hillary Clinton", "Clinton") become one
-candidate when the shorter form fits exactly one person of the document."""
+"""The actor candidates of one document, merged by any shared form (normalised). Names are never merged
+because they look alike: two names that differ only in vowels, doubled letters, connectors or dashes
+("Tehrik-i-Taliban Pakistan", "Tehreek-e Taliban Pakistan") stay two proposals, each with a note that it
+is possibly the same as the other (note_look_alikes), for the reviewer to decide. People named in full and
+shorter ("Hillary Rodham Clinton", "Hillary Clinton", "Clinton") become one candidate when the shorter
+form is the full name's own first and last words (or last word) and fits exactly one person of the
+document — the text's own way of naming that person again — with a note saying so."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from torkham.ingest.extract.mentions import skeleton
@@ -39,45 +41,25 @@ def spelling_key(name: str) -> str | None:
 
 
 class Collector:
-    """Candidates merged by any shared form (normalised) or spelling."""
+    """Candidates merged by any shared form (normalised), never by a look-alike spelling."""
 
     def __init__(self) -> None:
         self.items: list[Candidate] = []
         self.index: dict[str, Candidate] = {}
-        self.spellings: dict[str, Candidate] = {}
 
     def add(self, new: Candidate, alias_type: str = "other_name") -> None:
         existing = next((self.index[normalize(f)] for f in new.forms() if normalize(f) in self.index), None)
         if existing is None:
-            existing = self._same_spelling(new)
-            alias_type = "spelling" if existing is not None else alias_type
-        if existing is None:
             self.items.append(new)
             for form in new.forms():
-                self._index(form, new)
+                self.index[normalize(form)] = new
             return
         for form, kind in [(new.name, alias_type), *new.aliases.items()]:
             if normalize(form) not in {normalize(f) for f in existing.forms()}:
                 existing.aliases[form] = kind
-                self._index(form, existing)
+                self.index[normalize(form)] = existing
         if new.start < existing.start:
             existing.start, existing.end = new.start, new.end
-
-    def _index(self, form: str, candidate: Candidate) -> None:
-        self.index[normalize(form)] = candidate
-        key = spelling_key(form)
-        if key:
-            self.spellings.setdefault(key, candidate)
-
-    def _same_spelling(self, new: Candidate) -> Candidate | None:
-        for form in new.forms():
-            key = spelling_key(form)
-            found = self.spellings.get(key) if key else None
-            if found is not None and (found.kind == "person") == (new.kind == "person"):
-                note = f"'{form}' taken as another spelling of '{found.name}'; split them if they are two actors"
-                found.notes.append(note)
-                return found
-        return None
 
     def remove(self, candidate: Candidate) -> None:
         self.items.remove(candidate)
@@ -96,6 +78,23 @@ def merge_same_actor(collector: Collector, groups: tuple[frozenset[str], ...]) -
             collector.remove(other)
 
 
+def note_look_alikes(candidates: list[Candidate]) -> None:
+    """Candidates written alike but for vowels, doubled letters, connectors or dashes ('Tehreek-e-Labbaik
+    Pakistan', 'Tehrik-i-Labaik Pakistan') stay apart; each gets a note naming the others. A person and a
+    group never look alike so ('Haqqani', 'Haqqani Network' differ anyway)."""
+    by_key: dict[tuple[str, bool], list[Candidate]] = {}
+    for candidate in candidates:
+        keys = {spelling_key(form) for form in candidate.forms()} - {None}
+        for key in sorted(k for k in keys if k):
+            by_key.setdefault((key, candidate.kind == "person"), []).append(candidate)
+    for group in by_key.values():
+        for candidate in group:
+            for other in group:
+                note = f"possibly the same as '{other.name}' (written alike): merge them if they are one actor"
+                if other is not candidate and note not in candidate.notes:
+                    candidate.notes.append(note)
+
+
 def merge_short_names(collector: Collector) -> None:
     """'Hillary Clinton' and 'Clinton' after 'Hillary Rodham Clinton': short names of the one person
     whose first and last names (or last name) they are."""
@@ -112,6 +111,10 @@ def merge_short_names(collector: Collector) -> None:
         owners = [p for p in same_last if p is not short and id(p) not in gone and _shortens(words, p.name.split())]
         if len(owners) == 1:
             owners[0].aliases.setdefault(short.name, "short_name")
+            owners[0].notes.append(
+                f"'{short.name}' taken as a short name of '{owners[0].name}', the one person of "
+                "the text it shortens; split them if they are two"
+            )
             for alias, kind in short.aliases.items():
                 owners[0].aliases.setdefault(alias, kind)
             collector.index[normalize(short.name)] = owners[0]
@@ -120,6 +123,11 @@ def merge_short_names(collector: Collector) -> None:
 
 
 def _shortens(short: list[str], full: list[str]) -> bool:
+    """'Clinton', 'Hillary Clinton' of 'Hillary Rodham Clinton'; 'R. Valle' of 'Riccardo Valle' (an initial
+    for the first name, as a bibliography writes it)."""
+    initial = re.fullmatch(r"([A-Z])\.", short[0])
+    if initial and len(short) == len(full) == 2 and not re.fullmatch(r"[A-Z]\.", full[0]):
+        return full[0].startswith(initial.group(1)) and full[-1] == short[-1]
     if len(short) >= len(full):
         return False
     if len(short) == 1:

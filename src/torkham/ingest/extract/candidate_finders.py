@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from torkham.ingest.document import Document
 from torkham.ingest.extract.actor_words import actor_words
-from torkham.ingest.extract.namewords import is_title, kind_of, lookups, person_name
+from torkham.ingest.extract.namewords import is_title, kind_of, lookups, person_name, thing_after
 from torkham.ingest.extract.words import default_words
 from torkham.kb.names import normalize
 
@@ -219,6 +219,8 @@ def named_bodies(doc: Document) -> list[tuple[str, int, int]]:
         middle = [w for w in words[1:-1] if w.islower()]
         if any(w in _NO_LINK_WORDS or w.endswith(("ed", "ing")) for w in middle) or words[0].endswith(("'s", "’s")):
             continue  # "the TTP attacked a police post": a verb, not a body
+        if thing_after(doc.text, m.end("name")):
+            continue  # "the Saddar police station": a place
         out.append((m.group("name"), m.start("name"), m.end("name")))
     out += [(m.group("name"), m.start("name"), m.end("name")) for m in _government().finditer(doc.text)]
     return sorted(out, key=lambda found: found[1])

@@ -27,11 +27,13 @@ from torkham.ingest.extract.name_runs import (
 )
 from torkham.ingest.extract.namewords import (
     LINK,
+    is_generic,
     is_title,
     kind_of,
     lookups,
     person_evidence,
     person_name,
+    thing_after,
 )
 from torkham.ingest.extract.words import Words, default_words
 from torkham.kb.names import normalize
@@ -68,7 +70,7 @@ def from_names(doc: Document, collector: Collector, words: Words, skip_spans: li
                 tokens, offsets = headline_name(tokens, offsets)
             if not tokens or (len(tokens) > 1 and all(t.isupper() for t in tokens)) or is_title(tokens[-1]):
                 continue
-            if single_compound(tokens) or country_compound(tokens):
+            if single_compound(tokens) or (country_compound(tokens) and kind_of(" ".join(tokens)) in (None, "region")):
                 continue
             _add_name(collector, text, tokens, offsets, headline)
 
@@ -137,10 +139,11 @@ def _add_titled(collector: Collector, tokens: list[str], offsets: list[int], end
     if first > 0 and kind_of(" ".join(tokens[:first])) is not None:  # "Foreign Office Spokesperson …"
         _add_kind_named(collector, tokens[:first], offsets[:first])
     rest = tokens[after:]
-    person = person_name(rest)
+    person = _person_in(rest)
     if not person or _not_name(person) or person not in (rest[: len(person)], rest[-len(person) :]):
         return first == 0 or not rest  # "Secretary of State" alone: a role, not an actor
     at = after if person == rest[: len(person)] else len(tokens) - len(person)
+    after = at if at > after and LINK.fullmatch(tokens[after + 1]) else after  # the office is the role's
     name, name_end = " ".join(person), offsets[at + len(person) - 1] + len(person[-1])
     honorific = tokens[at - 1].lower().strip(".") in actor_words().honorifics
     if kind_of(name) is not None and (not honorific or person[-1].lower() in GROUP_HEADS):
@@ -159,15 +162,33 @@ def _add_titled(collector: Collector, tokens: list[str], offsets: list[int], end
     return True
 
 
+def _person_in(rest: list[str]) -> list[str]:
+    """The person's name among the words after a role: its first words ('Hillary Clinton'), or, when these
+    run on into 'for' or 'of' and an office, the name after the office ('Commissioner for Afghan Refugees
+    Saleem Khan'; 'Ashraf Ghani of Afghanistan' keeps its first words)."""
+    person = person_name(rest)
+    k = len(person)
+    if not person or k >= len(rest) or rest[:k] != person or not LINK.fullmatch(rest[k]):
+        return person
+    tail = rest[max(i for i, w in enumerate(rest) if LINK.fullmatch(w)) + 1 :]
+    plain = {*actor_words().office_words, *default_words().demonyms}
+    while tail and (tail[0].lower() in plain or lookups()[3].fullmatch(tail[0])):
+        tail = tail[1:]
+    found = person_name(tail)
+    return found if len(found) >= 2 and found == rest[-len(found) :] else person
+
+
 def _cut_after_proper_head(tokens: list[str], offsets: list[int]) -> Run:
     """'a Taliban Torkham border official': a head that is a name by itself ('Taliban') ends the name when
-    the next word neither says a kind nor names a country ('Taliban Movement', 'Taliban Pakistan' go on)."""
+    the next word neither says a kind nor names a country, nor do the words after it ('Taliban Movement',
+    'Taliban Pakistan', 'Taliban Foreign Ministry' go on)."""
     countries = lookups()[3]
     for i, token in enumerate(tokens[:-1]):
         follower = tokens[i + 1]
         norm = normalize(token)
         proper = norm in _proper() or norm.split()[-1:] in (["qaeda"], ["qaida"])  # "The Al-Qaeda Connection"
-        if proper and not LINK.fullmatch(follower) and kind_of(follower) is None and not countries.fullmatch(follower):
+        named = kind_of(follower) is not None or kind_of(" ".join(tokens[i + 1 :])) is not None  # "… Foreign Ministry"
+        if proper and not LINK.fullmatch(follower) and not named and not countries.fullmatch(follower):
             return tokens[: i + 1], offsets[: i + 1]
     return tokens, offsets
 
@@ -198,6 +219,16 @@ def _names_no_actor(words: list[str]) -> bool:
     return head_noun(words) in actor_words().non_actor_heads or last_two in actor_words().facility_ends
 
 
+def _add_owner(collector: Collector, text: str, tokens: list[str], offsets: list[int], headline: bool) -> None:
+    """'Weekly Press Briefing of the Foreign Office': a thing named after its owner, who may be an actor."""
+    cut = next((i for i, w in enumerate(tokens) if i > 0 and w in ("of", "by")), None)
+    if cut is None:
+        return
+    rest = cut + 2 if tokens[cut + 1 : cut + 2] in (["the"], ["The"]) else cut + 1
+    if rest < len(tokens) and kind_of(" ".join(tokens[rest:])) is not None:
+        _add_name(collector, text, tokens[rest:], offsets[rest:], headline)
+
+
 def head_noun(words: list[str]) -> str:
     before = next((i for i, w in enumerate(words) if i > 0 and w in ("of", "for", "on", "at", "in")), len(words))
     return normalize(POSSESSIVE.sub("", words[before - 1])) if before else ""
@@ -220,16 +251,22 @@ def _add_name(collector: Collector, text: str, tokens: list[str], offsets: list[
         return  # "Secretary of State" as a heading
     tokens, offsets = _cut_after_proper_head(tokens, offsets)
     start, end = offsets[0], offsets[-1] + len(tokens[-1])
+    if thing_after(text, end):
+        return  # "the Jaffar Express train": the name of a thing
     name = " ".join(tokens)
     kind = kind_of(name)
     if len(tokens) == 1 and normalize(name) in lookups()[0] and normalize(name) not in _proper():
         return  # "State", "Police", "Army" alone are not names
-    if normalize(name) in default_words().generic_names or _names_no_actor(tokens):
+    if is_generic(name) or _names_no_actor(tokens):
+        _add_owner(collector, text, tokens, offsets, headline)
         return  # "Member State", "Press Statement", "University Town"
     if kind is not None and not countries.fullmatch(name):
         _add_kind_named(collector, tokens, offsets, _country_before(text, start))
         return
     person = person_name(tokens)
+    if person and person == tokens[-len(person) :] and countries.fullmatch(" ".join(tokens[: -len(person)])):
+        tokens, offsets = person, offsets[-len(person) :]  # "(Ambassador to) Pakistan Donald Blome"
+        start = offsets[0]
     if headline or not person or countries.fullmatch(" ".join(person)) or person != tokens[: len(person)]:
         return
     end = offsets[len(person) - 1] + len(person[-1])

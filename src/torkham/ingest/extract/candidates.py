@@ -9,20 +9,31 @@ the authors of the bibliography. One candidate per name, its other forms as alia
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 
+from torkham.geo.gazetteer import load_gazetteer
 from torkham.ingest.document import Document
 from torkham.ingest.extract import candidate_finders as finders
 from torkham.ingest.extract import name_lines
 from torkham.ingest.extract.acronyms import Pair, abbreviation_list, inline_pairs, spells_strictly
 from torkham.ingest.extract.actor_words import actor_words
-from torkham.ingest.extract.candidate_collector import Candidate, Collector, merge_same_actor, merge_short_names
+from torkham.ingest.extract.candidate_collector import (
+    Candidate,
+    Collector,
+    merge_same_actor,
+    merge_short_names,
+    note_look_alikes,
+)
 from torkham.ingest.extract.candidate_names import from_names, head_noun
 from torkham.ingest.extract.citations import Entry
+from torkham.ingest.extract.comma_names import comma_names
 from torkham.ingest.extract.common import propose
+from torkham.ingest.extract.country_agents import add_countries
+from torkham.ingest.extract.ethnic_groups import find_ethnic_groups
+from torkham.ingest.extract.group_lists import add_listed_groups
+from torkham.ingest.extract.initiatives import head_after, named_initiatives
 from torkham.ingest.extract.known_variants import kind_in_time, variant_of
 from torkham.ingest.extract.lexicon import Lexicon
-from torkham.ingest.extract.namewords import kind_of, lookups
+from torkham.ingest.extract.namewords import is_generic, is_title, kind_of
 from torkham.ingest.extract.parenthesised import merge_parenthesised
 from torkham.ingest.extract.shadows import Shadow
 from torkham.ingest.extract.words import default_words
@@ -38,7 +49,7 @@ def _from_acronyms(doc: Document, collector: Collector) -> set[str]:
             none.add(pair.abbr)
             continue
         listed = actor_words().organisation_acronyms.get(pair.abbr)
-        kind = kind_of(pair.full) or listed
+        kind = head_after(doc.text, pair.end) or kind_of(pair.full) or listed or _region(pair.full)
         notes = [
             "from the list of abbreviations" if pair.from_list else f"'{doc.text[pair.start : pair.end]}' in the text"
         ]
@@ -50,9 +61,16 @@ def _from_acronyms(doc: Document, collector: Collector) -> set[str]:
     return none
 
 
+def _region(name: str) -> str | None:
+    """'Khyber Pakhtunkhwa (KP)': a province or region the gazetteer knows, named with its abbreviation."""
+    places = load_gazetteer().resolve(name).at_level("province", "division", "region")
+    return "region" if places.found else None
+
+
 def _names_no_actor(text: str, pair: Pair) -> bool:
     """'155 Unaccompanied Migrant Children (UMC)', 'Non-Food Items (NFIs)': people counted or things; 'as a
-    Foreign Terrorist Organization (FTO)': a class, not one actor; 'Chief Executive Officer (CEO)': a role."""
+    Foreign Terrorist Organization (FTO)': a class, not one actor; 'Chief Executive Officer (CEO)',
+    'Inspector General of Police (IGP)': roles."""
     if pair.from_list:
         return False
     before = text[max(0, pair.start - 12) : pair.start]
@@ -61,7 +79,8 @@ def _names_no_actor(text: str, pair: Pair) -> bool:
     return (
         bool(counted or _INDEFINITE.search(before))
         or head_noun(pair.full.split()) in actor_words().non_actor_heads
-        or normalize(pair.full) in words.generic_names
+        or is_title(head_noun(pair.full.split()))  # "Inspector General of Police (IGP)": a role
+        or is_generic(pair.full)
         or pair.abbr.lower() in words.non_actor_acronyms
     )
 
@@ -84,52 +103,12 @@ def _from_bibliography(entries: list[Entry], collector: Collector) -> None:
                 collector.add(Candidate(author.strip(), kind, entry.start, entry.end, {}, notes))
 
 
-def _from_countries(doc: Document, collector: Collector) -> None:
-    """Countries that act in the text ('Pakistan said', "Iran's government"), not only inside another name
-    ('Islamic Movement of Uzbekistan') nor only as places ('attacks in Afghanistan')."""
-    countries = lookups()[3]
-    inside = _name_spans(doc.text, [c.name for c in collector.items if countries.search(c.name)])
-    starts = [s for s, _ in inside]
-    for m in countries.finditer(doc.text):
-        i = bisect_right(starts, m.start())
-        if any(s <= m.start() and m.end() <= e and (s, e) != m.span() for s, e in inside[max(0, i - 3) : i]):
-            continue
-        if country_acts(doc.text, m.start(), m.end()):
-            collector.add(Candidate(m.group(), "state", m.start(), m.end(), {}, ["a country that acts in the text"]))
-
-
-# "from Pakistan and Iran", "against the former Soviet Union"
-_WORD_BEFORE = re.compile(r"(\w+)\W{1,3}(?:[A-Z][\w.]*,?\s+(?:and|or)\s+)?(?:(?:the|former|then)\s+)*$")
-_WORD_AFTER = re.compile(r"(['’]s?\b)?\s*(\w+)?")
-
-
-_SUBJECT_BEFORE = re.compile(r"(?:\n[ \t]*|[.!?]\s+)(?:[A-Z][\w.]*,?\s+(?:and|or)\s+)?$")
-
-
-def country_acts(text: str, start: int, end: int) -> bool:
-    """The country at text[start:end] is an agent: possessive, or next to a word of agency (actor_words)."""
-    words = actor_words()
-    after = _WORD_AFTER.match(text, end)
-    if after and after.group(1):  # "Pakistan's government", not "Afghanistan's northern neighbours"
-        return not (after.group(2) and after.group(2).lower() in words.country_place_words)
-    if after and after.group(2) and after.group(2).lower() in words.country_agent_after:
-        return True
-    window = text[max(0, start - 40) : start]
-    if _SUBJECT_BEFORE.search(("\n" if start <= 40 else "") + window):
-        return True  # opening a sentence: "Pakistan and Afghanistan met"
-    before = _WORD_BEFORE.search(window)
-    return bool(before and before.group(1).lower() in words.country_agent_before)
-
-
-def _name_spans(text: str, names: list[str]) -> list[tuple[int, int]]:
-    """Where the names occur (one pass over the text, longest name first)."""
-    if not names:
-        return []
-    pattern = re.compile("|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True)))
-    return [(m.start(), m.end()) for m in pattern.finditer(text)]
-
-
-def _from_patterns(doc: Document, collector: Collector, shadows: list[Shadow], lexicon: Lexicon) -> None:
+def _from_patterns(
+    doc: Document, collector: Collector, shadows: list[Shadow], lexicon: Lexicon
+) -> list[tuple[int, int]]:
+    """Add the names these patterns find; return the spans of bodies and initiatives named with a lowercase
+    head ('the United Nations refugee agency'), whose first words are no name by themselves."""
+    spans = []
     for name, kind, others, start, end in finders.aliases_given(doc):
         given = {alias: "other_name" for alias in others}
         collector.add(Candidate(name, kind, start, end, given, [f"'{name}' given with its alias"]))
@@ -138,6 +117,10 @@ def _from_patterns(doc: Document, collector: Collector, shadows: list[Shadow], l
         collector.add(Candidate(name, kind, start, end, with_head, [f"'{doc.text[start:end]}' in the text"]))
     for name, start, end in finders.named_bodies(doc):
         collector.add(Candidate(name, kind_of(name) or "government_body", start, end, {}, [f"'{name}' in the text"]))
+        spans.append((start, end))
+    for name, headed, start, end in named_initiatives(doc):
+        collector.add(Candidate(name, "initiative", start, end, {headed: "other_name"}, [f"'{headed}' in the text"]))
+        spans.append((start, end))
     for name, start, end in finders.listed_leaders(doc):
         collector.add(Candidate(name, "person", start, end, {}, ["listed under the leaders of an infobox"]))
     for country, abbr, start, end in finders.country_abbreviations(doc):
@@ -148,6 +131,7 @@ def _from_patterns(doc: Document, collector: Collector, shadows: list[Shadow], l
         if variant_of(shadow.name, lexicon) is None:  # else the proposal's note says it may be that actor
             note += ": another actor, not a mention of it"
         collector.add(Candidate(shadow.name, kind, shadow.start, shadow.end, {}, [note]))
+    return spans
 
 
 def find_candidates(
@@ -160,15 +144,21 @@ def find_candidates(
     pairs = [*abbreviation_list(doc), *inline_pairs(doc)]  # their names are read from the pairs
     skip_spans = [(e.start, e.end) for e in entries] + [(p.start, p.end) for p in pairs]
     skip_spans += name_lines.add_people(doc, collector)
-    _from_patterns(doc, collector, list(shadows or []), lexicon)
+    skip_spans += _from_comma_names(doc, collector)
+    skip_spans += _from_patterns(doc, collector, list(shadows or []), lexicon)
     from_names(doc, collector, default_words(), skip_spans)
-    _from_countries(doc, collector)
+    add_countries(doc, collector)
+    for name, forms, start, end, note in find_ethnic_groups(doc.text):
+        collector.add(Candidate(name, "ethnic_group", start, end, dict.fromkeys(forms, "other_name"), [note]))
     _from_lone_acronyms(doc, collector, no_actors)
     name_lines.add_listed(doc, collector)
+    name_lines.add_sources(doc, collector)
     name_lines.add_listed_acronyms(doc, collector)
+    add_listed_groups(doc, collector)
     merge_parenthesised(doc.text, collector)
     merge_short_names(collector)
     merge_same_actor(collector, actor_words().same_actor)
+    note_look_alikes(collector.items)
     proposals = []
     for candidate in collector.items:
         if lexicon.actors_named(candidate.name):
@@ -176,6 +166,16 @@ def find_candidates(
         candidate.kind = kind_in_time(candidate.name, candidate.kind, doc)
         proposals.append(_proposal(doc, lexicon, candidate))
     return proposals
+
+
+def _from_comma_names(doc: Document, collector: Collector) -> list[tuple[int, int]]:
+    spans = []
+    for name, with_country, start, end in comma_names(doc):
+        aliases = {with_country: "other_name"} if with_country else {}
+        note = f"'{name}' in the text: a name that lists its fields"
+        collector.add(Candidate(name, kind_of(name, "government_body"), start, end, aliases, [note]))
+        spans.append((start, end))
+    return spans
 
 
 def _from_lone_acronyms(doc: Document, collector: Collector, no_actors: set[str]) -> None:

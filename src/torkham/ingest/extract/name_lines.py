@@ -26,10 +26,9 @@ _WHO_SPLIT = re.compile(r"\s*(?:,|;|\||\band\b|&|\bwith\b)\s*")
 _LINE = re.compile(r"(?m)^[ \t]*(?P<line>\S[^\n]*?)[ \t]*$")
 _BULLET = re.compile(r"^(?:[•▪◦·*\-–—]|\d{1,2}[.)])\s+")
 _ITEM_END = re.compile(r"\s*(?:,|\(|\[|:|;|\s[—–-]\s|$)")
-_PEOPLE_WORDS = re.compile(r"\b(?:individuals|persons|people|leaders|commanders|members|officials|figures)\b", re.I)
 _LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|;\s*)")
 _ACRONYM_LIST = re.compile(r"\b[A-Z][A-Za-z]*[A-Z]\b(?:(?:,\s*(?:and\s+)?|\s+and\s+)[A-Z][A-Za-z]*[A-Z]\b){1,8}")
-_NAME = re.compile(r"(?<![\w.-])[A-Z][\w'’-]*(?: (?:(?:al|ul|ud|ur|bin|ibn)[- ])?[A-Z][\w'’-]*){1,3}")
+_NAME = re.compile(r"(?<![\w.-])[A-Z][\w'’-]*(?: (?:(?:al|ul|ud|ur|bin|ibn)[- ])?[A-Z][\w'’-]*)+")
 
 
 def add_people(doc: Document, collector: Collector) -> list[tuple[int, int]]:
@@ -68,6 +67,7 @@ def _person_alone(text: str) -> bool:
     generic = actor_words().byline_words
     return (
         NAME_WORDS[0] <= len(words) <= NAME_WORDS[1]
+        and words[0] != "By"  # "By Safdar Sial": a byline, its name after "By"
         and all(w[:1].isupper() and (not w.isupper() or _INITIAL.fullmatch(w)) for w in words[1:-1])
         and all(w[:1].isupper() and not w.isupper() for w in (words[0], words[-1]))
         and person_name(words) == words
@@ -79,19 +79,40 @@ def _person_alone(text: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _people_words() -> re.Pattern:
+    return re.compile(rf"\b(?:{'|'.join(sorted(actor_words().list_people_words))})\b", re.I)
+
+
+@lru_cache(maxsize=1)
 def _not_name_words() -> frozenset[str]:
     words = default_words()
     return frozenset({*words.non_name_words, *words.demonyms})
 
 
 def _name_above_role(doc: Document, collector: Collector) -> None:
-    """'Hillary Rodham Clinton' on a line of its own, 'Secretary of State' on the next."""
+    """'Hillary Rodham Clinton' on a line of its own, 'Secretary of State' on the next; a reporter's name on
+    a line of its own above the outlet's name or the date ('Ayaz Gul' / 'VOA News' / 'December 6, 2023')."""
     lines = list(_LINE.finditer(doc.text))
     for this, following in zip(lines, lines[1:], strict=False):
         name, role = this.group("line"), following.group("line")
-        if _person_alone(name) and _role_line(role):
-            start = this.start("line")
+        if not _person_alone(name):
+            continue
+        start = this.start("line")
+        if _role_line(role):
             collector.add(Candidate(name, "person", start, start + len(name), {}, [f"a name above its role: '{role}'"]))
+        elif _outlet_line(role) or _DATE_LINE.fullmatch(role):
+            collector.add(Candidate(name, "person", start, start + len(name), {}, [f"a byline above '{role}'"]))
+
+
+_DATE_LINE = re.compile(
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:\d{1,2}\s+[A-Z][a-z]+\.?,?\s+\d{4}|"
+    r"[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})(?:[,\s]+\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?)?"
+)
+
+
+def _outlet_line(line: str) -> bool:
+    """'VOA News', 'Reuters': a short line naming a news outlet."""
+    return len(line.split()) <= 4 and kind_of(line) == "media" and not re.search(r"[.,:;!?]$", line)
 
 
 def _role_line(line: str) -> bool:
@@ -105,12 +126,42 @@ def _role_line(line: str) -> bool:
     return len(words) == 1 or words[0].endswith(",") or not words[1][:1].isupper() or is_title(words[1])
 
 
+_SOURCE_LINE = re.compile(r"(?im)^[ \t]*(?:data )?sources?[ \t]*:[ \t]*(?P<who>[^\n]+)$")
+_SOURCE_PART = re.compile(r"[A-Z][\w'’&.-]*(?:\s+(?:of|for|and|the|on|&)?\s*[A-Z][\w'’&.-]*)*")
+
+
+def add_sources(doc: Document, collector: Collector) -> None:
+    """'Source: South Asia Terrorism Portal (New Delhi). Data through …': the publishers a source line
+    names (up to a bracket or the end of its first sentence) are organisations; their kind is guessed."""
+    listed = actor_words().organisation_acronyms
+    for line in _SOURCE_LINE.finditer(doc.text):
+        who = re.split(r"\(|\.\s|\.$|https?:", line.group("who"))[0]
+        position = line.start("who")
+        for part in re.split(r"\s*(?:[,;/]|\band\b)\s*", who):
+            name = part.strip()
+            at = doc.text.find(name, position, line.end()) if name else -1
+            if at < 0 or not _SOURCE_PART.fullmatch(name) or name.split()[0].lower() in default_words().non_name_words:
+                continue
+            position = at + len(name)
+            if _thing(name.split()):
+                continue  # "IOM Displacement Tracking Matrix": a data set, not its publisher
+            kind = kind_of(name) or listed.get(name)
+            note = f"named as a source: '{line.group().strip()[:60]}'" + ("" if kind else "; kind guessed")
+            collector.add(Candidate(name, kind or "institution", at, at + len(name), {}, [note]))
+
+
+def _thing(words: list[str]) -> bool:
+    from torkham.ingest.extract.candidate_names import head_noun
+
+    return head_noun(words) in actor_words().non_actor_heads
+
+
 def add_listed(doc: Document, collector: Collector) -> None:
     """Names listed beside a person already found, or under words such as 'leaders' or 'individuals'."""
     people = {normalize(f) for c in collector.items if c.kind == "person" for f in c.forms()}
     for names, intro in [*_sentence_lists(doc.text), *_bullet_lists(doc.text)]:
         known = [n for n, _ in names if normalize(n) in people]
-        if not known and not _PEOPLE_WORDS.search(intro[-PEOPLE_WORD_REACH:]):
+        if not known and not _people_words().search(intro[-PEOPLE_WORD_REACH:]):
             continue
         why = f"listed with {known[0]}" if known else f"listed after '{intro.strip()[-40:]}'"
         for name, at in names:
@@ -145,6 +196,9 @@ def _sentence_lists(text: str) -> list[tuple[list[tuple[str, int]], str]]:
         if current and not _LIST_SEPARATOR.fullmatch(gap):
             out.append((current, _sentence_before(text, current[0][1])))
             current = []
+        if len(m.group().split()) > NAME_WORDS[1]:  # "KP Chief Minister Ali Amin Gandapur": a role and a name
+            position = -1
+            continue
         current.append((m.group(), m.start()))
         position = m.end()
     out.append((current, _sentence_before(text, current[0][1]) if current else ""))

@@ -23,6 +23,7 @@ _BRANCH = re.compile(r"(?:province|branch|chapter|wilayat|wing)$", re.I)
 POSSESSIVE = re.compile(r"['’]s$")
 _DASH = re.compile(f"[{DASHES}]")
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_ACRONYM = re.compile(r"[A-Z][A-Z.]*[A-Z]\.?s?")
 Run = tuple[list[str], list[int]]  # the words of a run and their offsets
 
 
@@ -64,7 +65,7 @@ def looks_like_name(tokens: list[str]) -> bool:
         kind_of(name) is not None
         or any(is_title(t) for t in tokens)
         or bool(countries.fullmatch(name))
-        or (len(tokens) == 1 and tokens[0].isupper() and len(tokens[0]) > 1)
+        or (len(tokens) == 1 and bool(_ACRONYM.fullmatch(tokens[0])))  # "UN", "NGOs"
     )
 
 
@@ -137,7 +138,16 @@ def in_headline(text: str, at: int) -> bool:
         return False
     if line.endswith((".", "?", "!", ":", ",", ";")) or not _HEADLINE_LINKS & {w.lower() for w in words}:
         return False
+    if _role_first(line):
+        return False  # "Assistant Secretary, Bureau of Public Affairs": a role and its office
     return sum(w[0].isupper() for w in longer) >= HEADLINE_CAPITALISED * len(longer)
+
+
+def _role_first(line: str) -> bool:
+    """The line opens with a role set off by a comma ('Assistant Secretary, …', 'Spokesperson, …')."""
+    role = line.split(",", 1)[0].split() if "," in line else []
+    modifiers = actor_words().role_modifiers
+    return bool(role) and all(is_title(w) or w.lower() in modifiers for w in role)
 
 
 def headline_name(tokens: list[str], offsets: list[int]) -> Run:
@@ -152,7 +162,8 @@ def headline_name(tokens: list[str], offsets: list[int]) -> Run:
     end = head + 1
     while end < len(tokens):
         if LINK.fullmatch(tokens[end]) and end + 1 < len(tokens):
-            end += 2  # "Ministry of Interior"
+            end += 2 if tokens[end + 1] not in ("the", "The") or end + 2 >= len(tokens) else 3  # "Ministry of Interior"
+            end += next((n - 1 for n in (3, 2) if countries.fullmatch(" ".join(tokens[end - 1 : end - 1 + n]))), 0)
         elif kind_of(tokens[end]) is not None or countries.fullmatch(tokens[end]):
             end += 1  # "Taliban Movement", "Tehrik-e-Taliban Pakistan"
         else:

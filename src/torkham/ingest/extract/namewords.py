@@ -8,6 +8,7 @@ import re
 from functools import lru_cache
 from typing import overload
 
+from torkham.ingest.extract.actor_words import actor_words
 from torkham.ingest.extract.words import default_words
 from torkham.kb.names import normalize
 
@@ -25,14 +26,20 @@ LED_BY = re.compile(
 )
 
 
+def _linked(words: str) -> str:
+    """The connectors of a transliteration written one way: 'tehreek i insaf' is 'tehreek e insaf'."""
+    return re.sub(r"(?<=\S) [iy] (?=\S)", " e ", words)
+
+
 @lru_cache(maxsize=1)
 def lookups() -> tuple[dict[str, str], set[str], set[str], re.Pattern]:
     words = default_words()
-    heads = {w: kind for kind, ws in words.actor_kind_words.items() for w in ws}
+    heads = {_linked(w): kind for kind, ws in words.actor_kind_words.items() for w in ws}
     countries = re.compile(
         r"\b(?:" + "|".join(re.escape(c) for c in sorted(words.countries, key=len, reverse=True)) + r")\b"
     )
-    return heads, set(words.person_titles), set(words.non_name_words), countries
+    titles = {*words.person_titles, *actor_words().role_titles}
+    return heads, titles, set(words.non_name_words), countries
 
 
 @overload
@@ -46,14 +53,51 @@ def kind_of(name: str, default: str | None = None) -> str | None:
 
 @lru_cache(maxsize=8192)
 def _kind_of(name: str) -> str | None:
+    """The first head word decides, but a body after a group's own name is the body's ('Taliban Foreign
+    Ministry' is a government body, 'Taliban Movement' the group)."""
     heads = lookups()[0]
-    parts = normalize(name).split()
-    for i in range(len(parts)):
-        for size in (3, 2, 1):  # "people s liberation army" before "liberation army" before "army"
+    found = _heads_in(_linked(normalize(name)).split(), heads)
+    if not found:
+        return None
+    first_word, first_kind = found[0]
+    later = [kind for _word, kind in found[1:] if kind == "government_body"]
+    return later[0] if later and first_word in actor_words().proper_heads else first_kind
+
+
+def _heads_in(parts: list[str], heads: dict[str, str]) -> list[tuple[str, str]]:
+    """(head words, kind) in the name's order, the longest head at each word first."""
+    out, i = [], 0
+    while i < len(parts):
+        size = next((n for n in (3, 2, 1) if len(parts) - i >= n and " ".join(parts[i : i + n]) in heads), 0)
+        if size:  # "people s liberation army" before "liberation army" before "army"
             words = " ".join(parts[i : i + size])
-            if len(parts) - i >= size and words in heads:
-                return heads[words]
-    return None
+            out.append((words, heads[words]))
+        i += size or 1
+    return out
+
+
+def is_generic(name: str) -> bool:
+    """A capitalised phrase that names no one in particular (generic_names of wordlists.yaml), in the
+    singular or the plural: 'Foreign Terrorist Organizations', 'Member States'."""
+    generic = _generic_names()
+    words = normalize(name).split()
+    if not words:
+        return False
+    last = words[-1]
+    singular = {last, last.removesuffix("s"), last.removesuffix("es"), last.removesuffix("ies") + "y"}
+    return any(" ".join([*words[:-1], form]) in generic for form in singular)
+
+
+@lru_cache(maxsize=1)
+def _generic_names() -> frozenset[str]:
+    return frozenset(default_words().generic_names)
+
+
+def thing_after(text: str, end: int) -> bool:
+    """A lowercase noun of thing_nouns_after (actor_words.yaml) right after text[:end]: 'the Jaffar Express
+    train', 'the Saddar police station' name a thing, not an actor."""
+    after = re.match(r"\s+(\w+)", text[end : end + 30])
+    return after is not None and after.group(1) in actor_words().thing_nouns_after
 
 
 def is_title(word: str) -> bool:
@@ -81,8 +125,13 @@ def person_name(words: list[str]) -> list[str]:
 _APPOSITION = r"(?:,|\s[—–-])"  # a comma or a dash between a name and its role ("– the group's chief –")
 _ROLE_AFTER = re.compile(rf"{_APPOSITION}\s+([^,.;:()\n—–]{{2,60}})")
 _IS_ROLE = re.compile(r"\s+(?:is|was|has been|had been|became|remains|served as)\s+((?:[\w'’-]+\s+){0,3}[\w'’-]+)\b")
+_POSTED = re.compile(r"(\w+)\s+(?:to|in|for|of)\s+(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)\s+$")
+_ABBREVIATED_ROLE = re.compile(r"((?:[A-Z][\w.-]*\s+(?:of\s+|for\s+)?){1,5})\([A-Z][A-Za-z]{1,7}\)\s+$")
 _CLAUSE_WORDS = {"who", "which", "where", "that", "when"}  # "X was a town where the commander lived": no role
-_CONTRIBUTED = re.compile(r"\s+(?:contributed|also contributed)\s+(?:to\s+this\s+report|reporting)\b")
+_CONTRIBUTED = re.compile(  # "Riaz Khan in Peshawar contributed to this report"
+    r"(?:\s+(?:in|from)\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)?\s+(?:contributed|also contributed)\s+"
+    r"(?:to\s+this\s+report|reporting)\b"
+)
 
 
 def person_evidence(text: str, start: int, end: int, words: list[str]) -> str | None:
@@ -104,6 +153,12 @@ def _role_or_title(before: str, after: str) -> str | None:
         return f"a role before it: '{before.strip()[-40:]}'"
     if near and any(is_title(w) for w in near):
         return f"a title before it: '{' '.join(near)}'"
+    bracketed = _ABBREVIATED_ROLE.search(before)  # "Inspector General of Police (IGP) Akhtar …"
+    if bracketed and any(is_title(w) for w in bracketed.group(1).split()):
+        return f"a title before it: '{bracketed.group().strip()}'"
+    posted = _POSTED.search(before)
+    if posted and is_title(posted.group(1)) and lookups()[3].fullmatch(posted.group(2)):
+        return f"a title before it: '{posted.group().strip()}'"  # "Ambassador to Pakistan"
     appositive = _ROLE_AFTER.match(after)
     role = appositive.group(1).split()[:5] if appositive else []
     if any(is_title(w.removesuffix("'s").removesuffix("’s")) for w in role):

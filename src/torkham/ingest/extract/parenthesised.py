@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from torkham.ingest.extract.acronyms import letters, spells_loosely
 from torkham.ingest.extract.candidate_collector import Candidate, Collector
 from torkham.kb.names import normalize
 
@@ -43,13 +44,22 @@ def merge_parenthesised(text: str, collector: Collector) -> None:
             continue
         for given in bracketed_names(text, len(before) + max(0, bracket.start() - NAME_MAX_CHARS)):
             other = collector.index.get(normalize(given))
-            if other is not None and other is not keep and id(other) in alive:
+            if other is not None and other is not keep and id(other) in alive and _may_be_one(keep, other, given):
                 _absorb(collector, keep, other, given)
                 alive.discard(id(other))
 
 
 NAME_MAX_CHARS = 80
 NAME_MAX_WORDS = 8
+
+
+def _may_be_one(keep: Candidate, other: Candidate, given: str) -> bool:
+    """'PESHAWAR, Pakistan (AP) —': a credit in brackets after a country or a person is not its other name
+    when it names another kind of actor, unless it spells the name ('Tehrik-i-Taliban Pakistan (TTP)').
+    Organisations of two guessed kinds may still be one ('UN Office for the Coordination … (OCHA)')."""
+    if keep.kind == other.kind or not {keep.kind, other.kind} & {"state", "person"}:
+        return True
+    return spells_loosely(given, keep.name.split()) >= len(letters(given)) - 1
 
 
 def _candidate_ending(before: str, collector: Collector, alive: set[int]) -> Candidate | None:
