@@ -23,6 +23,7 @@ from torkham.datasets.formats.ucdp import GED_COLUMNS
 from torkham.datasets.importer import import_file
 from torkham.datasets.memory import room_for_index
 from torkham.errors import TorkhamError
+from torkham.params import MemorySize
 
 ROWS = 60_000
 BAD = {1: "x", 30_000: "-4", ROWS: "many"}  # row number -> a bad `best`
@@ -61,7 +62,7 @@ def test_a_file_larger_than_the_memory_limit_imports_whole(large, tmp_path):
     assert large.stat().st_size > 128e6
     con = duckdb.connect(str(tmp_path / "store.duckdb"))
     before = settings(con)
-    summary = import_file(con, large, memory_limit="128MB")
+    summary = import_file(con, large, memory_limit=MemorySize.parse("128MB"))
     assert (summary.rows_read, summary.inserted, summary.quarantined) == (ROWS, ROWS - 4, 4)
     assert con.execute("SELECT row_number, field, value, reason FROM quarantine ORDER BY row_number").fetchall() == [
         (1, "best", "x", "not a whole number"),
@@ -81,21 +82,39 @@ def test_an_import_that_does_not_fit_its_memory_says_so_and_changes_nothing(larg
     con = duckdb.connect(str(tmp_path / "store.duckdb"))
     before = settings(con)
     with pytest.raises(TorkhamError) as error:
-        import_file(con, large, memory_limit="16MB")
+        import_file(con, large, memory_limit=MemorySize.parse("16MB"))
     assert str(error.value).startswith(f"{large}: the import needs more memory than the 16MB it may use (")
     assert str(error.value).endswith("); nothing was imported: allow it more memory and import the file again")
     assert con.execute("SELECT (SELECT count(*) FROM events), (SELECT count(*) FROM imports)").fetchall() == [(0, 0)]
     assert settings(con) == before
-    assert import_file(con, large, memory_limit="1GB").inserted == ROWS - 4  # and it imports with more
+    assert (
+        import_file(con, large, memory_limit=MemorySize.parse("1GB")).inserted == ROWS - 4
+    )  # and it imports with more
     con.close()
 
 
-def test_a_memory_limit_that_is_not_a_size_is_refused(tmp_path):
-    path = write_ged(tmp_path / "ged.csv", [ged(1)])
-    con = duckdb.connect()
-    with pytest.raises(TorkhamError) as error:
-        import_file(con, path, version="25.1", memory_limit="lots")
-    assert str(error.value) == "memory limit 'lots': expected a size such as 1GB or 512MB"
+def test_the_memory_limit_is_a_command_line_option(mini, tmp_path):
+    write_ged(tmp_path / "ged.csv", [ged(1), ged(2)])
+    bad = mini("import", "ged.csv", "--version", "25.1", "--memory-limit", "lots")
+    assert (bad.code, bad.out, bad.err) == (
+        1,
+        "",
+        "Error: --memory-limit: 'lots' is not an amount of memory; write a number and a unit, such as 1GB or 512MB\n",
+    )
+    none = mini("import", "ged.csv", "--version", "25.1", "--memory-limit", "0MB")
+    assert (none.code, none.err) == (1, "Error: --memory-limit: 0MB is no memory at all; allow some, such as 1GB\n")
+    assert mini("import", "ged.csv", "--version", "25.1", "--memory-limit", "256MB").out == (
+        "ged.csv: ucdp-ged 25.1: 2 rows read, 2 new, 0 changed, 0 unchanged, 0 quarantined\n"
+    )
+
+
+def test_a_memory_size_is_read_as_duckdb_reads_it():
+    assert [MemorySize.parse(t).bytes for t in ("1GB", "512 MB", "1.5GiB", "953.6 MiB")] == [
+        10**9,
+        512 * 10**6,
+        int(1.5 * 2**30),
+        int(953.6 * 2**20),
+    ]
 
 
 def test_the_limit_is_raised_when_the_index_of_the_new_events_would_not_fit():
@@ -141,9 +160,10 @@ from pathlib import Path
 import duckdb
 from torkham.datasets.importer import import_file
 from torkham.datasets.memory import room_for_index
+from torkham.params import MemorySize
 
 store, path = sys.argv[1:3]
-import_file(duckdb.connect(store), Path(path), memory_limit="128MB")
+import_file(duckdb.connect(store), Path(path), memory_limit=MemorySize.parse("128MB"))
 """
 
 
@@ -169,7 +189,7 @@ def test_an_import_killed_while_it_spills_leaves_the_store_as_it_was_and_runs_ag
             process.wait()
     con = duckdb.connect(str(store))
     assert con.execute("SELECT (SELECT count(*) FROM events), (SELECT count(*) FROM imports)").fetchall() == before
-    summary = import_file(con, large, memory_limit="128MB")
+    summary = import_file(con, large, memory_limit=MemorySize.parse("128MB"))
     assert (summary.already_imported, summary.rows_read, summary.inserted) == (None, ROWS, ROWS - 4)
     assert summary.import_id == first.import_id + 1
     con.close()

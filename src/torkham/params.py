@@ -516,3 +516,32 @@ class BackendChoice:
                 "events", "Spark reads the events from Parquet: give the folder 'torkham export parquet DIR' wrote"
             )
         return cls(engine, where, folder)
+
+
+_SIZE = re.compile(r"(\d+(?:\.\d+)?)\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)", re.IGNORECASE)
+_SIZE_UNITS = {"b": 1, "kb": 10**3, "mb": 10**6, "gb": 10**9, "tb": 10**12,
+               "kib": 2**10, "mib": 2**20, "gib": 2**30, "tib": 2**40}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class MemorySize:
+    """An amount of memory, e.g. what an import may hold (`--memory-limit 1GB`): units as DuckDB reads them
+    (KB, MB, GB, TB in powers of 1000; KiB, MiB, GiB, TiB in powers of 1024)."""
+
+    bytes: int
+    text: str  # as written, for messages
+
+    @classmethod
+    def parse(cls, text: str, field: str = "memory_limit") -> MemorySize:
+        found = _SIZE.fullmatch(text.strip())
+        if not found:
+            raise InvalidParameter(
+                field, f"'{literal(text)}' is not an amount of memory; write a number and a unit, such as 1GB or 512MB"
+            )
+        size = int(float(found.group(1)) * _SIZE_UNITS[found.group(2).lower()])
+        if size <= 0:
+            raise InvalidParameter(field, f"{literal(text.strip())} is no memory at all; allow some, such as 1GB")
+        return cls(size, text.strip())
+
+    def __str__(self) -> str:
+        return self.text

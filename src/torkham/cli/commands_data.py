@@ -9,7 +9,7 @@ import typer
 
 from torkham.cli.base import JsonOption, app, settings
 from torkham.cli.commands_query import actors_app
-from torkham.params import CountryRef
+from torkham.params import CountryRef, MemorySize
 from torkham.store.access import open_store, open_store_for_writing
 
 
@@ -33,14 +33,24 @@ def import_files(
     deletions: Annotated[
         bool, typer.Option("--deletions", help="The files are ACLED deletion lists (event_id_cnty, deleted_timestamp).")
     ] = False,
+    memory_limit: Annotated[
+        str | None,
+        typer.Option(
+            "--memory-limit",
+            help="What the import may hold in memory, e.g. 512MB or 2GB (default 1GB); beyond it, it uses disk "
+            "space beside the store. A file may be far larger.",
+        ),
+    ] = None,
 ) -> None:
     """Import dataset files into the store. Bad rows go to quarantine; re-importing a file changes nothing."""
     from rich.console import Console
 
     from torkham.datasets.actors import refresh_actor_names
     from torkham.datasets.archive import import_paths
+    from torkham.datasets.memory import MEMORY_LIMIT
 
     countries = CountryRef.parse_list(country)
+    limit = MemorySize.parse(memory_limit) if memory_limit is not None else MEMORY_LIMIT
     config = settings(ctx)
     err = Console(stderr=True, highlight=False)
     with open_store_for_writing(config) as con:
@@ -51,7 +61,7 @@ def import_files(
 
                     summaries = [apply_deletions_file(con, path)]
                 else:
-                    summaries = import_paths(con, path, fmt, version, countries=countries)
+                    summaries = import_paths(con, path, fmt, version, countries=countries, memory_limit=limit)
             for summary in summaries:
                 typer.echo(summary.line())
                 for note in summary.notes:

@@ -20,7 +20,7 @@ from torkham.datasets.formats.base import EVENT_COLUMNS, TableFormat
 from torkham.datasets.formats.country_month import AggregateFormat
 from torkham.datasets.formats.ucdp import UCDP_CANDIDATE_CSV, UCDP_GED_CSV
 from torkham.datasets.incoming import Pass, numbered, present_columns, read_file
-from torkham.datasets.memory import MEMORY_LIMIT, room_for_index, size_in_bytes
+from torkham.datasets.memory import MEMORY_LIMIT, room_for_index
 from torkham.datasets.set_aside import (
     drop_quarantined,
     quarantine_problems,
@@ -34,7 +34,7 @@ from torkham.errors import TorkhamError
 from torkham.store.db import bounded_memory, transaction
 
 if TYPE_CHECKING:
-    from torkham.params import CountryRef
+    from torkham.params import CountryRef, MemorySize
 
 
 @dataclass
@@ -88,14 +88,13 @@ def import_file(
     version: str | None = None,
     shown: str | None = None,
     countries: tuple[CountryRef, ...] = (),
-    memory_limit: str = MEMORY_LIMIT,
+    memory_limit: MemorySize = MEMORY_LIMIT,
 ) -> ImportSummary:
     """Import one file. `con` is a read-write DuckDB connection; the import is one transaction.
     `countries`: keep only their rows (the others are counted in `left_out`, not quarantined).
-    `memory_limit`: what DuckDB may hold while importing (e.g. '1GB'); the file may be far larger."""
+    `memory_limit`: what DuckDB may hold while importing (1 GB unless given); the file may be far larger."""
     if not path.is_file():
         raise TorkhamError(f"{path}: no such file")
-    size_in_bytes(memory_limit)  # refused here when it is not a size
     fmt = detect_format(path, format_name)
     if fmt is UCDP_GED_CSV and format_name is None and version and is_candidate_version(version):
         fmt = UCDP_CANDIDATE_CSV
@@ -120,7 +119,7 @@ def _import(
     fmt: TableFormat | AggregateFormat,
     summary: ImportSummary,
     countries: tuple[CountryRef, ...],
-    memory_limit: str,
+    memory_limit: MemorySize,
     digest: Digest,
 ) -> None:
     """The import itself, in one transaction, DuckDB held to `memory_limit`."""
@@ -130,7 +129,11 @@ def _import(
         _stated_version(path, fmt, summary)
     changed = ("preserve_insertion_order", "disabled_optimizers")  # by the import, restored after it
     try:
-        with readable(path) as plain, bounded_memory(con, memory_limit, changed), transaction(con, _TEMP_TABLES):
+        with (
+            readable(path) as plain,
+            bounded_memory(con, f"{memory_limit.bytes}B", changed),
+            transaction(con, _TEMP_TABLES),
+        ):
             if isinstance(fmt, AggregateFormat):
                 from torkham.datasets.country_month import run_aggregate
 

@@ -6,40 +6,24 @@ to twice the index for this import, with a note."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-from torkham.errors import TorkhamError
+from torkham.params import MemorySize
 
-MEMORY_LIMIT = "1GB"  # the default: beyond it, DuckDB spills to the folder beside the store
+MEMORY_LIMIT = MemorySize(10**9, "1GB")  # the default: beyond it, DuckDB spills to the folder beside the store
 INDEX_BYTES_PER_EVENT = 64
-_SIZE = re.compile(r"(\d+(?:\.\d+)?)\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)", re.IGNORECASE)
-_UNITS = {
-    "b": 1,
-    "kb": 10**3,
-    "mb": 10**6,
-    "gb": 10**9,
-    "tb": 10**12,
-    "kib": 2**10,
-    "mib": 2**20,
-    "gib": 2**30,
-    "tib": 2**40,
-}
 
 
-def size_in_bytes(text: str) -> int:
-    """'1GB' -> 1,000,000,000 (as DuckDB reads it); a text that is not a size is refused."""
-    found = _SIZE.fullmatch(text.strip())
-    if not found:
-        raise TorkhamError(f"memory limit {text!r}: expected a size such as 1GB or 512MB")
-    return int(float(found.group(1)) * _UNITS[found.group(2).lower()])
+def duckdb_limit(con: Any) -> int:
+    """DuckDB's memory limit now, in bytes (it shows it rounded, e.g. '953.6 MiB')."""
+    return MemorySize.parse(str(con.execute("SELECT current_setting('memory_limit')").fetchall()[0][0])).bytes
 
 
 def room_for_index(con: Any, file: str) -> list[str]:
     """Raise DuckDB's memory limit when the index of the rows in `incoming` would take more than half of
     it (the rest goes to the rows being written); a note saying so (none when it fits)."""
     rows = int(con.execute("SELECT count(*) FROM incoming").fetchall()[0][0])
-    limit = size_in_bytes(str(con.execute("SELECT current_setting('memory_limit')").fetchall()[0][0]))
+    limit = duckdb_limit(con)
     needed = 2 * rows * INDEX_BYTES_PER_EVENT
     if needed <= limit * 1.01:  # DuckDB shows its limit rounded to three or four digits
         return []

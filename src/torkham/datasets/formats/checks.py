@@ -26,6 +26,12 @@ def _value(column: str) -> str:
     return f"NULLIF(trim({column}), '')"
 
 
+def _cast(column: str, kind: str) -> str:
+    """The trimmed value as `kind` (NULL when empty or not one): written as the formats' columns write it,
+    so that DuckDB casts a field once for the check and the column (a cast of '' is NULL, as of NULL)."""
+    return f"TRY_CAST(trim({column}) AS {kind})"
+
+
 def required(*columns: str) -> tuple[Check, ...]:
     """A row whose `column` is empty (or absent) is quarantined: 'field X is empty'."""
     return tuple(Check(c, f"{_value(c)} IS NULL", f"field {c} is empty") for c in columns)
@@ -36,30 +42,30 @@ def number_check(column: str, kind: str = "INTEGER") -> Check:
     (plain decimal notation)."""
     value = _value(column)
     if kind == "INTEGER":
-        bad = f"{value} IS NOT NULL AND (NOT regexp_full_match({value}, '{WHOLE}') OR TRY_CAST({value} AS INTEGER) IS NULL)"
+        bad = (
+            f"{value} IS NOT NULL AND (NOT regexp_full_match({value}, '{WHOLE}') OR {_cast(column, 'INTEGER')} IS NULL)"
+        )
         return Check(column, bad, "not a whole number")
-    bad = (
-        f"{value} IS NOT NULL AND (NOT regexp_full_match({value}, '{DECIMAL}') OR TRY_CAST({value} AS {kind}) IS NULL)"
-    )
+    bad = f"{value} IS NOT NULL AND (NOT regexp_full_match({value}, '{DECIMAL}') OR {_cast(column, kind)} IS NULL)"
     return Check(column, bad, "not a number")
 
 
 def count_check(column: str) -> tuple[Check, Check]:
     """A count: a whole number, never negative (empty: not known)."""
-    return number_check(column), Check(column, f"TRY_CAST({_value(column)} AS INTEGER) < 0", "negative")
+    return number_check(column), Check(column, f"{_cast(column, 'INTEGER')} < 0", "negative")
 
 
 def range_check(column: str, low: float, high: float) -> Check:
     return Check(
         column,
-        f"TRY_CAST(trim({column}) AS DOUBLE) NOT BETWEEN {low} AND {high}",
+        f"{_cast(column, 'DOUBLE')} NOT BETWEEN {low} AND {high}",
         f"out of range ({low:g} to {high:g})",
     )
 
 
 def order_check(column: str, low: str, high: str, reason: str) -> Check:
     """`low <= high` (whole numbers) where both are given; reported on `column`."""
-    return Check(column, f"TRY_CAST({_value(low)} AS INTEGER) > TRY_CAST({_value(high)} AS INTEGER)", reason)
+    return Check(column, f"{_cast(low, 'INTEGER')} > {_cast(high, 'INTEGER')}", reason)
 
 
 def date_check(
@@ -70,10 +76,11 @@ def date_check(
     value = _value(column)
     shape = ISO_DATE + (f"({time})?" if time else "")
     empty = f"{value} IS NULL OR " if required else f"{value} IS NOT NULL AND "
-    exact = f"(NOT regexp_full_match({value}, '{shape}') OR TRY_CAST(left({value}, 10) AS DATE) IS NULL)"
+    day = f"TRY_CAST(left(trim({column}), 10) AS DATE)"
+    exact = f"(NOT regexp_full_match({value}, '{shape}') OR {day} IS NULL)"
     return (
         Check(column, f"{empty}{exact}", "not a real date (expected YYYY-MM-DD)"),
-        year_check(column, f"TRY_CAST(left({value}, 10) AS DATE)", first_year),
+        year_check(column, day, first_year),
     )
 
 
