@@ -1,5 +1,6 @@
-"""The event listing (store.events) as the API serves it: a page and its total are one DuckDB statement once the
-lookups of the opening are kept, facets one statement; paging with the cursor walks exactly the listing."""
+"""The event listing (store.events) as the API serves it: once the lookups of the opening are kept, a page is one
+DuckDB statement and its total another (none when the page holds every match, nor beside facet counts, which give
+it), facets one statement; paging with the cursor walks exactly the listing."""
 
 from __future__ import annotations
 
@@ -34,7 +35,7 @@ def store(bundled_store):
 
 
 @pytest.mark.parametrize("layer", ["data", "both"])
-def test_a_page_and_its_facets_are_one_statement_each_once_the_lookups_are_kept(store, layer):
+def test_a_page_and_its_total_are_two_statements_and_one_beside_its_facet_counts(store, layer):
     counting: Any = Counting(store)  # stands for the connection
     query = EventQuery.parse(layer=layer, country="PAK", start="2008-01-01", end="2013-12-31")
     with bound(counting, {}):
@@ -42,11 +43,24 @@ def test_a_page_and_its_facets_are_one_statement_each_once_the_lookups_are_kept(
         events.find_events(counting, chosen, limit=50)
         events.facet_counts(counting, chosen, "admin1")
         counting.statements = 0
-        page = events.find_events(counting, chosen, limit=50)
-        assert counting.statements == 1
-        events.facet_counts(counting, chosen, "admin1")
+        page = events.find_events(counting, chosen, limit=50)  # the page, then its total
         assert counting.statements == 2
+        counts, total = events.counted_facets(counting, chosen, "admin1")
+        faceted = events.find_events(counting, chosen, limit=50, total=total)  # the facet counted the total
+        assert counting.statements == 4
+        events.find_events(counting, chosen, limit=10_000)  # a page that holds every match is its own total
+        assert counting.statements == 5
     assert len(page.items) == 50 and page.total > 50 and page.next_cursor
+    assert faceted == page and counts == events.facet_counts(store, chosen, "admin1")
+
+
+@pytest.mark.parametrize("by", [facet for facet in events.FACETS if facet != "actor"])
+@pytest.mark.parametrize("layer", ["kb", "data", "both"])
+def test_the_events_a_facet_counts_are_the_total_of_the_listing(store, by, layer):
+    chosen = events.select_events(store, EventQuery.parse(layer=layer, start="2001", end="2021"))
+    rows, total = events.counted_facets(store, chosen, by)
+    assert total == events.find_events(store, chosen, limit=1).total == sum(row["count"] for row in rows) > 0
+    assert events.counted_facets(store, chosen, "actor")[1] is None  # an event of two actors counts twice
 
 
 @pytest.mark.parametrize("layer", ["data", "both"])

@@ -25,18 +25,12 @@ from typing import TYPE_CHECKING, Any
 from torkham.model.event_types import event_crosswalk
 from torkham.params import EventQuery, InvalidParameter, Layer
 from torkham.store import refs
-from torkham.store.clauses import Where, listed
+from torkham.store.clauses import Where
+from torkham.store.event_sql import WIDE, union
 from torkham.store.listing import ListingCoverage as ListingCoverage  # re-exported: the listing and its coverage
 from torkham.store.listing import listing_coverage as listing_coverage
-from torkham.store.queries import (
-    DATA_EVENT_COLUMNS,
-    DATA_EVENT_FIELDS,
-    actor_names,
-    data_event,
-    dataset_actor_ids,
-    records_by_id,
-)
-from torkham.store.regions import check_region, fold_regions, spellings_of
+from torkham.store.queries import DATA_EVENT_COLUMNS, actor_names, data_event, dataset_actor_ids, records_by_id
+from torkham.store.regions import check_region, fold_regions
 
 if TYPE_CHECKING:
     from duckdb import DuckDBPyConnection
@@ -44,7 +38,7 @@ if TYPE_CHECKING:
 BAD_CURSOR = "not a cursor this API issued; start again without it"
 Event = dict[str, Any]
 
-# facet -> SQL expression over the union of both layers (see _union); never built from user input.
+# facet -> SQL expression over the union of both layers (store.event_sql); never built from user input.
 FACETS = {
     "admin1": "u.admin1",
     "region": "u.admin1",  # admin-1 names folded by region through the admin-1 crosswalk (store.regions)
@@ -54,6 +48,11 @@ FACETS = {
     "country": "upper(u.iso3)",
     "actor": "u.actor_id",
 }
+# facet -> the columns of the union it reads (store.event_sql.COLUMNS), besides `fatalities`
+_FACET_COLUMNS = {
+    "admin1": ("admin1",), "region": ("admin1",), "event_type": ("event_type",), "dataset": ("dataset",),
+    "year": ("day",), "country": ("iso3",), "actor": ("id", "rank", "dataset", "actor1", "actor2"),
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -95,19 +94,23 @@ class EventPage:
     limit: int | None = None
 
 
-def find_events(con: DuckDBPyConnection, f: EventFilter, *, limit: int | None, cursor: str | None = None) -> EventPage:
+def find_events(
+    con: DuckDBPyConnection, f: EventFilter, *, limit: int | None, cursor: str | None = None, total: int | None = None
+) -> EventPage:
     """One page of the events `f` selects (all of them when `limit` is None), by date, then knowledge
-    before data, then id — with the total, in one statement."""
+    before data, then id — with the total: `total` when the caller knows it (counted_facets), else counted
+    when the page does not hold every match."""
     if limit is not None and limit < 1:
         raise InvalidParameter("limit", f"{limit} is too small; use 1 or more")
-    union, params = _union(con, f, wide=True)
+    selected, params = union(con, f, WIDE)
     after = Where()
     if cursor:
         after.always("(day, rank, id) > (?, ?, ?)", *decode_cursor(cursor))
-    rows = con.execute(_PAGE.format(union=union, after=after.sql()),
-                       [*params, *after.params, (limit + 1) if limit is not None else None]).fetchall()  # fmt: skip
-    total = int(rows[0][3]) if rows else _count(con, union, params) if cursor else 0
+    page = (_AFTER if cursor else _FIRST).format(union=selected, after=after.sql())
+    rows = con.execute(page, [*params, *after.params, (limit + 1) if limit is not None else None]).fetchall()
     more = limit is not None and len(rows) > limit
+    if total is None:
+        total = len(rows) if not (more or cursor) else _count(con, f)
     shown = rows[:limit]
     items = _items(con, shown)
     last = shown[-1] if more else None
@@ -115,23 +118,16 @@ def find_events(con: DuckDBPyConnection, f: EventFilter, *, limit: int | None, c
     return EventPage(items, total, next_cursor, limit)
 
 
-# The page in one pass over the selected rows of both layers with every column an item shows, and the total
-# of all matches beside: one simple statement (planning a statement with joins cost more than running it on
-# a small store, bench/api_load.py).
-_PAGE = """WITH u AS ({union}) SELECT day, rank, id, (SELECT count(*) FROM u) AS total, * EXCLUDE (day, rank, id)
-FROM u {after} ORDER BY day, rank, id LIMIT ?"""
-_WIDE_DATA = DATA_EVENT_FIELDS
-_WIDE_KB = ", ".join(f"NULL::{kind} AS {name}" for name, kind in (
-    ("dataset", "VARCHAR"), ("dataset_version", "VARCHAR"), ("event_id", "VARCHAR"), ("date_start", "DATE"),
-    ("date_end", "DATE"), ("date_precision", "VARCHAR"), ("event_type", "VARCHAR"), ("actor1", "VARCHAR"),
-    ("actor2", "VARCHAR"), ("place", "VARCHAR"), ("country", "VARCHAR"), ("admin1", "VARCHAR"),
-    ("admin2", "VARCHAR"), ("fatalities_best", "INTEGER"), ("fatalities_low", "INTEGER"),
-    ("fatalities_high", "INTEGER"), ("latitude", "DOUBLE"), ("longitude", "DOUBLE"),
-))  # fmt: skip
+# The page: one plain statement over the selected rows with every column an item shows, top-n (the first page
+# without a subquery around them, which plans faster); the total is counted apart over a relation of one
+# column, only when the page does not hold every match (two simple statements plan faster than one that
+# counts beside the page, bench/api_load.py).
+_FIRST = "{union} ORDER BY day, rank, id LIMIT ?"
+_AFTER = "SELECT * FROM ({union}) u {after} ORDER BY day, rank, id LIMIT ?"
 
 
 def _items(con: DuckDBPyConnection, rows: list[tuple[Any, ...]]) -> list[Event]:
-    """The events of page rows (day, rank, id, total, record, then the dataset event's fields)."""
+    """The events of page rows (day, rank, id, record, then the dataset event's fields)."""
     from torkham.datasets.catalog import catalog
 
     if not rows:
@@ -140,9 +136,9 @@ def _items(con: DuckDBPyConnection, rows: list[tuple[Any, ...]]) -> list[Event]:
     items = []
     for row in rows:
         if row[1] == 0:
-            items.append({**json.loads(row[4]), "layer": "kb"})
+            items.append({**json.loads(row[3]), "layer": "kb"})
             continue
-        fields = row[5:]
+        fields = row[4:]
         dataset, a1, a2 = fields[0], fields[7], fields[8]
         item = data_event((*fields, ids.get((dataset, a1)), ids.get((dataset, a2))))
         known = info.get(str(dataset))
@@ -151,8 +147,9 @@ def _items(con: DuckDBPyConnection, rows: list[tuple[Any, ...]]) -> list[Event]:
     return items
 
 
-def _count(con: DuckDBPyConnection, union: str, params: list[Any]) -> int:
-    rows = con.execute(f"SELECT count(*) FROM ({union}) u", params).fetchall()  # fetchall: no result left open
+def _count(con: DuckDBPyConnection, f: EventFilter) -> int:
+    selected, params = union(con, f, ("rank",))
+    rows = con.execute(f"SELECT count(*) FROM ({selected}) u", params).fetchall()  # fetchall: no result left open
     return int(rows[0][0])
 
 
@@ -160,17 +157,23 @@ def facet_counts(con: DuckDBPyConnection, f: EventFilter, by: str) -> list[dict[
     """Events and deaths (best estimate, summed over the events that give one; None when none does) per
     value of `by`, with how many events give no death figure (`fatalities_unknown`: the paper's events).
     Years newest first; others by count."""
+    return counted_facets(con, f, by)[0]
+
+
+def counted_facets(con: DuckDBPyConnection, f: EventFilter, by: str) -> tuple[list[dict[str, Any]], int | None]:
+    """`facet_counts`, and how many events they count: the total of the listing, which spares find_events
+    counting it again (None for `actor`, where an event of two actors counts in two rows)."""
     if by not in FACETS:
         raise InvalidParameter("by", f"unknown facet '{by}'; choose one of: {', '.join(FACETS)}")
-    union, params = _union(con, f)
+    selected, params = union(con, f, (*_FACET_COLUMNS[by], "fatalities"))
     if by == "actor":
-        source = f"""(SELECT DISTINCT u.id, a.actor_id, u.fatalities FROM ({union}) u
+        source = f"""(SELECT DISTINCT u.id, a.actor_id, u.fatalities FROM ({selected}) u
             JOIN kb_event_actors a ON u.rank = 0 AND a.event_id = u.id
-            UNION SELECT DISTINCT u.id, m.actor_id, u.fatalities FROM ({union}) u
+            UNION SELECT DISTINCT u.id, m.actor_id, u.fatalities FROM ({selected}) u
             JOIN dataset_actor_names m ON u.rank = 1 AND m.dataset = u.dataset AND m.raw_name IN (u.actor1, u.actor2)) u"""
         params = params + params
     else:
-        source = f"({union}) u"
+        source = f"({selected}) u"
     order = "value DESC" if by == "year" else "count(*) DESC, value"
     rows = con.execute(
         f"""SELECT {FACETS[by]} AS value, count(*), sum(u.fatalities), count(*) FILTER (WHERE u.fatalities IS NULL)
@@ -182,9 +185,8 @@ def facet_counts(con: DuckDBPyConnection, f: EventFilter, by: str) -> list[dict[
          "fatalities_unknown": unknown}
         for value, count, deaths, unknown in rows
     ]  # fmt: skip
-    if by == "region":
-        return fold_regions(out)
-    return _labelled(con, out, by)
+    total = None if by == "actor" else sum(row["count"] for row in out)
+    return (fold_regions(out) if by == "region" else _labelled(con, out, by)), total
 
 
 def _labelled(con: DuckDBPyConnection, rows: list[dict[str, Any]], by: str) -> list[dict[str, Any]]:
@@ -228,83 +230,6 @@ def decode_cursor(cursor: str) -> tuple[date, int, str]:
         return date.fromisoformat(day), rank, event_id
     except (binascii.Error, ValueError, TypeError, UnicodeDecodeError):
         raise InvalidParameter("cursor", BAD_CURSOR) from None
-
-
-def _union(con: DuckDBPyConnection, f: EventFilter, wide: bool = False) -> tuple[str, list[Any]]:
-    """The selected events of both layers as one relation: day, rank (0 kb, 1 data), id, event_type, iso3,
-    admin1, dataset, fatalities, actor1, actor2 — or, `wide`, day, rank, id, then the record of a knowledge
-    event and the fields of a dataset event (DATA_EVENT_FIELDS) — and the parameters it binds."""
-    parts, params = [], []
-    regions = [name.lower() for name in spellings_of(con, f.admin1)] if f.admin1 is not None else None
-    if f.layer in ("kb", "both") and f.dataset is None and f.min_fatalities is None:
-        kb = _kb_where(f, regions)
-        shown = (
-            f"r.record, {_WIDE_KB}"
-            if wide
-            else """e.type AS event_type, lower(e.country) AS iso3, e.admin1,
-            NULL::VARCHAR AS dataset, NULL::INTEGER AS fatalities, NULL::VARCHAR AS actor1, NULL::VARCHAR AS actor2"""
-        )
-        parts.append(f"""SELECT e.first_day AS day, 0 AS rank, e.id AS id, {shown}
-            FROM kb_events e JOIN kb_records r USING (id) WHERE {kb.expression()}""")
-        params += kb.params
-    if f.layer in ("data", "both"):
-        data = _data_where(f, regions)
-        shown = (
-            f"NULL::VARCHAR AS record, {_WIDE_DATA}"
-            if wide
-            else """e.event_type, lower(e.iso3) AS iso3,
-            e.admin1, e.dataset, e.fatalities_best AS fatalities, e.actor1, e.actor2"""
-        )
-        parts.append(f"""SELECT e.date_start AS day, 1 AS rank, e.dataset || ':' || e.event_id AS id, {shown}
-            FROM events e WHERE {data.expression()}""")
-        params += data.params
-    if not parts:  # the filter excludes both layers (knowledge events have no dataset nor deaths)
-        shown = (
-            f"NULL::VARCHAR AS record, {_WIDE_KB}"
-            if wide
-            else """NULL AS event_type, NULL AS iso3,
-            NULL AS admin1, NULL AS dataset, 0 AS fatalities, NULL AS actor1, NULL AS actor2"""
-        )
-        return f"SELECT NULL::DATE AS day, 0 AS rank, '' AS id, {shown} WHERE false", []
-    return " UNION ALL ".join(parts), params
-
-
-def _kb_where(f: EventFilter, regions: list[str] | None) -> Where:
-    where = Where()
-    where.add("e.last_day >= ?", f.start).add("e.first_day <= ?", f.end)
-    where.add("e.id IN (SELECT event_id FROM kb_event_actors WHERE actor_id = ?)", f.actor_id)
-    where.add("e.type = ?", f.event_type)
-    if f.country is not None:
-        where.among("lower(e.country)", sorted(f.country.kb_codes))
-    where.among("lower(e.admin1)", regions)
-    where.add("strpos(lower(concat_ws(' ', e.title, e.place, r.quote)), lower(?)) > 0", f.q)
-    return where
-
-
-def _data_where(f: EventFilter, regions: list[str] | None) -> Where:
-    where = Where()
-    where.add("e.date_end >= ?", f.start).add("e.date_start <= ?", f.end)
-    # (dataset, name) pairs as one text: DuckDB hashes an IN list, where a correlated EXISTS scans
-    pairs = "SELECT dataset || chr(31) || raw_name FROM dataset_actor_names WHERE actor_id = ?"
-    where.add(
-        f"(e.dataset || chr(31) || e.actor1 IN ({pairs}) OR e.dataset || chr(31) || e.actor2 IN ({pairs}))",
-        f.actor_id, f.actor_id,
-    )  # fmt: skip
-    if f.event_type is not None:  # its own type, or a type the crosswalk counts as this paper type
-        counted = [f"{dataset}\x1f{name}" for dataset, name in event_crosswalk().dataset_pairs(f.event_type)]
-        if counted:
-            where.always(f"(e.event_type = ? OR {listed('e.dataset || chr(31) || e.event_type', counted)})",
-                         f.event_type, *counted)  # fmt: skip
-        else:
-            where.always("e.event_type = ?", f.event_type)
-    if f.country is not None:
-        names, codes = sorted(f.country.names), sorted(f.country.iso3)
-        where.always(f"({listed('e.country', names)} OR {listed('e.iso3', codes)})", *names, *codes)
-    where.among("lower(e.admin1)", regions)
-    where.add("e.dataset = ?", f.dataset)
-    where.add("strpos(lower(concat_ws(' ', e.place, e.actor1, e.actor2, e.admin1, e.admin2)), lower(?)) > 0", f.q)
-    where.add("e.fatalities_best >= ?", f.min_fatalities)
-    return where
 
 
 def _is_event(con: DuckDBPyConnection, event_id: str) -> bool:

@@ -21,6 +21,17 @@ async def store_cursor(request: Request) -> AsyncIterator[Any]:
 Store = Annotated[Any, Depends(store_cursor)]
 
 
+async def sql_cursor(request: Request) -> AsyncIterator[Any]:
+    """`store_cursor` for routes that run only the store's SQL (store.events, store.queries), never Ibis: a
+    cursor an earlier request gave back (web/served.py), which spares opening one on every request."""
+    with request.app.state.store.reading(reuse=True) as (generation, cursor):
+        request.state.store_generation = generation
+        yield cursor
+
+
+SqlStore = Annotated[Any, Depends(sql_cursor)]
+
+
 async def writer(request: Request) -> Any:
     """The sender of a change under `torkham serve --write`, or a 403 (web/writeaccess.py); runs before the
     body is read."""

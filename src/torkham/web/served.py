@@ -24,6 +24,7 @@ from torkham.store.swap import store_stamp
 
 log = logging.getLogger("torkham.web")
 WarmUp = Callable[[Any], None]  # work(cursor), run in a background thread on each new generation
+IDLE_CURSORS = 16  # cursors a generation keeps for `reading(reuse=True)`; more requests at once open their own
 _local = threading.local()
 
 
@@ -39,6 +40,7 @@ class Generation:
         self.users = 0
         self.retired = False
         self.warming: list[Any] = []  # cursors of running warm-ups, interrupted when the generation retires
+        self.idle: list[Any] = []  # cursors given back by requests that ran plain SQL (`reading(reuse=True)`)
 
     def cursor(self) -> Any:
         from torkham.store.db import attached_cursor
@@ -61,18 +63,24 @@ class ServedStore:
         self._stopping = threading.Event()
 
     @contextmanager
-    def reading(self) -> Iterator[tuple[Generation, Any]]:
-        """A cursor on the newest generation, for one request; the generation stays open until released."""
+    def reading(self, reuse: bool = False) -> Iterator[tuple[Generation, Any]]:
+        """A cursor on the newest generation, for one request; the generation stays open until released.
+        `reuse`: a cursor an earlier request gave back, given back in turn when the block ends without an error,
+        which spares opening one (a new cursor costs a statement, `USE store`). Only for code that runs plain
+        SQL: a cursor keeps the settings a statement changed on it (Ibis sets its time zone)."""
         from torkham.store.memo import bound
 
         generation = self._acquire()
         try:
-            cursor = generation.cursor()
+            cursor = self._take(generation) if reuse else generation.cursor()
+            kept = False
             try:
                 with bound(cursor, generation.caches):  # lookups fixed for this opening (store.memo)
                     yield generation, cursor
+                kept = reuse and self._give_back(generation, cursor)
             finally:
-                cursor.close()
+                if not kept:
+                    cursor.close()
         finally:
             self._release(generation)
 
@@ -137,9 +145,24 @@ class ServedStore:
             generation.users -= 1
             self._close_if_unused(generation)
 
+    def _take(self, generation: Generation) -> Any:
+        with self._lock:
+            if generation.idle:
+                return generation.idle.pop()
+        return generation.cursor()
+
+    def _give_back(self, generation: Generation, cursor: Any) -> bool:
+        """Keep `cursor` for the next request (False: close it — its generation retired, or enough are kept)."""
+        cursor.abort()  # a result left unread would refuse the next user's relations
+        with self._lock:
+            if generation.retired or len(generation.idle) >= IDLE_CURSORS:
+                return False
+            generation.idle.append(cursor)
+            return True
+
     def _close_if_unused(self, generation: Generation) -> None:
         if generation.retired and generation.users == 0 and generation is not self.current:
-            generation.con.close()
+            generation.con.close()  # its cursors, idle ones included, with it
 
     def _start(self, generation: Generation, name: str, work: WarmUp) -> None:
         with self._lock:

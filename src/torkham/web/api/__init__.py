@@ -32,7 +32,8 @@ from torkham.web.api.paging import MAX_TEXT
 MAX_PARAMETERS = 20
 
 
-def guard_query(request: Request) -> None:
+async def guard_query(request: Request) -> None:
+    """On the event loop (no I/O): a plain function would cost each request a hop to a worker thread."""
     params = request.query_params
     if len(params.multi_items()) > MAX_PARAMETERS:
         raise TorkhamError(f"too many query parameters ({len(params.multi_items())}); use at most {MAX_PARAMETERS}")

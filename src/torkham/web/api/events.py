@@ -10,7 +10,7 @@ from torkham.params import EventQuery, InvalidParameter
 from torkham.store import events as library
 from torkham.web.api.paging import DEFAULT_LIMIT, MAX_TEXT, Cursor, Format, Limit, Text, respond
 from torkham.web.api.responses import CSV, NOT_FOUND
-from torkham.web.deps import Store
+from torkham.web.deps import SqlStore, Store
 from torkham.web.errors import NotFound
 
 router = APIRouter(tags=["events"])
@@ -66,7 +66,7 @@ async def event_query(
     )  # fmt: skip
 
 
-async def event_filter(con: Store, query: Annotated[EventQuery, Depends(event_query)]) -> library.EventFilter:
+async def event_filter(con: SqlStore, query: Annotated[EventQuery, Depends(event_query)]) -> library.EventFilter:
     """The filter checked against the store (an unknown actor, region or dataset is a 422 naming it)."""
     return library.select_events(con, query)
 
@@ -93,11 +93,12 @@ def events_page(
 ):  # fmt: skip
     if facet is not None and facet not in library.FACETS:
         raise InvalidParameter("facet", f"unknown facet '{facet}'; choose one of: {', '.join(library.FACETS)}")
-    page = library.find_events(con, chosen, limit=limit, cursor=cursor)
+    counts, total = library.counted_facets(con, chosen, facet) if facet is not None and fmt == "json" else (None, None)
+    page = library.find_events(con, chosen, limit=limit, cursor=cursor, total=total)  # the facet counted the total
     covered = library.listing_coverage(con, chosen)
     extra = covered.to_json()
-    if facet is not None and fmt == "json":  # a CSV file holds the rows only
-        extra["facets"] = {facet: library.facet_counts(con, chosen, facet)}
+    if counts is not None:  # a CSV file holds the rows only
+        extra["facets"] = {facet: counts}
     return respond(
         request, page.items, total=page.total, cursor=page.next_cursor, fmt=fmt, name=name, columns=CSV_COLUMNS,
         extra=extra, headers=coverage_headers(covered),
@@ -118,7 +119,7 @@ def coverage_headers(covered: library.ListingCoverage) -> dict[str, str]:
 )
 def list_events(
     request: Request,
-    con: Store,
+    con: SqlStore,
     filters: Filters,
     limit: Limit = DEFAULT_LIMIT,
     cursor: Cursor = None,
@@ -150,7 +151,7 @@ def list_events(
 )
 def event_facets(
     request: Request,
-    con: Store,
+    con: SqlStore,
     by: Annotated[
         str,
         Query(
@@ -185,7 +186,7 @@ def event_facets(
     openapi_extra={"x-example": "/api/v1/events/ucdp-ged:425055"},
 )
 def get_event(
-    con: Store,
+    con: SqlStore,
     event_id: Annotated[str, Path(max_length=MAX_TEXT, examples=["ucdp-ged:425055", "ev-2007-12-ttp-founded"])],
 ):
     found = library.event_by_id(con, event_id)
