@@ -1,7 +1,8 @@
 """The place gazetteer: every name of a country, an Afghan or Pakistani province, division, district or
 town, resolved to its admin codes (country ISO 3166-1 alpha-2, province ISO 3166-2). Built from real
 data by gazetteer_build.py into gazetteer.json (its sources and licences are listed in the file and in
-NOTICE.md); read once per process.
+NOTICE.md); read once per process, with the abbreviations, former names and named passes of
+place_names.yaml (each with its source) and ISO's inverted country names turned round ("Republic of Korea").
 
     from torkham.geo.gazetteer import load_gazetteer
     found = load_gazetteer().resolve("Peshawar")   # the town, its district and division: one place
@@ -11,6 +12,7 @@ NOTICE.md); read once per process.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -18,8 +20,10 @@ from typing import Any
 
 from torkham.errors import TorkhamError
 from torkham.kb.names import normalize
+from torkham.model.yamlfile import load_yaml
 
 GAZETTEER_FILE = Path(__file__).with_name("gazetteer.json")
+NAMES_FILE = Path(__file__).with_name("place_names.yaml")  # abbreviations and former names the sources lack
 LEVELS = ("country", "province", "division", "district", "town", "region")
 FOLDED = {"PK-TA": "PK-KP"}  # FATA merged into Khyber Pakhtunkhwa (2018): the same place either way
 
@@ -80,14 +84,34 @@ class Resolution:
         return Resolution(self.name, tuple(p for p in self.places if p.level in levels))
 
     def best(self) -> Place | None:
-        """The one place meant when the name is not ambiguous: a town before the district, division or province
-        of the same name (Peshawar), a province before its district (Nangarhar)."""
+        """The one place meant when the name is not ambiguous: a place whose own name it is before one it is
+        only another name of ("Lakki Marwat", the district, not the town Lakki that GeoNames also calls so;
+        "Laghman", the province, not its capital), then a town before the district, division or province of
+        the same name (Peshawar), a province before its district (Nangarhar)."""
         if not self.places or self.ambiguous:
             return None
-        return min(self.places, key=lambda p: _PREFERENCE.index(p.level))
+        key = normalize(self.name)
+        own = [p for p in self.places if normalize(p.name) == key]
+        return min(own or self.places, key=lambda p: _PREFERENCE.index(p.level))
 
 
 _PREFERENCE = ("country", "town", "province", "district", "division", "region")
+
+
+@dataclass(frozen=True)
+class Abbreviation:
+    """A name of place_names.yaml written in capitals ("KP", "U.S."): it matches only as written."""
+
+    written: str
+    guarded: bool = False  # a place only where the text defines it or uses it as one
+    adjective: bool = False  # a place only as a noun, not in "U.S. officials"
+
+    def matches(self, surface: str) -> bool:
+        return _letters(surface) == _letters(self.written)
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"[\W_]", "", text)
 
 
 @dataclass
@@ -96,12 +120,18 @@ class Gazetteer:
     sources: tuple[str, ...]
     index: dict[str, list[Place]] = field(default_factory=dict)  # normalised name -> places
     longest: int = 1  # words of the longest name
+    abbreviations: dict[str, Abbreviation] = field(default_factory=dict)  # normalised name -> how it matches
+    written: dict[str, str] = field(default_factory=dict)  # normalised name -> as first written by a source
 
     def resolve(self, name: str) -> Resolution:
         return Resolution(name, tuple(self.index.get(normalize(name), ())))
 
     def knows(self, normalised: str) -> bool:
         return normalised in self.index
+
+    def names_of(self, code: str) -> list[str]:
+        """Every name of the country or province of an ISO code, as written ("KPK", "North-West Frontier")."""
+        return [self.written[name] for name, places in self.index.items() if any(p.code == code for p in places)]
 
 
 def _place(data: dict[str, Any]) -> Place:
@@ -126,10 +156,63 @@ def load_gazetteer(path: Path = GAZETTEER_FILE) -> Gazetteer:
         raise TorkhamError(f"{path}: gazetteer missing; build it with python -m torkham.geo.gazetteer_build") from None
     gazetteer = Gazetteer(tuple(_place(p) for p in data["places"]), tuple(data.get("sources", ())))
     for raw, place in zip(data["places"], gazetteer.places, strict=True):
-        for name in dict.fromkeys(normalize(n) for n in [place.name, *raw.get("names", ())]):
-            if name:
-                gazetteer.index.setdefault(name, []).append(place)
-                gazetteer.longest = max(gazetteer.longest, len(name.split()))
+        names = [place.name, *raw.get("names", ())]
+        for name in [*names, *_inverted(place.level, names)]:
+            _add(gazetteer, name, place)
+    _add_other_names(gazetteer, NAMES_FILE)
     for found in gazetteer.index.values():
         found.sort(key=lambda p: (_PREFERENCE.index(p.level), p.country, p.province or ""))
     return gazetteer
+
+
+def _add(gazetteer: Gazetteer, written: str, place: Place) -> None:
+    name = normalize(written)
+    gazetteer.written.setdefault(name, written)
+    if name and place not in gazetteer.index.get(name, ()):
+        gazetteer.index.setdefault(name, []).append(place)
+        gazetteer.longest = max(gazetteer.longest, len(name.split()))
+
+
+def _inverted(level: str, names: list[str]) -> list[str]:
+    """'Korea, Republic of' → 'Republic of Korea', 'Virgin Islands, British' → 'British Virgin Islands': ISO's
+    inverted country names as a text writes them."""
+    if level != "country":
+        return []
+    out = []
+    for name in names:
+        head, _, tail = name.partition(", ")
+        if tail and (re.search(r"\bof(?: the)?$", tail) or " " not in tail):
+            out.append(f"{tail} {head}")
+    return out
+
+
+def _add_other_names(gazetteer: Gazetteer, path: Path) -> None:
+    """The names of place_names.yaml, each under the country or province of its code, and its features;
+    checked here."""
+    data = load_yaml(path)
+    if not isinstance(data, dict):
+        raise TorkhamError(f"{path}: a mapping with 'names' and 'features' is needed")
+    by_code = {p.code: p for p in gazetteer.places if p.code and p.level in ("country", "province")}
+    for entry in data.get("features") or []:
+        fields = entry if isinstance(entry, dict) else {}
+        if fields.get("level") not in LEVELS or not fields.get("name") or fields.get("province") not in by_code:
+            raise TorkhamError(f"{path}: bad feature {entry!r}: a name, a level and a known province are needed")
+        if not str(fields.get("source") or "").strip() or fields.get("country") != str(fields["province"])[:2]:
+            raise TorkhamError(f"{path}: feature {entry!r} says no source, or a country its province is not in")
+        feature = Place(fields["name"], fields["level"], fields["country"], province=fields["province"],
+                        sources=("place_names.yaml",))  # fmt: skip
+        gazetteer.places += (feature,)
+        _add(gazetteer, feature.name, feature)
+    for entry in data.get("names") or []:
+        place = by_code.get(str(entry.get("code"))) if isinstance(entry, dict) else None
+        names = entry.get("names") if isinstance(entry, dict) else None
+        if place is None or not names or not all(isinstance(n, str) and n.strip() for n in names):
+            raise TorkhamError(f"{path}: bad entry {entry!r}: a known code and a list of names are needed")
+        if not str(entry.get("source") or "").strip():
+            raise TorkhamError(f"{path}: entry {entry!r} says no source")
+        for written in names:
+            key = normalize(written)
+            _add(gazetteer, written, place)
+            if _letters(written).isupper():
+                guarded, adjective = bool(entry.get("guarded")), bool(entry.get("adjective"))
+                gazetteer.abbreviations[key] = Abbreviation(written, guarded, adjective)

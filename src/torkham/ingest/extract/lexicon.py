@@ -53,7 +53,7 @@ class Lexicon:
         names = con.execute("SELECT actor_id, name FROM kb_names").fetchall()
         ambiguities = con.execute("SELECT name, actor_id, note FROM kb_ambiguities").fetchall()
         sources = con.execute("SELECT id, cited_as FROM kb_sources WHERE cited_as IS NOT NULL").fetchall()
-        return cls.from_names(actors, names, ambiguities, sources)
+        return cls.from_names(actors, names, ambiguities, sources).with_place_names()
 
     @classmethod
     def from_knowledge(cls, kb) -> Lexicon:
@@ -73,7 +73,29 @@ class Lexicon:
                     ambiguities.append((str(record.get("name")), actor_id, record.get("note")))
             elif record.kind == "sources" and record.get("cited_as"):
                 sources.append((record.id, str(record.get("cited_as"))))
-        return cls.from_names(actors, names, ambiguities, sources)
+        return cls.from_names(actors, names, ambiguities, sources).with_place_names()
+
+    def with_place_names(self) -> Lexicon:
+        """A province known as an actor (kind region) is also named by the gazetteer's other names of it
+        ("NWFP", "North-West Frontier Province" for Khyber Pakhtunkhwa), unless another actor holds the name;
+        not its guarded abbreviations ("GB"), nor "… province" (the mention is the name before it)."""
+        regions = [(i, n) for i, n in self.canonical.items() if self.kinds.get(i) == "region"]
+        if not regions:
+            return self
+        from torkham.geo.gazetteer import load_gazetteer
+
+        gazetteer = load_gazetteer()
+        for actor_id, name in regions:
+            codes = {p.code for p in gazetteer.resolve(name).at_level("province").places if p.code}
+            if len(codes) != 1:
+                continue
+            for written in gazetteer.names_of(codes.pop()):
+                key = normalize(written)
+                guarded = getattr(gazetteer.abbreviations.get(key), "guarded", False)
+                if guarded or key.endswith(" province") or set(self.forms.get(key, {actor_id: ""})) != {actor_id}:
+                    continue
+                self._add(actor_id, written)
+        return self
 
     def _add(self, actor_id: str, name: str) -> None:
         key = normalize(name)

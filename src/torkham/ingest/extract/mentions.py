@@ -184,7 +184,10 @@ def mentions_and_shadows(
         return [], []
     tokens = tokens if tokens is not None else tokenize(doc.text)
     matches = PhraseMatcher(lexicon).find(tokens, doc.text)
-    matches, hidden = shadows(tokens, doc.text, matches, lexicon.canonical, set(lexicon.forms), _long_forms(doc))
+    regions = frozenset(actor for actor, kind in lexicon.kinds.items() if kind == "region")
+    matches, hidden = shadows(
+        tokens, doc.text, matches, lexicon.canonical, set(lexicon.forms), _long_forms(doc), regions
+    )
     proposals = []
     for match in matches:
         entry = match.entry

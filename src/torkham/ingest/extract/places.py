@@ -5,9 +5,12 @@ level and codes — "Nangarhar" → province AF-NAN · "Peshawar" → town in PK
 - the longest known name wins ("Federally Administered Tribal Areas", "Spin Boldak"); a possessive is
   dropped ("Pakistan’s"); a demonym is another word ("Pakistani");
 - a name inside a longer name is not a place ("Tehrik-e Taliban Pakistan", "Torkham Transit Centre",
-  "War in Afghanistan");
+  "War in Afghanistan", "Lakki Marwat police"), unless the word before is a possessive ("KP’s Lakki Marwat") or
+  the line is in capitals; a name that is also a people ("Hazara") needs a level word or "in" before it;
+- abbreviations ("KP", "U.S.") only as place_abbreviations.py says;
 - the words around a name choose its level ("Kandahar province", "district of Kurram"; a name in brackets
-  after a town, or in a list of provinces, is the province); otherwise the town before the unit of the same name;
+  after a town, or in a list of provinces, is the province); otherwise the place whose own name it is, then
+  the town before the unit of the same name;
 - a name that denotes places in different countries or provinces is proposed without a code, the places listed;
 - a capital standing for its government ("Kabul said", "Islamabad’s commitment") is flagged ambiguous.
 Word lists: places.yaml."""
@@ -23,6 +26,7 @@ from torkham.geo.gazetteer import Gazetteer, Place, Resolution, load_gazetteer
 from torkham.ingest.document import Document
 from torkham.ingest.extract.common import propose
 from torkham.ingest.extract.date_places import on_heading
+from torkham.ingest.extract.place_abbreviations import abbreviation_end, after_preposition, in_use
 from torkham.ingest.extract.words import default_words
 from torkham.ingest.proposal import Proposal
 from torkham.kb.names import normalize
@@ -46,6 +50,10 @@ class PlaceWords:
     government_verbs: frozenset[str]
     government_nouns: frozenset[str]
     not_places: frozenset[str]
+    organisation_after: frozenset[str]
+    place_prepositions: frozenset[str]
+    noun_followers: frozenset[str]
+    demonyms: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -57,6 +65,10 @@ def place_words() -> PlaceWords:
         name_heads=frozenset(data["name_heads"]),
         government_verbs=frozenset(data["government_verbs"]), government_nouns=frozenset(data["government_nouns"]),
         not_places=frozenset(normalize(w) for w in [*data["not_places"], *default_words().months, *_WEEKDAYS]),
+        organisation_after=frozenset(data["organisation_after"]),
+        place_prepositions=frozenset(data["place_prepositions"]),
+        noun_followers=frozenset([*data["noun_followers"], *data["government_verbs"]]),
+        demonyms=frozenset(normalize(w) for w in default_words().demonyms),
     )  # fmt: skip
 
 
@@ -91,6 +103,7 @@ def find_places(doc: Document, skip: list[tuple[int, int]] | None = None) -> lis
     tokens = tokens_of(doc.text)
     found = _matches(doc.text, tokens, gazetteer, words, sorted(skip or []))
     _levels_from_neighbours(doc.text, found)
+    found = in_use(doc, found, gazetteer, words.place_prepositions, words.noun_followers)
     return [_proposal(doc, f) for f in found]
 
 
@@ -103,10 +116,8 @@ def _matches(text: str, tokens: list[Token], gazetteer: Gazetteer, words: PlaceW
         if match is None:
             i += 1
             continue
-        n, resolution = match
-        start, end = tokens[i].start, tokens[i + n - 1].end
-        if _POSSESSIVE.search(text[start:end]):
-            end -= 2
+        n, resolution, end = match
+        start = tokens[i].start
         inside_name = any(s <= start and end <= e for s, e in skip) or _part_of_name(
             text, tokens, i, n, gazetteer, words
         )
@@ -114,13 +125,19 @@ def _matches(text: str, tokens: list[Token], gazetteer: Gazetteer, words: PlaceW
             item = Found(start, end, text[start:end], resolution)
             item.level = _level_word(text, tokens, i, n, words)
             item.government = _government(text, end, resolution, words)
-            found.append(item)
+            if (
+                item.level
+                or normalize(item.text) not in words.demonyms
+                or after_preposition(text, start, words.place_prepositions)
+            ):  # "97 Hazara protestors" are people; "Hazara division", "in Hazara" a place
+                found.append(item)
         i += n
     return found
 
 
 def _longest_at(text: str, tokens: list[Token], i: int, gazetteer: Gazetteer,
-                words: PlaceWords) -> tuple[int, Resolution] | None:  # fmt: skip
+                words: PlaceWords) -> tuple[int, Resolution, int] | None:  # fmt: skip
+    """The longest name at tokens[i]: its number of tokens, what it resolves to, where it ends."""
     first = tokens[i].text
     if not first[0].isupper():
         return None
@@ -128,31 +145,53 @@ def _longest_at(text: str, tokens: list[Token], i: int, gazetteer: Gazetteer,
         last = tokens[i + n - 1]
         if not last.text[0].isupper() or (n > 1 and "\n" in text[tokens[i].start : last.end]):
             continue
-        name = normalize(_POSSESSIVE.sub("", text[tokens[i].start : last.end]))
-        if n == 1 and (name in words.not_places or len(name) < 3):
+        end = last.end - (2 if _POSSESSIVE.search(last.text) else 0)
+        name = normalize(text[tokens[i].start : end])
+        abbreviation = gazetteer.abbreviations.get(name)
+        if n == 1 and (name in words.not_places or (len(name) < 3 and abbreviation is None)):
             continue
-        if gazetteer.knows(name):
-            return n, gazetteer.resolve(name)
+        if abbreviation is not None:  # "US" as written, never "Us"; "U.S." with its last stop
+            end = abbreviation_end(text, tokens[i].start, end, abbreviation) or -1
+        if end > 0 and gazetteer.knows(name):
+            return n, gazetteer.resolve(name), end
     return None
 
 
 def _part_of_name(text: str, tokens: list[Token], i: int, n: int, gazetteer: Gazetteer, words: PlaceWords) -> bool:
     """A capitalised word right before or after the name (not a place itself, not a sentence's first word, not
-    'In' or 'Eastern'), or a capitalised word joined by 'of'/'in' ("War in Afghanistan"), makes it part of a name."""
+    'In' or 'Eastern', not a possessive), a capitalised word joined by 'of'/'in' ("War in Afghanistan"), or a
+    word of `organisation_after` after it ("Lakki Marwat police") makes it part of a name."""
     before = tokens[i - 1] if i > 0 else None
     after = tokens[i + n] if i + n < len(tokens) else None
     if _POSSESSIVE.search(tokens[i + n - 1].text) or on_heading(text, tokens[i].start):
         after = None  # "Pakistan's Frontier Corps": the possessive ends the name; a title capitalises every word
-    if after and _adjacent(text, tokens[i + n - 1].end, after.start) and _capitalised_other(after, gazetteer):
-        return True
-    if before is None or not _adjacent(text, before.end, tokens[i].start):
-        return False
+    if _in_capitals(text, tokens[i].start):
+        return False  # "VISITS TORKHAM BORDER": a line in capitals capitalises every word
+    if (
+        after
+        and _adjacent(text, tokens[i + n - 1].end, after.start)
+        and (_capitalised_other(after, gazetteer) or after.text in words.organisation_after)
+    ):
+        return True  # "Torkham Transit Centre", "Lakki Marwat police"
+    if before is None or not _adjacent(text, before.end, tokens[i].start) or _POSSESSIVE.search(before.text):
+        return False  # "KP’s Lakki Marwat": a possessive ends the name before
     lowered = before.text.lower()
     if lowered in words.name_links and i > 1 and _adjacent(text, tokens[i - 2].end, before.start):
-        return tokens[i - 2].text.lower() in words.name_heads  # "War in Afghanistan", not "Natalegawa in Jakarta"
+        head = tokens[i - 2].text  # "War in Afghanistan", "government of Pakistan"; not "Natalegawa in Jakarta"
+        return head.lower() in words.name_heads and (lowered != "in" or head[0].isupper())  # "the government in Kabul"
     if not _capitalised_other(before, gazetteer) or lowered in words.free_before:
         return False
-    return not _SENTENCE_OPEN.search(text, max(0, before.start - 8), before.start)
+    acronym = len(before.text) > 1 and before.text.isupper()  # "IOM Pakistan’s Situation Report"
+    return acronym or not _SENTENCE_OPEN.search(text, max(0, before.start - 8), before.start)
+
+
+def _in_capitals(text: str, offset: int) -> bool:
+    """A heading in capitals: a line of under 200 characters, every letter a capital."""
+    start, end = text.rfind("\n", max(0, offset - 200), offset), text.find("\n", offset, offset + 200)
+    if (start < 0 < offset - 200) or (end < 0 and offset + 200 < len(text)):
+        return False
+    letters = [c for c in text[start + 1 : end if end >= 0 else len(text)] if c.isalpha()]
+    return len(letters) > 12 and all(c.isupper() for c in letters)
 
 
 def _adjacent(text: str, end: int, start: int) -> bool:
@@ -204,15 +243,22 @@ def _name_before(text: str, end: int) -> str:
 
 def _levels_from_neighbours(text: str, found: list[Found]) -> None:
     """'Spin Boldak (Kandahar)': a name in brackets after a town is its province; in a list ("Khyber
-    Pakhtunkhwa, Islamabad, Punjab") a name that can be a province is one when a neighbour is only one."""
+    Pakhtunkhwa, Islamabad, Punjab"; "Kabul, Kandahar and Nangarhar provinces") a name that can be a province
+    is one when a neighbour is only one."""
+    listed = []
     for before, after in zip(found, found[1:], strict=False):
         between = text[before.end : after.start]
         if re.fullmatch(r"\s*\(\s*", between) and after.level is None:
             after.level = "province" if after.resolution.at_level("province").found else None
         elif re.fullmatch(r"\s*(?:,|,?\s+and)\s+", between):
-            for one, other in ((before, after), (after, before)):
+            listed.append((before, after))
+    changed = True
+    while changed:  # along the whole list, either way
+        changed = False
+        for pair in listed:
+            for one, other in (pair, pair[::-1]):
                 if one.level is None and _only_province(other) and one.resolution.at_level("province").found:
-                    one.level = "province"
+                    one.level, changed = "province", True
 
 
 def _only_province(item: Found) -> bool:

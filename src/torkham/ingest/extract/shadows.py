@@ -2,8 +2,8 @@
 "Mehsud" (a name of Noor Wali Mehsud) in "Baitullah Mehsud", "Baloch" in "Mumtaz Zahra Baloch",
 "Pakistan" in "Tehreek-e-Jihad Pakistan" or "Pakistan Institute for Conflict and Security Studies",
 "Al-Qaida" in "Al-Qaida in the Indian Subcontinent (AQIS)". Nor is a capital named as a place ("near
-Moscow", "in Islamabad") when the knowledge base holds the city's name for a government. The longer
-name is returned as a Shadow, to be proposed as a new actor candidate."""
+Moscow", "in Islamabad", "the fall of Kabul", "Islamabad, Pakistan") when the knowledge base holds the city's
+name for a government. The longer name is returned as a Shadow, to be proposed as a new actor candidate."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from torkham.ingest.extract.common import Token
+from torkham.ingest.extract.mention_places import written_as_place
 from torkham.ingest.extract.namewords import is_title, kind_of, lookups
 from torkham.ingest.extract.words import default_words
 from torkham.kb.names import normalize
@@ -20,8 +21,9 @@ CONNECTORS = {"e", "i", "ul", "al", "ur", "ud", "bin", "ibn"}  # inside "Tehreek
 LINKS = {"of", "for", "and", "the", "in"}  # between the words of a longer name after it
 _GROUP_AFTER = re.compile(r"[ ](?:network|group|faction|outfit|militia)\b")  # "the Haqqani network"
 _PLACE_BEFORE = re.compile(
-    r"\b(?:in|near|at|outside|around|across|(?:travell?ed|went|flew|came|arrived|headed|returned)\s+to|visited)\s+$"
-)
+    r"\b(?:in|near|at|outside|around|across|(?:travell?ed|went|flew|came|arrived|headed|returned)\s+to|visited"
+    r"|downtown|(?:outskirts|suburbs|streets|centre|center|fall)\s+of)\s+$"
+)  # "in downtown Kabul", "the fall of Kabul": the city
 
 
 @dataclass(frozen=True)
@@ -104,23 +106,26 @@ def shadows(
     canonical: dict[str, str],
     known: set[str],
     long_forms: list[tuple[int, int]],
+    regions: frozenset[str] = frozenset(),
 ) -> tuple[list, list[Shadow]]:
     """(the matches that are mentions, the longer names that hide the others). `matches` are
     mentions.Match in order; `canonical`: actor id -> name; `known`: normalised known names;
-    `long_forms`: spans of the long forms of "Full Name (ABBR)" pairs."""
+    `long_forms`: spans of the long forms of "Full Name (ABBR)" pairs; `regions`: the actors that are places
+    themselves (a province: "in KP" is a mention of it)."""
     kept, hidden = [], []
     taken_until = 0
     for match in matches:
-        shadow = _shadow(tokens, text, match, taken_until, known, long_forms)
+        place = set(match.entry.actor_ids) <= regions
+        shadow = _shadow(tokens, text, match, taken_until, known, long_forms, place)
         if shadow is not None:
             hidden.append(shadow)
-        elif not _is_place(text, match, tokens, canonical):
+        elif place or not _is_place(text, match, tokens, canonical):
             kept.append(match)
         taken_until = tokens[match.last].end
     return kept, hidden
 
 
-def _shadow(tokens, text, match, taken_until, known, long_forms) -> Shadow | None:
+def _shadow(tokens, text, match, taken_until, known, long_forms, place=False) -> Shadow | None:
     start, end = tokens[match.first].start, tokens[match.last].end
     form, ids = text[start:end], match.entry.actor_ids
     for long_start, long_end in long_forms:
@@ -128,8 +133,8 @@ def _shadow(tokens, text, match, taken_until, known, long_forms) -> Shadow | Non
             name = text[long_start:long_end]
             if normalize(name) not in known:
                 return Shadow(name, long_start, long_end, form, ids)
-    if match.first != match.last:
-        return None  # a name of several words is specific enough
+    if match.first != match.last and not place:
+        return None  # a name of several words is specific enough; not a place's ("Khyber Pakhtunkhwa Police")
     before = name_before(tokens, match.first, text, taken_until)
     after = name_after(tokens, match.last, text)
     group = _GROUP_AFTER.match(text, end)
@@ -145,9 +150,14 @@ def _shadow(tokens, text, match, taken_until, known, long_forms) -> Shadow | Non
 
 
 def _is_place(text: str, match, tokens: list[Token], canonical: dict[str, str]) -> bool:
-    """'near Moscow', 'in Islamabad': a one-word alias (not the actor's own name) after a preposition of place."""
+    """'near Moscow', 'in Islamabad', 'Islamabad, Pakistan': a one-word alias (not the actor's own name) after a
+    preposition of place or written as a place otherwise (mention_places.py)."""
     if match.first != match.last:
         return False
     token = tokens[match.first]
     own = {normalize(canonical.get(actor, "")) for actor in match.entry.actor_ids}
-    return token.norm not in own and bool(_PLACE_BEFORE.search(text, max(0, token.start - 20), token.start))
+    if token.norm in own:
+        return False
+    return bool(_PLACE_BEFORE.search(text, max(0, token.start - 20), token.start)) or written_as_place(
+        text, token.start, token.end
+    )
