@@ -83,7 +83,7 @@ def test_interpretations_and_intentions_are_the_authors_own_assertions():
         "claim",
     )
     assert [c.record["asserted_by"] for c in claims] == [[], []]
-    assert ["mean that" in c.notes[0] or "seeks to" in c.notes[0] for c in claims] == [True, True]
+    assert ["mean that" in c.notes[0] or "overthrow" in c.notes[0] for c in claims] == [True, True]
 
 
 def test_an_expectation_is_reported_speech():

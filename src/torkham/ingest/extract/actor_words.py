@@ -35,6 +35,10 @@ _LISTS = (
     "ethnic_groups",
     "ethnic_group_nouns",
     "ethnic_markers",
+    "person_list_phrases",
+    "byline_verbs",
+    "country_between_places",
+    "author_line_followers",
 )
 _SECTIONS = (*_LISTS, "organisation_acronyms", "same_actor", "kind_since")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -71,6 +75,10 @@ class ActorWords:
     ethnic_groups: frozenset[str]
     ethnic_group_nouns: frozenset[str]
     ethnic_markers: frozenset[str]
+    person_list_phrases: frozenset[str]
+    byline_verbs: frozenset[str]
+    country_between_places: frozenset[str]
+    author_line_followers: frozenset[str]
     organisation_acronyms: dict[str, str]
     same_actor: tuple[frozenset[str], ...]
     kind_since: tuple[KindSince, ...]

@@ -44,9 +44,13 @@ def author_claims(doc: Document, regions: Regions, sentences: Sentences, claimed
     return proposals
 
 
+_NOT_OPENING = re.compile(r"\s*(?:[a-z]|[-•▪◦*]|\d{1,2}[.)]\s)")  # "constitution, and the trial …", "- Lack of …"
+
+
 def _own_text(sentence: str) -> bool:
-    """Long enough, no quotation but scare quotes, no speech act that asserts nothing."""
-    if len(sentence.split()) < MIN_WORDS:
+    """Long enough, a sentence of running text (not a fragment that opens in lowercase, nor an item of a
+    list), no quotation but scare quotes, no speech act that asserts nothing."""
+    if len(sentence.split()) < MIN_WORDS or _NOT_OPENING.match(sentence):
         return False
     if claim_words().not_claim_pattern.search(sentence):
         return False

@@ -9,6 +9,7 @@ document — the text's own way of naming that person again — with a note sayi
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from torkham.ingest.extract.mentions import skeleton
@@ -133,3 +134,23 @@ def _shortens(short: list[str], full: list[str]) -> bool:
     if len(short) == 1:
         return full[-1] == short[0]
     return full[0] == short[0] and full[-1] == short[-1]
+
+
+def merge_headed_abbreviations(collector: Collector, kind_of: Callable[[str], str | None]) -> None:
+    """'RAHA Initiative' where 'RAHA' is another candidate's abbreviation ('Refugee Affected and Hosting Area
+    (RAHA)'): the abbreviation and a kind word name that candidate; its kind is the kind word's when the
+    other's was not recognised."""
+    for candidate in list(collector.items):
+        abbr, _, head = candidate.name.partition(" ")
+        other = collector.index.get(normalize(abbr)) if re.fullmatch(r"[A-Z][A-Z-]*[A-Z]", abbr) else None
+        if other is None or other is candidate or other.kind == "state" or " " in head.strip():
+            continue  # "US Special Inspector General …" is not the United States
+        if not head or kind_of(head) != candidate.kind:
+            continue
+        other.aliases.setdefault(candidate.name, "other_name")
+        collector.index[normalize(candidate.name)] = other
+        if any("kind not recognised" in note for note in other.notes):
+            other.kind = candidate.kind
+            other.notes = [n for n in other.notes if "kind not recognised" not in n]
+        other.notes.append(f"'{candidate.name}' names it by its abbreviation and a kind word")
+        collector.remove(candidate)

@@ -70,6 +70,8 @@ def from_names(doc: Document, collector: Collector, words: Words, skip_spans: li
                 tokens, offsets = headline_name(tokens, offsets)
             if not tokens or (len(tokens) > 1 and all(t.isupper() for t in tokens)) or is_title(tokens[-1]):
                 continue
+            if all(t.lower() in words.number_words for t in tokens):
+                continue  # "Six alleged terrorists …": a number opening a sentence
             if single_compound(tokens) or (country_compound(tokens) and kind_of(" ".join(tokens)) in (None, "region")):
                 continue
             _add_name(collector, text, tokens, offsets, headline)
@@ -141,7 +143,8 @@ def _add_titled(collector: Collector, tokens: list[str], offsets: list[int], end
     rest = tokens[after:]
     person = _person_in(rest)
     if not person or _not_name(person) or person not in (rest[: len(person)], rest[-len(person) :]):
-        return first == 0 or not rest  # "Secretary of State" alone: a role, not an actor
+        modified = all(w.lower() in actor_words().role_modifiers for w in tokens[:first])
+        return modified or not rest  # "(Assistant) Secretary of State (for …)" alone: a role, not an actor
     at = after if person == rest[: len(person)] else len(tokens) - len(person)
     after = at if at > after and LINK.fullmatch(tokens[after + 1]) else after  # the office is the role's
     name, name_end = " ".join(person), offsets[at + len(person) - 1] + len(person[-1])

@@ -19,6 +19,7 @@ from torkham.ingest.extract.actor_words import actor_words
 from torkham.ingest.extract.candidate_collector import (
     Candidate,
     Collector,
+    merge_headed_abbreviations,
     merge_same_actor,
     merge_short_names,
     note_look_alikes,
@@ -35,6 +36,7 @@ from torkham.ingest.extract.known_variants import kind_in_time, variant_of
 from torkham.ingest.extract.lexicon import Lexicon
 from torkham.ingest.extract.namewords import is_generic, is_title, kind_of
 from torkham.ingest.extract.parenthesised import merge_parenthesised
+from torkham.ingest.extract.person_lists import add_listed_people
 from torkham.ingest.extract.shadows import Shadow
 from torkham.ingest.extract.words import default_words
 from torkham.ingest.proposal import Proposal
@@ -152,10 +154,12 @@ def find_candidates(
         collector.add(Candidate(name, "ethnic_group", start, end, dict.fromkeys(forms, "other_name"), [note]))
     _from_lone_acronyms(doc, collector, no_actors)
     name_lines.add_listed(doc, collector)
+    add_listed_people(doc, collector)
     name_lines.add_sources(doc, collector)
     name_lines.add_listed_acronyms(doc, collector)
     add_listed_groups(doc, collector)
     merge_parenthesised(doc.text, collector)
+    merge_headed_abbreviations(collector, kind_of)
     merge_short_names(collector)
     merge_same_actor(collector, actor_words().same_actor)
     note_look_alikes(collector.items)
@@ -181,12 +185,24 @@ def _from_comma_names(doc: Document, collector: Collector) -> list[tuple[int, in
 def _from_lone_acronyms(doc: Document, collector: Collector, no_actors: set[str]) -> None:
     names = [c.name for c in collector.items]
     for abbr, kind, start, end, note in finders.lone_acronyms(doc, set(collector.index), names, no_actors):
-        spelt = next((c for c in collector.items if spells_strictly(abbr, c.name.split())), None)
+        spelt = next((c for c in collector.items if _spells(abbr, c.name.split())), None)
         if spelt is not None:  # "TTP" used alone in a text that names Tehrik-i-Taliban Pakistan
             spelt.aliases.setdefault(abbr, "abbreviation")
             collector.index[normalize(abbr)] = spelt
             continue
         collector.add(Candidate(abbr, kind, start, end, {}, [note]))
+
+
+def _spells(abbr: str, words: list[str]) -> bool:
+    """The abbreviation spells the name, or the name past the place it opens with ('CTD' for 'Khyber
+    Pakhtunkhwa Counter-Terrorism Department')."""
+    if spells_strictly(abbr, words):
+        return True
+    gazetteer = load_gazetteer()
+    return any(
+        spells_strictly(abbr, words[n:]) and gazetteer.resolve(" ".join(words[:n])).found
+        for n in range(1, min(3, len(words) - 1) + 1)
+    )
 
 
 def _proposal(doc: Document, lexicon: Lexicon, candidate: Candidate) -> Proposal:

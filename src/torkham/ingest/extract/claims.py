@@ -23,9 +23,10 @@ from torkham.ingest.extract.author_claims import author_claims
 from torkham.ingest.extract.claim_record import ClaimPass, claim_topic, statement_between
 from torkham.ingest.extract.clause_claims import clause_claims
 from torkham.ingest.extract.common import Regions, Sentences
+from torkham.ingest.extract.headline_claims import headline_sources
 from torkham.ingest.extract.lexicon import Lexicon
 from torkham.ingest.extract.pronouns import resolve_pronouns
-from torkham.ingest.extract.quote_claims import quote_claims
+from torkham.ingest.extract.quote_claims import continued_quotes, quote_claims
 from torkham.ingest.extract.reported_speech import reported_speech
 from torkham.ingest.proposal import Proposal
 from torkham.kb.names import normalize
@@ -38,7 +39,9 @@ def find_claims(doc: Document, lexicon: Lexicon, regions: Regions, sentences: Se
     cp = ClaimPass(doc, lexicon, regions, sentences)
     proposals = quote_claims(cp)
     proposals += reported_speech(cp)
+    proposals += continued_quotes(cp)
     proposals += _attributions(cp)
+    proposals += headline_sources(cp)
     proposals += clause_claims(cp)
     resolve_pronouns(cp)
     held = {sentences.around(p.start)[0] for p in proposals} | {sentences.around(s)[0] for s in cp.quoted.starts}

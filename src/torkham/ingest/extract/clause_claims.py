@@ -56,8 +56,8 @@ def _add(
 def _participles(cp: ClaimPass) -> list[Proposal]:
     text, out = cp.doc.text, []
     for m in _patterns()["after_comma"].finditer(text):
-        if cp.skipped(m.start()):
-            continue
+        if cp.skipped(m.start()) or claim_words().not_claim_pattern.match(text, m.start("p")):
+            continue  # "…, emphasizing the need to …": a call, not a claim
         sentence_start = cp.sentences.around(m.start())[0]
         quoted = cp.speaker_ending_at(m.start())  # '"…", said spokesperson X, adding …': what X adds
         speaker = quoted or _clause_subject(text, m.start(), sentence_start)
@@ -82,8 +82,8 @@ def _clause_subject(text: str, comma: int, sentence_start: int) -> Speaker | Non
 def _gerunds(cp: ClaimPass) -> list[Proposal]:
     text, out = cp.doc.text, []
     for m in _patterns()["gerund"].finditer(text):
-        if cp.skipped(m.start()):
-            continue
+        if cp.skipped(m.start()) or claim_words().not_claim_pattern.match(text, m.start("p")):
+            continue  # "militants claiming to be Taliban": a naming, not a claim
         sentence_start = cp.sentences.around(m.start())[0]
         speaker = speaker_of_verb(text, m.start("p"), sentence_start)
         if speaker is None or text[speaker.end : m.start("p")].strip(" ’'s"):

@@ -29,6 +29,7 @@ _WORD_BEFORE = re.compile(r"(\w+)\W{1,3}(?:(?:the|former|then)\s+)*$")
 _OF_BEFORE = re.compile(r"(\w+)\s+(?:of|for)\s+(?:the\s+)?$")  # "the President of Turkey"
 _FROM_BEFORE = re.compile(r"(\w+)\s+from\s+(?:the\s+)?$")
 _SUBJECT_BEFORE = re.compile(r"(?:\n[ \t]*|[.!?]\s+|^)(?:[Tt]he\s+)?$")
+_BETWEEN_PLACES = re.compile(r"(\w+)\s+between\s+(?:the\s+)?$")
 _POSSESSIVE = re.compile(r"['’]s?\b\s*(\w+)?")
 _AFTER = re.compile(r"\s+(\w+)(?:\s+(\w+))?")
 
@@ -104,6 +105,9 @@ def _acts_before(window: str, at_text_start: bool) -> bool:
     origin = _FROM_BEFORE.search(window)
     if origin and origin.group(1).lower() in words.country_from_people:
         return False  # "political leaders from Afghanistan": where people come from
+    between = _BETWEEN_PLACES.search(window)
+    if between and between.group(1).lower() in words.country_between_places:
+        return False  # "border crossing points between Pakistan and Afghanistan": a place between them
     before = _WORD_BEFORE.search(window)
     return bool(before and before.group(1).lower() in words.country_agent_before)
 

@@ -97,7 +97,31 @@ def find_dates(
                 mention.period = (first, last)
                 mention.notes.append(f"a period: {first} to {last}")
             resolved.append(mention)
-    return resolved
+    return _with_relative_year(doc.text, resolved)
+
+
+def _with_relative_year(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """'in July this year', 'in March last year': a month and the year right after it are one date, of
+    that year."""
+    out: list[DateMention] = []
+    for mention in mentions:
+        month = out[-1] if out else None
+        if (
+            month is not None
+            and not month.explicit_year
+            and month.relative is None
+            and month.date.month is not None
+            and mention.relative is not None
+            and mention.relative[0] in ("this year", "years")
+            and text[month.end : mention.start].isspace()
+        ):
+            year = dataclasses.replace(month.date, year=mention.date.year)
+            out[-1] = dataclasses.replace(
+                month, end=mention.end, text=text[month.start : mention.end], date=year, notes=mention.notes
+            )
+            continue
+        out.append(mention)
+    return out
 
 
 def _resolve_year(

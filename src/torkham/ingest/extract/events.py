@@ -33,7 +33,21 @@ _COUNTED = re.compile(  # "4,502 total returns", "1,3 million registered refugee
     r"(?:\s+(?:million|billion|thousand|lakh))?\s+(?:[A-Za-z-]+\s+){0,2}$|\bnumber\s+of\s+(?:[A-Za-z-]+\s+){0,3}$",
     re.I,
 )
+# "other 2010 assistance", "the 2017–2018 edition": a date between a determiner and a noun describes that
+# noun; it dates only an event word within a few words after it ("the 2008 Mumbai attacks").
+_ATTRIBUTIVE = re.compile(
+    r"(?<!during )(?<!since )(?<!after )(?<!before )(?<!until )(?<!following )(?<!amid )(?<!throughout )"
+    r"\b(?:the|a|an|its|their|his|her|other|this|that|these|those|whose)\s+$|['’]s\s+$",
+    re.I,
+)  # not after a preposition of time: "During the 2018 elections, militants attacked …" dates the attack
+_NOUN_NEXT = re.compile(r"\s+(?:[A-Z][\w.’'-]*\s+){0,2}[a-z]")
+ATTRIBUTE_REACH = 30
+_OPEN_PERIOD = re.compile(r"(?:post|pre)\b", re.I)  # "post-2001", "pre-2014": a time after or before a date
+_OPEN_BEFORE = re.compile(r"\b(?:post|pre)[\s-]+$|\b[\w]+-year\s*[(\[]\s*$", re.I)  # "post-August 2021"
+# and "a five-year (2009-2013) programme": the span of what is described, not the date of an event
 _SINCE = re.compile(r"\b[Ss]ince\s+$")
+CAMPAIGNS = ("military_operation", "war")  # event types whose start a sentence opening "Since 2003," dates
+_OPENS_SINCE = re.compile(r"[\s\"“]*Since\s+")  # "Since 2003, Pakistan’s army has conducted … operations"
 # Before a date that opens its sentence: "In ", "The week of " (not "As of", the date of a stock).
 _OPENS = re.compile(r"[\s\"“]*(?:(?!As\s+of\b)[A-Z][a-z]*(?:\s+[a-z]+){0,2}\s+)?")
 _REPORTED_PERIOD = re.compile(r"(?:[(\[]|\bperiod:?\s*[(\[]?)\s*$", re.I)  # "Report (04-10 March 2018)"
@@ -76,6 +90,8 @@ def find_events(
             continue
         if on_heading(text, date.start):
             continue  # a heading or a table of contents: not the date of an event
+        if _OPEN_PERIOD.match(date.text) or _OPEN_BEFORE.search(text, max(0, date.start - 20), date.start):
+            continue  # "post-August 2021 policy", "returned in phases post-2001": after the date, not on it
         by_sentence.setdefault(sentences.around(date.start), []).append(date)
     for sentence, sentence_dates in by_sentence.items():
         proposals.extend(_sentence_events(finder, sentence, _joined(text, _finest(sentence_dates))))
@@ -102,15 +118,31 @@ def _sentence_events(finder: EventFinder, sentence: tuple[int, int], dates: list
             owned.setdefault(id(date), []).append(word)
     proposals = []
     for date in dates:
-        if id(date) in counted_periods or _SINCE.search(text, max(0, date.start - 8), date.start):
-            continue  # "returns since 01 January 2018", "has claimed attacks since 2019": a count's or state's start
+        if id(date) in counted_periods:
+            continue
         words = owned.get(id(date), []) if not _covered_period(text, sentence, date) else []
         if words:
+            if _SINCE.search(text, max(0, date.start - 8), date.start):
+                words = _campaign_since(text, sentence, date, words)
+            if _ATTRIBUTIVE.search(text, max(0, date.start - 30), date.start) and _NOUN_NEXT.match(text, date.end):
+                words = [
+                    w for w in words if date.end <= w.start() <= date.end + ATTRIBUTE_REACH and w.group().islower()
+                ]
+            if not words:
+                continue  # "returns since 01 January 2018", "has claimed attacks since 2019": a count's or state's start
             word = min(words, key=lambda w: abs(w.start() - date.start))
             proposal = finder.event(date, word, sentence, 0)
             if proposal:
                 proposals.append(proposal)
     return proposals
+
+
+def _campaign_since(text: str, sentence: tuple[int, int], date: DateMention, words: list[re.Match]) -> list[re.Match]:
+    """'Since 2003, Pakistan’s army has conducted … operations': a sentence that opens with 'Since' and a date
+    and tells of a military campaign dates the campaign's start (its words of a campaign; none otherwise)."""
+    if not _OPENS_SINCE.fullmatch(text, sentence[0], date.start):
+        return []
+    return [w for w in words if type_of(w.group()) in CAMPAIGNS]
 
 
 def _governed(text: str, word: re.Match, dates: list[DateMention]) -> DateMention | None:

@@ -54,12 +54,12 @@ def _bylines(doc: Document, collector: Collector) -> list[tuple[int, int]]:
             words = normalize(part).split()
             if all(w in generic for w in words):  # "By Agency Report", "By Staff Reporter"
                 skip.append((m.start() if first else at, position))
-            elif _person_alone(part):
+            elif person_alone(part):
                 collector.add(Candidate(part, "person", at, position, {}, [f"a byline: '{m.group().strip()}'"]))
     return skip
 
 
-def _person_alone(text: str) -> bool:
+def person_alone(text: str) -> bool:
     """Words that can only be a person's name: two to four capitalised words, no title, kind word or
     country, none of them a word of bylines."""
     words = text.split()
@@ -95,7 +95,7 @@ def _name_above_role(doc: Document, collector: Collector) -> None:
     lines = list(_LINE.finditer(doc.text))
     for this, following in zip(lines, lines[1:], strict=False):
         name, role = this.group("line"), following.group("line")
-        if not _person_alone(name):
+        if not person_alone(name):
             continue
         start = this.start("line")
         if _role_line(role):
@@ -165,7 +165,7 @@ def add_listed(doc: Document, collector: Collector) -> None:
             continue
         why = f"listed with {known[0]}" if known else f"listed after '{intro.strip()[-40:]}'"
         for name, at in names:
-            if normalize(name) not in people and _person_alone(name):
+            if normalize(name) not in people and person_alone(name):
                 collector.add(Candidate(name, "person", at, at + len(name), {}, [why]))
 
 

@@ -103,7 +103,8 @@ def trimmed(tokens: list[str], offsets: list[int], words: Words, sentence_start:
 
     def drop(word: str, last: bool = False) -> bool:
         low = word.lower()
-        adverb = low.endswith("ly") and (len(low) >= 7 or not last)  # "Economically Taliban", "Taliban Realistically"
+        # "Economically Taliban", "Taliban Realistically"; not a head word: "National Assembly"
+        adverb = low.endswith("ly") and (len(low) >= 7 or not last) and low not in lookups()[0]
         return low in skip or bool(LINK.fullmatch(word)) or adverb
 
     for i, token in enumerate(tokens):

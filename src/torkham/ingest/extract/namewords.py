@@ -144,7 +144,16 @@ def person_evidence(text: str, start: int, end: int, words: list[str]) -> str | 
         found = _role_or_title(before, after) or _led_or_said(before) or _contributed(after)
         if found:
             return found
-    return _speech_after(before, after, words) or _handle(after, words)
+    return _speech_after(before, after, words) or _handle(after, words) or _aged(after)
+
+
+_AGE_AFTER = re.compile(r",\s+(?:an?\s+)?\d{1,3}-year-old\b|,\s+(?:aged\s+)?\d{1,2},\s")  # "Aliya, a 32-year-old"
+
+
+def _aged(after: str) -> str | None:
+    """'Aliya, a 32-year-old mother of two', 'Gul Khan, 45, said': an age set off after a name is a person's."""
+    age = _AGE_AFTER.match(after)
+    return f"an age after it: '{age.group().strip(', ')}'" if age else None
 
 
 def _role_or_title(before: str, after: str) -> str | None:

@@ -1,8 +1,10 @@
 """Quotations with their speaker: '"TTP attacks originate from within Pakistan" (Express Tribune, 2023),
 said spokesperson Sohail Shaheen'. A quotation that follows one with a speaker in the same paragraph
-continues it ('"…," Durrani stressed. "So, almost 450,000 have left."'); a quotation that runs on over
-paragraphs (each opening with a quotation mark) is one claim per paragraph. A quotation whose speaker
-cannot be named is not proposed."""
+continues it ('"…," Durrani stressed. "So, almost 450,000 have left."'), as does one right after a named
+speaker's reported speech ('Hameed said that … six terrorists. "A huge cache … was recovered."'); a
+quotation that runs on over paragraphs (each opening with a quotation mark) is one claim per paragraph. A
+quotation whose speaker cannot be named is not proposed, nor a one-sentence pledge ('“We will bring them to
+justice,”')."""
 
 from __future__ import annotations
 
@@ -17,6 +19,11 @@ MIN_QUOTE_WORDS = 4
 _QUOTE = re.compile(r"\"([^\"\n]{3,1500}?)\"|“([^”]{3,1500}?)”|\*\"([^\"\n]{3,600}?)\"\*")
 # between the end of the last claim and the next quotation: '…,” Durrani stressed. “So, …'
 _CONTINUES = re.compile(r"[\s.,;:*\"”]{0,6}(?:[\w-]+[\s,]+){0,2}?(?:[\w-]+)?[\s.,;:*\"”]{0,6}")
+# A quotation of one sentence in which the speaker binds themselves: a pledge, not a claim.
+_PLEDGE = re.compile(
+    r"\s*(?:We|I|Our\s+[a-z]+(?:\s+\[[a-z]+\])?)\s+(?:will|shall|are\s+going\s+to)\s[^.!?]*[.!?,]?\s*$"
+)
+_APPOSITION = re.compile(r",\s+(?:a|an|the)\s[^.!?“”\"\n]{1,80}(?=[.!?])")
 _PARAGRAPH_OPENS = re.compile(r"\n\s*(?=“)")  # a quotation that runs on: each paragraph opens with “
 
 
@@ -40,6 +47,10 @@ def quote_claims(cp: ClaimPass) -> list[Proposal]:
             speaker = last[1]
         if speaker is None:
             continue
+        if _PLEDGE.match(m.group(group)):
+            spans.append((start, end))  # '“Our security [agencies] will conduct an investigation …”': a pledge
+            last = (end, speaker)
+            continue
         parts = _paragraphs(text, body_start, body_end)
         for i, (part_start, part_end) in enumerate(parts):
             if len(text[part_start:part_end].split()) < MIN_QUOTE_WORDS:
@@ -47,7 +58,8 @@ def quote_claims(cp: ClaimPass) -> list[Proposal]:
             span = (start if i == 0 else part_start, end if i == len(parts) - 1 else part_end)
             proposals.append(cp.claim(speaker, text[part_start:part_end], *span))
         spans.append((start, end))
-        last = (end, speaker)
+        apposition = _APPOSITION.match(text, end)  # '…,” said Aliya, a 32-year-old mother of two. “We …'
+        last = (apposition.end() if apposition else end, speaker)
     cp.cover(spans)
     return proposals
 
@@ -68,3 +80,24 @@ def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
         position = m.end() + 1  # after the opening mark
     parts.append((position, end))
     return parts
+
+
+_RIGHT_AFTER = re.compile(r"[ \t]*")  # the quotation opens the next sentence of the paragraph
+
+
+def continued_quotes(cp: ClaimPass) -> list[Proposal]:
+    """Quotations left without a speaker that open the sentence right after a named speaker's reported
+    speech, in the same paragraph: that speaker's. Run after reported speech."""
+    text = cp.doc.text
+    ends = {proposal.end: speaker for proposal, speaker in cp.made if speaker is not None and not speaker.generic}
+    proposals = []
+    for m in _QUOTE.finditer(text):
+        group = next(i for i, g in enumerate(m.groups(), 1) if g is not None)
+        if len(m.group(group).split()) < MIN_QUOTE_WORDS or cp.skipped(m.start()):
+            continue
+        before = text[: m.start()].rstrip(" \t")
+        speaker = ends.get(len(before)) or ends.get(len(before) - 1)
+        if speaker is None or not before.endswith((".", "!", "?")) or cp.held(m.start(), speaker):
+            continue
+        proposals.append(cp.claim(speaker, m.group(group), m.start(), m.end()))
+    return proposals

@@ -23,6 +23,8 @@ REPORT_REACH = 3000  # characters back to the date line of the report a weekday 
 _DATE_AFTER = (
     r"(?!,?\s+(?:the\s+)?[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Z][a-z]|,?\s+[A-Z][a-z]{2,8}\.?\s+[0-3]?\d\b)"
 )
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")  # fmt: skip
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
 
@@ -57,6 +59,8 @@ def relative_patterns() -> list[tuple[str, re.Pattern]]:
         # "since the start of the year": the first month of the year of the text, or of the statement's year
         ("year edge", re.compile(r"(?i:the)\s+(?i:start|beginning)\s+of\s+(?P<which>(?i:the|this))\s+year\b")),
         ("last year", re.compile(r"(?i:last|next)\s+year\b(?!['’]s)")),  # "since late last year"
+        # "the fall of Kabul last August": the last such month before the present (not "last August 12")
+        ("last month", re.compile(rf"(?i:last)\s+(?P<month>{'|'.join(_MONTHS)})\b(?!\.?\s*\d)")),
     ]
 
 
@@ -88,6 +92,8 @@ def relative_of(kind: str, m: re.Match) -> tuple[str, int] | None:
         return f"{unit}s ago", n * 7 if unit == "week" else n
     if kind == "last year":
         return "years", -1 if m.group().lower().startswith("last") else 1
+    if kind == "last month":
+        return "last month", _MONTHS.index(groups["month"].capitalize()) + 1
     return None
 
 
@@ -117,6 +123,8 @@ def resolve_relative(
             return None
         which = "the year before" if amount < 0 else "the year after"
         return PartialDate(present[0].year + amount), f"{which} {present[1].removeprefix('the year of ')}"
+    if what == "last month":
+        return _last_month(amount, start, before, published, headings)
     if what == "weekday":
         anchor, source = _dateline(before, published, start)
         if anchor is None:
@@ -165,6 +173,21 @@ def _present(
     if what == "this year":
         return PartialDate(anchor.year), f"the year of {source}"
     return anchor, f"the day of {source}"
+
+
+def _last_month(
+    month: int, start: int, before: list, published: PartialDate | None, headings: Sequence[int]
+) -> tuple[PartialDate, str] | None:
+    """'last August': that month of the present's year when the present is later in the year, else of the
+    year before (a present known only by its year: the year before)."""
+    present = _present("today", start, before, published, headings)
+    if present is None and published is not None:
+        present = published, f"the document date {published}"
+    if present is None:
+        return None
+    anchor, source = present
+    year = anchor.year if anchor.month is not None and anchor.month > month else anchor.year - 1
+    return PartialDate(year, month), f"the last {_MONTHS[month - 1]} before {source}"
 
 
 def _from_present(

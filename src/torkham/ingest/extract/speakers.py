@@ -132,6 +132,10 @@ _PREPOSITION = re.compile(
     re.I,
 )
 _PUBLISHED = re.compile(r"\b(?:issued|published|released|produced)\s+[^,;]{1,80},?\s*$")
+# "Taliban rule indicates": a noun the name modifies (not "Khan today said", "Mujahid himself said")
+_NOUN_AFTER_NAME = re.compile(
+    r"\s+(?!(?:today|yesterday|tonight|earlier|himself|herself|itself|themselves|alone|once)\b)[a-z][a-z-]*[^s\W]\s*"
+)
 PP_REACH = 110  # the subject of a verb whose last name sits in a prepositional phrase may lie this far back
 
 
@@ -167,6 +171,8 @@ def speaker_of_verb(text: str, verb_start: int, sentence_start: int) -> Speaker 
     owned = re.match(r"['’]s((?:\s+[a-z][\w-]*){1,3})\s*$", tail)
     if owned:  # "Afghanistan's defense ministry"
         return Speaker(text[who.start : who.end + owned.end(1)], who.start, who.end + owned.end(1))
+    if _NOUN_AFTER_NAME.fullmatch(tail):
+        return None  # "the situation under the erratic Taliban rule indicates": the name modifies a noun
     return _with_partners(text, clause_start, who)
 
 

@@ -9,6 +9,7 @@ import re
 
 from torkham.ingest.extract.claim_words import claim_words
 from torkham.ingest.extract.speakers import speaker_nouns
+from torkham.ingest.extract.words import default_words
 
 # "was said to have led" (no speaker), "an estimated 6,000" (an adjective), "No group claimed" (no claim)
 _NOT_SPEECH = re.compile(r"\b(?:(?:was|were|is|are|be|been|being)\s+(?:\w+ly\s+)?|(?:a|an|the)\s+|[Nn]o\s+\w+\s+)$")
@@ -17,6 +18,7 @@ _NOUN_BEFORE = re.compile(
     r"(?:\b(?:its|their|his|her|our|my|your|with|of|for|on|in|by|these|those|such|new|further|fresh|[a-z]+ing)|['’]s)\s+$",
     re.I,
 )
+_SHARE_BEFORE = re.compile(r"(?:\d%|\d\s+(?:per\s?cent|percent))\s+$", re.I)  # "91% cited", "40 percent said"
 _POSSESSIVE = re.compile(r"['’]s\s+$")
 _ADJECTIVE_AFTER = re.compile(
     r"\s+(?!(?:to|that|it|he|she|they|we|this|these|there)\b)[a-z][\w-]*\s+(?:is|are|was|were|remains?|has|have|include[sd]?)\b"
@@ -55,6 +57,8 @@ def reports(text: str, start: int, end: int, sentence_start: int, sentence_end: 
     before, after = text[sentence_start:start], text[end:sentence_end]
     if _NOT_SPEECH.search(before) or words.not_claim_pattern.match(text, start, sentence_end):
         return False
+    if _SHARE_BEFORE.search(before):
+        return False  # "91% cited “returning to own country”": a survey's share, no speaker the text names
     if lemma in words.directive_lemmas:
         return False  # "It demanded …", "urged X to …": a demand, not a claim
     if _not_a_verb(word, lemma, kind, before, after):
@@ -76,9 +80,17 @@ def _not_a_verb(word: str, lemma: str, kind: str, before: str, after: str) -> bo
         return True
     if kind == "s" and lemma in words.also_nouns and _also_noun(before, after):
         return True  # "Central Asian states have …", "infrastructure projects to boost trade"
-    if word in words.adjectival_forms and (_POSSESSIVE.search(before) or _ADJECTIVE_AFTER.match(after)):
-        return True  # "Tehrik-i-Taliban stated objectives are …"
+    if word in words.adjectival_forms and (
+        _POSSESSIVE.search(before) or _ADJECTIVE_AFTER.match(after) or _counted_before(before)
+    ):
+        return True  # "Tehrik-i-Taliban stated objectives are …", "Six alleged terrorists"
     return bool(word in words.hearsay_forms and re.match(r"\s+to\s+\w", after) and not _AUXILIARY_BEFORE.search(before))
+
+
+def _counted_before(before: str) -> bool:
+    """'Six alleged terrorists', '12 reported deaths': an amount before the form makes it an adjective."""
+    last = re.search(r"([\w,]+)\s+$", before)
+    return last is not None and (last.group(1)[0].isdigit() or last.group(1).lower() in default_words().number_words)
 
 
 def _noun_form(lemma: str, before: str, after: str) -> bool:
