@@ -49,7 +49,8 @@ def summary(kind: str, record: dict, names: dict[str, str] | None = None) -> str
     if kind == "figures":
         return f"{record.get('value_text')} {record.get('unit')} — {record.get('counts')}"
     if kind == "claims":
-        return f"{who(record.get('asserted_by'))}: {record.get('statement')}"
+        speaker = who(record.get("asserted_by")) or "(speaker to name)"  # the notes say who the text names
+        return f"{speaker}: {record.get('statement')}"
     if kind == "citations":
         cited = f" → {', '.join(record['cites'])}" if record.get("cites") else ""
         return f"({record.get('cited_as')}){cited}"
