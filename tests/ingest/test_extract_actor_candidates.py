@@ -5,30 +5,21 @@ no one; known actors written another way — each on sentences written for these
 
 from __future__ import annotations
 
+from actor_support import aliases, candidates
+
 from torkham.ingest.corroborate import Corroborator
 from torkham.ingest.extract import propose
 from torkham.ingest.extract.common import text_document
 from torkham.ingest.extract.lexicon import Lexicon
-from torkham.ingest.proposal import Proposal
 from torkham.ingest.records import proposal_records
 
 
-def _candidates(text: str, lexicon: Lexicon | None = None, date: str | None = None) -> dict[str, Proposal]:
-    doc = text_document(text, date=date)
-    found = [p for p in propose(doc, lexicon or Lexicon.empty()) if p.kind == "actor"]
-    return {p.record["name"]: p for p in found}
-
-
 def _kinds(text: str, date: str | None = None) -> dict[str, str]:
-    return {name: p.record["kind"] for name, p in _candidates(text, date=date).items()}
-
-
-def _aliases(proposal: Proposal) -> list[str]:
-    return [a["name"] for a in proposal.record.get("aliases", [])]
+    return {name: p.record["kind"] for name, p in candidates(text, date=date).items()}
 
 
 def test_people_named_in_a_list_beside_a_person_or_under_a_word_for_people():
-    found = _candidates(
+    found = candidates(
         "The sanctioned commanders are Mufti Khalid Barki, Shahid Umar Khorasani and Gul Zaman Dawar.\n\n"
         "The following individuals were listed:\n• Rashid Ali Baloch, a financier\n• Naeem Akhtar Shah\n"
     )
@@ -39,26 +30,24 @@ def test_people_named_in_a_list_beside_a_person_or_under_a_word_for_people():
 
 
 def test_a_list_of_places_is_not_a_list_of_people():
-    found = _candidates("Fighting spread to Upper Dir, Lower Dir and North Waziristan last year.")
+    found = candidates("Fighting spread to Upper Dir, Lower Dir and North Waziristan last year.")
     assert not {"Upper Dir", "Lower Dir", "North Waziristan"} & set(found)
 
 
 def test_a_name_line_above_its_role_is_a_person_and_a_role_alone_is_no_actor():
-    found = _candidates(
-        "Press Release\nSamina Farooq Qadri\nMinister of Interior\nMay 2, 2021\n\nThe ministry said so."
-    )
+    found = candidates("Press Release\nSamina Farooq Qadri\nMinister of Interior\nMay 2, 2021\n\nThe ministry said so.")
     assert found["Samina Farooq Qadri"].notes == ["a name above its role: 'Minister of Interior'"]
     assert not {"Press Release", "Minister of Interior", "Interior"} & set(found)
 
 
 def test_a_title_case_headline_names_only_what_its_kind_word_ends():
-    found = _candidates("Jamaat-ul-Ahrar Fighters Storm a Checkpoint Near the Border\n\nNo one was hurt.")
+    found = candidates("Jamaat-ul-Ahrar Fighters Storm a Checkpoint Near the Border\n\nNo one was hurt.")
     assert "Jamaat-ul-Ahrar" in found
     assert not [name for name in found if "Fighters" in name or "Checkpoint" in name]
 
 
 def test_bylines_name_their_reporters_and_generic_bylines_name_no_one():
-    found = _candidates(
+    found = candidates(
         "By Agency Report\n\nThe army said four soldiers died.\n\nBy Sadia Noor Khattak and Staff Reporter\n\n"
         "The police said so. Imran Wazir contributed to this report from Peshawar."
     )
@@ -68,12 +57,12 @@ def test_bylines_name_their_reporters_and_generic_bylines_name_no_one():
 
 
 def test_a_sentence_opening_with_by_is_no_byline():
-    found = _candidates("By then, Qari Shakeel Ahmad, the group's deputy chief, had fled.")
+    found = candidates("By then, Qari Shakeel Ahmad, the group's deputy chief, had fled.")
     assert found["Shakeel Ahmad"].record["kind"] == "person"
 
 
 def test_a_name_between_dashes_with_its_role():
-    found = _candidates(
+    found = candidates(
         "The group's emir – Maulvi Faqir Zaman Afridi – denied it. Its new head — Sher Dil Afridi — did not."
     )
     assert found["Faqir Zaman Afridi"].record["kind"] == "person"
@@ -81,7 +70,7 @@ def test_a_name_between_dashes_with_its_role():
 
 
 def test_a_person_said_to_hold_a_role():
-    found = _candidates("Akbar Khan Mohmand is the deputy commander of the Tariq Gidar group.")
+    found = candidates("Akbar Khan Mohmand is the deputy commander of the Tariq Gidar group.")
     assert found["Akbar Khan Mohmand"].notes == ["a role after it: 'is the deputy commander of'"]
     assert found["Tariq Gidar group"].record["kind"] == "armed_group"
 
@@ -90,21 +79,21 @@ def test_abbreviations_of_organisations_used_once():
     kinds = _kinds("Officials of the IRGC met the Pakistani delegation. HRCP’s team counted returnees.")
     assert kinds["IRGC"] == "government_body"
     assert "HRCP" in kinds  # an organisation's (possessive)
-    assert _candidates("HRCP’s team counted returnees.")["HRCP"].notes[-1].endswith("kind guessed")
+    assert candidates("HRCP’s team counted returnees.")["HRCP"].notes[-1].endswith("kind guessed")
 
 
 def test_an_abbreviation_used_once_without_a_sign_of_an_organisation_is_not_a_candidate():
-    found = _candidates("Ref: PRN 2021/0415. The SOP was revised. PRN: 2021/0416.")
+    found = candidates("Ref: PRN 2021/0415. The SOP was revised. PRN: 2021/0416.")
     assert not {"PRN", "SOP"} & set(found)
 
 
 def test_abbreviations_in_one_bracket_and_long_forms_of_counted_people_or_things():
-    found = _candidates(
+    found = candidates(
         "The Islamic State – Pakistan Province (ISPP, IS-PP) claimed it. 312 Internally Displaced Persons "
         "(IDPs) and 40 Unregistered Minors (UMs) received Non-Food Items (NFIs)."
     )
     province = found["Islamic State – Pakistan Province"]
-    assert _aliases(province) == ["ISPP", "IS-PP"]
+    assert aliases(province) == ["ISPP", "IS-PP"]
     assert province.record["kind"] == "armed_group"
     assert not [n for n in found if "Displaced" in n or "Minors" in n or "Items" in n or n in ("UMs", "NFIs")]
 
@@ -118,13 +107,13 @@ def test_an_en_dash_inside_a_name_joins_it():
 
 
 def test_a_group_named_after_a_person_is_a_group_and_not_the_person():
-    found = _candidates("The Mangal Bagh faction attacked a post. Mangal Bagh said it would fight on.")
+    found = candidates("The Mangal Bagh faction attacked a post. Mangal Bagh said it would fight on.")
     assert found["Mangal Bagh faction"].record["kind"] == "armed_group"
     assert found["Mangal Bagh"].record["kind"] == "person"
-    assert "Mangal Bagh faction" not in _aliases(found["Mangal Bagh"])
-    found = _candidates("Nazir network fighters crossed the border. They serve the Nazir network.")
+    assert "Mangal Bagh faction" not in aliases(found["Mangal Bagh"])
+    found = candidates("Nazir network fighters crossed the border. They serve the Nazir network.")
     assert found["Nazir network"].record["kind"] == "armed_group"
-    assert "Militant group" not in _candidates("Militant group claims the attack.")  # only opening a sentence
+    assert "Militant group" not in candidates("Militant group claims the attack.")  # only opening a sentence
 
 
 def test_a_known_person_before_network_is_not_a_mention_of_the_person():
@@ -158,17 +147,17 @@ def test_the_taliban_are_a_de_facto_government_in_texts_after_august_2021():
 
 
 def test_a_role_with_its_office_before_a_name():
-    found = _candidates("US Secretary of State Hillary Rodham Clinton met Chief Executive Abdullah Abdullah.")
-    assert _aliases(found["Hillary Rodham Clinton"]) == ["Secretary of State Hillary Rodham Clinton"]
+    found = candidates("US Secretary of State Hillary Rodham Clinton met Chief Executive Abdullah Abdullah.")
+    assert aliases(found["Hillary Rodham Clinton"]) == ["Secretary of State Hillary Rodham Clinton"]
     assert found["Abdullah Abdullah"].record["kind"] == "person"
     assert not {"Secretary of State", "State"} & set(found)
 
 
 def test_shorter_forms_of_a_person_join_the_full_name():
-    found = _candidates(
+    found = candidates(
         "Foreign Minister Bilawal Bhutto Zardari arrived. Bilawal Zardari said talks would go on. Zardari said more."
     )
-    assert _aliases(found["Bilawal Bhutto Zardari"]) == [
+    assert aliases(found["Bilawal Bhutto Zardari"]) == [
         "Foreign Minister Bilawal Bhutto Zardari",
         "Bilawal Zardari",
         "Zardari",
@@ -177,9 +166,9 @@ def test_shorter_forms_of_a_person_join_the_full_name():
 
 
 def test_two_spellings_of_one_group_are_never_merged_each_says_it_may_be_the_other():
-    found = _candidates("Tehreek-e-Labbaik Pakistan protested. Tehrik-i-Labaik Pakistan leaders were held.")
+    found = candidates("Tehreek-e-Labbaik Pakistan protested. Tehrik-i-Labaik Pakistan leaders were held.")
     first, second = found["Tehreek-e-Labbaik Pakistan"], found["Tehrik-i-Labaik Pakistan"]
-    assert _aliases(first) == [] and _aliases(second) == []
+    assert aliases(first) == [] and aliases(second) == []
     assert first.notes[-1] == (
         "possibly the same as 'Tehrik-i-Labaik Pakistan' (written alike): merge them if they are one actor"
     )
@@ -193,7 +182,7 @@ def test_a_known_actor_written_another_way_is_proposed_as_its_new_name_never_mer
         [("voa", "Voice of America", "media"), ("pak-mod", "Ministry of Defence", "government_body")],
         [("voa", "VOA")],
     )
-    found = _candidates("VOA News reported that the Pakistani defence ministry denied it.", lexicon)
+    found = candidates("VOA News reported that the Pakistani defence ministry denied it.", lexicon)
     voa, ministry = found["VOA News"], found["Pakistani defence ministry"]
     assert voa.matches == ["voa"]
     assert voa.notes[-1] == (
@@ -211,27 +200,27 @@ def test_a_name_shared_by_two_known_actors_is_not_given_to_either():
         [("a", "Frontier Corps", "government_body"), ("b", "Frontier Corps KP", "government_body")],
         [("a", "FC"), ("b", "FC")],
     )
-    found = _candidates("The FC News service said so.", lexicon)
+    found = candidates("The FC News service said so.", lexicon)
     assert found["FC News"].matches == []
     assert "names a, b" in found["FC News"].notes[-1] or "a (Frontier Corps), b" in found["FC News"].notes[-1]
 
 
 def test_the_afghan_taliban_and_the_taliban_are_one_candidate_with_a_note():
-    found = _candidates("The Afghan Taliban closed the road. Later the Taliban reopened it.", date="2024-01-10")
+    found = candidates("The Afghan Taliban closed the road. Later the Taliban reopened it.", date="2024-01-10")
     taliban = found["Afghan Taliban"]
-    assert _aliases(taliban) == ["Taliban"]
+    assert aliases(taliban) == ["Taliban"]
     assert taliban.notes[-1] == "'Taliban' taken as another name of 'Afghan Taliban'; split them if they are two"
     assert taliban.record["kind"] == "de_facto_government"
-    assert "Pakistani Taliban" in _candidates("The Pakistani Taliban and the Taliban met.")  # never merged
+    assert "Pakistani Taliban" in candidates("The Pakistani Taliban and the Taliban met.")  # never merged
 
 
 def test_an_abbreviation_after_or_and_every_alias_of_a_list():
-    found = _candidates(
+    found = candidates(
         "The Hizb-ul-Mujahideen, or HM, denied it. Lashkar-e-Tayyiba, also known as Jamaat-ud-Dawa, Falah-i-"
         "Insaniat Foundation and Tehreek-e-Azadi-e-Kashmir, was designated."
     )
-    assert _aliases(found["Hizb-ul-Mujahideen"]) == ["HM"]
-    assert _aliases(found["Lashkar-e-Tayyiba"]) == [
+    assert aliases(found["Hizb-ul-Mujahideen"]) == ["HM"]
+    assert aliases(found["Lashkar-e-Tayyiba"]) == [
         "Jamaat-ud-Dawa",
         "Falah-i-Insaniat Foundation",
         "Tehreek-e-Azadi-e-Kashmir",

@@ -4,19 +4,13 @@ bylines, names with commas, ethnic communities, source lines, things named after
 
 from __future__ import annotations
 
-from torkham.ingest.extract import propose
-from torkham.ingest.extract.common import text_document
-from torkham.ingest.extract.lexicon import Lexicon
+from actor_support import aliases, candidates
+
 from torkham.ingest.proposal import Proposal
 
 
 def _candidates(text: str) -> dict[str, Proposal]:
-    found = [p for p in propose(text_document(text, date="2024-05-01"), Lexicon.empty()) if p.kind == "actor"]
-    return {p.record["name"]: p for p in found}
-
-
-def _aliases(proposal: Proposal) -> list[str]:
-    return [a["name"] for a in proposal.record.get("aliases", [])]
+    return candidates(text, date="2024-05-01")
 
 
 def test_a_destination_and_an_origin_of_people_are_places_not_actors():
@@ -54,7 +48,7 @@ def test_the_person_after_an_office_a_posting_or_an_abbreviated_role():
         "The visit was led by Chief Commissioner for Afghan Refugees Saleem Khan and U.S. Ambassador to "
         "Pakistan Donald Blome. Inspector General of Police (IGP) Akhtar Hayat Khan visited the injured."
     )
-    assert _aliases(found["Saleem Khan"]) == ["Chief Commissioner for Afghan Refugees Saleem Khan"]
+    assert aliases(found["Saleem Khan"]) == ["Chief Commissioner for Afghan Refugees Saleem Khan"]
     assert found["Donald Blome"].notes == ["a title before it: 'Ambassador to Pakistan'"]
     assert found["Akhtar Hayat Khan"].notes == ["a title before it: 'Inspector General of Police (IGP)'"]
     assert not {"Commissioner", "Inspector General of Police", "IGP"} & set(found)
@@ -74,10 +68,10 @@ def test_names_that_list_their_fields_with_commas_or_an_ampersand_are_read_whole
         "UK Foreign, Commonwealth & Development Office press release. The funds go through the Department of "
         "State’s Bureau of Population, Refugees, and Migration (PRM). Pakistan, China and Iran met."
     )
-    assert _aliases(found["Foreign, Commonwealth & Development Office"]) == [
+    assert aliases(found["Foreign, Commonwealth & Development Office"]) == [
         "UK Foreign, Commonwealth & Development Office"
     ]
-    assert _aliases(found["Bureau of Population, Refugees, and Migration"]) == ["PRM"]
+    assert aliases(found["Bureau of Population, Refugees, and Migration"]) == ["PRM"]
     assert not {"Development Office", "Bureau of Population"} & set(found)
 
 
@@ -90,7 +84,7 @@ def test_a_reporter_on_a_line_above_the_outlet_or_the_date_and_an_agency_credit(
     assert found["Ayaz Gul"].notes == ["a byline above 'VOA News'"]
     assert found["Sara Khan"].notes == ["a byline above 'December 2, 2022'"]
     assert found["Riaz Khan"].record["kind"] == "person"
-    assert "AP" not in _aliases(found["Pakistan"])  # a credit in brackets is not the country's other name
+    assert "AP" not in aliases(found["Pakistan"])  # a credit in brackets is not the country's other name
 
 
 def test_a_groups_own_body_and_a_party_have_their_own_kinds():
@@ -121,8 +115,8 @@ def test_ethnic_and_religious_communities_named_as_groups():
     kinds = {name: p.record["kind"] for name, p in found.items()}
     for name in ("Pashtun", "Hazara", "Shia", "Pushtun", "Baloch", "Uzbek"):
         assert kinds[name] == "ethnic_group"
-    assert _aliases(found["Baloch"]) == ["Balochs"]  # the plural of the same word
-    assert _aliases(found["Pushtun"]) == ["Pushtuns"]  # another spelling of Pashtun: never merged
+    assert aliases(found["Baloch"]) == ["Balochs"]  # the plural of the same word
+    assert aliases(found["Pushtun"]) == ["Pushtuns"]  # another spelling of Pashtun: never merged
     assert "Mumtaz Zahra Baloch" in found and "Baloch Liberation Army" in found
 
 
@@ -149,7 +143,7 @@ def test_names_that_are_whole_by_themselves_and_programmes_with_a_lowercase_head
     assert found["Red Crescent"].record["kind"] == "institution"
     assert found["Return of Qualified Afghans"].record["kind"] == "initiative"
     assert found["Refugee Affected and Hosting Areas"].record["kind"] == "initiative"
-    assert _aliases(found["U.S. Agency for International Development"]) == ["USAID"]
+    assert aliases(found["U.S. Agency for International Development"]) == ["USAID"]
 
 
 def test_people_listed_after_a_word_for_people_but_not_a_byline_word_or_a_role():
@@ -165,7 +159,7 @@ def test_an_initial_and_a_surname_shorten_the_one_person_they_fit():
     found = _candidates(
         'Riccardo Valle wrote about it. Valle expresses doubt.\n\nReferences\nValle, R., 2024. "Title." Feb 29.'
     )
-    assert _aliases(found["Riccardo Valle"]) == ["R. Valle", "Valle, R.", "Valle"]
+    assert aliases(found["Riccardo Valle"]) == ["R. Valle", "Valle, R.", "Valle"]
     assert found["Riccardo Valle"].notes[1] == (
         "'R. Valle' taken as a short name of 'Riccardo Valle', the one person of the text it shortens; split "
         "them if they are two"
