@@ -76,6 +76,40 @@ def test_a_newer_version_replaces_changed_events_and_keeps_the_rest(con, tmp_pat
     }
 
 
+def test_each_event_id_is_held_once_per_dataset_without_a_key(con, tmp_path):
+    import_file(con, write_ged(tmp_path / "a.csv", [ged(1), ged(2), ged(2, best=5), ged(3)]), version="24.1")
+    import_file(con, write_ged(tmp_path / "b.csv", [ged(3, best=7), ged(4), ged(1)]), version="25.1")
+    import_file(con, write_acled(tmp_path / "acled.csv", [acled("1"), acled("2")]))
+    keys = "SELECT count(*) FROM duckdb_constraints() WHERE table_name = 'events' AND constraint_type <> 'NOT NULL'"
+    assert con.execute(keys).fetchone() == (0,)
+    held = con.execute("SELECT dataset, event_id, count(*) FROM events GROUP BY ALL ORDER BY ALL").fetchall()
+    assert held == [("acled", "1", 1), ("acled", "2", 1)] + [("ucdp-ged", str(n), 1) for n in (1, 2, 3, 4)]
+    assert con.execute(
+        "SELECT fatalities_best FROM events WHERE dataset = 'ucdp-ged' AND event_id = '2'"
+    ).fetchall() == [(3,)]
+    assert con.execute("SELECT row_number, field, reason FROM quarantine").fetchall() == [
+        (3, "id", "duplicate id within the file (first at row 2)")
+    ]
+
+
+def test_a_store_made_with_the_events_key_keeps_it_and_still_imports(con, tmp_path):
+    schema = importer.resources.files("torkham.datasets").joinpath("schema.sql").read_text(encoding="utf-8")
+    con.execute(
+        schema.replace("import_id BIGINT NOT NULL\n", "import_id BIGINT NOT NULL, PRIMARY KEY (dataset, event_id)\n", 1)
+    )
+    import_file(con, write_ged(tmp_path / "v24.csv", [ged(1), ged(2)]), version="24.1")
+    new = import_file(con, write_ged(tmp_path / "v25.csv", [ged(1, best=8), ged(3)]), version="25.1")
+    assert (new.inserted, new.updated, new.unchanged) == (1, 1, 0)
+    assert con.execute("SELECT event_id, fatalities_best FROM events ORDER BY 1").fetchall() == [
+        ("1", 8),
+        ("2", 3),
+        ("3", 3),
+    ]
+    assert con.execute(
+        "SELECT constraint_type FROM duckdb_constraints() WHERE table_name = 'events' AND constraint_type = 'PRIMARY KEY'"
+    ).fetchall() == [("PRIMARY KEY",)]
+
+
 def test_acled_deletions_are_applied_and_logged(con, tmp_path):
     import_file(con, write_acled(tmp_path / "acled.csv", [acled(f"PAK{n}") for n in range(1, 5)]))
     deletions = tmp_path / "deleted.csv"

@@ -117,10 +117,22 @@ def test_a_memory_size_is_read_as_duckdb_reads_it():
     ]
 
 
-def test_the_limit_is_raised_when_the_index_of_the_new_events_would_not_fit():
-    con = duckdb.connect()
+def _incoming(con, events_table: str) -> None:
     con.execute("SET memory_limit = '10MB'")
+    con.execute(events_table)
     con.execute("CREATE TEMP TABLE incoming AS SELECT range AS event_id FROM range(200000)")
+
+
+def test_without_the_events_key_the_limit_stays_however_many_events_come_in():
+    con = duckdb.connect()
+    _incoming(con, "CREATE TABLE events (dataset VARCHAR NOT NULL, event_id VARCHAR NOT NULL)")
+    assert room_for_index(con, "big.csv") == []
+    assert con.execute("SELECT current_setting('memory_limit')").fetchall() == [("9.5 MiB",)]
+
+
+def test_in_a_store_with_the_events_key_the_limit_is_raised_when_its_index_would_not_fit():
+    con = duckdb.connect()
+    _incoming(con, "CREATE TABLE events (dataset VARCHAR, event_id VARCHAR, PRIMARY KEY (dataset, event_id))")
     assert room_for_index(con, "big.csv") == [
         "big.csv: the index of 200,000 events is held in memory until they are stored: DuckDB may use 26 MB for "
         "this import instead of 10 MB"
