@@ -1,0 +1,75 @@
+"""Recall of claims and actors on texts not seen before, class by class: an author's argued assertion
+(a caused change, a predicted consequence, a standing state, a superlative, an outcome assessed after the
+fact, a comparison), … Each sentence is written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from torkham.errors import TorkhamError
+from torkham.ingest.extract import propose
+from torkham.ingest.extract.claim_words import read_frames
+from torkham.ingest.extract.common import text_document
+from torkham.ingest.extract.lexicon import Lexicon
+
+AUTHOR = "the author's own assertion ('{}'): asserted by the source's author"
+
+
+def _claims(text: str) -> list[tuple[list[str], str, str]]:
+    """(asserted_by, first note, statement) of each claim proposed for the text."""
+    doc = text_document(text, date="2024-04")
+    found = [p for p in propose(doc, Lexicon.empty()) if p.kind == "claim"]
+    return [(p.record["asserted_by"], p.notes[0], p.record["statement"]) for p in found]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "marker"),
+    [
+        (
+            "The long blockade has further radicalised a generation of young traders in the valley.",
+            "has further radicalised",
+        ),
+        (
+            "Three years of drought have left the northern districts far more dependent on aid convoys.",
+            "have left the northern districts far more",
+        ),
+        ("Any rift between the two councils would embolden the smaller armed factions in the south.", "would embolden"),
+        (
+            "The ruling coalition remains bitterly divided over the budget for the frontier police.",
+            "remains bitterly divided",
+        ),
+        ("Japan is the largest bilateral donor to the new irrigation scheme in the province.", "is the largest"),
+        ("The ceasefire of last spring proved to be little more than a pause for rearmament.", "proved to be"),
+        (
+            "Contrary to Tehran's expectations, the new cabinet closed the western crossings.",
+            "contrary to tehran's expectations",
+        ),
+        (
+            "For the militia, the mountain road became a burden rather than a lifeline for its supply lines.",
+            "rather than a",
+        ),
+        ("The mobile clinics are a key factor in the falling rate of measles among returnees.", "a key factor"),
+        (
+            "The host villages have shown remarkable patience with the newcomers over two winters.",
+            "have shown remarkable",
+        ),
+    ],
+)
+def test_an_argued_sentence_of_the_author_is_a_claim(sentence, marker):
+    assert _claims(sentence) == [([], AUTHOR.format(marker), sentence)]
+
+
+def test_a_perfect_after_to_is_hearsay_not_the_authors_claim():
+    assert _claims("The purge is said to have weakened the old guard around the governor of the province.") == []
+
+
+def test_a_consequence_verb_without_a_modal_is_not_a_judgement():
+    assert _claims("The council met on Monday to change the rules for crossing at the eastern gate.") == []
+
+
+def test_a_frame_without_its_parts_or_with_a_wide_gap_is_refused():
+    assert read_frames({"f": {"lead": ["has"], "then": ["weakened"]}})["f"].gap == 0
+    with pytest.raises(TorkhamError, match="author_frames.f needs lead, then and a gap of 0 to 4 words"):
+        read_frames({"f": {"lead": ["has"], "then": ["weakened"], "gap": 9}})
+    with pytest.raises(TorkhamError, match=r"author_frames.f.then must be a list of words"):
+        read_frames({"f": {"lead": ["has"]}})
