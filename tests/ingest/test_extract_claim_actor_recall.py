@@ -73,3 +73,37 @@ def test_a_frame_without_its_parts_or_with_a_wide_gap_is_refused():
         read_frames({"f": {"lead": ["has"], "then": ["weakened"], "gap": 9}})
     with pytest.raises(TorkhamError, match=r"author_frames.f.then must be a list of words"):
         read_frames({"f": {"lead": ["has"]}})
+
+
+def _mentions(text: str, lexicon: Lexicon) -> list[tuple[str, str | None, list[str]]]:
+    doc = text_document(text, date="2024-04")
+    return [(p.record["name"], p.record["actor"], p.notes) for p in propose(doc, lexicon) if p.kind == "mention"]
+
+
+def test_an_abbreviation_the_text_defines_for_a_known_actor_names_it_wherever_used():
+    lexicon = Lexicon.from_names(
+        [("hizb", "Hizb-e-Islami Gulbuddin", "group"), ("qatar", "Qatar", "state")], [("hizb", "Hizb-e-Islami")]
+    )
+    text = (
+        "Hizb-e-Islami Gulbuddin (HIG) has a long history of shifting alliances. Last year HIG-K, a splinter, "
+        "opened an office in Qatar, while the HIG leadership stayed in Kabul."
+    )
+    defined = "abbreviation the text defines for 'Hizb-e-Islami Gulbuddin'"
+    assert _mentions(text, lexicon) == [
+        ("Hizb-e-Islami Gulbuddin", "hizb", []),
+        ("HIG", "hizb", [defined]),
+        ("Qatar", "qatar", []),
+        ("HIG", "hizb", [defined]),
+    ]
+
+
+def test_an_abbreviation_already_known_for_another_actor_keeps_its_actor():
+    lexicon = Lexicon.from_names(
+        [("pml", "Pakistan Muslim League", "party"), ("pm", "Prime Minister Office", "body")], [("pm", "PML")]
+    )
+    text = "The Pakistan Muslim League (PML) won the by-election, and the PML said it would form a government."
+    assert [(name, actor) for name, actor, _ in _mentions(text, lexicon)] == [
+        ("Pakistan Muslim League", "pml"),
+        ("PML", "pm"),
+        ("PML", "pm"),
+    ]
