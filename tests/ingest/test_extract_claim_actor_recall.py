@@ -107,3 +107,50 @@ def test_an_abbreviation_already_known_for_another_actor_keeps_its_actor():
         ("PML", "pm"),
         ("PML", "pm"),
     ]
+
+
+def _actors(text: str) -> list[tuple[str, list[str], list[str]]]:
+    """(name, aliases, notes) of each actor candidate proposed on an empty knowledge base."""
+    doc = text_document(text, date="2024-04")
+    found = [p for p in propose(doc, Lexicon.empty()) if p.kind == "actor"]
+    return [(p.record["name"], [a["name"] for a in p.record.get("aliases", [])], p.notes) for p in found]
+
+
+def test_a_list_of_aliases_ends_with_its_sentence():
+    text = "Attacks in Khyber were blamed on Lashkar-e-Islam, also known as Islamic Army or LeI. While LeI denies it, police in Bara disagree."
+    assert _actors(text) == [("Lashkar-e-Islam", ["Islamic Army", "LeI"], ["'Lashkar-e-Islam' given with its alias"])]
+
+
+def test_an_abbreviation_used_alone_that_spells_an_alias_is_that_actor():
+    text = (
+        "On Monday the Pakistani Taliban, also known as Tehreek-e-Taliban Pakistan, attacked a checkpoint in Tank. "
+        "TTP fighters had warned of it. A TTP commander later confirmed the raid."
+    )
+    assert [(name, aliases) for name, aliases, _ in _actors(text)] == [
+        ("Pakistani Taliban", ["Tehreek-e-Taliban Pakistan", "TTP"])
+    ]
+
+
+def test_one_group_transliterated_two_ways_is_one_candidate():
+    text = (
+        "The Tehreek-e-Nafaz-e-Shariat-e-Mohammadi (TNSM) rallied in Swat in May. Two weeks later the "
+        "Tehrik-i-Nifaz-i-Shariat-i-Muhammadi called off its march."
+    )
+    first, second = "Tehreek-e-Nafaz-e-Shariat-e-Mohammadi", "Tehrik-i-Nifaz-i-Shariat-i-Muhammadi"
+    assert _actors(text) == [
+        (
+            first,
+            ["TNSM", second],
+            [
+                f"'{first} (TNSM)' in the text",
+                f"'{second}' taken as another spelling of '{first}'; split them if they are two",
+            ],
+        )
+    ]
+
+
+def test_people_are_one_only_with_the_same_last_name_written_alike():
+    same = "Taliban leader Hibatullah Akhundzada issued a decree on Monday. On Friday, supreme leader Haibatullah Akhundzada met Qatar's envoy."
+    assert ("Hibatullah Akhundzada", ["Haibatullah Akhundzada"]) in [(n, a) for n, a, _ in _actors(same)]
+    two = "Police spokesman Ahmad Khan said the road was open. Later police spokesman Ahmed Khaan said it was closed."
+    assert [(n, a) for n, a, _ in _actors(two)] == [("Ahmad Khan", []), ("Ahmed Khaan", [])]

@@ -248,8 +248,20 @@ def aliases_given(doc: Document) -> list[tuple[str, str, list[str], int, int]]:
         titled = is_title(words[0]) or is_title(m.group("alias").split()[0])
         kind = "person" if titled else kind_of(name) or kind_of(m.group("alias")) or "person"
         more, end = _more_aliases(doc.text, m.end("alias"))
-        out.append((name, kind, [m.group("alias"), *more], m.start("name"), end))
+        aliases = [_before_full_stop(a) for a in [m.group("alias"), *more]]
+        out.append((name, kind, [a for a in aliases if a], m.start("name"), end))
     return out
+
+
+def _before_full_stop(alias: str) -> str:
+    """'TTP. While' → 'TTP': an abbreviation or a word (not a title, nor an initial) with a full stop ends
+    its sentence; 'U.S. Army' and 'Gen. Sahir' go on."""
+    words = alias.split()
+    for i, word in enumerate(words[:-1]):
+        core = word[:-1]
+        if word.endswith(".") and len(core) > 1 and "." not in core and not is_title(word):
+            return " ".join(words[: i + 1])[:-1]
+    return alias
 
 
 def _more_aliases(text: str, at: int) -> tuple[list[str], int]:
