@@ -154,3 +154,9 @@ def test_people_are_one_only_with_the_same_last_name_written_alike():
     assert ("Hibatullah Akhundzada", ["Haibatullah Akhundzada"]) in [(n, a) for n, a, _ in _actors(same)]
     two = "Police spokesman Ahmad Khan said the road was open. Later police spokesman Ahmed Khaan said it was closed."
     assert [(n, a) for n, a, _ in _actors(two)] == [("Ahmad Khan", []), ("Ahmed Khaan", [])]
+
+
+@pytest.mark.parametrize("adverb", ["Likewise", "Ironically"])
+def test_a_sentence_adverb_before_a_list_of_groups_is_no_group(adverb):
+    text = f"{adverb}, the Haqqani Network and Jaish-e-Mohammed, both armed groups, kept offices in Kabul."
+    assert [name for name, _, _ in _actors(text)] == ["Haqqani Network", "Jaish-e-Mohammed"]
