@@ -160,3 +160,52 @@ def test_people_are_one_only_with_the_same_last_name_written_alike():
 def test_a_sentence_adverb_before_a_list_of_groups_is_no_group(adverb):
     text = f"{adverb}, the Haqqani Network and Jaish-e-Mohammed, both armed groups, kept offices in Kabul."
     assert [name for name, _, _ in _actors(text)] == ["Haqqani Network", "Jaish-e-Mohammed"]
+
+
+NOT_KNOWN = "speaker '{}' is not a known actor"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "statement"),
+    [
+        (  # a role between the comma and the name
+            "The checkpoint in Chaman will stay closed until further notice, provincial spokesman Naveed Akhtar said.",
+            "Naveed Akhtar",
+            "The checkpoint in Chaman will stay closed until further notice",
+        ),
+        (  # a role in apposition before the name
+            "The checkpoint in Chaman will stay closed for a week, a senior customs officer, Naveed Akhtar, said.",
+            "Naveed Akhtar",
+            "The checkpoint in Chaman will stay closed for a week",
+        ),
+        (  # the speaker after the verb, the role after him
+            "The checkpoint in Chaman will stay closed until further notice, said Naveed Akhtar, the provincial spokesman.",
+            "Naveed Akhtar",
+            "The checkpoint in Chaman will stay closed until further notice",
+        ),
+        (  # how it was said is not what was said
+            "The Balochistan home department said in a statement issued on Monday that the checkpoint would stay shut.",
+            "Balochistan home department",
+            "the checkpoint would stay shut.",
+        ),
+        (  # the passive
+            "Provincial spokesman Naveed Akhtar was quoted as saying that the checkpoint would stay shut for a week.",
+            "Naveed Akhtar",
+            "the checkpoint would stay shut for a week.",
+        ),
+        (  # praise reports a judgement
+            "Governor Sardar Khan commended the traders of Chaman for their patience during the closure.",
+            "Sardar Khan",
+            "the traders of Chaman for their patience during the closure.",
+        ),
+    ],
+)
+def test_reported_speech_names_its_speaker_wherever_the_speaker_stands(text, speaker, statement):
+    assert _claims(text) == [([speaker], NOT_KNOWN.format(speaker), statement)]
+
+
+def test_a_name_with_its_role_in_apposition_before_the_verb_stays_the_speaker():
+    text = "Naveed Akhtar, the provincial spokesman, told Dawn that the checkpoint in Chaman would stay shut."
+    assert _claims(text) == [
+        (["Naveed Akhtar"], NOT_KNOWN.format("Naveed Akhtar"), "the checkpoint in Chaman would stay shut.")
+    ]

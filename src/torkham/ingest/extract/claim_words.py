@@ -74,6 +74,7 @@ class ClaimWords:
     not_claims: tuple[str, ...]
     author_markers: dict[str, tuple[str, ...]]
     author_frames: dict[str, Frame] = field(default_factory=dict)
+    passive_speech: tuple[str, ...] = ()
 
     @cached_property
     def forms(self) -> dict[str, tuple[str, str]]:
@@ -172,4 +173,5 @@ def claim_words() -> ClaimWords:
         not_claims=words("not_claims"),
         author_markers=markers,
         author_frames=read_frames(data.get("author_frames")),
+        passive_speech=words("passive_speech"),
     )
