@@ -53,6 +53,23 @@ def _claims(text: str) -> list[tuple[list[str], str, str]]:
             "The host villages have shown remarkable patience with the newcomers over two winters.",
             "have shown remarkable",
         ),
+        (
+            "The coastal province remains home to the largest fishing fleet in the whole region.",
+            "remains home to the largest",
+        ),
+        (
+            "The spring offensive of the rebels in the hills was not entirely unexpected by the garrison.",
+            "not entirely unexpected",
+        ),
+        (
+            "The fall of the capital has fostered a climate of fear among the traders of the old bazaar.",
+            "has fostered a climate",
+        ),
+        (
+            "The two provinces have consistently opposed any toll on the trucks that cross the river.",
+            "have consistently opposed",
+        ),
+        ("Despite being a founding member, the island state skipped the summit on fisheries in June.", "despite being"),
     ],
 )
 def test_an_argued_sentence_of_the_author_is_a_claim(sentence, marker):
@@ -209,3 +226,8 @@ def test_a_name_with_its_role_in_apposition_before_the_verb_stays_the_speaker():
     assert _claims(text) == [
         (["Naveed Akhtar"], NOT_KNOWN.format("Naveed Akhtar"), "the checkpoint in Chaman would stay shut.")
     ]
+
+
+def test_what_was_said_by_someone_names_a_speech_and_asserts_nothing():
+    text = "This is a summary of what was said by the mission's spokesperson Lena Berg at the briefing in Oslo."
+    assert _claims(text) == []
