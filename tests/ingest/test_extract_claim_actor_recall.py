@@ -231,3 +231,12 @@ def test_a_name_with_its_role_in_apposition_before_the_verb_stays_the_speaker():
 def test_what_was_said_by_someone_names_a_speech_and_asserts_nothing():
     text = "This is a summary of what was said by the mission's spokesperson Lena Berg at the briefing in Oslo."
     assert _claims(text) == []
+
+
+def test_the_forces_of_a_people_are_a_body_and_a_country_before_forces_acts():
+    text = "Two soldiers died when gunmen fired on Afghan border forces near Spin Boldak on Sunday night."
+    assert [(name, notes) for name, _, notes in _actors(text)] == [
+        ("Afghan border forces", ["'Afghan border forces' in the text"])
+    ]
+    country = "Two soldiers died when gunmen fired on Tajikistan border forces near the river on Sunday night."
+    assert [name for name, _, _ in _actors(country)] == ["Tajikistan"]

@@ -40,6 +40,7 @@ _LISTS = (
     "country_between_places",
     "author_line_followers",
     "sentence_adverbs",
+    "force_modifiers",
 )
 _SECTIONS = (*_LISTS, "organisation_acronyms", "same_actor", "kind_since")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -81,6 +82,7 @@ class ActorWords:
     country_between_places: frozenset[str]
     author_line_followers: frozenset[str]
     sentence_adverbs: frozenset[str]
+    force_modifiers: frozenset[str]
     organisation_acronyms: dict[str, str]
     same_actor: tuple[frozenset[str], ...]
     kind_since: tuple[KindSince, ...]
