@@ -240,3 +240,10 @@ def test_the_forces_of_a_people_are_a_body_and_a_country_before_forces_acts():
     ]
     country = "Two soldiers died when gunmen fired on Tajikistan border forces near the river on Sunday night."
     assert [name for name, _, _ in _actors(country)] == ["Tajikistan"]
+
+
+def test_a_country_left_is_a_place_and_one_that_sends_is_a_party():
+    left = "The Hasty Exit from Somalia: a retreat that the old allies in Nairobi have not forgotten"
+    assert [name for name, _, _ in _actors(left)] == []
+    sent = "The delegation carried a stern letter of protest from Somalia to the summit in Nairobi last week."
+    assert [name for name, _, _ in _actors(sent)] == ["Somalia"]
