@@ -247,3 +247,34 @@ def test_a_country_left_is_a_place_and_one_that_sends_is_a_party():
     assert [name for name, _, _ in _actors(left)] == []
     sent = "The delegation carried a stern letter of protest from Somalia to the summit in Nairobi last week."
     assert [name for name, _, _ in _actors(sent)] == ["Somalia"]
+
+
+def test_a_role_after_a_quotation_speaks_and_a_role_before_a_name_is_its_title():
+    role = _claims('"The bridge at Dargai will reopen on Friday," the deputy commissioner told the press.')
+    assert role == [
+        ([], "speaker is 'deputy commissioner': name who it refers to", "The bridge at Dargai will reopen on Friday,")
+    ]
+    titled = _claims('"The bridge at Dargai will reopen on Friday," Deputy Commissioner Sara Malik told the press.')
+    assert titled == [(["Sara Malik"], NOT_KNOWN.format("Sara Malik"), "The bridge at Dargai will reopen on Friday,")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Speaking to reporters in Mardan, Sara Malik said the bridge had been repaired.",
+        "In an interview with a local radio station, Sara Malik claimed that the bridge had been repaired.",
+    ],
+)
+def test_a_phrase_of_how_or_where_before_the_speaker_is_not_what_was_said(text):
+    assert _claims(text) == [(["Sara Malik"], NOT_KNOWN.format("Sara Malik"), "the bridge had been repaired.")]
+
+
+def test_where_the_speakers_of_an_attribution_are_belongs_to_the_attribution():
+    text = "According to local officials in Swabi, the bridge at Dargai had been repaired before the rains."
+    assert _claims(text) == [
+        (
+            [],
+            "speaker is 'local officials': name who it refers to",
+            "the bridge at Dargai had been repaired before the rains.",
+        )
+    ]

@@ -117,6 +117,9 @@ _INVERTING = ("said", "says", "added", "stated", "wrote")  # verbs whose speaker
 _APPOSED = re.compile(r",\s+(?:a|an|the|its|his|her)\s+[^,;:()]{1,60},\s*$")  # "X, the provincial spokesman, told"
 _ROLE_AFTER_COMMA = re.compile(r",\s+(?:(?:the|a|an)\s+)?(?:[a-z][\w'’-]*\s*){1,5}$")  # a role before a name
 _ROLE_APPOSITION = re.compile(r",\s+(?:the|a|an)\s+[a-z][^,;:()\"“”]{0,60},$")
+# "Speaking to reporters in Kabul, X said …", "In an interview with the BBC, X claimed …": how or where,
+# one phrase before the speaker, not what was said
+_FRONTED = re.compile(r"\s*(?:[A-Z][a-z]+ing|In|At|During|After|Before|On|Asked|Addressing)\b[^,;:.]*,")
 _TRAILING = re.compile(r"^(?:in\s+a\s+statement|on\s+\w+day|to\s+reporters|in\s+\w+)?[\s\w,]{0,40}\.?$")
 
 
@@ -126,7 +129,7 @@ def _trails(text: str, sentence_start: int, speaker: Speaker, rest: str) -> int 
     before = re.sub(r"\s*\b(?:which|who|as)?\s*(?:the|a|an)?\s*$", "", text[sentence_start : speaker.start]).rstrip()
     before = _ROLE_AFTER_COMMA.sub(",", before)  # "…, local police official Abbas Khan said."
     before = _ROLE_APPOSITION.sub(",", before)  # "…, a senior customs officer, Naveed Akhtar, said."
-    if not before.endswith(",") or len(before.split()) < MIN_WORDS:
+    if not before.endswith(",") or len(before.split()) < MIN_WORDS or _FRONTED.fullmatch(before):
         return None
     if len(rest.split()) < MIN_WORDS or (_TRAILING.match(rest) and "that" not in rest.split()):
         return sentence_start + len(before) - 1
