@@ -70,6 +70,12 @@ def _claims(text: str) -> list[tuple[list[str], str, str]]:
             "have consistently opposed",
         ),
         ("Despite being a founding member, the island state skipped the summit on fisheries in June.", "despite being"),
+        ("That shows how little the truce of May meant to the commanders in the hills.", "that shows"),
+        ("The drop in wheat prices at the border is partly due to the early harvest in the south.", "partly due to"),
+        (
+            "The exodus from the valley is a direct consequence of the ban on cross-border trade.",
+            "is a direct consequence of",
+        ),
     ],
 )
 def test_an_argued_sentence_of_the_author_is_a_claim(sentence, marker):
