@@ -284,3 +284,20 @@ def test_where_the_speakers_of_an_attribution_are_belongs_to_the_attribution():
             "the bridge at Dargai had been repaired before the rains.",
         )
     ]
+
+
+def test_the_usual_abbreviations_of_the_islamic_state_name_one_candidate():
+    text = (
+        "The Islamic State lost its last town in Syria in 2019. ISIL fighters later regrouped in the desert, "
+        "and ISIL cells struck Deir ez-Zor twice."
+    )
+    assert _actors(text) == [
+        (
+            "Islamic State",
+            ["ISIL"],
+            [
+                "kind guessed from the name ('Islamic State')",
+                "'ISIL' taken as another name of 'Islamic State'; split them if they are two",
+            ],
+        )
+    ]
