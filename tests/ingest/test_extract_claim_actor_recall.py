@@ -301,3 +301,13 @@ def test_the_usual_abbreviations_of_the_islamic_state_name_one_candidate():
             ],
         )
     ]
+
+
+def test_the_pakistani_taliban_and_their_own_name_are_one_candidate():
+    text = (
+        "The Pakistani Taliban attacked a fort in Zhob on Monday. Later the Tehrik-i-Taliban Pakistan said it had "
+        "seized rifles from the fort."
+    )
+    assert [(name, aliases) for name, aliases, _ in _actors(text)] == [
+        ("Pakistani Taliban", ["Tehrik-i-Taliban Pakistan"])
+    ]
