@@ -311,3 +311,14 @@ def test_the_pakistani_taliban_and_their_own_name_are_one_candidate():
     assert [(name, aliases) for name, aliases, _ in _actors(text)] == [
         ("Pakistani Taliban", ["Tehrik-i-Taliban Pakistan"])
     ]
+
+
+def test_a_strategy_named_in_capitals_is_an_initiative():
+    text = "Donors praised the regional Durable Solutions Strategy for Displaced Pastoralists, adopted in Nairobi in March."
+    assert [(p.record["name"], p.record["kind"]) for p in _actor_proposals(text)] == [
+        ("Durable Solutions Strategy for Displaced Pastoralists", "initiative")
+    ]
+
+
+def _actor_proposals(text: str) -> list:
+    return [p for p in propose(text_document(text, date="2024-04"), Lexicon.empty()) if p.kind == "actor"]
