@@ -322,3 +322,8 @@ def test_a_strategy_named_in_capitals_is_an_initiative():
 
 def _actor_proposals(text: str) -> list:
     return [p for p in propose(text_document(text, date="2024-04"), Lexicon.empty()) if p.kind == "actor"]
+
+
+def test_a_quotation_names_its_speaker_before_an_apposition_and_the_verb():
+    text = '"The ferry will not sail before Friday," Lena Berg, a spokeswoman for the port authority, said.'
+    assert _claims(text) == [(["Lena Berg"], NOT_KNOWN.format("Lena Berg"), "The ferry will not sail before Friday,")]
