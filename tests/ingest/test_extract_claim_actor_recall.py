@@ -206,6 +206,11 @@ NOT_KNOWN = "speaker '{}' is not a known actor"
             "Naveed Akhtar",
             "The checkpoint in Chaman will stay closed until further notice",
         ),
+        (  # a role in apposition and a title before the name
+            "The ferry will not sail before Friday, the spokesman for the port authority, Colonel Lena Berg, said.",
+            "Lena Berg",
+            "The ferry will not sail before Friday",
+        ),
         (  # how it was said is not what was said
             "The Balochistan home department said in a statement issued on Monday that the checkpoint would stay shut.",
             "Balochistan home department",

@@ -116,6 +116,7 @@ def _addressee(verb: str, rest: str) -> re.Match[str] | None:
 _INVERTING = ("said", "says", "added", "stated", "wrote")  # verbs whose speaker may follow them
 _APPOSED = re.compile(r",\s+(?:a|an|the|its|his|her)\s+[^,;:()]{1,60},\s*$")  # "X, the provincial spokesman, told"
 _ROLE_AFTER_COMMA = re.compile(r",\s+(?:(?:the|a|an)\s+)?(?:[a-z][\w'’-]*\s*){1,5}$")  # a role before a name
+_LAST_CAPITAL = re.compile(r"\s*\b([A-Z][\w.]*)$")
 _ROLE_APPOSITION = re.compile(r",\s+(?:the|a|an)\s+[a-z][^,;:()\"“”]{0,60},$")
 # "Speaking to reporters in Kabul, X said …", "In an interview with the BBC, X claimed …": how or where,
 # one phrase before the speaker, not what was said
@@ -127,6 +128,7 @@ def _trails(text: str, sentence_start: int, speaker: Speaker, rest: str) -> int 
     """Where what was said ends when the speaker and verb follow it ('…, the agency said in a statement.'),
     else None."""
     before = re.sub(r"\s*\b(?:which|who|as)?\s*(?:the|a|an)?\s*$", "", text[sentence_start : speaker.start]).rstrip()
+    before = _without_titles(before)  # "…, the spokesman for the Frontier Corps, Colonel Imran Baig, said."
     before = _ROLE_AFTER_COMMA.sub(",", before)  # "…, local police official Abbas Khan said."
     before = _ROLE_APPOSITION.sub(",", before)  # "…, a senior customs officer, Naveed Akhtar, said."
     if not before.endswith(",") or len(before.split()) < MIN_WORDS or _FRONTED.fullmatch(before):
@@ -134,6 +136,16 @@ def _trails(text: str, sentence_start: int, speaker: Speaker, rest: str) -> int 
     if len(rest.split()) < MIN_WORDS or (_TRAILING.match(rest) and "that" not in rest.split()):
         return sentence_start + len(before) - 1
     return None
+
+
+def _without_titles(before: str) -> str:
+    """The text before a speaker without the titles the speaker's name left out ('Colonel', 'Deputy')."""
+    titles = default_words().person_titles
+    last = _LAST_CAPITAL.search(before)
+    while last is not None and last.group(1).lower().strip(".") in titles:
+        before = before[: last.start()]
+        last = _LAST_CAPITAL.search(before)
+    return before
 
 
 def _headlines(cp: ClaimPass) -> list[Proposal]:
