@@ -39,6 +39,8 @@ _LISTS = (
     "byline_verbs",
     "country_between_places",
     "author_line_followers",
+    "sentence_adverbs",
+    "force_modifiers",
 )
 _SECTIONS = (*_LISTS, "organisation_acronyms", "same_actor", "kind_since")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -79,6 +81,8 @@ class ActorWords:
     byline_verbs: frozenset[str]
     country_between_places: frozenset[str]
     author_line_followers: frozenset[str]
+    sentence_adverbs: frozenset[str]
+    force_modifiers: frozenset[str]
     organisation_acronyms: dict[str, str]
     same_actor: tuple[frozenset[str], ...]
     kind_since: tuple[KindSince, ...]

@@ -13,6 +13,8 @@ _ACCORDING = re.compile(r"\b[Aa]ccording to\s+(?:(?:a|an|the)\s+(?:[a-z]\w*\s+){
 _PASSIVE_BY = re.compile(r"\b(?:was|were|is|are|has been|have been|had been)\s+(?:\w+\s+)?by\s+")
 # A phrase up to a comma, a stop or a bracket; a full stop inside an abbreviation ("U.S.") does not end it.
 _PHRASE = re.compile(r"(?:(?:one|a|an|the|another)\s+)?(?P<who>(?:[^,.;:()\n]|\.(?=\S)|(?<=\b[A-Z])\.)+)")
+_WHERE = re.compile(r"\s+(?:in|at|from|of|on)\s+[^,.;:()\n\"“]{1,40}(?=[,.;]|$)")
+_WHAT = re.compile(r"\bwhat\s+$", re.I)
 _BY_NAME = re.compile(r"\bby\s+(?:the\s+)?(?=[A-Z])")
 NOUN_REACH = 4  # a speaking noun counts among the first words of the phrase only
 
@@ -24,9 +26,17 @@ def attributed_to(text: str, start: int, end: int) -> list[tuple[Speaker, int, i
         found.append((m, named_after(text, m.end(), end)))
     for m in _PASSIVE_BY.finditer(text, start, end):
         verb = m.group().split()[-2]
+        if _WHAT.search(text, max(start, m.start() - 8), m.start()):
+            continue  # "a summary of what was said by X": names the speech, asserts nothing
         if verb.lower() in speech_verb_forms():
             found.append((m, named_after(text, m.end(), end)))
-    return [(who, m.start(), who.end) for m, who in found if who is not None]
+    return [(who, m.start(), _phrase_end(text, who.end)) for m, who in found if who is not None]
+
+
+def _phrase_end(text: str, end: int) -> int:
+    """'according to local officials in Kurram, …': where the speaker is belongs to the attribution."""
+    where = _WHERE.match(text, end)
+    return where.end() if where else end
 
 
 def named_after(text: str, position: int, end: int) -> Speaker | None:

@@ -1,7 +1,8 @@
 """The author's own assertions: a sentence of the text itself — no quotation, no reported speech —
 that judges, evaluates, generalises or predicts ("Militant groups have only grown stronger", "There is
 no justification for killing innocent people") is proposed as a claim of the source's author. The
-markers are data (claim_words.yaml: author_markers); asserted_by stays empty and the note says the
+markers are data (claim_words.yaml: author_markers, and author_frames: a lead and what follows it, "has
+… emboldened", "would … weaken", "remains … divided", "turned out to be"); asserted_by stays empty and the note says the
 source's author asserts it (the reviewer fills in the author's actor id).
 
 A marker written with a capital inside the sentence belongs to a name ('a decree titled Illegal Foreigners
@@ -59,9 +60,12 @@ def _own_text(sentence: str) -> bool:
 
 
 def _marker(sentence: str) -> str | None:
-    """The first marker of the sentence not written inside a name (a capital after the sentence's start)."""
+    """The first marker of the sentence not written inside a name (a capital after the sentence's start)
+    nor an infinitive perfect, which is hearsay ('said to have emboldened')."""
     for m in claim_words().marker_pattern.finditer(sentence):
         if m.start() > 0 and m.group()[:1].isupper() and not re.search(r"[.:!?]\s*$", sentence[: m.start()]):
             continue
-        return m.group().lower()
+        if m.group()[:4].lower() == "have" and re.search(r"\bto\s+$", sentence[: m.start()]):
+            continue
+        return " ".join(m.group().lower().split())
     return None

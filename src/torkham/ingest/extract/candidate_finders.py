@@ -222,16 +222,24 @@ def named_bodies(doc: Document) -> list[tuple[str, int, int]]:
         if thing_after(doc.text, m.end("name")):
             continue  # "the Saddar police station": a place
         out.append((m.group("name"), m.start("name"), m.end("name")))
-    out += [(m.group("name"), m.start("name"), m.end("name")) for m in _government().finditer(doc.text)]
+    for pattern in _government():
+        out += [(m.group("name"), m.start("name"), m.end("name")) for m in pattern.finditer(doc.text)]
     return sorted(out, key=lambda found: found[1])
 
 
 @lru_cache(maxsize=1)
-def _government() -> re.Pattern:
+def _government() -> tuple[re.Pattern, re.Pattern]:
+    """'the Pakistani government'; 'Pakistani security forces', with or without an article ('Tajikistan
+    security forces' make Tajikistan act: country_agents)."""
     words = default_words()
     names = [*(w.capitalize() for w in words.demonyms), *words.countries, *words.country_abbreviations]
     alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(rf"\b(?:the|The)\s+(?P<name>(?:{alternatives})\s+government)\b(?!\s+(?:of|in)\b)")
+    forces = "|".join(actor_words().force_modifiers)
+    demonyms = "|".join(re.escape(w.capitalize()) for w in words.demonyms)
+    return (
+        re.compile(rf"\b(?:the|The)\s+(?P<name>(?:{alternatives})\s+government)\b(?!\s+(?:of|in)\b)"),
+        re.compile(rf"(?<![\w-])(?P<name>(?:{demonyms})\s+(?:{forces})\s+forces)\b(?!\s+(?:of|in)\b)"),
+    )
 
 
 def aliases_given(doc: Document) -> list[tuple[str, str, list[str], int, int]]:
@@ -248,8 +256,20 @@ def aliases_given(doc: Document) -> list[tuple[str, str, list[str], int, int]]:
         titled = is_title(words[0]) or is_title(m.group("alias").split()[0])
         kind = "person" if titled else kind_of(name) or kind_of(m.group("alias")) or "person"
         more, end = _more_aliases(doc.text, m.end("alias"))
-        out.append((name, kind, [m.group("alias"), *more], m.start("name"), end))
+        aliases = [_before_full_stop(a) for a in [m.group("alias"), *more]]
+        out.append((name, kind, [a for a in aliases if a], m.start("name"), end))
     return out
+
+
+def _before_full_stop(alias: str) -> str:
+    """'TTP. While' → 'TTP': an abbreviation or a word (not a title, nor an initial) with a full stop ends
+    its sentence; 'U.S. Army' and 'Gen. Sahir' go on."""
+    words = alias.split()
+    for i, word in enumerate(words[:-1]):
+        core = word[:-1]
+        if word.endswith(".") and len(core) > 1 and "." not in core and not is_title(word):
+            return " ".join(words[: i + 1])[:-1]
+    return alias
 
 
 def _more_aliases(text: str, at: int) -> tuple[list[str], int]:

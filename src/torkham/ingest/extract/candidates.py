@@ -20,6 +20,7 @@ from torkham.ingest.extract.candidate_collector import (
     Candidate,
     Collector,
     merge_headed_abbreviations,
+    merge_look_alikes,
     merge_same_actor,
     merge_short_names,
     note_look_alikes,
@@ -162,6 +163,7 @@ def find_candidates(
     merge_headed_abbreviations(collector, kind_of)
     merge_short_names(collector)
     merge_same_actor(collector, actor_words().same_actor)
+    merge_look_alikes(collector)
     note_look_alikes(collector.items)
     proposals = []
     for candidate in collector.items:
@@ -185,8 +187,8 @@ def _from_comma_names(doc: Document, collector: Collector) -> list[tuple[int, in
 def _from_lone_acronyms(doc: Document, collector: Collector, no_actors: set[str]) -> None:
     names = [c.name for c in collector.items]
     for abbr, kind, start, end, note in finders.lone_acronyms(doc, set(collector.index), names, no_actors):
-        spelt = next((c for c in collector.items if _spells(abbr, c.name.split())), None)
-        if spelt is not None:  # "TTP" used alone in a text that names Tehrik-i-Taliban Pakistan
+        spelt = next((c for c in collector.items if any(_spells(abbr, f.split()) for f in c.forms())), None)
+        if spelt is not None:  # "TTP" used alone in a text that names Tehrik-i-Taliban Pakistan (or its alias)
             spelt.aliases.setdefault(abbr, "abbreviation")
             collector.index[normalize(abbr)] = spelt
             continue

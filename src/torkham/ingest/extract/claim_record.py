@@ -139,6 +139,13 @@ def short_statement(statement: str) -> str:
     return statement
 
 
+_MANNER = re.compile(  # "said in a statement issued late on Monday that …": how it was said, not what
+    r"^\s*in\s+(?:a|an|its|his|her|their)\s+(?:[a-z]+\s+)?(?:statement|interview|speech|message|post|letter|"
+    r"briefing|address|tweet|report|communiqué|press\s+release)\b[^,.;\"“]{0,50}?(?:,\s*|\s+(?=that\s))"
+)
+
+
 def statement_between(text: str, start: int, end: int) -> str:
-    """What was said, without a leading 'that' or a trailing ', as'."""
-    return re.sub(r"^\s*(?:that\s+)?|,?\s*(?:as\s+(?:once\s+)?)?$", "", text[start:end]).strip()
+    """What was said, without a leading 'that' (nor 'in a statement … that') or a trailing ', as'."""
+    said = _MANNER.sub("", text[start:end])
+    return re.sub(r"^\s*(?:that\s+)?|,?\s*(?:as\s+(?:once\s+)?)?$", "", said).strip()

@@ -5,7 +5,7 @@ own assertion."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
@@ -33,6 +33,26 @@ def inflect(lemma: str, irregular: dict[str, tuple[str, ...]]) -> dict[str, str]
 
 
 @dataclass(frozen=True)
+class Frame:
+    """A marker made of two parts with up to `gap` words between: 'has' … 'emboldened', 'against' …
+    'expectations' ('against Islamabad's expectations')."""
+
+    lead: tuple[str, ...]
+    then: tuple[str, ...]
+    gap: int = 0
+
+    def pattern(self) -> str:
+        between = rf"(?:[\w’'-]+\s+){{0,{self.gap}}}" if self.gap else ""
+        return _alternatives(self.lead) + r"\s+" + between + _alternatives(self.then)
+
+
+def _alternatives(phrases: tuple[str, ...]) -> str:
+    """The phrases as one group, the longest first, any white space between their words."""
+    ordered = sorted(phrases, key=len, reverse=True)
+    return "(?:" + "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in ordered) + ")"
+
+
+@dataclass(frozen=True)
 class ClaimWords:
     reporting_lemmas: tuple[str, ...]
     irregular: dict[str, tuple[str, ...]]
@@ -53,6 +73,8 @@ class ClaimWords:
     addressee_lemmas: frozenset[str]
     not_claims: tuple[str, ...]
     author_markers: dict[str, tuple[str, ...]]
+    author_frames: dict[str, Frame] = field(default_factory=dict)
+    passive_speech: tuple[str, ...] = ()
 
     @cached_property
     def forms(self) -> dict[str, tuple[str, str]]:
@@ -75,7 +97,8 @@ class ClaimWords:
     @cached_property
     def marker_pattern(self) -> re.Pattern[str]:
         phrases = sorted({p for ps in self.author_markers.values() for p in ps}, key=len, reverse=True)
-        return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.I)
+        frames = [frame.pattern() for frame in self.author_frames.values()]
+        return re.compile(r"\b(?:" + "|".join([*frames, *(re.escape(p) for p in phrases)]) + r")\b", re.I)
 
     @cached_property
     def not_claim_pattern(self) -> re.Pattern[str]:
@@ -99,6 +122,23 @@ def _irregular(value: object) -> dict[str, tuple[str, ...]]:
     short = [k for k, v in out.items() if len(v) < 3]
     if short:
         raise TorkhamError(f"{CLAIM_WORDS_FILE}: irregular_forms.{short[0]} needs its -s, past and -ing forms")
+    return out
+
+
+def read_frames(value: object) -> dict[str, Frame]:
+    """claim_words.yaml's author_frames: each a lead and a then (lists of words), and a gap of 0 to 4."""
+    if not isinstance(value, dict):
+        raise TorkhamError(f"{CLAIM_WORDS_FILE}: author_frames must map a name to its lead, then and gap")
+    out = {}
+    for name, entry in value.items():
+        gap = entry.get("gap", 0) if isinstance(entry, dict) else None
+        if not isinstance(gap, int) or isinstance(gap, bool) or not 0 <= gap <= 4:
+            raise TorkhamError(f"{CLAIM_WORDS_FILE}: author_frames.{name} needs lead, then and a gap of 0 to 4 words")
+        out[str(name)] = Frame(
+            _phrases(entry.get("lead"), f"author_frames.{name}.lead"),
+            _phrases(entry.get("then"), f"author_frames.{name}.then"),
+            gap,
+        )
     return out
 
 
@@ -132,4 +172,6 @@ def claim_words() -> ClaimWords:
         addressee_lemmas=frozenset(words("addressee_lemmas")),
         not_claims=words("not_claims"),
         author_markers=markers,
+        author_frames=read_frames(data.get("author_frames")),
+        passive_speech=words("passive_speech"),
     )

@@ -1,7 +1,7 @@
 """Groups named in a list beside a group already found ("its affiliates, including Jamaatul Ahrar, Hizbul
 Ahrar and Lashkar-e-Islam"): groups too, of the kind of the one found (a guess the note states). A list
 item that is a country, a place the gazetteer knows, a demonym or a person's name with a title is none;
-nor is a list without a group candidate in it ("Bannu, Lakki Marwat and North Waziristan")."""
+nor is a one-word adverb ("Similarly, Al-Qaeda and …"; actor_words.yaml: sentence_adverbs); nor is a list without a group candidate in it ("Bannu, Lakki Marwat and North Waziristan")."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import re
 
 from torkham.geo.gazetteer import load_gazetteer
 from torkham.ingest.document import Document
+from torkham.ingest.extract.actor_words import actor_words
 from torkham.ingest.extract.candidate_collector import Candidate, Collector
 from torkham.ingest.extract.namewords import is_generic, is_title, kind_of, lookups
 from torkham.ingest.extract.words import default_words
@@ -21,6 +22,7 @@ _LIST = re.compile(rf"(?<![\w-]){_ITEM}(?:{_SEPARATOR}{_ITEM})+")
 _ARTICLE = re.compile(r"^[Tt]he\s+")
 _LONGER = re.compile(r"\s+(?:of|for|on|in)\s+[A-Z]|['’]s\b|[-‐]")
 _POSSESSIVE = re.compile(r"['’]s$")
+_ADVERB = re.compile(r"[A-Z][a-z]{3,}ly")
 
 
 def add_listed_groups(doc: Document, collector: Collector) -> None:
@@ -44,6 +46,8 @@ def _may_be_group(name: str) -> bool:
     plain = {*default_words().non_name_words, *default_words().demonyms, *default_words().months}
     if words[0].lower() in plain or any(is_title(w) for w in words) or lookups()[3].search(name):
         return False
+    if len(words) == 1 and (_ADVERB.fullmatch(name) or name.lower() in actor_words().sentence_adverbs):
+        return False  # "Similarly, Al-Qaeda …": a sentence adverb before the list's only name
     if _POSSESSIVE.search(name) or is_generic(name) or kind_of(name) is not None:
         return False  # "Bahadur's", "Member State"; a name with a kind word is found as such
     return not load_gazetteer().resolve(name).found

@@ -20,6 +20,7 @@ from torkham.ingest.extract.shadows import Shadow, shadows
 from torkham.ingest.proposal import Proposal
 
 _END = "\0"
+_SPLINTER = re.compile(r"[-‐‑–][A-Za-z0-9]")  # what follows a defined abbreviation in a longer one
 _JOIN = re.compile(r"[\s\-‐‑–'’./&]{0,3}")  # "ISIS–K" with an en dash is "ISIS-K"
 VARIANT_MIN_LETTERS = 6  # shorter names only match exactly: "Gul" must not find "Gol"
 VARIANT_MIN_WORD = 5  # a one-word name needs at least this many letters to match as a variant
@@ -33,6 +34,7 @@ class _Entry:
     actor_ids: tuple[str, ...]
     cases: tuple[str, ...]  # per matched word: upper | cap | any
     variant: bool
+    defined_by: str = ""  # an abbreviation the text defines: its long form ("Al-Qaeda (AQ)")
 
 
 @dataclass(frozen=True)
@@ -83,9 +85,14 @@ def _case_ok(required: str, surface: str) -> bool:
 
 
 class PhraseMatcher:
-    def __init__(self, lexicon: Lexicon):
+    def __init__(self, lexicon: Lexicon, defined: dict[str, tuple[str, str]] | None = None):
+        """`defined`: abbreviations the text defines, each → (its actor, its long form)."""
         self.exact: dict = {}
         self.variant: dict = {}
+        for abbr, (actor, full) in (defined or {}).items():
+            words = tokenize(abbr)
+            cases = tuple(_case(w.text, i == 0) for i, w in enumerate(words))
+            self._insert(self.exact, [w.norm for w in words], _Entry(abbr, (actor,), cases, False, full))
         for written, ids in lexicon.written_forms():
             words = tokenize(written)
             if not words:
@@ -183,7 +190,7 @@ def mentions_and_shadows(
     if not len(lexicon.forms):
         return [], []
     tokens = tokens if tokens is not None else tokenize(doc.text)
-    matches = PhraseMatcher(lexicon).find(tokens, doc.text)
+    matches = PhraseMatcher(lexicon, defined_abbreviations(doc, lexicon)).find(tokens, doc.text)
     regions = frozenset(actor for actor, kind in lexicon.kinds.items() if kind == "region")
     matches, hidden = shadows(
         tokens, doc.text, matches, lexicon.canonical, set(lexicon.forms), _long_forms(doc), regions
@@ -192,12 +199,16 @@ def mentions_and_shadows(
     for match in matches:
         entry = match.entry
         start, end = tokens[match.first].start, tokens[match.last].end
+        if entry.defined_by and _SPLINTER.match(doc.text, end):
+            continue  # "HIG-K" is not the HIG the text defined
         if entry.written.endswith(".") and doc.text[end : end + 1] == ".":
             end += 1  # "U.S." keeps its last full stop
         surface = doc.text[start:end]
         notes = []
         if entry.variant:
             notes.append(f"spelling variant of '{entry.written}'")
+        if entry.defined_by:
+            notes.append(f"abbreviation the text defines for '{entry.defined_by}'")
         ids = list(entry.actor_ids)
         if len(ids) > 1 or lexicon.is_ambiguous(entry.written):
             named = ", ".join(f"{i} ({lexicon.canonical.get(i, i)})" for i in ids)
@@ -207,6 +218,18 @@ def mentions_and_shadows(
             record = {"actor": ids[0], "name": surface}
         proposals.append(propose(doc, "mention", record, start, end, notes))
     return proposals, hidden
+
+
+def defined_abbreviations(doc: Document, lexicon: Lexicon) -> dict[str, tuple[str, str]]:
+    """'Al-Qaeda (AQ)': an abbreviation the text defines for a known actor's name, itself not a known name,
+    names that actor wherever the text uses it → {abbreviation: (actor, long form)}."""
+    out: dict[str, tuple[str, str]] = {}
+    for pair in inline_pairs(doc):
+        actor = lexicon.resolve(pair.full.removeprefix("the ").removeprefix("The "))
+        for abbr in (pair.abbr, *pair.others):
+            if actor and not lexicon.actors_named(abbr) and out.get(abbr, (actor, ""))[0] == actor:
+                out[abbr] = (actor, pair.full)
+    return out
 
 
 def _long_forms(doc: Document) -> list[tuple[int, int]]:

@@ -19,6 +19,9 @@ from torkham.ingest.extract.verb_use import reports
 _ADVERBS = re.compile(r"(?:\s+(?:has|have|had|also|then|later|[a-z]+ly))*\s*")
 
 
+_ROLE = r"(?:a|an|the)\s+[a-z][^,.;\n\"“”]{1,60},"  # an apposition after a name: "a spokesman for X,"
+
+
 @lru_cache(maxsize=1)
 def _verbs() -> str:
     return "|".join(re.escape(v) for v in speech_verb_forms())
@@ -44,6 +47,11 @@ def speaker_after(text: str, end: int) -> Speaker | None:
         verb_at = end + m.start("verb")
         tail = text[who.end : end + m.end("who")] if who else ""
         if who and _ADVERBS.fullmatch(tail) and reports(text, verb_at, end + m.end("verb"), end, end + len(window)):
+            return who
+    m = re.match(rf"[\s,.*]*(?P<who>[A-Z][^,.;\n\"“”]{{1,40}}?),\s+{_ROLE}\s+(?:{verbs})\b", window)
+    if m:  # '…," Naveed Akhtar, a spokesman for the provincial government, said.'
+        who = last_name_in(m.group("who"), end + m.start("who"))
+        if who:
             return who
     m = re.match(rf"[\s,.*]*(?P<who>(?:the|a|an)\s+[a-z][^,.;\n\"“”]{{1,50}}?)\s+(?:{verbs})\b", window)
     if m:  # '…," the statement said.'

@@ -27,7 +27,9 @@ def _verbs() -> re.Pattern[str]:
     finite = "|".join(re.escape(v) for v in speech_verb_forms())
     progressive = {*words.progressive_verbs, *(f for f, (_, kind) in words.forms.items() if kind == "ing")}
     ing = "|".join(sorted(progressive, key=len, reverse=True))
-    return re.compile(rf"\b(?:{finite})\b|\b(?:{'|'.join(_BE)})\s+(?:{ing})\b")
+    passive = "|".join(r"\s+".join(p.split()) for p in words.passive_speech)
+    be = "|".join(_BE)
+    return re.compile(rf"\b(?:{be}|has\s+been|have\s+been)\s+(?:{passive})\b|\b(?:{finite})\b|\b(?:{be})\s+(?:{ing})\b")
 
 
 @lru_cache(maxsize=1)
@@ -44,7 +46,7 @@ def reported_speech(cp: ClaimPass) -> list[Proposal]:
         if cp.skipped(m.start()):
             continue
         sentence_start, sentence_end = cp.sentences.around(m.start())
-        progressive = m.group().split()[0] in _BE
+        progressive = m.group().split()[0] in (*_BE, "has", "have")  # "is urging", "was quoted as saying"
         if progressive and form_of(m.group().split()[-1])[0] in claim_words().directive_lemmas:
             continue
         if not progressive and not reports(text, m.start(), m.end(), sentence_start, sentence_end):
@@ -61,7 +63,9 @@ def _claim_at(cp: ClaimPass, m: re.Match[str], sentence_start: int, sentence_end
     text = cp.doc.text
     speaker = speaker_of_verb(text, m.start(), sentence_start)
     statement_start, statement_end = m.end(), sentence_end
-    if speaker is None and m.group() in ("said", "says"):
+    if speaker is not None and _inverted(text, speaker, m.start(), sentence_start):
+        speaker = None  # "…, said Naveed Akhtar, the provincial spokesman."
+    if speaker is None and m.group() in _INVERTING:
         speaker = inverted_speaker(text, m.end(), sentence_end)
         statement_start, statement_end = sentence_start, m.start()
     if speaker is None or cp.held(sentence_start, speaker) or _aside(text, speaker, sentence_start):
@@ -79,6 +83,15 @@ def _claim_at(cp: ClaimPass, m: re.Match[str], sentence_start: int, sentence_end
     if len(rest.split()) < (MIN_CLAIMED_WORDS if lemma in _SHORT_OBJECT_LEMMAS else MIN_WORDS):
         return None
     return cp.claim(speaker, rest, min(speaker.start, statement_start), max(speaker.end, statement_end))
+
+
+def _inverted(text: str, speaker: Speaker, verb_start: int, sentence_start: int) -> bool:
+    """A verb of _INVERTING right after a clause and its comma has its speaker after it: not the name
+    just before the comma ('Naveed Akhtar, said'), nor one with an apposition ('X, the spokesman, told')."""
+    before = text[sentence_start:verb_start]
+    if text[verb_start : verb_start + 6].split()[0] not in _INVERTING or not re.search(r",\s+$", before):
+        return False
+    return not re.fullmatch(r"\s*,\s*", text[speaker.end : verb_start]) and not _APPOSED.search(before)
 
 
 def _aside(text: str, speaker: Speaker, sentence_start: int) -> bool:
@@ -100,6 +113,14 @@ def _addressee(verb: str, rest: str) -> re.Match[str] | None:
     return None if dated else told
 
 
+_INVERTING = ("said", "says", "added", "stated", "wrote")  # verbs whose speaker may follow them
+_APPOSED = re.compile(r",\s+(?:a|an|the|its|his|her)\s+[^,;:()]{1,60},\s*$")  # "X, the provincial spokesman, told"
+_ROLE_AFTER_COMMA = re.compile(r",\s+(?:(?:the|a|an)\s+)?(?:[a-z][\w'’-]*\s*){1,5}$")  # a role before a name
+_LAST_CAPITAL = re.compile(r"\s*\b([A-Z][\w.]*)$")
+_ROLE_APPOSITION = re.compile(r",\s+(?:the|a|an)\s+[a-z][^,;:()\"“”]{0,60},$")
+# "Speaking to reporters in Kabul, X said …", "In an interview with the BBC, X claimed …": how or where,
+# one phrase before the speaker, not what was said
+_FRONTED = re.compile(r"\s*(?:[A-Z][a-z]+ing|In|At|During|After|Before|On|Asked|Addressing)\b[^,;:.]*,")
 _TRAILING = re.compile(r"^(?:in\s+a\s+statement|on\s+\w+day|to\s+reporters|in\s+\w+)?[\s\w,]{0,40}\.?$")
 
 
@@ -107,11 +128,24 @@ def _trails(text: str, sentence_start: int, speaker: Speaker, rest: str) -> int 
     """Where what was said ends when the speaker and verb follow it ('…, the agency said in a statement.'),
     else None."""
     before = re.sub(r"\s*\b(?:which|who|as)?\s*(?:the|a|an)?\s*$", "", text[sentence_start : speaker.start]).rstrip()
-    if not before.endswith(",") or len(before.split()) < MIN_WORDS:
+    before = _without_titles(before)  # "…, the spokesman for the Frontier Corps, Colonel Imran Baig, said."
+    before = _ROLE_AFTER_COMMA.sub(",", before)  # "…, local police official Abbas Khan said."
+    before = _ROLE_APPOSITION.sub(",", before)  # "…, a senior customs officer, Naveed Akhtar, said."
+    if not before.endswith(",") or len(before.split()) < MIN_WORDS or _FRONTED.fullmatch(before):
         return None
     if len(rest.split()) < MIN_WORDS or (_TRAILING.match(rest) and "that" not in rest.split()):
         return sentence_start + len(before) - 1
     return None
+
+
+def _without_titles(before: str) -> str:
+    """The text before a speaker without the titles the speaker's name left out ('Colonel', 'Deputy')."""
+    titles = default_words().person_titles
+    last = _LAST_CAPITAL.search(before)
+    while last is not None and last.group(1).lower().strip(".") in titles:
+        before = before[: last.start()]
+        last = _LAST_CAPITAL.search(before)
+    return before
 
 
 def _headlines(cp: ClaimPass) -> list[Proposal]:

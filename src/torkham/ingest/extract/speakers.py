@@ -53,13 +53,18 @@ def clean_name(name: str) -> str:
         first = tokens[0].lower()
         if first in ("of", "for") and len(tokens) > 2:  # "Secretary of State Hillary Clinton": the office
             tokens = tokens[2:]
-        elif first.strip(".") in words.person_titles or first in words.non_name_words:
+        elif first.strip(".") in words.person_titles or first in words.non_name_words or _role(first, tokens):
             tokens = tokens[1:]
         else:
             break
     while tokens and tokens[-1].lower() in ("in", "for", "of", "the"):
         tokens = tokens[:-1]
     return " ".join(tokens)
+
+
+def _role(first: str, tokens: list[str]) -> bool:
+    """A noun for one person before a name: 'Commissioner Javed Iqbal' (claim_words.yaml: person_nouns)."""
+    return len(tokens) > 1 and first in claim_words().person_nouns
 
 
 def last_name_in(text: str, offset: int) -> Speaker | None:
