@@ -1,0 +1,61 @@
+"""What keeps a dated event word from proposing an event, beyond events.py's statistics: a budget period
+("In fiscal year 2014, the bureau provided $40 million"), the people aid goes to ("assistance to
+displaced families"), a count given after its noun ("deaths of over 500 soldiers") and a count noun over
+a span of years ("attacks fell between 2012 and 2016"), people described by what they do ("those
+returning"), and a passive present under a statement's date line ("cards are issued to …": what is done
+habitually, not that day)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from torkham.ingest.extract.dates import DateMention
+from torkham.ingest.extract.event_vocab import beneficiary_words, form_pattern, type_of
+
+# "FY 2005", "fiscal year 2014", "financial year 2019-20": a budget's year, the period of a total.
+_BUDGET_YEAR = re.compile(r"\b(?:FY|(?i:fiscal|financial)\s+(?i:years?))\s*$")
+# "deaths of over 500 personnel", "arrivals of some 3,000 people": the noun's count follows it.
+_COUNT_AFTER = re.compile(
+    r"\s+of\s+(?:(?:over|more\s+than|at\s+least|nearly|almost|about|around|some|up\s+to|roughly)\s+)?\d", re.I
+)
+_PEOPLE_BEFORE = re.compile(r"\b(?:those|people|persons|families|individuals|others)\s+$", re.I)
+_WORDS_BETWEEN = r"(?:[\w’'-]+\s+){0,4}"  # "assistance this year to Afghan refugees"
+
+
+def budget_period(text: str, date: DateMention) -> bool:
+    """'between FY 2002 and FY 2005', 'In fiscal year 2014': the year of a budget dates a total, not an event."""
+    return bool(_BUDGET_YEAR.search(text, max(0, date.start - 16), date.start))
+
+
+@lru_cache(maxsize=1)
+def _beneficiary_pattern() -> re.Pattern:
+    forms = "|".join(form_pattern(w) for w in sorted(beneficiary_words(), key=len, reverse=True))
+    return re.compile(rf"\b(?:{forms})(?:\s+(?:to|for))?\s+{_WORDS_BETWEEN}$", re.I)
+
+
+def beneficiary(text: str, word: re.Match, sentence_start: int) -> bool:
+    """'humanitarian assistance to Afghan refugees', 'to support Afghans displaced in …': the people aid is
+    given to, named after an aid word, or described by what they do ('those returning'), are a population,
+    not an event (for words of displacement)."""
+    if type_of(word.group()) != "displacement":
+        return False
+    if word.group().lower().endswith("ing") and _PEOPLE_BEFORE.search(text, max(0, word.start() - 16), word.start()):
+        return True  # "those returning to Afghanistan": people described by what they do
+    return bool(_beneficiary_pattern().search(text, max(sentence_start, word.start() - 60), word.start()))
+
+
+def counted_after(text: str, word: re.Match) -> bool:
+    """'the deaths of over 500 security personnel': a count noun whose amount follows it is a statistic."""
+    return bool(_COUNT_AFTER.match(text, word.end()))
+
+
+def spans_years(date: DateMention) -> bool:
+    """'between 2012 and 2016', 'from 2020 to 2022': a period over more than one calendar year."""
+    return date.last is not None and date.last.year > date.first.year
+
+
+def habitual(done: re.Match, word: re.Match) -> bool:
+    """'These cards are issued to refugees': 'is'/'are' before a word that is not an '-ing' form is a
+    passive present, what is done habitually, not an act of the statement's day ('is designating' is)."""
+    return done.group().split()[0].lower() in ("is", "are") and not word.group().lower().endswith("ing")

@@ -1,0 +1,81 @@
+"""Dated phrases that are not events and numbers that are not figures — one sentence of each class, written
+for these tests — and the classes of events and figures recovered."""
+
+from __future__ import annotations
+
+from torkham.ingest.extract import propose
+from torkham.ingest.extract.common import text_document
+from torkham.ingest.extract.lexicon import Lexicon
+
+
+def _kind(text: str, kind: str, date: str | None = None):
+    return [p for p in propose(text_document(text, date=date), Lexicon.empty()) if p.kind == kind]
+
+
+def _events(text: str, date: str | None = None) -> list[tuple[str, str | None, str]]:
+    return [(e.record["date"], e.record.get("end_date"), e.record["type"]) for e in _kind(text, "event", date)]
+
+
+def _figures(text: str) -> list[tuple]:
+    return [(f.record["value_text"], f.record["value"], f.record["unit"]) for f in _kind(text, "figure")]
+
+
+def test_a_fiscal_year_dates_a_budget_total_not_an_event():
+    text = "In fiscal year 2019, the agency spent $12 million on shelters for families displaced by the floods."
+    assert _events(text, "2020-01-01") == []
+    assert _events("Between FY 2011 and FY 2013 the fund helped returnees rebuild homes.", "2020-01-01") == []
+
+
+def test_a_fiscal_year_still_leaves_a_plain_year_of_the_sentence_its_event():
+    text = "In March 2019 the floods displaced 4,000 families, and in fiscal year 2019 the agency spent $12 million."
+    assert _events(text, "2020-01-01") == [("2019-03", None, "displacement")]
+
+
+def test_the_people_aid_goes_to_are_a_population_not_a_displacement():
+    text = "In 2016 the charity gave food aid to Somali refugees in the camps near Dadaab."
+    assert _events(text, "2017-01-01") == []
+    text = "In 2018 the ministry spent more on care for internally displaced households than on roads."
+    assert _events(text, "2019-01-01") == []
+
+
+def test_people_described_by_what_they_do_are_not_a_displacement():
+    text = "The 2012 grant goes to those returning from Iran and to villages that host them."
+    assert _events(text, "2013-01-01") == []
+
+
+def test_a_return_that_follows_aid_is_still_dated():
+    text = "In May 2015, with help from the agency, 2,000 families returned to their villages in Swat."
+    assert _events(text, "2016-01-01") == [("2015-05", None, "displacement")]
+
+
+def test_a_count_given_after_its_noun_is_a_statistic():
+    assert _events("The valley saw the deaths of over 300 fighters in 2019.", "2020-01-01") == []
+
+
+def test_a_count_noun_over_a_span_of_years_is_a_statistic():
+    text = "Bombings in the province grew rarer between 2012 and 2016."
+    assert _events(text, "2017-01-01") == []
+
+
+def test_a_war_over_a_span_of_years_is_still_an_event():
+    text = "Between 1992 and 1996 the civil war destroyed much of the capital."
+    assert _events(text, "2000-01-01") == [("1992", "1996", "war")]
+
+
+def test_a_passive_present_under_a_date_line_is_habitual():
+    text = (
+        "Press Statement\nJohn Doe, Spokesperson\nMarch 3, 2015\n\n"
+        "Visas are issued to students within ten days. The Department has designated the Example Front."
+    )
+    assert _events(text, "2015-03-03") == [("2015-03-03", None, "statement"), ("2015-03-03", None, "policy")]
+
+
+def test_a_word_list_of_aid_must_be_a_list_of_words(monkeypatch):
+    import pytest
+
+    from torkham.errors import TorkhamError
+    from torkham.ingest.extract import event_vocab
+
+    monkeypatch.setattr(event_vocab, "_extra", lambda: {"beneficiary_words": "aid"})
+    with pytest.raises(TorkhamError, match="beneficiary_words"):
+        event_vocab.beneficiary_words()
