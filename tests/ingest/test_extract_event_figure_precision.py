@@ -16,8 +16,8 @@ def _events(text: str, date: str | None = None) -> list[tuple[str, str | None, s
     return [(e.record["date"], e.record.get("end_date"), e.record["type"]) for e in _kind(text, "event", date)]
 
 
-def _figures(text: str) -> list[tuple]:
-    return [(f.record["value_text"], f.record["value"], f.record["unit"]) for f in _kind(text, "figure")]
+def _figures(text: str, date: str | None = None) -> list[tuple]:
+    return [(f.record["value_text"], f.record["value"], f.record["unit"]) for f in _kind(text, "figure", date)]
 
 
 def test_a_fiscal_year_dates_a_budget_total_not_an_event():
@@ -79,3 +79,40 @@ def test_a_word_list_of_aid_must_be_a_list_of_words(monkeypatch):
     monkeypatch.setattr(event_vocab, "_extra", lambda: {"beneficiary_words": "aid"})
     with pytest.raises(TorkhamError, match="beneficiary_words"):
         event_vocab.beneficiary_words()
+
+
+def test_a_number_after_an_identifier_label_names_not_counts():
+    text = "Under Article 243 of the constitution, 5 people were detained; Section 7 covers refugees."
+    assert _figures(text) == [("5", 5, "person")]
+
+
+def test_a_number_glued_to_letters_is_a_code():
+    assert _figures("Last year COVID-19 killed 300 people in the camps.") == [("300", 300, "person")]
+
+
+def test_a_number_in_a_web_address_escape_is_no_percentage():
+    assert _figures("Available at: https://example.org/files/Kabul%E2%80%99s%20Report.pdf") == []
+
+
+def test_the_last_day_of_a_range_of_days_is_no_count():
+    text = "The official who oversees aid to refugees visited the camps from June 3 to 6."
+    assert _figures(text, "2015-07-01") == []
+
+
+def test_a_number_word_joined_to_the_first_half_of_a_compound_counts_that_half():
+    assert _figures("The twin-tower bombings changed the war; a three-member panel met.") == [("three", 3, "person")]
+
+
+def test_a_descending_pair_of_numbers_is_no_range():
+    assert _figures("He was convicted under clause 302 to 14 years in prison.") == [("14", 14, "year")]
+
+
+def test_identifier_labels_must_be_a_list_of_words():
+    import pytest
+
+    from torkham.errors import TorkhamError
+    from torkham.ingest.extract.figure_vocab import _words
+
+    assert _words({"identifier_labels": ["article"]}, "identifier_labels") == ["article"]
+    with pytest.raises(TorkhamError, match="identifier_labels"):
+        _words({"identifier_labels": "article"}, "identifier_labels")

@@ -18,6 +18,7 @@ from torkham.ingest.extract.casualties import Casualty, casualty_after, casualty
 from torkham.ingest.extract.common import Regions, propose
 from torkham.ingest.extract.dates import DateMention
 from torkham.ingest.extract.figure_counters import bare_time_spans, clean, counter_figures, number
+from torkham.ingest.extract.figure_filters import modifies_compound, names_not_counts, range_end_days
 from torkham.ingest.extract.figure_more import more_figures
 from torkham.ingest.extract.unit_nouns import unit_after
 from torkham.ingest.extract.words import Words, default_words
@@ -108,6 +109,8 @@ def _amounts(text: str, words: Words) -> list[Amount]:
         low, high = m.group("low") or m.group("low2"), m.group("high") or m.group("high2")
         times = words.scales[m.group("scale").lower()] if m.group("scale") else 1
         low_value = number(low) if low[0].isdigit() else float(words.number_words[low.lower()])
+        if low_value > number(high):
+            continue  # "Section 302 to 10 years": two numbers, not a range
         found.append(Amount(m.start(), m.end(), None, low_value * times, number(high) * times, scaled=times != 1))
     for m in patterns["dollars"].finditer(text):
         value = number(m.group("num")) * (words.scales[m.group("scale").lower()] if m.group("scale") else 1)
@@ -140,10 +143,12 @@ def find_figures(
 ) -> list[Proposal]:
     words = default_words()
     text = doc.text
-    blocked = sorted([(d.start, d.end) for d in dates if "month" not in d.text] + list(skip))
+    amounts = _amounts(text, words)
+    named = [(a.start, a.end) for a in amounts if names_not_counts(text, a.start)] + range_end_days(text, dates)
+    blocked = sorted([(d.start, d.end) for d in dates if "month" not in d.text] + list(skip) + named)
     starts = [s for s, _ in blocked]
     proposals: list[Proposal] = []
-    for amount in _amounts(text, words):
+    for amount in amounts:
         i = bisect_left(starts, amount.end)
         if any(s < amount.end and amount.start < e for s, e in blocked[max(0, i - 3) : i]):
             continue
@@ -178,6 +183,8 @@ def _figure(doc: Document, regions: Regions, dates: list[DateMention], amount: A
             else ("person", amount.end, amount.end)
         )
     unit_term, noun_start, noun_end = unit
+    if not amount.unit and modifies_compound(text, amount.end, noun_start):
+        return None  # "the twin-tower attacks": the number counts the towers
     if unit_term in ("day", "month", "year") and _RELATIVE_AFTER.match(text, noun_end) and not qualifier_match:
         return None  # 'two days later' only dates something ('more than a decade later' says how long)
     if unit_term == "interaction":

@@ -1,0 +1,48 @@
+"""Numbers that name or mark something rather than count it, so propose no figure: an identifier after its
+label ("Article 370", "Section 219", figure_words.yaml's identifier_labels), a code glued to letters
+("COVID-19", "G-20"), a URL escape ("%E2%80%99"), the last day of a range of days ("from April 27 to 29"),
+and a number word that modifies the first half of a compound ("the twin-tower attacks": towers, not
+attacks)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from torkham.ingest.extract.dates import DateMention
+from torkham.ingest.extract.figure_vocab import alternation, figure_words
+
+_CODE_BEFORE = re.compile(r"[A-Za-z]-$")  # "COVID-19", "F-16", "PK-301"
+_DAY_RANGE = re.compile(r"\s*(?:to|through|till|until|and|-|–|—)\s*(\d{1,2})\b(?![.,]\d)", re.I)  # "April 27 to 29"
+_COMPOUND = re.compile(r"-[A-Za-z]+")  # "twin-tower", "three-member"
+DAYS_IN_MONTH = 31
+
+
+@lru_cache(maxsize=1)
+def _label_pattern() -> re.Pattern:
+    return re.compile(rf"(?<![\w.])(?:{alternation(figure_words().identifier_labels)})\s*$", re.I)
+
+
+def names_not_counts(text: str, start: int) -> bool:
+    """The number at `start` names or marks something: an identifier, a code, a URL escape."""
+    if _label_pattern().search(text, max(0, start - 12), start) or _CODE_BEFORE.search(text, max(0, start - 2), start):
+        return True
+    return text[start - 1 : start] == "%"  # "%E2%80%99s": an escape in a web address
+
+
+def range_end_days(text: str, dates: list[DateMention]) -> list[tuple[int, int]]:
+    """'from April 27 to 29': the last day of a range written after a day-precise date, where its number
+    stands."""
+    spans = []
+    for date in dates:
+        m = _DAY_RANGE.match(text, date.end) if date.first.precision == "day" and date.last is None else None
+        if m and 1 <= int(m.group(1)) <= DAYS_IN_MONTH:
+            spans.append(m.span(1))
+    return spans
+
+
+def modifies_compound(text: str, amount_end: int, noun_start: int) -> bool:
+    """'the twin-tower attacks': a number word hyphened to a word that is not its count noun counts that
+    word ('three-member committee', 'two-day visit' are counts of their nouns)."""
+    m = _COMPOUND.match(text, amount_end)
+    return m is not None and noun_start >= m.end()
