@@ -116,3 +116,10 @@ def test_identifier_labels_must_be_a_list_of_words():
     assert _words({"identifier_labels": ["article"]}, "identifier_labels") == ["article"]
     with pytest.raises(TorkhamError, match="identifier_labels"):
         _words({"identifier_labels": "article"}, "identifier_labels")
+
+
+def test_an_endorsement_or_expiry_on_a_date_is_a_policy_event():
+    assert _events("The provincial assembly endorsed the new land law on 4 May 2016.", "2016-06-01") == [
+        ("2016-05-04", None, "policy")
+    ]
+    assert _events("The old travel permits expired on 30 June 2019.", "2019-08-01") == [("2019-06-30", None, "policy")]
