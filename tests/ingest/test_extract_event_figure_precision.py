@@ -123,3 +123,19 @@ def test_an_endorsement_or_expiry_on_a_date_is_a_policy_event():
         ("2016-05-04", None, "policy")
     ]
     assert _events("The old travel permits expired on 30 June 2019.", "2019-08-01") == [("2019-06-30", None, "policy")]
+
+
+def test_what_is_planned_or_expected_is_no_event():
+    assert _events("Islamabad plans to hold talks with Kabul in March 2024.", "2024-01-10") == []
+    assert _events("Officials said the crossing would reopen in February 2024.", "2024-01-10") == []
+
+
+def test_a_planned_deadline_is_still_an_act_of_policy():
+    text = "The ministry will enforce a deadline of 31 March 2024 for all undocumented migrants."
+    assert _events(text, "2024-01-10") == [("2024-03-31", None, "policy")]
+
+
+def test_a_birth_date_is_background_not_an_event():
+    assert _events("Born in 1978 in Swat, he joined the movement in 2007.", "2020-01-01") == [
+        ("2007", None, "formation")
+    ]

@@ -15,6 +15,14 @@ from torkham.ingest.extract.event_vocab import beneficiary_words, form_pattern, 
 
 # "FY 2005", "fiscal year 2014", "financial year 2019-20": a budget's year, the period of a total.
 _BUDGET_YEAR = re.compile(r"\b(?:FY|(?i:fiscal|financial)\s+(?i:years?))\s*$")
+_BORN = re.compile(r"\b(?i:born)\s+(?:(?:on|in)\s+)?(?:(?:the\s+)?(?:early|mid|late)\s+)?$")  # "born in 1978"
+# "plans to hold talks", "would reopen", "is expected to sign": a plan or a prospect, not (yet) an event
+_PLANNED = re.compile(
+    r"\b(?:will|would|shall|could|might|(?:plans?|planned|planning|intends?|intended|expected|likely|set|aims?|"
+    r"aimed|hopes?|hoped|going|poised|preparing|prepares?|seeks?|sought|wants?|wanted|due|scheduled)\s+to)\s+"
+    r"(?:(?:not|also|soon|then|be|have|again|formally|jointly|finally|[a-z]+ly)\s+)?(?:[a-z]+\s+(?:the\s+|a\s+)?)?$",
+    re.I,
+)
 # "deaths of over 500 personnel", "arrivals of some 3,000 people": the noun's count follows it.
 _COUNT_AFTER = re.compile(
     r"\s+of\s+(?:(?:over|more\s+than|at\s+least|nearly|almost|about|around|some|up\s+to|roughly)\s+)?\d", re.I
@@ -32,6 +40,19 @@ def budget_period(text: str, date: DateMention) -> bool:
 def _beneficiary_pattern() -> re.Pattern:
     forms = "|".join(form_pattern(w) for w in sorted(beneficiary_words(), key=len, reverse=True))
     return re.compile(rf"\b(?:{forms})(?:\s+(?:to|for))?\s+{_WORDS_BETWEEN}$", re.I)
+
+
+def birth_date(text: str, date: DateMention) -> bool:
+    """'Born in 1978, he joined …': a person's birth is background, not an event of the text."""
+    return bool(_BORN.search(text, max(0, date.start - 24), date.start))
+
+
+def planned(text: str, word: re.Match, sentence_start: int) -> bool:
+    """'Pakistan plans to hold talks in March', 'the crossing would reopen': what is planned, expected or
+    possible has not happened (a policy's deadline or start is an act of policy: 'will take effect on')."""
+    if type_of(word.group()) == "policy":
+        return False
+    return bool(_PLANNED.search(text, max(sentence_start, word.start() - 48), word.start()))
 
 
 def beneficiary(text: str, word: re.Match, sentence_start: int) -> bool:

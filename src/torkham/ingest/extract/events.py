@@ -17,7 +17,14 @@ from torkham.ingest.extract.common import Regions, Sentences, Token
 from torkham.ingest.extract.date_places import first_of_line, heading_event, in_date_field, is_dateline, on_heading
 from torkham.ingest.extract.dates import DateMention
 from torkham.ingest.extract.event_context import dated_by_statement_line, dated_by_time_of_day, dated_headings
-from torkham.ingest.extract.event_filters import beneficiary, budget_period, counted_after, spans_years
+from torkham.ingest.extract.event_filters import (
+    beneficiary,
+    birth_date,
+    budget_period,
+    counted_after,
+    planned,
+    spans_years,
+)
 from torkham.ingest.extract.event_finder import EventFinder, candidate_matcher
 from torkham.ingest.extract.event_vocab import event_word_pattern, form_pattern, statistic_words, type_of
 from torkham.ingest.extract.figure_vocab import extra_units
@@ -93,8 +100,8 @@ def find_events(
             continue  # a heading or a table of contents: not the date of an event
         if _OPEN_PERIOD.match(date.text) or _OPEN_BEFORE.search(text, max(0, date.start - 20), date.start):
             continue  # "post-August 2021 policy", "returned in phases post-2001": after the date, not on it
-        if budget_period(text, date):
-            continue  # "In fiscal year 2014, the bureau provided …": a budget's year, the period of a total
+        if budget_period(text, date) or birth_date(text, date):
+            continue  # "In fiscal year 2014, the bureau provided …", "Born in 1978, he …": no event's date
         by_sentence.setdefault(sentences.around(date.start), []).append(date)
     for sentence, sentence_dates in by_sentence.items():
         proposals.extend(_sentence_events(finder, sentence, _joined(text, _finest(sentence_dates))))
@@ -111,6 +118,8 @@ def _sentence_events(finder: EventFinder, sentence: tuple[int, int], dates: list
         at = word.start()
         if any(d.start <= at < d.end for d in dates) or beneficiary(text, word, sentence[0]):
             continue  # inside a date; or "assistance to Afghan refugees": people aid goes to, no event
+        if planned(text, word, sentence[0]):
+            continue  # "plans to hold talks in March": what is to be done has not happened
         date = _governed(text, word, dates) or min(dates, key=lambda d: min(abs(at - d.start), abs(at - d.end)))
         statistic = _counted(text, word, date)
         if statistic == "change" or (statistic and not _OPENS.fullmatch(text, sentence[0], date.start)):
