@@ -139,3 +139,10 @@ def test_a_birth_date_is_background_not_an_event():
     assert _events("Born in 1978 in Swat, he joined the movement in 2007.", "2020-01-01") == [
         ("2007", None, "formation")
     ]
+
+
+def test_since_dates_the_taking_of_an_office_wherever_it_stands():
+    assert _events("He has been the movement's chief since March 2013.", "2020-01-01") == [
+        ("2013-03", None, "appointment")
+    ]
+    assert _events("Since 2015 she has served as head of the council.", "2020-01-01") == [("2015", None, "appointment")]

@@ -55,6 +55,7 @@ _OPEN_BEFORE = re.compile(r"\b(?:post|pre)[\s-]+$|\b[\w]+-year\s*[(\[]\s*$", re.
 # and "a five-year (2009-2013) programme": the span of what is described, not the date of an event
 _SINCE = re.compile(r"\b[Ss]ince\s+$")
 CAMPAIGNS = ("military_operation", "war")  # event types whose start a sentence opening "Since 2003," dates
+OFFICES = ("appointment",)  # event types whose start "since" dates wherever it stands: "leader since 2009"
 _OPENS_SINCE = re.compile(r"[\s\"“]*Since\s+")  # "Since 2003, Pakistan’s army has conducted … operations"
 # Before a date that opens its sentence: "In ", "The week of " (not "As of", the date of a stock).
 _OPENS = re.compile(r"[\s\"“]*(?:(?!As\s+of\b)[A-Z][a-z]*(?:\s+[a-z]+){0,2}\s+)?")
@@ -151,10 +152,12 @@ def _sentence_events(finder: EventFinder, sentence: tuple[int, int], dates: list
 
 def _campaign_since(text: str, sentence: tuple[int, int], date: DateMention, words: list[re.Match]) -> list[re.Match]:
     """'Since 2003, Pakistan’s army has conducted … operations': a sentence that opens with 'Since' and a date
-    and tells of a military campaign dates the campaign's start (its words of a campaign; none otherwise)."""
+    and tells of a military campaign dates the campaign's start (its words of a campaign); 'has been the
+    leader since August 2009' dates the taking of an office (none otherwise)."""
+    held = [w for w in words if type_of(w.group()) in OFFICES]  # "has been the group's leader since 2009"
     if not _OPENS_SINCE.fullmatch(text, sentence[0], date.start):
-        return []
-    return [w for w in words if type_of(w.group()) in CAMPAIGNS]
+        return held
+    return [w for w in words if type_of(w.group()) in CAMPAIGNS] or held
 
 
 def _governed(text: str, word: re.Match, dates: list[DateMention]) -> DateMention | None:
