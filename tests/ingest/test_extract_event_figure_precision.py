@@ -146,3 +146,18 @@ def test_since_dates_the_taking_of_an_office_wherever_it_stands():
         ("2013-03", None, "appointment")
     ]
     assert _events("Since 2015 she has served as head of the council.", "2020-01-01") == [("2015", None, "appointment")]
+
+
+def test_a_count_noun_on_a_headline_is_not_part_of_a_name_below_it():
+    text = "Government extends permits for 2.4 million Afghans\n\nThis note sums up the decision."
+    assert _figures(text) == [("2.4 million", 2400000, "person")]
+
+
+def test_a_part_counts_what_its_whole_counts_through_adjectives():
+    assert _figures("Three of the captured fighters were later freed.") == [("Three", 3, "person")]
+    assert _figures("One of the militants escaped.") == []  # one member of a class, not a count
+
+
+def test_a_span_of_time_after_a_demonstrative_is_a_duration():
+    assert _figures("“Those four nights in the desert broke us,” she said.") == [("four", 4, "day")]
+    assert _figures("Trade between the two countries fell.") == []

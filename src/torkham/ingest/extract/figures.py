@@ -25,6 +25,7 @@ from torkham.ingest.extract.words import Words, default_words
 from torkham.ingest.proposal import Proposal
 
 WHOLE_UNITS = {"person", "attack", "group", "faction", "country", "province", "district", "conflict", "report", "round"}
+SPANS_OF_TIME = ("day", "month", "year")  # "those five nights", "the past two years": durations, not references
 _RELATIVE_AFTER = re.compile(r"\s+(?:later|earlier|ago)\b", re.I)
 _NUMERIC = r"\d{1,3}(?:,\d{2,3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _DECIMAL_COMMA = r"\d{1,3},\d(?=\s*(?i:million|billion)\b)"  # "1,3 million registered refugees": 1.3 million
@@ -168,8 +169,8 @@ def _figure(doc: Document, regions: Regions, dates: list[DateMention], amount: A
         text, max(0, amount.start - 8), amount.start
     )
     unit = (amount.unit, amount.start, amount.end) if amount.unit else unit_after(text, amount.end, words)
-    unit = unit or _unit_of_whole(text, amount.end, words)
-    if _REFERENCE.search(text, max(0, amount.start - 8), amount.start) and _REFERENCE_WORD.match(text, amount.start):
+    unit = unit or _unit_of_whole(text, amount, words)
+    if _names_before(text, amount) and (unit is None or unit[0] not in SPANS_OF_TIME):
         return None  # "between the two countries", "these two countries": things named before, not a count
     casualty: Casualty | None = None
     if unit is None:
@@ -236,12 +237,21 @@ _OF_THE = re.compile(r"\s+of\s+(?:the|these|those|its|their|all)\s+")
 _SCALED_BEFORE = re.compile(r"\d[\d,.]*\s*(?P<scale>million|billion|lakh|crore)\b[^.;!?\n]{0,150}$", re.I)
 
 
-def _unit_of_whole(text: str, end: int, words: Words) -> tuple[str, int, int] | None:
-    """'Twelve of the 15 groups': a part counts what its whole counts."""
-    m = _OF_THE.match(text, end)
-    whole = re.match(r"(?:\d[\d,]*|[A-Za-z-]+)\b", text[m.end() : m.end() + 20]) if m else None
-    if m is None or whole is None or not (whole.group()[0].isdigit() or whole.group().lower() in words.number_words):
+def _names_before(text: str, amount: Amount) -> bool:
+    return bool(
+        _REFERENCE.search(text, max(0, amount.start - 8), amount.start) and _REFERENCE_WORD.match(text, amount.start)
+    )
+
+
+def _unit_of_whole(text: str, amount: Amount, words: Words) -> tuple[str, int, int] | None:
+    """'Twelve of the 15 groups', 'Four of the slain militants': a part counts what its whole counts (not
+    'one of the groups': one member of a class)."""
+    m = _OF_THE.match(text, amount.end)
+    if m is None:
         return None
+    whole = re.match(r"(?:\d[\d,]*|[A-Za-z-]+)\b", text[m.end() : m.end() + 20])
+    if whole is None or not (whole.group()[0].isdigit() or whole.group().lower() in words.number_words):
+        return unit_after(text, m.end() - 1, words) if (amount.value or 0) >= 2 else None
     return unit_after(text, m.end() + whole.end(), words)
 
 
