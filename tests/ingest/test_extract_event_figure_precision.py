@@ -161,3 +161,17 @@ def test_a_part_counts_what_its_whole_counts_through_adjectives():
 def test_a_span_of_time_after_a_demonstrative_is_a_duration():
     assert _figures("“Those four nights in the desert broke us,” she said.") == [("four", 4, "day")]
     assert _figures("Trade between the two countries fell.") == []
+
+
+def test_an_age_is_no_span_of_time():
+    assert _figures("The suspect is 19 years old; girls under 12 years of age were freed.") == []
+    assert _figures("The truce held for 3 years.") == [("3", 3, "year")]
+
+
+def test_a_time_of_day_is_no_count():
+    assert _figures("At 11.30 pm 6 gunmen stormed the post.") == [("6", 6, "person")]
+    assert _figures("At 4:15 a.m., 9 soldiers were wounded.") == [("9", 9, "person")]
+
+
+def test_the_base_of_a_rate_is_no_count():
+    assert _figures("The camp has one doctor per 10,000 people.") == [("one", 1, "person")]

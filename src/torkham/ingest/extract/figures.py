@@ -18,7 +18,7 @@ from torkham.ingest.extract.casualties import Casualty, casualty_after, casualty
 from torkham.ingest.extract.common import Regions, propose
 from torkham.ingest.extract.dates import DateMention
 from torkham.ingest.extract.figure_counters import bare_time_spans, clean, counter_figures, number
-from torkham.ingest.extract.figure_filters import modifies_compound, names_not_counts, range_end_days
+from torkham.ingest.extract.figure_filters import an_age, modifies_compound, names_not_counts, range_end_days
 from torkham.ingest.extract.figure_more import more_figures
 from torkham.ingest.extract.unit_nouns import unit_after
 from torkham.ingest.extract.words import Words, default_words
@@ -145,7 +145,7 @@ def find_figures(
     words = default_words()
     text = doc.text
     amounts = _amounts(text, words)
-    named = [(a.start, a.end) for a in amounts if names_not_counts(text, a.start)] + range_end_days(text, dates)
+    named = [(a.start, a.end) for a in amounts if names_not_counts(text, a.start, a.end)] + range_end_days(text, dates)
     blocked = sorted([(d.start, d.end) for d in dates if "month" not in d.text] + list(skip) + named)
     starts = [s for s, _ in blocked]
     proposals: list[Proposal] = []
@@ -184,8 +184,8 @@ def _figure(doc: Document, regions: Regions, dates: list[DateMention], amount: A
             else ("person", amount.end, amount.end)
         )
     unit_term, noun_start, noun_end = unit
-    if not amount.unit and modifies_compound(text, amount.end, noun_start):
-        return None  # "the twin-tower attacks": the number counts the towers
+    if (not amount.unit and modifies_compound(text, amount.end, noun_start)) or an_age(text, noun_end):
+        return None  # "the twin-tower attacks": the number counts the towers; "60 years old": an age
     if unit_term in ("day", "month", "year") and _RELATIVE_AFTER.match(text, noun_end) and not qualifier_match:
         return None  # 'two days later' only dates something ('more than a decade later' says how long)
     if unit_term == "interaction":
