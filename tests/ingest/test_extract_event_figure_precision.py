@@ -175,3 +175,20 @@ def test_a_time_of_day_is_no_count():
 
 def test_the_base_of_a_rate_is_no_count():
     assert _figures("The camp has one doctor per 10,000 people.") == [("one", 1, "person")]
+
+
+def test_a_count_noun_whose_trend_is_told_is_a_statistic():
+    assert _events("Suicide bombings in the province peaked in 2014.", "2020-01-01") == []
+    assert _events("Abductions rose sharply in March 2019.", "2020-01-01") == []
+    assert _events("The bombing in March 2019 killed four guards.", "2020-01-01") == [("2019-03", None, "attack")]
+
+
+def test_trend_verbs_must_be_a_list_of_words(monkeypatch):
+    import pytest
+
+    from torkham.errors import TorkhamError
+    from torkham.ingest.extract import event_vocab
+
+    monkeypatch.setattr(event_vocab, "_extra", lambda: {"trend_verbs": [1, 2]})
+    with pytest.raises(TorkhamError, match="trend_verbs"):
+        event_vocab.trend_verbs()

@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from torkham.ingest.extract.dates import DateMention
-from torkham.ingest.extract.event_vocab import beneficiary_words, form_pattern, type_of
+from torkham.ingest.extract.event_vocab import beneficiary_words, form_pattern, trend_verbs, type_of
 
 # "FY 2005", "fiscal year 2014", "financial year 2019-20": a budget's year, the period of a total.
 _BUDGET_YEAR = re.compile(r"\b(?:FY|(?i:fiscal|financial)\s+(?i:years?))\s*$")
@@ -69,6 +69,18 @@ def beneficiary(text: str, word: re.Match, sentence_start: int) -> bool:
 def counted_after(text: str, word: re.Match) -> bool:
     """'the deaths of over 500 security personnel': a count noun whose amount follows it is a statistic."""
     return bool(_COUNT_AFTER.match(text, word.end()))
+
+
+@lru_cache(maxsize=1)
+def _trend_pattern() -> re.Pattern:
+    forms = "|".join(form_pattern(w) for w in sorted(trend_verbs(), key=len, reverse=True))
+    phrase = r"(?:\s+(?:in|on|of|from|across|against|by|along|near|inside)(?:\s+[\w’'-]+){1,3}?)?"  # "in the province"
+    return re.compile(rf"{phrase}\s+(?:\w+ly\s+)?(?:{forms})\b", re.I)
+
+
+def trending(text: str, word: re.Match) -> bool:
+    """'The group's attacks peaked in 2014', 'returns rose sharply': a count noun whose trend is told."""
+    return bool(_trend_pattern().match(text, word.end()))
 
 
 def spans_years(date: DateMention) -> bool:

@@ -24,6 +24,7 @@ from torkham.ingest.extract.event_filters import (
     counted_after,
     planned,
     spans_years,
+    trending,
 )
 from torkham.ingest.extract.event_finder import EventFinder, candidate_matcher
 from torkham.ingest.extract.event_vocab import event_word_pattern, form_pattern, statistic_words, type_of
@@ -173,7 +174,11 @@ def _counted(text: str, word: re.Match, date: DateMention) -> str | None:
     unit = nouns.get(" ".join(word.group().lower().split()))
     if unit is None:
         return None
-    if _change_pattern().search(text, max(0, word.start() - 50), word.start()) or spans_years(date):
+    if (
+        _change_pattern().search(text, max(0, word.start() - 50), word.start())
+        or spans_years(date)
+        or trending(text, word)
+    ):
         return "change"
     if counted_after(text, word):
         return "amount"
