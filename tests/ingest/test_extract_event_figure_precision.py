@@ -192,3 +192,24 @@ def test_trend_verbs_must_be_a_list_of_words(monkeypatch):
     monkeypatch.setattr(event_vocab, "_extra", lambda: {"trend_verbs": [1, 2]})
     with pytest.raises(TorkhamError, match="trend_verbs"):
         event_vocab.trend_verbs()
+
+
+def _dates(text: str, date: str | None = None) -> list[tuple[str, str]]:
+    return [(d.record["date_text"], d.record["date"]) for d in _kind(text, "date", date)]
+
+
+def test_a_range_written_as_two_dates_is_one_date():
+    text = "Some 9,000 families left between 3 February and 20 April 2019, and more from 2020 to 2022."
+    assert _dates(text, "2023-01-01") == [("3 February and 20 April 2019", "2019-02-03"), ("2020 to 2022", "2020")]
+    assert _dates("The fund spent $3 million between FY 2011 and FY 2014.", "2015-01-01") == [
+        ("2011 and FY 2014", "2011")
+    ]
+
+
+def test_two_dates_not_opened_as_a_range_stay_two():
+    text = "The talks of March 2019 and May 2020 failed."
+    assert _dates(text, "2021-01-01") == [("March 2019", "2019-03"), ("May 2020", "2020-05")]
+
+
+def test_a_year_inside_a_document_number_is_no_date():
+    assert _dates("PRN: 2012/0457\n\nThe embassy closed on 3 May 2012.", "2012-05-04") == [("3 May 2012", "2012-05-03")]
