@@ -213,3 +213,8 @@ def test_two_dates_not_opened_as_a_range_stay_two():
 
 def test_a_year_inside_a_document_number_is_no_date():
     assert _dates("PRN: 2012/0457\n\nThe embassy closed on 3 May 2012.", "2012-05-04") == [("3 May 2012", "2012-05-03")]
+
+
+def test_a_press_conference_on_a_date_is_a_statement():
+    text = "The governor spoke at a press conference on 9 October 2022 about the floods."
+    assert _events(text, "2022-11-01") == [("2022-10-09", None, "statement")]
