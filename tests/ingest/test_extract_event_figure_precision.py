@@ -218,3 +218,14 @@ def test_a_year_inside_a_document_number_is_no_date():
 def test_a_press_conference_on_a_date_is_a_statement():
     text = "The governor spoke at a press conference on 9 October 2022 about the floods."
     assert _events(text, "2022-11-01") == [("2022-10-09", None, "statement")]
+
+
+def test_a_vague_amount_after_the_is_no_reference_to_things_named_before():
+    assert _figures("Aid reached the tens of thousands of newly displaced Afghans.") == [
+        ("tens of thousands of newly displaced Afghans", None, "person")
+    ]
+
+
+def test_a_number_per_day_takes_the_count_noun_of_its_sentence():
+    text = "Some 3,000 Afghans now cross each day, up from 500 a day in May."
+    assert _figures(text, "2023-10-01") == [("Some 3,000", 3000, "person"), ("500", 500, "person")]

@@ -170,7 +170,7 @@ def _figure(doc: Document, regions: Regions, dates: list[DateMention], amount: A
     )
     unit = (amount.unit, amount.start, amount.end) if amount.unit else unit_after(text, amount.end, words)
     unit = unit or _unit_of_whole(text, amount, words)
-    if _names_before(text, amount) and (unit is None or unit[0] not in SPANS_OF_TIME):
+    if not amount.vague and _names_before(text, amount) and (unit is None or unit[0] not in SPANS_OF_TIME):
         return None  # "between the two countries", "these two countries": things named before, not a count
     casualty: Casualty | None = None
     if unit is None:
