@@ -229,3 +229,15 @@ def test_a_vague_amount_after_the_is_no_reference_to_things_named_before():
 def test_a_number_per_day_takes_the_count_noun_of_its_sentence():
     text = "Some 3,000 Afghans now cross each day, up from 500 a day in May."
     assert _figures(text, "2023-10-01") == [("Some 3,000", 3000, "person"), ("500", 500, "person")]
+
+
+def test_a_number_after_a_rank_label_names_a_class():
+    assert _figures("Phase 2 covers Category 3 refugees.") == []
+
+
+def test_the_base_of_a_ratio_is_no_count():
+    assert _figures("One in 5 children in the camps is underweight.") == []
+
+
+def test_a_telephone_number_is_no_counter():
+    assert _figures("Contact the hotline.\n\nTel: +93 20 221 0117") == []

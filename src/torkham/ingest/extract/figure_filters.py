@@ -16,7 +16,10 @@ from torkham.ingest.extract.figure_vocab import alternation, figure_words
 _CODE_BEFORE = re.compile(r"[A-Za-z]-$")  # "COVID-19", "F-16", "PK-301"
 _AM_PM = re.compile(r"\s*(?i:[ap]\.m\b\.?|[ap]m\b|hrs\b)")  # "at 5:30 am", "11.30 p.m.", "0400 hrs"
 _HOUR = re.compile(r"\d{1,2}(?:[.:]\d{2})?|\d{4}")
-_RATE_BASE = re.compile(r"\b(?i:per|every|for\s+every|in\s+every)\s+$")  # "3.5 per 1,000 people": a rate's base
+# "3.5 per 1,000 people", "1 in 4 children", "two out of three": the base of a rate or a ratio
+_RATE_BASE = re.compile(
+    r"(?:\b(?i:per|every|for\s+every|in\s+every)|(?:\d|\b(?i:one|two|three))\s+(?i:in|out\s+of))\s+$"
+)
 _AGE_AFTER = re.compile(r"\s+(?i:old|of\s+age|of\s+his\s+age|of\s+her\s+age)\b")  # "60 years old"
 _DAY_RANGE = re.compile(r"\s*(?:to|through|till|until|and|-|–|—)\s*(\d{1,2})\b(?![.,]\d)", re.I)  # "April 27 to 29"
 _COMPOUND = re.compile(r"-[A-Za-z]+")  # "twin-tower", "three-member"
