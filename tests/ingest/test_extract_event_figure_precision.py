@@ -241,3 +241,17 @@ def test_the_base_of_a_ratio_is_no_count():
 
 def test_a_telephone_number_is_no_counter():
     assert _figures("Contact the hotline.\n\nTel: +93 20 221 0117") == []
+
+
+def test_a_recurring_day_dates_no_event():
+    assert _events("Every year on 8 March, the city remembers the bombing.", "2024-01-10") == []
+    assert _events("The massacre is commemorated annually in October.", "2024-01-10") == []
+    assert _events("The bombing on 8 March 2011 killed nine people.", "2024-01-10") == [("2011-03-08", None, "attack")]
+
+
+def test_what_a_condition_supposes_is_no_event():
+    text = "If the negotiations collapse in April, the army may launch an offensive."
+    assert _events(text, "2024-01-10") == []
+    assert _events("In May 2023 the army launched an offensive.", "2024-01-10") == [
+        ("2023-05", None, "military_operation")
+    ]

@@ -1,7 +1,8 @@
 """What keeps a dated event word from proposing an event, beyond events.py's statistics: a budget period
 ("In fiscal year 2014, the bureau provided $40 million"), the people aid goes to ("assistance to
 displaced families"), a count given after its noun ("deaths of over 500 soldiers") and a count noun over
-a span of years ("attacks fell between 2012 and 2016"), people described by what they do ("those
+a span of years ("attacks fell between 2012 and 2016"), a recurring day ("every year on 16 December"),
+a condition ("if the talks fail in March"), people described by what they do ("those
 returning"), and a passive present under a statement's date line ("cards are issued to …": what is done
 habitually, not that day)."""
 
@@ -18,11 +19,19 @@ _BUDGET_YEAR = re.compile(r"\b(?:FY|(?i:fiscal|financial)\s+(?i:years?))\s*$")
 _BORN = re.compile(r"\b(?i:born)\s+(?:(?:on|in)\s+)?(?:(?:the\s+)?(?:early|mid|late)\s+)?$")  # "born in 1978"
 # "plans to hold talks", "would reopen", "is expected to sign": a plan or a prospect, not (yet) an event
 _PLANNED = re.compile(
-    r"\b(?:will|would|shall|could|might|(?:plans?|planned|planning|intends?|intended|expected|likely|set|aims?|"
+    r"\b(?:will|would|shall|could|might|(?-i:may)|(?:plans?|planned|planning|intends?|intended|expected|likely|set|aims?|"
     r"aimed|hopes?|hoped|going|poised|preparing|prepares?|seeks?|sought|wants?|wanted|due|scheduled)\s+to)\s+"
-    r"(?:(?:not|also|soon|then|be|have|again|formally|jointly|finally|[a-z]+ly)\s+)?(?:[a-z]+\s+(?:the\s+|a\s+)?)?$",
+    r"(?:(?:not|also|soon|then|be|have|again|formally|jointly|finally|[a-z]+ly)\s+)?(?:[a-z]+\s+(?:the\s+|an?\s+|its\s+|their\s+)?)?$",
     re.I,
 )
+# "every year on 16 December", "annually in December", "usually in January": a recurring day, no one event
+_RECURRING = re.compile(
+    r"\b(?:every|each)\s+(?:year|month|week|day|winter|summer|spring|autumn|fall|season|time)\b"
+    r"|\b(?:annually|yearly|usually|typically|traditionally|customarily|routinely)\b",
+    re.I,
+)
+RECURRING_REACH = 24  # characters either side of a date
+_CONDITION = re.compile(r"\b(?:if|unless)\b[^,;:]*$", re.I)  # "If the talks fail in March, …"
 # "deaths of over 500 personnel", "arrivals of some 3,000 people": the noun's count follows it.
 _COUNT_AFTER = re.compile(
     r"\s+of\s+(?:(?:over|more\s+than|at\s+least|nearly|almost|about|around|some|up\s+to|roughly)\s+)?\d", re.I
@@ -45,6 +54,19 @@ def _beneficiary_pattern() -> re.Pattern:
 def birth_date(text: str, date: DateMention) -> bool:
     """'Born in 1978, he joined …': a person's birth is background, not an event of the text."""
     return bool(_BORN.search(text, max(0, date.start - 24), date.start))
+
+
+def recurring(text: str, date: DateMention) -> bool:
+    """'Every year on 16 December, Pakistan remembers …', 'commemorated annually in December': a date that
+    recurs dates no one event."""
+    before = text[max(0, date.start - RECURRING_REACH) : date.start]
+    after = text[date.end : date.end + RECURRING_REACH]
+    return bool(_RECURRING.search(before) or _RECURRING.search(after.split(".")[0]))
+
+
+def conditional(text: str, word: re.Match, sentence_start: int) -> bool:
+    """'If the talks fail in March, the army may …': what a condition supposes has not happened."""
+    return bool(_CONDITION.search(text, max(sentence_start, word.start() - 60), word.start()))
 
 
 def planned(text: str, word: re.Match, sentence_start: int) -> bool:

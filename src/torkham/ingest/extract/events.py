@@ -21,8 +21,10 @@ from torkham.ingest.extract.event_filters import (
     beneficiary,
     birth_date,
     budget_period,
+    conditional,
     counted_after,
     planned,
+    recurring,
     spans_years,
     trending,
 )
@@ -102,7 +104,7 @@ def find_events(
             continue  # a heading or a table of contents: not the date of an event
         if _OPEN_PERIOD.match(date.text) or _OPEN_BEFORE.search(text, max(0, date.start - 20), date.start):
             continue  # "post-August 2021 policy", "returned in phases post-2001": after the date, not on it
-        if budget_period(text, date) or birth_date(text, date):
+        if budget_period(text, date) or birth_date(text, date) or recurring(text, date):
             continue  # "In fiscal year 2014, the bureau provided …", "Born in 1978, he …": no event's date
         by_sentence.setdefault(sentences.around(date.start), []).append(date)
     for sentence, sentence_dates in by_sentence.items():
@@ -120,8 +122,8 @@ def _sentence_events(finder: EventFinder, sentence: tuple[int, int], dates: list
         at = word.start()
         if any(d.start <= at < d.end for d in dates) or beneficiary(text, word, sentence[0]):
             continue  # inside a date; or "assistance to Afghan refugees": people aid goes to, no event
-        if planned(text, word, sentence[0]):
-            continue  # "plans to hold talks in March": what is to be done has not happened
+        if planned(text, word, sentence[0]) or conditional(text, word, sentence[0]):
+            continue  # "plans to hold talks in March", "if the talks fail": what has not happened
         date = _governed(text, word, dates) or min(dates, key=lambda d: min(abs(at - d.start), abs(at - d.end)))
         statistic = _counted(text, word, date)
         if statistic == "change" or (statistic and not _OPENS.fullmatch(text, sentence[0], date.start)):
