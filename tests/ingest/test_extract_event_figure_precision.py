@@ -255,3 +255,8 @@ def test_what_a_condition_supposes_is_no_event():
     assert _events("In May 2023 the army launched an offensive.", "2024-01-10") == [
         ("2023-05", None, "military_operation")
     ]
+
+
+def test_a_movement_told_by_a_verb_after_an_aid_word_is_still_an_event():
+    text = "With UN support 500 refugees returned to Kunar in May 2016."
+    assert _events(text, "2017-01-01") == [("2016-05", None, "displacement")]

@@ -13,6 +13,8 @@ from functools import lru_cache
 
 from torkham.ingest.extract.dates import DateMention
 from torkham.ingest.extract.event_vocab import beneficiary_words, form_pattern, trend_verbs, type_of
+from torkham.ingest.extract.figure_vocab import extra_units
+from torkham.ingest.extract.words import default_words
 
 # "FY 2005", "fiscal year 2014", "financial year 2019-20": a budget's year, the period of a total.
 _BUDGET_YEAR = re.compile(r"\b(?:FY|(?i:fiscal|financial)\s+(?i:years?))\s*$")
@@ -64,6 +66,13 @@ def recurring(text: str, date: DateMention) -> bool:
     return bool(_RECURRING.search(before) or _RECURRING.search(after.split(".")[0]))
 
 
+def _population_word(said: str) -> bool:
+    """'refugees', 'returnees', 'displaced', 'returning': words that can name people rather than tell of a move."""
+    key = said.lower()
+    nouns = {**extra_units(), **default_words().unit_of_noun}
+    return nouns.get(key) == "person" or key.endswith("ing") or key == "displaced"
+
+
 def conditional(text: str, word: re.Match, sentence_start: int) -> bool:
     """'If the talks fail in March, the army may …': what a condition supposes has not happened."""
     return bool(_CONDITION.search(text, max(sentence_start, word.start() - 60), word.start()))
@@ -83,6 +92,8 @@ def beneficiary(text: str, word: re.Match, sentence_start: int) -> bool:
     not an event (for words of displacement)."""
     if type_of(word.group()) != "displacement":
         return False
+    if not _population_word(word.group()):
+        return False  # "With UN support 500 refugees returned …": a verb tells of a movement
     if word.group().lower().endswith("ing") and _PEOPLE_BEFORE.search(text, max(0, word.start() - 16), word.start()):
         return True  # "those returning to Afghanistan": people described by what they do
     return bool(_beneficiary_pattern().search(text, max(sentence_start, word.start() - 60), word.start()))
