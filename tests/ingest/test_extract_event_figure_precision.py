@@ -260,3 +260,13 @@ def test_what_a_condition_supposes_is_no_event():
 def test_a_movement_told_by_a_verb_after_an_aid_word_is_still_an_event():
     text = "With UN support 500 refugees returned to Kunar in May 2016."
     assert _events(text, "2017-01-01") == [("2016-05", None, "displacement")]
+
+
+def test_due_to_is_a_cause_not_a_plan():
+    text = "Crossings surged due to the deportations in November 2023."
+    assert _events(text, "2024-01-10") == [("2023-11", None, "deportation")]
+
+
+def test_a_modal_before_another_verb_does_not_plan_the_event_it_reports_on():
+    text = "Officials could not explain the blast of 3 June 2023 near the gate."
+    assert _events(text, "2024-01-10") == [("2023-06-03", None, "attack")]

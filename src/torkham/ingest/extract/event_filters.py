@@ -22,10 +22,12 @@ _BORN = re.compile(r"\b(?i:born)\s+(?:(?:on|in)\s+)?(?:(?:the\s+)?(?:early|mid|l
 # "plans to hold talks", "would reopen", "is expected to sign": a plan or a prospect, not (yet) an event
 _PLANNED = re.compile(
     r"\b(?:will|would|shall|could|might|(?-i:may)|(?:plans?|planned|planning|intends?|intended|expected|likely|set|aims?|"
-    r"aimed|hopes?|hoped|going|poised|preparing|prepares?|seeks?|sought|wants?|wanted|due|scheduled)\s+to)\s+"
-    r"(?:(?:not|also|soon|then|be|have|again|formally|jointly|finally|[a-z]+ly)\s+)?(?:[a-z]+\s+(?:the\s+|an?\s+|its\s+|their\s+)?)?$",
+    r"aimed|hopes?|hoped|going|poised|preparing|prepares?|seeks?|sought|wants?|wanted|(?:is|are|was|were)\s+due|"
+    r"scheduled)\s+to)\s+(?:(?:not|also|soon|then|be|have|again|formally|jointly|finally|[a-z]+ly)\s+)?"
+    r"(?:(?:hold|launch|sign|conduct|carry\s+out|begin|start|resume|open|stage|mount|undertake|host|make|announce|"
+    r"impose|issue|pay)\s+(?:the\s+|an?\s+|its\s+|their\s+|new\s+|further\s+)*)?$",
     re.I,
-)
+)  # the event word itself after the modal ("would reopen"), or the object of a verb that performs it
 # "every year on 16 December", "annually in December", "usually in January": a recurring day, no one event
 _RECURRING = re.compile(
     r"\b(?:every|each)\s+(?:year|month|week|day|winter|summer|spring|autumn|fall|season|time)\b"
