@@ -270,3 +270,7 @@ def test_due_to_is_a_cause_not_a_plan():
 def test_a_modal_before_another_verb_does_not_plan_the_event_it_reports_on():
     text = "Officials could not explain the blast of 3 June 2023 near the gate."
     assert _events(text, "2024-01-10") == [("2023-06-03", None, "attack")]
+
+
+def test_a_span_of_years_written_short_is_no_descending_pair():
+    assert _figures("In 2023-24 refugees returned in large numbers.") == []

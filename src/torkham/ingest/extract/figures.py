@@ -31,6 +31,7 @@ _NUMERIC = r"\d{1,3}(?:,\d{2,3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _DECIMAL_COMMA = r"\d{1,3},\d(?=\s*(?i:million|billion)\b)"  # "1,3 million registered refugees": 1.3 million
 # Not inside a word or a number; but glued to an infobox label ("Size4,000–6,000") or after "c." ("c.3.1 million").
 _BEFORE_AMOUNT = r"(?:(?<![\w.,/])|(?<=Size)|(?<=Strength)|(?<=\bc\.)|(?<=\bca\.))"
+_YEAR_SPAN = re.compile(r"(?:19|20)\d\d\s*[-–]\s*\d\d")
 _CIRCA = re.compile(r"\b(?:c|ca|circa)\.?\s*$", re.I)
 
 
@@ -110,8 +111,8 @@ def _amounts(text: str, words: Words) -> list[Amount]:
         low, high = m.group("low") or m.group("low2"), m.group("high") or m.group("high2")
         times = words.scales[m.group("scale").lower()] if m.group("scale") else 1
         low_value = number(low) if low[0].isdigit() else float(words.number_words[low.lower()])
-        if low_value > number(high):
-            continue  # "Section 302 to 10 years": two numbers, not a range
+        if low_value > number(high) and not _YEAR_SPAN.fullmatch(m.group()):
+            continue  # "Section 302 to 10 years": two numbers, not a range ("2023-24" is a span of years)
         found.append(Amount(m.start(), m.end(), None, low_value * times, number(high) * times, scaled=times != 1))
     for m in patterns["dollars"].finditer(text):
         value = number(m.group("num")) * (words.scales[m.group("scale").lower()] if m.group("scale") else 1)
