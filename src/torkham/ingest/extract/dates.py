@@ -16,6 +16,7 @@ from bisect import bisect_left, insort
 from torkham.ingest.document import Document
 from torkham.ingest.extract.common import Regions, propose
 from torkham.ingest.extract.date_forms import DateMention, build_mention, date_patterns, iso, period_of
+from torkham.ingest.extract.date_ranges import document_number, joined_ranges
 from torkham.ingest.extract.relative_dates import dateline_like, heading_starts, resolve_relative
 from torkham.ingest.extract.words import default_words
 from torkham.ingest.proposal import Proposal
@@ -97,7 +98,8 @@ def find_dates(
                 mention.period = (first, last)
                 mention.notes.append(f"a period: {first} to {last}")
             resolved.append(mention)
-    return _with_relative_year(doc.text, resolved)
+    resolved = [d for d in resolved if not document_number(doc.text, d)]
+    return joined_ranges(doc.text, _with_relative_year(doc.text, resolved))
 
 
 def _with_relative_year(text: str, mentions: list[DateMention]) -> list[DateMention]:

@@ -11,6 +11,7 @@ from bisect import bisect_left
 
 from torkham.ingest.extract.common import Sentences
 from torkham.ingest.extract.dates import DateMention
+from torkham.ingest.extract.event_filters import habitual
 from torkham.ingest.extract.event_finder import EventFinder, dated_event
 from torkham.ingest.extract.event_vocab import event_word_pattern, heading_word_pattern, heading_words
 from torkham.ingest.extract.relative_dates import heading_starts
@@ -124,6 +125,11 @@ def _statement_sentences(
     return found
 
 
+def _done_now(text: str, done: re.Pattern, sentence_start: int, word: re.Match) -> bool:
+    m = done.search(text, max(sentence_start, word.start() - 30), word.start())
+    return m is not None and not habitual(m, word)
+
+
 def dated_by_statement_line(
     finder: EventFinder,
     dates: list[DateMention],
@@ -142,7 +148,7 @@ def dated_by_statement_line(
             if sentence in dated:
                 continue
             words = event_word_pattern().finditer(text, sentence[0], sentence[1])
-            word = next((w for w in words if done.search(text, max(sentence[0], w.start() - 30), w.start())), None)
+            word = next((w for w in words if _done_now(text, done, sentence[0], w)), None)
             if word is None:
                 continue
             note = f"dated by the statement's date line '{line_date.text}'"

@@ -14,6 +14,8 @@ from torkham.ingest.extract.words import default_words
 EXTRA_EVENT_WORDS = Path(__file__).with_name("event_words.yaml")
 HEADINGS_KEY = "headings"  # not an event type: the words of a dated heading line, by event type
 STATISTIC_KEY = "statistic_words"  # not an event type: words that make the count noun after them a statistic
+BENEFICIARY_KEY = "beneficiary_words"  # not an event type: aid words whose people after them are no event
+TREND_KEY = "trend_verbs"  # not an event type: verbs after a count noun that make it a statistic
 
 _GAP = r"(?:\s+[\w'’-]+){0,3}?\s+"  # the "*" of an event phrase: up to three words
 
@@ -44,7 +46,7 @@ def _checked(section: dict, where: str) -> dict[str, list[str]]:
 def event_words() -> dict[str, list[str]]:
     """wordlists.yaml's event words with event_words.yaml's (a type must be a vocabulary event type)."""
     merged = {t: list(ws) for t, ws in default_words().event_words.items()}
-    extra = {k: v for k, v in _extra().items() if k not in (HEADINGS_KEY, STATISTIC_KEY)}
+    extra = {k: v for k, v in _extra().items() if k not in (HEADINGS_KEY, STATISTIC_KEY, BENEFICIARY_KEY, TREND_KEY)}
     for event_type, forms in _checked(extra, "").items():
         taken = {w for ws in merged.values() for w in ws}
         merged.setdefault(event_type, []).extend(w for w in forms if w not in taken)
@@ -61,6 +63,25 @@ def heading_words() -> dict[str, str]:
 def statistic_words() -> list[str]:
     """'rise in', 'total number of': before a count noun, words that make it a statistic."""
     return [str(w).lower() for w in _extra().get(STATISTIC_KEY) or []]
+
+
+def beneficiary_words() -> list[str]:
+    """'assistance to', 'support': words of aid that make the people after them its beneficiaries."""
+    return _word_list(BENEFICIARY_KEY)
+
+
+def trend_verbs() -> list[str]:
+    """'peaked', 'rose': after a count noun, verbs that make it a statistic."""
+    return _word_list(TREND_KEY)
+
+
+def _word_list(key: str) -> list[str]:
+    from torkham.errors import TorkhamError
+
+    words = _extra().get(key) or []
+    if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+        raise TorkhamError(f"{EXTRA_EVENT_WORDS}: '{key}' must be a list of words")
+    return [w.lower() for w in words]
 
 
 @lru_cache(maxsize=1)

@@ -17,6 +17,17 @@ from torkham.ingest.extract.common import Regions, Sentences, Token
 from torkham.ingest.extract.date_places import first_of_line, heading_event, in_date_field, is_dateline, on_heading
 from torkham.ingest.extract.dates import DateMention
 from torkham.ingest.extract.event_context import dated_by_statement_line, dated_by_time_of_day, dated_headings
+from torkham.ingest.extract.event_filters import (
+    beneficiary,
+    birth_date,
+    budget_period,
+    conditional,
+    counted_after,
+    planned,
+    recurring,
+    spans_years,
+    trending,
+)
 from torkham.ingest.extract.event_finder import EventFinder, candidate_matcher
 from torkham.ingest.extract.event_vocab import event_word_pattern, form_pattern, statistic_words, type_of
 from torkham.ingest.extract.figure_vocab import extra_units
@@ -47,6 +58,7 @@ _OPEN_BEFORE = re.compile(r"\b(?:post|pre)[\s-]+$|\b[\w]+-year\s*[(\[]\s*$", re.
 # and "a five-year (2009-2013) programme": the span of what is described, not the date of an event
 _SINCE = re.compile(r"\b[Ss]ince\s+$")
 CAMPAIGNS = ("military_operation", "war")  # event types whose start a sentence opening "Since 2003," dates
+OFFICES = ("appointment",)  # event types whose start "since" dates wherever it stands: "leader since 2009"
 _OPENS_SINCE = re.compile(r"[\s\"“]*Since\s+")  # "Since 2003, Pakistan’s army has conducted … operations"
 # Before a date that opens its sentence: "In ", "The week of " (not "As of", the date of a stock).
 _OPENS = re.compile(r"[\s\"“]*(?:(?!As\s+of\b)[A-Z][a-z]*(?:\s+[a-z]+){0,2}\s+)?")
@@ -92,6 +104,8 @@ def find_events(
             continue  # a heading or a table of contents: not the date of an event
         if _OPEN_PERIOD.match(date.text) or _OPEN_BEFORE.search(text, max(0, date.start - 20), date.start):
             continue  # "post-August 2021 policy", "returned in phases post-2001": after the date, not on it
+        if budget_period(text, date) or birth_date(text, date) or recurring(text, date):
+            continue  # "In fiscal year 2014, the bureau provided …", "Born in 1978, he …": no event's date
         by_sentence.setdefault(sentences.around(date.start), []).append(date)
     for sentence, sentence_dates in by_sentence.items():
         proposals.extend(_sentence_events(finder, sentence, _joined(text, _finest(sentence_dates))))
@@ -106,10 +120,12 @@ def _sentence_events(finder: EventFinder, sentence: tuple[int, int], dates: list
     counted_periods: set[int] = set()
     for word in event_word_pattern().finditer(text, sentence[0], sentence[1]):
         at = word.start()
-        if any(d.start <= at < d.end for d in dates):
-            continue
+        if any(d.start <= at < d.end for d in dates) or beneficiary(text, word, sentence[0]):
+            continue  # inside a date; or "assistance to Afghan refugees": people aid goes to, no event
+        if planned(text, word, sentence[0]) or conditional(text, word, sentence[0]):
+            continue  # "plans to hold talks in March", "if the talks fail": what has not happened
         date = _governed(text, word, dates) or min(dates, key=lambda d: min(abs(at - d.start), abs(at - d.end)))
-        statistic = _counted(text, word)
+        statistic = _counted(text, word, date)
         if statistic == "change" or (statistic and not _OPENS.fullmatch(text, sentence[0], date.start)):
             if _governed(text, word, dates) is date:
                 counted_periods.add(id(date))  # "1,524 deaths in 2023": the period of a count dates no event
@@ -139,10 +155,12 @@ def _sentence_events(finder: EventFinder, sentence: tuple[int, int], dates: list
 
 def _campaign_since(text: str, sentence: tuple[int, int], date: DateMention, words: list[re.Match]) -> list[re.Match]:
     """'Since 2003, Pakistan’s army has conducted … operations': a sentence that opens with 'Since' and a date
-    and tells of a military campaign dates the campaign's start (its words of a campaign; none otherwise)."""
+    and tells of a military campaign dates the campaign's start (its words of a campaign); 'has been the
+    leader since August 2009' dates the taking of an office (none otherwise)."""
+    held = [w for w in words if type_of(w.group()) in OFFICES]  # "has been the group's leader since 2009"
     if not _OPENS_SINCE.fullmatch(text, sentence[0], date.start):
-        return []
-    return [w for w in words if type_of(w.group()) in CAMPAIGNS]
+        return held
+    return [w for w in words if type_of(w.group()) in CAMPAIGNS] or held
 
 
 def _governed(text: str, word: re.Match, dates: list[DateMention]) -> DateMention | None:
@@ -150,15 +168,22 @@ def _governed(text: str, word: re.Match, dates: list[DateMention]) -> DateMentio
     return next((d for d in dates if d.start > word.end() and _GOVERNS.fullmatch(text, word.end(), d.start)), None)
 
 
-def _counted(text: str, word: re.Match) -> str | None:
-    """'4,502 total returns', 'a 60% rise in attacks': a count noun that an amount counts ('amount'; not
-    '600 attacks', a campaign) or whose change or running total is given ('change') is a statistic."""
+def _counted(text: str, word: re.Match, date: DateMention) -> str | None:
+    """'4,502 total returns', 'a 60% rise in attacks', 'deaths of over 500 soldiers': a count noun that an
+    amount counts ('amount'; not '600 attacks', a campaign) or whose change or running total is given, or
+    that is dated by a span of years ('attacks fell between 2012 and 2016'), is a statistic ('change')."""
     nouns = {**extra_units(), **default_words().unit_of_noun}
     unit = nouns.get(" ".join(word.group().lower().split()))
     if unit is None:
         return None
-    if _change_pattern().search(text, max(0, word.start() - 50), word.start()):
+    if (
+        _change_pattern().search(text, max(0, word.start() - 50), word.start())
+        or spans_years(date)
+        or trending(text, word)
+    ):
         return "change"
+    if counted_after(text, word):
+        return "amount"
     amount = _COUNTED.search(text, max(0, word.start() - 40), word.start())
     return "amount" if amount and (unit == "person" or not amount.group()[:1].isdigit()) else None
 

@@ -26,6 +26,8 @@ def counter_figures(doc: Document) -> list[Proposal]:
     """Every number of a line of social-media counters ("Q 169 170 ♥ 315 33") and "19.2K Views"."""
     proposals: list[Proposal] = []
     for line in re.finditer(r"[^\n]+(?:\n[^\n]+)*", doc.text):  # a paragraph: counters may be one a line
+        if _PHONE.search(line.group()):
+            continue  # "Tel: +92 51 111 222": a telephone number, not counters
         counters_from = line.start() if is_counter_line(line.group()) else _counters_after_stamp(line)
         for m in _COUNTER.finditer(doc.text, line.start(), line.end()):
             counters = counters_from is not None and m.start() >= counters_from
@@ -48,6 +50,7 @@ def counter_figures(doc: Document) -> list[Proposal]:
     return proposals
 
 
+_PHONE = re.compile(r"\b(?i:tel|telephone|phone|fax|mobile|cell|whatsapp)\b\.?\s*:|(?<![\w+])\+\d{1,3}[\s-]?\(?\d")
 _STAMP = re.compile(r"\d{1,2}:\d{2}\s*[AP]M\b.*?(?:19|20)\d{2}")
 
 

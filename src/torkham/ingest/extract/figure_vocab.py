@@ -25,6 +25,7 @@ class FigureWords:
     bare_before: list[str]
     not_counts_after: list[str]  # "under the age of 5": a number that counts nothing
     people_verbs: list[str]  # "7,400 cross the border each day": a number of people
+    identifier_labels: list[str]  # "Article 370", "Section 219": a number that names, not counts
 
 
 @lru_cache(maxsize=1)
@@ -36,7 +37,17 @@ def figure_words() -> FigureWords:
         [str(w) for w in data[k]]
         for k in ("zero_phrases", "bare_after", "bare_before", "not_counts_after", "people_verbs")
     ]
+    lists.append(_words(data, "identifier_labels"))
     return FigureWords(units, currencies, *lists)
+
+
+def _words(data: dict, key: str) -> list[str]:
+    from torkham.errors import TorkhamError
+
+    words = data.get(key)
+    if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+        raise TorkhamError(f"{FIGURE_WORDS_FILE}: '{key}' must be a list of words")
+    return [str(w) for w in words]
 
 
 def extra_units() -> dict[str, str]:

@@ -18,17 +18,20 @@ from torkham.ingest.extract.casualties import Casualty, casualty_after, casualty
 from torkham.ingest.extract.common import Regions, propose
 from torkham.ingest.extract.dates import DateMention
 from torkham.ingest.extract.figure_counters import bare_time_spans, clean, counter_figures, number
+from torkham.ingest.extract.figure_filters import an_age, modifies_compound, names_not_counts, range_end_days
 from torkham.ingest.extract.figure_more import more_figures
 from torkham.ingest.extract.unit_nouns import unit_after
 from torkham.ingest.extract.words import Words, default_words
 from torkham.ingest.proposal import Proposal
 
 WHOLE_UNITS = {"person", "attack", "group", "faction", "country", "province", "district", "conflict", "report", "round"}
+SPANS_OF_TIME = ("day", "month", "year")  # "those five nights", "the past two years": durations, not references
 _RELATIVE_AFTER = re.compile(r"\s+(?:later|earlier|ago)\b", re.I)
 _NUMERIC = r"\d{1,3}(?:,\d{2,3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _DECIMAL_COMMA = r"\d{1,3},\d(?=\s*(?i:million|billion)\b)"  # "1,3 million registered refugees": 1.3 million
 # Not inside a word or a number; but glued to an infobox label ("Size4,000–6,000") or after "c." ("c.3.1 million").
 _BEFORE_AMOUNT = r"(?:(?<![\w.,/])|(?<=Size)|(?<=Strength)|(?<=\bc\.)|(?<=\bca\.))"
+_YEAR_SPAN = re.compile(r"(?:19|20)\d\d\s*[-–]\s*\d\d")
 _CIRCA = re.compile(r"\b(?:c|ca|circa)\.?\s*$", re.I)
 
 
@@ -108,6 +111,8 @@ def _amounts(text: str, words: Words) -> list[Amount]:
         low, high = m.group("low") or m.group("low2"), m.group("high") or m.group("high2")
         times = words.scales[m.group("scale").lower()] if m.group("scale") else 1
         low_value = number(low) if low[0].isdigit() else float(words.number_words[low.lower()])
+        if low_value > number(high) and not _YEAR_SPAN.fullmatch(m.group()):
+            continue  # "Section 302 to 10 years": two numbers, not a range ("2023-24" is a span of years)
         found.append(Amount(m.start(), m.end(), None, low_value * times, number(high) * times, scaled=times != 1))
     for m in patterns["dollars"].finditer(text):
         value = number(m.group("num")) * (words.scales[m.group("scale").lower()] if m.group("scale") else 1)
@@ -140,10 +145,12 @@ def find_figures(
 ) -> list[Proposal]:
     words = default_words()
     text = doc.text
-    blocked = sorted([(d.start, d.end) for d in dates if "month" not in d.text] + list(skip))
+    amounts = _amounts(text, words)
+    named = [(a.start, a.end) for a in amounts if names_not_counts(text, a.start, a.end)] + range_end_days(text, dates)
+    blocked = sorted([(d.start, d.end) for d in dates if "month" not in d.text] + list(skip) + named)
     starts = [s for s, _ in blocked]
     proposals: list[Proposal] = []
-    for amount in _amounts(text, words):
+    for amount in amounts:
         i = bisect_left(starts, amount.end)
         if any(s < amount.end and amount.start < e for s, e in blocked[max(0, i - 3) : i]):
             continue
@@ -163,8 +170,8 @@ def _figure(doc: Document, regions: Regions, dates: list[DateMention], amount: A
         text, max(0, amount.start - 8), amount.start
     )
     unit = (amount.unit, amount.start, amount.end) if amount.unit else unit_after(text, amount.end, words)
-    unit = unit or _unit_of_whole(text, amount.end, words)
-    if _REFERENCE.search(text, max(0, amount.start - 8), amount.start) and _REFERENCE_WORD.match(text, amount.start):
+    unit = unit or _unit_of_whole(text, amount, words)
+    if not amount.vague and _names_before(text, amount) and (unit is None or unit[0] not in SPANS_OF_TIME):
         return None  # "between the two countries", "these two countries": things named before, not a count
     casualty: Casualty | None = None
     if unit is None:
@@ -178,6 +185,8 @@ def _figure(doc: Document, regions: Regions, dates: list[DateMention], amount: A
             else ("person", amount.end, amount.end)
         )
     unit_term, noun_start, noun_end = unit
+    if (not amount.unit and modifies_compound(text, amount.end, noun_start)) or an_age(text, noun_end):
+        return None  # "the twin-tower attacks": the number counts the towers; "60 years old": an age
     if unit_term in ("day", "month", "year") and _RELATIVE_AFTER.match(text, noun_end) and not qualifier_match:
         return None  # 'two days later' only dates something ('more than a decade later' says how long)
     if unit_term == "interaction":
@@ -229,12 +238,21 @@ _OF_THE = re.compile(r"\s+of\s+(?:the|these|those|its|their|all)\s+")
 _SCALED_BEFORE = re.compile(r"\d[\d,.]*\s*(?P<scale>million|billion|lakh|crore)\b[^.;!?\n]{0,150}$", re.I)
 
 
-def _unit_of_whole(text: str, end: int, words: Words) -> tuple[str, int, int] | None:
-    """'Twelve of the 15 groups': a part counts what its whole counts."""
-    m = _OF_THE.match(text, end)
-    whole = re.match(r"(?:\d[\d,]*|[A-Za-z-]+)\b", text[m.end() : m.end() + 20]) if m else None
-    if m is None or whole is None or not (whole.group()[0].isdigit() or whole.group().lower() in words.number_words):
+def _names_before(text: str, amount: Amount) -> bool:
+    return bool(
+        _REFERENCE.search(text, max(0, amount.start - 8), amount.start) and _REFERENCE_WORD.match(text, amount.start)
+    )
+
+
+def _unit_of_whole(text: str, amount: Amount, words: Words) -> tuple[str, int, int] | None:
+    """'Twelve of the 15 groups', 'Four of the slain militants': a part counts what its whole counts (not
+    'one of the groups': one member of a class)."""
+    m = _OF_THE.match(text, amount.end)
+    if m is None:
         return None
+    whole = re.match(r"(?:\d[\d,]*|[A-Za-z-]+)\b", text[m.end() : m.end() + 20])
+    if whole is None or not (whole.group()[0].isdigit() or whole.group().lower() in words.number_words):
+        return unit_after(text, m.end() - 1, words) if (amount.value or 0) >= 2 else None
     return unit_after(text, m.end() + whole.end(), words)
 
 

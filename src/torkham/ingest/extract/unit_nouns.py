@@ -144,7 +144,7 @@ def _noun_at(text: str, m: re.Match, word: str, nouns: dict[str, str], one: bool
     return None
 
 
-_CAPITALISED_AFTER = re.compile(r"\s+[A-Z]")
+_CAPITALISED_AFTER = re.compile(r"(?:[ \t]+|[ \t]*\n[ \t]*)[A-Z]")  # not across a blank line
 _SECTION_NUMBER = re.compile(r"[ \t]*\d+(?:\.\d+)+")
 
 
