@@ -67,27 +67,23 @@ def test_an_abbreviation_used_alone_that_spells_an_alias_is_that_actor():
     ]
 
 
-def test_one_group_transliterated_two_ways_is_one_candidate():
+def test_one_group_transliterated_two_ways_stays_two_candidates_each_noting_the_other():
     text = (
         "The Tehreek-e-Nafaz-e-Shariat-e-Mohammadi (TNSM) rallied in Swat in May. Two weeks later the "
         "Tehrik-i-Nifaz-i-Shariat-i-Muhammadi called off its march."
     )
     first, second = "Tehreek-e-Nafaz-e-Shariat-e-Mohammadi", "Tehrik-i-Nifaz-i-Shariat-i-Muhammadi"
-    assert _actors(text) == [
-        (
-            first,
-            ["TNSM", second],
-            [
-                f"'{first} (TNSM)' in the text",
-                f"'{second}' taken as another spelling of '{first}'; split them if they are two",
-            ],
-        )
-    ]
+    found = {name: (aliases, notes[-1]) for name, aliases, notes in _actors(text)}
+    assert found == {
+        first: (["TNSM"], f"possibly the same as '{second}' (written alike): merge them if they are one actor"),
+        second: ([], f"possibly the same as '{first}' (written alike): merge them if they are one actor"),
+    }  # never merged because they look alike: the reviewer decides
 
 
-def test_people_are_one_only_with_the_same_last_name_written_alike():
+def test_people_written_alike_stay_apart_for_the_reviewer():
     same = "Taliban leader Hibatullah Akhundzada issued a decree on Monday. On Friday, supreme leader Haibatullah Akhundzada met Qatar's envoy."
-    assert ("Hibatullah Akhundzada", ["Haibatullah Akhundzada"]) in [(n, a) for n, a, _ in _actors(same)]
+    people = [(n, a) for n, a, _ in _actors(same) if "Akhundzada" in n]
+    assert people == [("Hibatullah Akhundzada", []), ("Haibatullah Akhundzada", [])]
     two = "Police spokesman Ahmad Khan said the road was open. Later police spokesman Ahmed Khaan said it was closed."
     assert [(n, a) for n, a, _ in _actors(two)] == [("Ahmad Khan", []), ("Ahmed Khaan", [])]
 

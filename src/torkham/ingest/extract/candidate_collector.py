@@ -1,9 +1,7 @@
-"""The actor candidates of one document, merged by any shared form (normalised). Names of several words
-of one kind that differ only in vowels, doubled letters, connectors or dashes ("Tehrik-i-Taliban
-Pakistan", "Tehreek-e Taliban Pakistan") are one actor transliterated two ways: the later becomes a
-spelling of the earlier, with a note (merge_look_alikes; people only with the same last name). Other
-look-alikes stay two proposals, each with a note that it is possibly the same as the other
-(note_look_alikes), for the reviewer to decide. People named in full and
+"""The actor candidates of one document, merged by any shared form (normalised). Names are never merged
+because they look alike: two names that differ only in vowels, doubled letters, connectors or dashes
+("Tehrik-i-Taliban Pakistan", "Tehreek-e Taliban Pakistan") stay two proposals, each with a note that it
+is possibly the same as the other (note_look_alikes), for the reviewer to decide. People named in full and
 shorter ("Hillary Rodham Clinton", "Hillary Clinton", "Clinton") become one candidate when the shorter
 form is the full name's own first and last words (or last word) and fits exactly one person of the
 document — the text's own way of naming that person again — with a note saying so."""
@@ -79,29 +77,6 @@ def merge_same_actor(collector: Collector, groups: tuple[frozenset[str], ...]) -
                 collector.index[normalize(form)] = first
             first.notes.append(f"'{other.name}' taken as another name of '{first.name}'; split them if they are two")
             collector.remove(other)
-
-
-def merge_look_alikes(collector: Collector) -> None:
-    """Names of several words written alike but for vowels, doubled letters, connectors or dashes, of one
-    kind, are one actor transliterated two ways ('Tehrik-i-Taliban Pakistan', 'Tehreek-e-Taliban
-    Pakistan'); people only when their last names are written the same ('Hibatullah Akhundzada',
-    'Haibatullah Akhundzada'). The later becomes a spelling of the earlier, with a note."""
-    first_of: dict[tuple[str, str], Candidate] = {}
-    for candidate in sorted(collector.items, key=lambda c: c.start):
-        key = spelling_key(candidate.name)
-        if key is None or " " not in key:
-            continue
-        last = candidate.name.split()[-1] if candidate.kind == "person" else ""
-        first = first_of.setdefault((key, candidate.kind + " " + last), candidate)
-        if first is candidate:
-            continue
-        for form, kind in [(candidate.name, "spelling"), *candidate.aliases.items()]:
-            first.aliases.setdefault(form, kind)
-            collector.index[normalize(form)] = first
-        first.notes.append(
-            f"'{candidate.name}' taken as another spelling of '{first.name}'; split them if they are two"
-        )
-        collector.remove(candidate)
 
 
 def note_look_alikes(candidates: list[Candidate]) -> None:

@@ -20,7 +20,6 @@ from torkham.ingest.extract.candidate_collector import (
     Candidate,
     Collector,
     merge_headed_abbreviations,
-    merge_look_alikes,
     merge_same_actor,
     merge_short_names,
     note_look_alikes,
@@ -163,7 +162,6 @@ def find_candidates(
     merge_headed_abbreviations(collector, kind_of)
     merge_short_names(collector)
     merge_same_actor(collector, actor_words().same_actor)
-    merge_look_alikes(collector)
     note_look_alikes(collector.items)
     proposals = []
     for candidate in collector.items:
