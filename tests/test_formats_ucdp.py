@@ -149,3 +149,18 @@ def test_a_csv_named_as_an_api_page_is_refused(tmp_path):
     assert str(error.value) == (
         f'{path}: does not look like UCDP GED API page (JSON): expected a JSON object with a "Result" list of records'
     )
+
+
+def test_free_text_fields_lose_their_outer_white_space_and_an_empty_one_is_unknown(con, tmp_path):
+    rows = [
+        ged(1, side_b="  TTP ", adm_1="Khyber Pakhtunkhwa province"),
+        ged(2, side_b="\u00a0Jamaat-ul-Ahrar", adm_1="Balochistan  province "),
+        ged(3, side_b="Lashkar-e-Islam", adm_1="   ", source_article=" Dawn, 2021 "),
+    ]
+    import_file(con, write_ged(tmp_path / "ged.csv", rows), version="25.1")
+    held = con.execute("SELECT event_id, actor2, admin1, source_text FROM events ORDER BY event_id").fetchall()
+    assert held == [
+        ("1", "TTP", "Khyber Pakhtunkhwa province", "Dawn,2021-03-02,Attack"),
+        ("2", "Jamaat-ul-Ahrar", "Balochistan  province", "Dawn,2021-03-02,Attack"),
+        ("3", "Lashkar-e-Islam", None, "Dawn, 2021"),
+    ]  # outer spaces go, a no-break space too (the quick path is only for visible ASCII); inner ones stay

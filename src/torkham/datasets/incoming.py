@@ -69,7 +69,6 @@ class Pass:
             inner.append(f"trim({fmt.id_column}) AS tk_id")
         inner += [f'"{c}" AS tk_v_{c}' for c in self.version_columns()]
         inner += [f"{fmt.select[c].format(**optional)} AS {c}" for c in CONTENT]
-        inner = quick_trims(inner, [fmt.select[c].format(**optional) for c in CONTENT])
         first = " ".join(f"WHEN tk_b{i} THEN {i}" for i in range(len(fmt.checks)))  # NULL: not failed
         problem = f"CASE {first} END" if fmt.checks else "CAST(NULL AS INTEGER)"
         checked = f"* EXCLUDE ({', '.join(f'tk_b{i}' for i in range(len(fmt.checks)))})" if fmt.checks else "*"
@@ -86,23 +85,6 @@ class Pass:
         every = hxl_sql(list(self.present)).replace("tk_row = 1 AND ", "", 1)
         value = f"NULLIF(trim({self.fmt.id_column}), '')"
         return f"CASE WHEN {value} IS NULL OR starts_with({value}, '#') THEN {every} ELSE false END"
-
-
-_KEPT_AS_TEXT = re.compile(r"NULLIF\(trim\((\w+)\), ''\)")
-
-
-def quick_trims(expressions: list[str], columns: list[str]) -> list[str]:
-    """`expressions` with the trim of every field that `columns` (the events columns' SQL) keep as text
-    (`NULLIF(trim(x), '')`: names, places, source texts) written so that DuckDB trims only a value that
-    starts or ends with a character other than visible ASCII: its trim reads the whole text to find the end
-    (about 0.4 s of CPU per million source texts). The values are the same; the ids, codes, numbers and dates
-    are short and trimmed as they are."""
-    kept = sorted({name for sql in columns for name in _KEPT_AS_TEXT.findall(sql)})
-    if not kept:
-        return expressions
-    found = re.compile(rf"\btrim\(({'|'.join(kept)})\)")
-    quick = r"(CASE WHEN ascii(\1) BETWEEN 33 AND 126 AND ascii(\1[-1]) BETWEEN 33 AND 126 THEN \1 ELSE trim(\1) END)"
-    return [found.sub(quick, sql) for sql in expressions]
 
 
 def present_columns(path: Path, fmt: TableFormat) -> tuple[str, ...]:

@@ -12,7 +12,7 @@ from torkham.datasets.formats.base import (
     range_check,
     required,
 )
-from torkham.datasets.formats.checks import ISO_DATE, year_check
+from torkham.datasets.formats.checks import ISO_DATE, free_text, year_check
 from torkham.datasets.formats.countries import map_sql, numeric_to_iso3
 
 ACLED_COLUMNS = (
@@ -48,22 +48,22 @@ _SELECT = {
     "date_start": _SELECTED_DATE,
     "date_end": _SELECTED_DATE,
     "date_precision": _PRECISION,
-    "country": "NULLIF(trim(country), '')",
+    "country": free_text("country"),
     "iso3": _ISO3,
-    "admin1": "NULLIF(trim(admin1), '')",
-    "admin2": "NULLIF(trim(admin2), '')",
-    "place": "NULLIF(trim(location), '')",
+    "admin1": free_text("admin1"),
+    "admin2": free_text("admin2"),
+    "place": free_text("location"),
     "latitude": "TRY_CAST(trim(latitude) AS DOUBLE)",
     "longitude": "TRY_CAST(trim(longitude) AS DOUBLE)",
     "geo_precision": "NULLIF(trim(geo_precision), '')",
-    "event_type": "NULLIF(trim(event_type), '')",
-    "sub_event_type": "NULLIF(trim(sub_event_type), '')",
-    "actor1": "NULLIF(trim(actor1), '')",
-    "actor2": "NULLIF(trim(actor2), '')",
+    "event_type": free_text("event_type"),
+    "sub_event_type": free_text("sub_event_type"),
+    "actor1": free_text("actor1"),
+    "actor2": free_text("actor2"),
     "fatalities_best": "TRY_CAST(trim(fatalities) AS INTEGER)",
     "fatalities_low": "NULL",
     "fatalities_high": "NULL",
-    "source_text": "NULLIF(concat_ws(': ', NULLIF(trim(source), ''), NULLIF(trim(notes), '')), '')",
+    "source_text": f"NULLIF(concat_ws(': ', {free_text('source')}, {free_text('notes')}), '')",
 }
 
 _CHECKS = (

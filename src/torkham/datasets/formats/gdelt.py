@@ -9,7 +9,7 @@ armed forces and PAKGOV to the government, and leave ambiguous codes such as TAL
 from __future__ import annotations
 
 from torkham.datasets.formats.base import Check, TableFormat, number_check, range_check, required
-from torkham.datasets.formats.checks import year_check
+from torkham.datasets.formats.checks import free_text, year_check
 from torkham.datasets.formats.countries import fips_to_iso3, map_sql
 
 GDELT_COLUMNS = (
@@ -67,11 +67,11 @@ GDELT_EVENTS = TableFormat(
         "date_start": _DATE.replace("{", "{{").replace("}", "}}"),
         "date_end": _DATE.replace("{", "{{").replace("}", "}}"),
         "date_precision": "'day'",
-        "country": f"CASE WHEN NULLIF(trim(ActionGeo_FullName), '') IS NOT NULL THEN trim({_PARTS}[-1]) END",
+        "country": f"CASE WHEN {free_text('ActionGeo_FullName')} IS NOT NULL THEN trim({_PARTS}[-1]) END",
         "iso3": _lookup(fips_to_iso3(), "upper(trim(ActionGeo_CountryCode))"),
         "admin1": f"CASE WHEN len({_PARTS}) >= 2 THEN NULLIF(trim({_PARTS}[-2]), '') END",
         "admin2": "NULL",
-        "place": "NULLIF(trim(ActionGeo_FullName), '')",
+        "place": free_text("ActionGeo_FullName"),
         "latitude": "TRY_CAST(trim(ActionGeo_Lat) AS DOUBLE)",
         "longitude": "TRY_CAST(trim(ActionGeo_Long) AS DOUBLE)",
         "geo_precision": "NULLIF(trim(ActionGeo_Type), '')",
@@ -79,12 +79,12 @@ GDELT_EVENTS = TableFormat(
         "sub_event_type": (
             f"NULLIF(concat_ws(', ', {_lookup(CAMEO_ROOTS, _ROOT)}, {_lookup(QUAD_CLASSES, 'trim(QuadClass)')}), '')"
         ),
-        "actor1": "COALESCE(NULLIF(trim(Actor1Code), ''), NULLIF(trim(Actor1Name), ''))",
-        "actor2": "COALESCE(NULLIF(trim(Actor2Code), ''), NULLIF(trim(Actor2Name), ''))",
+        "actor1": f"COALESCE(NULLIF(trim(Actor1Code), ''), {free_text('Actor1Name')})",
+        "actor2": f"COALESCE(NULLIF(trim(Actor2Code), ''), {free_text('Actor2Name')})",
         "fatalities_best": "NULL",
         "fatalities_low": "NULL",
         "fatalities_high": "NULL",
-        "source_text": "NULLIF(trim(SOURCEURL), '')",
+        "source_text": free_text("SOURCEURL"),
     },
     checks=(
         *required("GLOBALEVENTID", "SQLDATE", "EventCode", "QuadClass"),

@@ -15,6 +15,7 @@ from torkham.datasets.formats.base import (
     range_check,
     required,
 )
+from torkham.datasets.formats.checks import free_text
 
 GED_COLUMNS = (
     "id", "relid", "year", "active_year", "code_status", "type_of_violence", "conflict_dset_id",
@@ -50,22 +51,22 @@ UCDP_GED_CSV = TableFormat(
         "date_start": "TRY_CAST(left(trim(date_start), 10) AS DATE)",
         "date_end": "TRY_CAST(left(trim(date_end), 10) AS DATE)",
         "date_precision": _PRECISION,
-        "country": "NULLIF(trim(country), '')",
+        "country": free_text("country"),
         "iso3": f"COALESCE(NULLIF(trim({{iso3}}), ''), {_ISO3})",
-        "admin1": "NULLIF(trim(adm_1), '')",
-        "admin2": "NULLIF(trim(adm_2), '')",
-        "place": "NULLIF(trim(where_coordinates), '')",
+        "admin1": free_text("adm_1"),
+        "admin2": free_text("adm_2"),
+        "place": free_text("where_coordinates"),
         "latitude": "TRY_CAST(trim(latitude) AS DOUBLE)",
         "longitude": "TRY_CAST(trim(longitude) AS DOUBLE)",
         "geo_precision": "NULLIF(trim(where_prec), '')",
         "event_type": _VIOLENCE,
-        "sub_event_type": "NULLIF(trim(conflict_name), '')",
-        "actor1": "NULLIF(trim(side_a), '')",
-        "actor2": "NULLIF(trim(side_b), '')",
+        "sub_event_type": free_text("conflict_name"),
+        "actor1": free_text("side_a"),
+        "actor2": free_text("side_b"),
         "fatalities_best": "TRY_CAST(trim(best) AS INTEGER)",
         "fatalities_low": "TRY_CAST(trim(low) AS INTEGER)",
         "fatalities_high": "TRY_CAST(trim(high) AS INTEGER)",
-        "source_text": "NULLIF(trim(source_article), '')",
+        "source_text": free_text("source_article"),
     },
     checks=(
         *required("id", "date_start", "date_end", "type_of_violence"),
