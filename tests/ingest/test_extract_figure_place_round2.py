@@ -67,3 +67,36 @@ def test_a_proportion_said_as_two_out_of_three():
     assert _figures("Two out of three households lack clean water.") == [
         ("Two out of three households", 0.6667, None, None, "proportion")
     ]
+
+
+def _places(text: str) -> list[tuple[str, str | None]]:
+    return [(text[p.start : p.end], p.record.get("code") or p.record.get("country")) for p in _kind(text, "place")]
+
+
+def test_a_capital_a_government_verb_acts_on_is_its_government():
+    assert _places("The envoy urged Islamabad to reopen the crossing.") == []
+    assert _places("Tehran Presses Kabul Over Water Rights") == []
+
+
+def test_a_capital_a_relation_is_held_toward_is_its_government():
+    assert _places("Iran's policy toward Kabul has hardened.") == [("Iran", "IR")]
+    assert _places("Ties with Islamabad improved after the talks.") == []
+
+
+def test_a_capital_given_something_is_its_government():
+    assert _places("The deal offered Islamabad new guarantees.") == []
+
+
+def test_a_capital_that_speaks_is_its_government_unless_a_place_preposition_comes_before():
+    assert _places("Kabul rejected the report.") == []
+    assert _places("A police spokesman in Kabul said two men were held.") == [("Kabul", "AF")]
+    assert _places("Flights to Kabul with aid resumed; the road from Islamabad reopened.") == [
+        ("Kabul", "AF"),
+        ("Islamabad", "PK"),
+    ]
+
+
+def test_a_country_before_government_is_part_of_the_government_name():
+    assert _places("The Pakistan government approved the plan for refugees in Balochistan.") == [
+        ("Balochistan", "PK-BA")
+    ]

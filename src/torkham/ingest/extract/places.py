@@ -12,7 +12,8 @@ level and codes — "Nangarhar" → province AF-NAN · "Peshawar" → town in PK
   after a town, or in a list of provinces, is the province); otherwise the place whose own name it is, then
   the town before the unit of the same name;
 - a name that denotes places in different countries or provinces is proposed without a code, the places listed;
-- a capital standing for its government ("Kabul said", "Islamabad’s commitment") is flagged ambiguous.
+- a capital standing for its government ("Kabul said", "Islamabad’s commitment") is no place (place_governments);
+  after a place preposition ("a spokesman in Kabul said") it is, flagged ambiguous.
 Word lists: places.yaml."""
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from torkham.ingest.document import Document
 from torkham.ingest.extract.common import propose
 from torkham.ingest.extract.date_places import on_heading
 from torkham.ingest.extract.place_abbreviations import abbreviation_end, after_preposition, in_use
+from torkham.ingest.extract.place_governments import stands_for_government
 from torkham.ingest.extract.words import default_words
 from torkham.ingest.proposal import Proposal
 from torkham.kb.names import normalize
@@ -54,6 +56,8 @@ class PlaceWords:
     place_prepositions: frozenset[str]
     noun_followers: frozenset[str]
     demonyms: frozenset[str]
+    relation_prepositions: frozenset[str]
+    giving_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -69,6 +73,7 @@ def place_words() -> PlaceWords:
         place_prepositions=frozenset(data["place_prepositions"]),
         noun_followers=frozenset([*data["noun_followers"], *data["government_verbs"]]),
         demonyms=frozenset(normalize(w) for w in default_words().demonyms),
+        relation_prepositions=frozenset(data["relation_prepositions"]), giving_verbs=frozenset(data["giving_verbs"]),
     )  # fmt: skip
 
 
@@ -103,6 +108,7 @@ def find_places(doc: Document, skip: list[tuple[int, int]] | None = None) -> lis
     tokens = tokens_of(doc.text)
     found = _matches(doc.text, tokens, gazetteer, words, sorted(skip or []))
     _levels_from_neighbours(doc.text, found)
+    found = [f for f in found if not stands_for_government(doc.text, f, words)]
     found = in_use(doc, found, gazetteer, words.place_prepositions, words.noun_followers)
     return [_proposal(doc, f) for f in found]
 
