@@ -100,3 +100,21 @@ def test_a_country_before_government_is_part_of_the_government_name():
     assert _places("The Pakistan government approved the plan for refugees in Balochistan.") == [
         ("Balochistan", "PK-BA")
     ]
+
+
+def _events(text: str, date: str | None = None) -> list[tuple[str, str]]:
+    return [(e.record["date"], e.record["type"]) for e in _kind(text, "event", date)]
+
+
+def test_a_movement_verb_dated_by_since_after_it_is_an_event():
+    text = "Nearly 2 million Afghans have returned from Iran with help from the agency since 2004."
+    assert _events(text, "2010-05-01") == [("2004", "displacement")]
+    assert _events("Some 30,000 families were displaced in the valley since March 2009.", "2010-05-01") == [
+        ("2009-03", "displacement")
+    ]
+
+
+def test_a_period_opening_the_sentence_a_noun_or_a_share_counted_since_stay_statistics():
+    assert _events("Since 01 May 2019, over 40,000 Afghans have returned home.", "2019-09-01") == []
+    assert _events("Camp records show 9,120 total returns since 01 May 2019.", "2019-09-01") == []
+    assert _events("About 40% of them have returned to their villages since 2004.", "2010-05-01") == []

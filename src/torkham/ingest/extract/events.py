@@ -29,6 +29,7 @@ from torkham.ingest.extract.event_filters import (
     trending,
 )
 from torkham.ingest.extract.event_finder import EventFinder, candidate_matcher
+from torkham.ingest.extract.event_since import movement_since
 from torkham.ingest.extract.event_vocab import event_word_pattern, form_pattern, statistic_words, type_of
 from torkham.ingest.extract.figure_vocab import extra_units
 from torkham.ingest.extract.words import default_words
@@ -159,7 +160,7 @@ def _campaign_since(text: str, sentence: tuple[int, int], date: DateMention, wor
     leader since August 2009' dates the taking of an office (none otherwise)."""
     held = [w for w in words if type_of(w.group()) in OFFICES]  # "has been the group's leader since 2009"
     if not _OPENS_SINCE.fullmatch(text, sentence[0], date.start):
-        return held
+        return held + movement_since(text, date, words)  # "Afghans have returned from Iran since 2004"
     return [w for w in words if type_of(w.group()) in CAMPAIGNS] or held
 
 
