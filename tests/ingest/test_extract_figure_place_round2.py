@@ -118,3 +118,14 @@ def test_a_period_opening_the_sentence_a_noun_or_a_share_counted_since_stay_stat
     assert _events("Since 01 May 2019, over 40,000 Afghans have returned home.", "2019-09-01") == []
     assert _events("Camp records show 9,120 total returns since 01 May 2019.", "2019-09-01") == []
     assert _events("About 40% of them have returned to their villages since 2004.", "2010-05-01") == []
+
+
+def _dates(text: str, date: str | None = None) -> list[tuple[str, str]]:
+    return [(text[d.start : d.end], d.record["date"]) for d in _kind(text, "date", date)]
+
+
+def test_last_month_and_this_month_count_from_the_present():
+    text = "Last month, the governor ordered all traders to close their shops. This month the market reopened."
+    assert _dates(text, "2015-03-10") == [("Last month", "2015-02"), ("This month", "2015-03")]
+    assert _events(text, "2015-03-10")[0] == ("2015-02", "policy")  # an order of an authority is a policy
+    assert _dates("Over the last month prices rose.", "2015-03-10") == []  # a span back from now, no month
