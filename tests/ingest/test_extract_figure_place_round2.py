@@ -129,3 +129,12 @@ def test_last_month_and_this_month_count_from_the_present():
     assert _dates(text, "2015-03-10") == [("Last month", "2015-02"), ("This month", "2015-03")]
     assert _events(text, "2015-03-10")[0] == ("2015-02", "policy")  # an order of an authority is a policy
     assert _dates("Over the last month prices rose.", "2015-03-10") == []  # a span back from now, no month
+
+
+def test_heights_in_feet_and_metres():
+    text = "The pass lies at 3,510 ft; a wall 4 metres high guards the gate. A foot patrol of 12 soldiers passed."
+    assert _figures(text) == [
+        ("3,510 ft", 3510, None, None, "foot"),
+        ("4 metres", 4, None, None, "metre"),
+        ("12 soldiers", 12, None, None, "person"),
+    ]
