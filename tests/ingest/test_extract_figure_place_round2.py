@@ -138,3 +138,10 @@ def test_heights_in_feet_and_metres():
         ("4 metres", 4, None, None, "metre"),
         ("12 soldiers", 12, None, None, "person"),
     ]
+
+
+def test_a_place_opening_a_name_in_a_heading_is_part_of_the_name():
+    text = "Iran Refugee Response Update No. 4\n\nReturns from Iran rose in May."
+    assert _places(text) == [("Iran", "IR")]  # the second, not the update's title
+    assert _places("Nepal Embassy Official Says Aid Arrived\n\nHe met elders in Quetta.") == [("Quetta", "PK")]
+    assert _places("Nepal Welcomes Aid\n\nThe aid arrived.") == [("Nepal", "NP")]  # a verb follows: the country

@@ -29,6 +29,7 @@ from torkham.ingest.extract.common import propose
 from torkham.ingest.extract.date_places import on_heading
 from torkham.ingest.extract.place_abbreviations import abbreviation_end, after_preposition, in_use
 from torkham.ingest.extract.place_governments import stands_for_government
+from torkham.ingest.extract.place_headings import in_capitals, names_in_heading
 from torkham.ingest.extract.words import default_words
 from torkham.ingest.proposal import Proposal
 from torkham.kb.names import normalize
@@ -58,6 +59,7 @@ class PlaceWords:
     demonyms: frozenset[str]
     relation_prepositions: frozenset[str]
     giving_verbs: frozenset[str]
+    heading_heads: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -74,6 +76,7 @@ def place_words() -> PlaceWords:
         noun_followers=frozenset([*data["noun_followers"], *data["government_verbs"]]),
         demonyms=frozenset(normalize(w) for w in default_words().demonyms),
         relation_prepositions=frozenset(data["relation_prepositions"]), giving_verbs=frozenset(data["giving_verbs"]),
+        heading_heads=frozenset([*data["name_heads"], *data["heading_heads"]]),
     )  # fmt: skip
 
 
@@ -169,9 +172,12 @@ def _part_of_name(text: str, tokens: list[Token], i: int, n: int, gazetteer: Gaz
     word of `organisation_after` after it ("Lakki Marwat police") makes it part of a name."""
     before = tokens[i - 1] if i > 0 else None
     after = tokens[i + n] if i + n < len(tokens) else None
-    if _POSSESSIVE.search(tokens[i + n - 1].text) or on_heading(text, tokens[i].start):
+    heading = on_heading(text, tokens[i].start) and not names_in_heading(
+        text, tokens[i + n - 1].end, words.heading_heads
+    )
+    if _POSSESSIVE.search(tokens[i + n - 1].text) or heading:
         after = None  # "Pakistan's Frontier Corps": the possessive ends the name; a title capitalises every word
-    if _in_capitals(text, tokens[i].start):
+    if in_capitals(text, tokens[i].start):
         return False  # "VISITS TORKHAM BORDER": a line in capitals capitalises every word
     if (
         after
@@ -189,15 +195,6 @@ def _part_of_name(text: str, tokens: list[Token], i: int, n: int, gazetteer: Gaz
         return False
     acronym = len(before.text) > 1 and before.text.isupper()  # "IOM Pakistan’s Situation Report"
     return acronym or not _SENTENCE_OPEN.search(text, max(0, before.start - 8), before.start)
-
-
-def _in_capitals(text: str, offset: int) -> bool:
-    """A heading in capitals: a line of under 200 characters, every letter a capital."""
-    start, end = text.rfind("\n", max(0, offset - 200), offset), text.find("\n", offset, offset + 200)
-    if (start < 0 < offset - 200) or (end < 0 and offset + 200 < len(text)):
-        return False
-    letters = [c for c in text[start + 1 : end if end >= 0 else len(text)] if c.isalpha()]
-    return len(letters) > 12 and all(c.isupper() for c in letters)
 
 
 def _adjacent(text: str, end: int, start: int) -> bool:
