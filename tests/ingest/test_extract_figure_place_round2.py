@@ -145,3 +145,9 @@ def test_a_place_opening_a_name_in_a_heading_is_part_of_the_name():
     assert _places(text) == [("Iran", "IR")]  # the second, not the update's title
     assert _places("Nepal Embassy Official Says Aid Arrived\n\nHe met elders in Quetta.") == [("Quetta", "PK")]
     assert _places("Nepal Welcomes Aid\n\nThe aid arrived.") == [("Nepal", "NP")]  # a verb follows: the country
+
+
+def test_a_name_of_places_in_two_countries_followed_by_its_country_is_the_one_there():
+    text = "Traders protest in Hyderabad, Pakistan, September 4, 2022. Hyderabad is hot."
+    found = [(text[p.start : p.end], p.record.get("country"), p.record.get("province")) for p in _kind(text, "place")]
+    assert found == [("Hyderabad", "PK", "PK-SD"), ("Pakistan", "PK", None), ("Hyderabad", None, None)]

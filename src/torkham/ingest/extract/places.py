@@ -28,6 +28,7 @@ from torkham.ingest.document import Document
 from torkham.ingest.extract.common import propose
 from torkham.ingest.extract.date_places import on_heading
 from torkham.ingest.extract.place_abbreviations import abbreviation_end, after_preposition, in_use
+from torkham.ingest.extract.place_context import narrowed_by_container
 from torkham.ingest.extract.place_governments import stands_for_government
 from torkham.ingest.extract.place_headings import in_capitals, names_in_heading
 from torkham.ingest.extract.words import default_words
@@ -111,6 +112,7 @@ def find_places(doc: Document, skip: list[tuple[int, int]] | None = None) -> lis
     tokens = tokens_of(doc.text)
     found = _matches(doc.text, tokens, gazetteer, words, sorted(skip or []))
     _levels_from_neighbours(doc.text, found)
+    narrowed_by_container(doc.text, found)
     found = [f for f in found if not stands_for_government(doc.text, f, words)]
     found = in_use(doc, found, gazetteer, words.place_prepositions, words.noun_followers)
     return [_proposal(doc, f) for f in found]
