@@ -151,3 +151,9 @@ def test_a_name_of_places_in_two_countries_followed_by_its_country_is_the_one_th
     text = "Traders protest in Hyderabad, Pakistan, September 4, 2022. Hyderabad is hot."
     found = [(text[p.start : p.end], p.record.get("country"), p.record.get("province")) for p in _kind(text, "place")]
     assert found == [("Hyderabad", "PK", "PK-SD"), ("Pakistan", "PK", None), ("Hyderabad", None, None)]
+
+
+def test_a_province_name_before_region_is_the_region_it_names():
+    text = "Herders cross the Balochistan region each spring; Quetta lies in Balochistan province."
+    found = [(text[p.start : p.end], p.record["level"], p.record.get("code")) for p in _kind(text, "place")]
+    assert found == [("Balochistan", "region", None), ("Quetta", "town", None), ("Balochistan", "province", "PK-BA")]

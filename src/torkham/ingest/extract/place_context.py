@@ -1,6 +1,9 @@
-"""A place name the gazetteer knows in several countries or provinces, followed by a comma and the country
-or province it lies in, is the one there: "in Torkham, Pakistan" (not the Afghan side), "Chaman,
-Balochistan" — as an address or a caption writes it. Only a name that stays ambiguous is narrowed."""
+"""What the words around a place name say beyond its level word:
+
+- a name the gazetteer knows in several countries or provinces, followed by a comma and the country or
+  province it lies in, is the one there: "in Hyderabad, Pakistan", as an address or a caption writes it;
+- a province's or district's name with "region" after it is the region named after it, not the admin unit:
+  "the Balochistan region" (reaching beyond the province), "the Swat region" — level region, its country kept."""
 
 from __future__ import annotations
 
@@ -9,6 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from torkham.geo.gazetteer import Place
     from torkham.ingest.extract.places import Found
 
 _COMMA = re.compile(r",[ \t]+")
@@ -25,3 +29,11 @@ def narrowed_by_container(text: str, found: list[Found]) -> None:
         inside = tuple(p for p in item.resolution.places if p.country in containers or p.province in containers)
         if inside and inside != item.resolution.places:
             item.resolution = dataclasses.replace(item.resolution, places=inside)
+
+
+def named_region(item: Found, place: Place | None) -> tuple[dict, str] | None:
+    """(the record, a note) of 'the Balochistan region': the region a province or district names."""
+    if item.level != "region" or place is None or place.level in ("region", "country"):
+        return None
+    note = f"'{item.text} region': the region named after the {place.level} {place.label()}, not the {place.level}"
+    return {"name": item.text, "level": "region", "country": place.country}, note

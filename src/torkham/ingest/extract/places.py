@@ -28,7 +28,7 @@ from torkham.ingest.document import Document
 from torkham.ingest.extract.common import propose
 from torkham.ingest.extract.date_places import on_heading
 from torkham.ingest.extract.place_abbreviations import abbreviation_end, after_preposition, in_use
-from torkham.ingest.extract.place_context import narrowed_by_container
+from torkham.ingest.extract.place_context import named_region, narrowed_by_container
 from torkham.ingest.extract.place_governments import stands_for_government
 from torkham.ingest.extract.place_headings import in_capitals, names_in_heading
 from torkham.ingest.extract.words import default_words
@@ -282,7 +282,9 @@ def _proposal(doc: Document, item: Found) -> Proposal:
     notes: list[str] = []
     record: dict = {"text": item.text}
     if place is not None:
-        record.update(place.record())
+        region = named_region(item, place)
+        record.update(region[0] if region else place.record())
+        notes.extend(region[1:] if region else [])
     else:
         record.update(name=item.text, level=None)
         distinct = resolution.distinct()[:8]
