@@ -157,3 +157,9 @@ def test_a_province_name_before_region_is_the_region_it_names():
     text = "Herders cross the Balochistan region each spring; Quetta lies in Balochistan province."
     found = [(text[p.start : p.end], p.record["level"], p.record.get("code")) for p in _kind(text, "place")]
     assert found == [("Balochistan", "region", None), ("Quetta", "town", None), ("Balochistan", "province", "PK-BA")]
+
+
+def test_a_date_glued_to_its_infobox_label_and_a_groups_years_of_operation():
+    text = "Jaysh al-Example\nDates of operation12 March 2011–present\nHeadquartersKunar\n"
+    assert _dates(text) == [("12 March 2011", "2011-03-12")]
+    assert _events(text) == [("2011-03-12", "formation")]
