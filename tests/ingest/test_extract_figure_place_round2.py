@@ -163,3 +163,9 @@ def test_a_date_glued_to_its_infobox_label_and_a_groups_years_of_operation():
     text = "Jaysh al-Example\nDates of operation12 March 2011–present\nHeadquartersKunar\n"
     assert _dates(text) == [("12 March 2011", "2011-03-12")]
     assert _events(text) == [("2011-03-12", "formation")]
+
+
+def test_a_headlines_verb_does_not_join_the_name_after_it():
+    text = "Envoy Commends Nepal’s Help to Flood Victims\n\nThe help came fast."
+    assert _places(text) == [("Nepal", "NP")]
+    assert _places("Rebel Front Nepal Claims Attack\n\nNo one was hurt.") == []  # a name's word before it

@@ -1,5 +1,7 @@
 """What the words around a place name say beyond its level word:
 
+- in brackets after a town, a name is its province; in a list, a name that can be a province is one when a
+  neighbour is only one (levels_from_neighbours);
 - a name the gazetteer knows in several countries or provinces, followed by a comma and the country or
   province it lies in, is the one there: "in Hyderabad, Pakistan", as an address or a caption writes it;
 - a province's or district's name with "region" after it is the region named after it, not the admin unit:
@@ -16,6 +18,30 @@ if TYPE_CHECKING:
     from torkham.ingest.extract.places import Found
 
 _COMMA = re.compile(r",[ \t]+")
+
+
+def levels_from_neighbours(text: str, found: list[Found]) -> None:
+    """'Spin Boldak (Kandahar)': a name in brackets after a town is its province; in a list ("Khyber
+    Pakhtunkhwa, Islamabad, Punjab"; "Kabul, Kandahar and Nangarhar provinces") a name that can be a province
+    is one when a neighbour is only one."""
+    listed = []
+    for before, after in zip(found, found[1:], strict=False):
+        between = text[before.end : after.start]
+        if re.fullmatch(r"\s*\(\s*", between) and after.level is None:
+            after.level = "province" if after.resolution.at_level("province").found else None
+        elif re.fullmatch(r"\s*(?:,|,?\s+and)\s+", between):
+            listed.append((before, after))
+    changed = True
+    while changed:  # along the whole list, either way
+        changed = False
+        for pair in listed:
+            for one, other in (pair, pair[::-1]):
+                if one.level is None and _only_province(other) and one.resolution.at_level("province").found:
+                    one.level, changed = "province", True
+
+
+def _only_province(item: Found) -> bool:
+    return item.level == "province" or {p.level for p in item.resolution.places} == {"province"}
 
 
 def narrowed_by_container(text: str, found: list[Found]) -> None:

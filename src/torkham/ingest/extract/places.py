@@ -28,7 +28,7 @@ from torkham.ingest.document import Document
 from torkham.ingest.extract.common import propose
 from torkham.ingest.extract.date_places import on_heading
 from torkham.ingest.extract.place_abbreviations import abbreviation_end, after_preposition, in_use
-from torkham.ingest.extract.place_context import named_region, narrowed_by_container
+from torkham.ingest.extract.place_context import levels_from_neighbours, named_region, narrowed_by_container
 from torkham.ingest.extract.place_governments import stands_for_government
 from torkham.ingest.extract.place_headings import in_capitals, names_in_heading
 from torkham.ingest.extract.words import default_words
@@ -61,6 +61,7 @@ class PlaceWords:
     relation_prepositions: frozenset[str]
     giving_verbs: frozenset[str]
     heading_heads: frozenset[str]
+    heading_verbs: frozenset[str]  # "… Commends Pakistan’s …": a headline's verb does not join the name after it
 
 
 @lru_cache(maxsize=1)
@@ -78,6 +79,7 @@ def place_words() -> PlaceWords:
         demonyms=frozenset(normalize(w) for w in default_words().demonyms),
         relation_prepositions=frozenset(data["relation_prepositions"]), giving_verbs=frozenset(data["giving_verbs"]),
         heading_heads=frozenset([*data["name_heads"], *data["heading_heads"]]),
+        heading_verbs=frozenset([*data["heading_verbs"], *data["government_verbs"]]),
     )  # fmt: skip
 
 
@@ -111,7 +113,7 @@ def find_places(doc: Document, skip: list[tuple[int, int]] | None = None) -> lis
     gazetteer, words = load_gazetteer(), place_words()
     tokens = tokens_of(doc.text)
     found = _matches(doc.text, tokens, gazetteer, words, sorted(skip or []))
-    _levels_from_neighbours(doc.text, found)
+    levels_from_neighbours(doc.text, found)
     narrowed_by_container(doc.text, found)
     found = [f for f in found if not stands_for_government(doc.text, f, words)]
     found = in_use(doc, found, gazetteer, words.place_prepositions, words.noun_followers)
@@ -193,7 +195,11 @@ def _part_of_name(text: str, tokens: list[Token], i: int, n: int, gazetteer: Gaz
     if lowered in words.name_links and i > 1 and _adjacent(text, tokens[i - 2].end, before.start):
         head = tokens[i - 2].text  # "War in Afghanistan", "government of Pakistan"; not "Natalegawa in Jakarta"
         return head.lower() in words.name_heads and (lowered != "in" or head[0].isupper())  # "the government in Kabul"
-    if not _capitalised_other(before, gazetteer) or lowered in words.free_before:
+    if (
+        not _capitalised_other(before, gazetteer)
+        or lowered in words.free_before
+        or (heading and lowered in words.heading_verbs)
+    ):
         return False
     acronym = len(before.text) > 1 and before.text.isupper()  # "IOM Pakistan’s Situation Report"
     return acronym or not _SENTENCE_OPEN.search(text, max(0, before.start - 8), before.start)
@@ -244,30 +250,6 @@ def _government(text: str, end: int, resolution: Resolution, words: PlaceWords) 
 
 def _name_before(text: str, end: int) -> str:
     return re.search(r"[\w-]+$", text[max(0, end - 40) : end]).group()  # type: ignore[union-attr]
-
-
-def _levels_from_neighbours(text: str, found: list[Found]) -> None:
-    """'Spin Boldak (Kandahar)': a name in brackets after a town is its province; in a list ("Khyber
-    Pakhtunkhwa, Islamabad, Punjab"; "Kabul, Kandahar and Nangarhar provinces") a name that can be a province
-    is one when a neighbour is only one."""
-    listed = []
-    for before, after in zip(found, found[1:], strict=False):
-        between = text[before.end : after.start]
-        if re.fullmatch(r"\s*\(\s*", between) and after.level is None:
-            after.level = "province" if after.resolution.at_level("province").found else None
-        elif re.fullmatch(r"\s*(?:,|,?\s+and)\s+", between):
-            listed.append((before, after))
-    changed = True
-    while changed:  # along the whole list, either way
-        changed = False
-        for pair in listed:
-            for one, other in (pair, pair[::-1]):
-                if one.level is None and _only_province(other) and one.resolution.at_level("province").found:
-                    one.level, changed = "province", True
-
-
-def _only_province(item: Found) -> bool:
-    return item.level == "province" or {p.level for p in item.resolution.places} == {"province"}
 
 
 def _chosen(item: Found) -> tuple[Place | None, Resolution]:
