@@ -169,3 +169,8 @@ def test_a_headlines_verb_does_not_join_the_name_after_it():
     text = "Envoy Commends Nepal’s Help to Flood Victims\n\nThe help came fast."
     assert _places(text) == [("Nepal", "NP")]
     assert _places("Rebel Front Nepal Claims Attack\n\nNo one was hurt.") == []  # a name's word before it
+
+
+def test_articles_of_an_agreement_are_counted_but_an_article_number_is_not():
+    text = "The accord has nine brief articles; Article 4 sets the border."
+    assert _figures(text) == [("nine brief articles", 9, None, None, "article")]
