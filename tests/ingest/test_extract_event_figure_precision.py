@@ -236,7 +236,8 @@ def test_a_number_after_a_rank_label_names_a_class():
 
 
 def test_the_base_of_a_ratio_is_no_count():
-    assert _figures("One in 5 children in the camps is underweight.") == []
+    # the ratio itself is a proportion (figure_ratios), its base no count of children
+    assert _figures("One in 5 children in the camps is underweight.") == [("One in 5", 0.2, "proportion")]
 
 
 def test_a_telephone_number_is_no_counter():

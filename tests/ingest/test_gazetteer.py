@@ -83,13 +83,13 @@ def test_an_ambiguous_name_lists_its_places():
 
 
 def test_a_capital_standing_for_its_government_is_flagged():
-    found = _places("Islamabad rejected the claim. Doubts exist about Kabul’s commitment to the deal.")
-    assert [(text, record.get("ambiguous")) for text, record, _ in found] == [("Islamabad", True), ("Kabul", True)]
+    # after a place preposition it is still proposed, flagged; alone it is its government, no place
+    found = _places("A spokesman in Islamabad rejected the claim. Doubts exist about Kabul’s commitment to the deal.")
+    assert [(text, record.get("ambiguous")) for text, record, _ in found] == [("Islamabad", True)]
     assert found[0][2] == [
         "ambiguous: 'Islamabad rejected' — the capital may stand for the government of PK, not the place; "
         "if so, make the government the actor"
     ]
-    assert "'Kabul’s commitment'" in found[1][2][0]
 
 
 def test_an_event_gets_the_place_its_sentence_names():

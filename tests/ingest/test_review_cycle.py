@@ -58,7 +58,7 @@ def test_ingest_reports_what_it_proposes_and_what_it_dropped(kb, mini_kb):
     ]
     assert result.err.startswith(
         "dropped 1 proposal(s) that do not validate:\n"
-        f"  {pid('fig', '7 furlongs')}: figure '{pid('fig', '7 furlongs')}': unit: unknown unit 'furlong'; known: afghani, attack,"
+        f"  {pid('fig', '7 furlongs')}: figure '{pid('fig', '7 furlongs')}': unit: unknown unit 'furlong'; known: afghani, article, attack,"
     )
     source = yaml.safe_load((mini_kb / SOURCE / "sources.yaml").read_text())["sources"][0]
     assert source["title"] == "Border Monitor" and source["authors"] == ["Test Analyst"] and source["date"] == "2025-08"

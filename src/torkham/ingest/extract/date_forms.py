@@ -35,6 +35,9 @@ class DateMention:
         return self.period[1] if self.period else None
 
 
+_GLUED = r"(?<=[a-z])"  # a day glued to the word before it, as an extraction joins an infobox's cells
+
+
 @lru_cache(maxsize=1)
 def date_patterns() -> list[tuple[str, re.Pattern]]:
     words = default_words()
@@ -66,6 +69,8 @@ def date_patterns() -> list[tuple[str, re.Pattern]]:
         ("range", re.compile(rf"(?<![\d,.]){year}\s*[-–]\s*(?P<year2>(?:1[89]|20)\d{{2}})\b")),
         ("mdy", re.compile(rf"(?:{mod})?{month}\s+{day},?\s+{year}")),
         ("dmy", re.compile(rf"(?:{mod})?\b{day}\s+(?:of\s+)?{month},?\s+{year}")),
+        # an infobox's label glued to its date: "Dates of operation26 January 2015", "Founded3 May 2010"
+        ("dmy", re.compile(rf"{_GLUED}{day}\s+{month},?\s+{year}")),
         ("my", re.compile(rf"(?:{mod})?{month},?\s+(?:of\s+)?{year}")),  # "in November of 2013"
         ("md", re.compile(rf"(?:{mod})?{month}\s+{day}\b(?!:|\.\d){no_year_after}")),
         ("dm", re.compile(rf"\b{day}\s+(?:of\s+)?{month}{no_year_after}")),
@@ -76,7 +81,15 @@ def date_patterns() -> list[tuple[str, re.Pattern]]:
         ("year", re.compile(rf"(?<![\d,.$£€-]){year}")),
     ]
     # Every other pattern starts a word: checking that first lets the engine skip most positions quickly.
-    return [(k, p if k in ("range", "year") else re.compile(r"(?=[A-Za-z0-9])\b" + p.pattern)) for k, p in patterns]
+    return [
+        (
+            k,
+            p
+            if k in ("range", "year") or p.pattern.startswith(_GLUED)
+            else re.compile(r"(?=[A-Za-z0-9])\b" + p.pattern),
+        )
+        for k, p in patterns
+    ]
 
 
 def _month_number(text: str, words: Words) -> int:

@@ -29,6 +29,8 @@ from torkham.ingest.extract.event_filters import (
     trending,
 )
 from torkham.ingest.extract.event_finder import EventFinder, candidate_matcher
+from torkham.ingest.extract.event_infobox import operating_field
+from torkham.ingest.extract.event_since import movement_since
 from torkham.ingest.extract.event_vocab import event_word_pattern, form_pattern, statistic_words, type_of
 from torkham.ingest.extract.figure_vocab import extra_units
 from torkham.ingest.extract.words import default_words
@@ -90,14 +92,14 @@ def find_events(
         ):
             continue  # the time stamp of a post, the dateline of a report: the date of the text, not of an event
         if in_date_field(text, date.start, starts):
-            word = (
-                heading_event(text, date.start, event_word_pattern())
-                if first_of_line(text, date.start, starts)
-                else None
-            )
-            if word is not None:
-                heading = text[text.rfind("\n", 0, word.start()) + 1 : text.find("\n", word.end())]
-                proposal = finder.event(date, word, sentences.around(date.start), 0, heading=heading)
+            first = first_of_line(text, date.start, starts)
+            word = heading_event(text, date.start, event_word_pattern()) if first else None
+            label = operating_field(text, date.start) if first and word is None else None  # a group's years
+            at = word or label
+            if at is not None:
+                heading = text[text.rfind("\n", 0, at.start()) + 1 : text.find("\n", at.end())]
+                kind = "formation" if word is None else None
+                proposal = finder.event(date, at, sentences.around(date.start), 0, heading=heading, event_type=kind)
                 proposals.extend([proposal] if proposal else [])
             continue
         if on_heading(text, date.start):
@@ -159,7 +161,7 @@ def _campaign_since(text: str, sentence: tuple[int, int], date: DateMention, wor
     leader since August 2009' dates the taking of an office (none otherwise)."""
     held = [w for w in words if type_of(w.group()) in OFFICES]  # "has been the group's leader since 2009"
     if not _OPENS_SINCE.fullmatch(text, sentence[0], date.start):
-        return held
+        return held + movement_since(text, date, words)  # "Afghans have returned from Iran since 2004"
     return [w for w in words if type_of(w.group()) in CAMPAIGNS] or held
 
 

@@ -20,6 +20,7 @@ from torkham.ingest.extract.dates import DateMention
 from torkham.ingest.extract.figure_counters import bare_time_spans, clean, counter_figures, number
 from torkham.ingest.extract.figure_filters import an_age, modifies_compound, names_not_counts, range_end_days
 from torkham.ingest.extract.figure_more import more_figures
+from torkham.ingest.extract.figure_ratios import range_ends, ratio_figures, ratios_spans
 from torkham.ingest.extract.unit_nouns import unit_after
 from torkham.ingest.extract.words import Words, default_words
 from torkham.ingest.proposal import Proposal
@@ -111,9 +112,10 @@ def _amounts(text: str, words: Words) -> list[Amount]:
         low, high = m.group("low") or m.group("low2"), m.group("high") or m.group("high2")
         times = words.scales[m.group("scale").lower()] if m.group("scale") else 1
         low_value = number(low) if low[0].isdigit() else float(words.number_words[low.lower()])
-        if low_value > number(high) and not _YEAR_SPAN.fullmatch(m.group()):
+        ends = range_ends(low_value, number(high), times, bool(_YEAR_SPAN.fullmatch(m.group())))
+        if ends is None:
             continue  # "Section 302 to 10 years": two numbers, not a range ("2023-24" is a span of years)
-        found.append(Amount(m.start(), m.end(), None, low_value * times, number(high) * times, scaled=times != 1))
+        found.append(Amount(m.start(), m.end(), None, *ends, scaled=times != 1))
     for m in patterns["dollars"].finditer(text):
         value = number(m.group("num")) * (words.scales[m.group("scale").lower()] if m.group("scale") else 1)
         found.append(Amount(m.start(), m.end(), value, scaled=bool(m.group("scale")), unit="us_dollar"))
@@ -147,7 +149,10 @@ def find_figures(
     text = doc.text
     amounts = _amounts(text, words)
     named = [(a.start, a.end) for a in amounts if names_not_counts(text, a.start, a.end)] + range_end_days(text, dates)
-    blocked = sorted([(d.start, d.end) for d in dates if "month" not in d.text] + list(skip) + named)
+    ratios = ratio_figures(doc, regions)
+    blocked = sorted(
+        [(d.start, d.end) for d in dates if "month" not in d.text] + list(skip) + named + ratios_spans(ratios)
+    )
     starts = [s for s, _ in blocked]
     proposals: list[Proposal] = []
     for amount in amounts:
@@ -157,7 +162,7 @@ def find_figures(
         proposal = _figure(doc, regions, dates, amount, words)
         if proposal:
             proposals.append(proposal)
-    proposals.extend(counter_figures(doc))
+    proposals.extend([*ratios, *counter_figures(doc)])
     proposals.extend(bare_time_spans(doc, regions, {(p.start, p.end) for p in proposals}))
     spans = sorted([*blocked, *((p.start, p.end) for p in proposals)])
     proposals.extend(more_figures(doc, regions, lambda a, b: any(s < b and a < e for s, e in spans)))

@@ -12,7 +12,8 @@ level and codes — "Nangarhar" → province AF-NAN · "Peshawar" → town in PK
   after a town, or in a list of provinces, is the province); otherwise the place whose own name it is, then
   the town before the unit of the same name;
 - a name that denotes places in different countries or provinces is proposed without a code, the places listed;
-- a capital standing for its government ("Kabul said", "Islamabad’s commitment") is flagged ambiguous.
+- a capital standing for its government ("Kabul said", "Islamabad’s commitment") is no place (place_governments);
+  after a place preposition ("a spokesman in Kabul said") it is, flagged ambiguous.
 Word lists: places.yaml."""
 
 from __future__ import annotations
@@ -27,6 +28,9 @@ from torkham.ingest.document import Document
 from torkham.ingest.extract.common import propose
 from torkham.ingest.extract.date_places import on_heading
 from torkham.ingest.extract.place_abbreviations import abbreviation_end, after_preposition, in_use
+from torkham.ingest.extract.place_context import levels_from_neighbours, named_region, narrowed_by_container
+from torkham.ingest.extract.place_governments import stands_for_government
+from torkham.ingest.extract.place_headings import in_capitals, names_in_heading
 from torkham.ingest.extract.words import default_words
 from torkham.ingest.proposal import Proposal
 from torkham.kb.names import normalize
@@ -54,6 +58,10 @@ class PlaceWords:
     place_prepositions: frozenset[str]
     noun_followers: frozenset[str]
     demonyms: frozenset[str]
+    relation_prepositions: frozenset[str]
+    giving_verbs: frozenset[str]
+    heading_heads: frozenset[str]
+    heading_verbs: frozenset[str]  # "… Commends Pakistan’s …": a headline's verb does not join the name after it
 
 
 @lru_cache(maxsize=1)
@@ -69,6 +77,9 @@ def place_words() -> PlaceWords:
         place_prepositions=frozenset(data["place_prepositions"]),
         noun_followers=frozenset([*data["noun_followers"], *data["government_verbs"]]),
         demonyms=frozenset(normalize(w) for w in default_words().demonyms),
+        relation_prepositions=frozenset(data["relation_prepositions"]), giving_verbs=frozenset(data["giving_verbs"]),
+        heading_heads=frozenset([*data["name_heads"], *data["heading_heads"]]),
+        heading_verbs=frozenset([*data["heading_verbs"], *data["government_verbs"]]),
     )  # fmt: skip
 
 
@@ -102,7 +113,9 @@ def find_places(doc: Document, skip: list[tuple[int, int]] | None = None) -> lis
     gazetteer, words = load_gazetteer(), place_words()
     tokens = tokens_of(doc.text)
     found = _matches(doc.text, tokens, gazetteer, words, sorted(skip or []))
-    _levels_from_neighbours(doc.text, found)
+    levels_from_neighbours(doc.text, found)
+    narrowed_by_container(doc.text, found)
+    found = [f for f in found if not stands_for_government(doc.text, f, words)]
     found = in_use(doc, found, gazetteer, words.place_prepositions, words.noun_followers)
     return [_proposal(doc, f) for f in found]
 
@@ -163,9 +176,12 @@ def _part_of_name(text: str, tokens: list[Token], i: int, n: int, gazetteer: Gaz
     word of `organisation_after` after it ("Lakki Marwat police") makes it part of a name."""
     before = tokens[i - 1] if i > 0 else None
     after = tokens[i + n] if i + n < len(tokens) else None
-    if _POSSESSIVE.search(tokens[i + n - 1].text) or on_heading(text, tokens[i].start):
+    heading = on_heading(text, tokens[i].start) and not names_in_heading(
+        text, tokens[i + n - 1].end, words.heading_heads
+    )
+    if _POSSESSIVE.search(tokens[i + n - 1].text) or heading:
         after = None  # "Pakistan's Frontier Corps": the possessive ends the name; a title capitalises every word
-    if _in_capitals(text, tokens[i].start):
+    if in_capitals(text, tokens[i].start):
         return False  # "VISITS TORKHAM BORDER": a line in capitals capitalises every word
     if (
         after
@@ -179,19 +195,14 @@ def _part_of_name(text: str, tokens: list[Token], i: int, n: int, gazetteer: Gaz
     if lowered in words.name_links and i > 1 and _adjacent(text, tokens[i - 2].end, before.start):
         head = tokens[i - 2].text  # "War in Afghanistan", "government of Pakistan"; not "Natalegawa in Jakarta"
         return head.lower() in words.name_heads and (lowered != "in" or head[0].isupper())  # "the government in Kabul"
-    if not _capitalised_other(before, gazetteer) or lowered in words.free_before:
+    if (
+        not _capitalised_other(before, gazetteer)
+        or lowered in words.free_before
+        or (heading and lowered in words.heading_verbs)
+    ):
         return False
     acronym = len(before.text) > 1 and before.text.isupper()  # "IOM Pakistan’s Situation Report"
     return acronym or not _SENTENCE_OPEN.search(text, max(0, before.start - 8), before.start)
-
-
-def _in_capitals(text: str, offset: int) -> bool:
-    """A heading in capitals: a line of under 200 characters, every letter a capital."""
-    start, end = text.rfind("\n", max(0, offset - 200), offset), text.find("\n", offset, offset + 200)
-    if (start < 0 < offset - 200) or (end < 0 and offset + 200 < len(text)):
-        return False
-    letters = [c for c in text[start + 1 : end if end >= 0 else len(text)] if c.isalpha()]
-    return len(letters) > 12 and all(c.isupper() for c in letters)
 
 
 def _adjacent(text: str, end: int, start: int) -> bool:
@@ -241,30 +252,6 @@ def _name_before(text: str, end: int) -> str:
     return re.search(r"[\w-]+$", text[max(0, end - 40) : end]).group()  # type: ignore[union-attr]
 
 
-def _levels_from_neighbours(text: str, found: list[Found]) -> None:
-    """'Spin Boldak (Kandahar)': a name in brackets after a town is its province; in a list ("Khyber
-    Pakhtunkhwa, Islamabad, Punjab"; "Kabul, Kandahar and Nangarhar provinces") a name that can be a province
-    is one when a neighbour is only one."""
-    listed = []
-    for before, after in zip(found, found[1:], strict=False):
-        between = text[before.end : after.start]
-        if re.fullmatch(r"\s*\(\s*", between) and after.level is None:
-            after.level = "province" if after.resolution.at_level("province").found else None
-        elif re.fullmatch(r"\s*(?:,|,?\s+and)\s+", between):
-            listed.append((before, after))
-    changed = True
-    while changed:  # along the whole list, either way
-        changed = False
-        for pair in listed:
-            for one, other in (pair, pair[::-1]):
-                if one.level is None and _only_province(other) and one.resolution.at_level("province").found:
-                    one.level, changed = "province", True
-
-
-def _only_province(item: Found) -> bool:
-    return item.level == "province" or {p.level for p in item.resolution.places} == {"province"}
-
-
 def _chosen(item: Found) -> tuple[Place | None, Resolution]:
     resolution = item.resolution
     if item.level and resolution.at_level(item.level).found:
@@ -277,7 +264,9 @@ def _proposal(doc: Document, item: Found) -> Proposal:
     notes: list[str] = []
     record: dict = {"text": item.text}
     if place is not None:
-        record.update(place.record())
+        region = named_region(item, place)
+        record.update(region[0] if region else place.record())
+        notes.extend(region[1:] if region else [])
     else:
         record.update(name=item.text, level=None)
         distinct = resolution.distinct()[:8]

@@ -59,6 +59,8 @@ def relative_patterns() -> list[tuple[str, re.Pattern]]:
         # "since the start of the year": the first month of the year of the text, or of the statement's year
         ("year edge", re.compile(r"(?i:the)\s+(?i:start|beginning)\s+of\s+(?P<which>(?i:the|this))\s+year\b")),
         ("last year", re.compile(r"(?i:last|next)\s+year\b(?!['’]s)")),  # "since late last year"
+        # "Last month, the government ordered …": the month before the present's (not "over the last month")
+        ("this month", re.compile(r"(?<![Tt]he )(?i:last|this)\s+month\b")),
         # "the fall of Kabul last August": the last such month before the present (not "last August 12")
         ("last month", re.compile(rf"(?i:last)\s+(?P<month>{'|'.join(_MONTHS)})\b(?!\.?\s*\d)")),
     ]
@@ -94,6 +96,8 @@ def relative_of(kind: str, m: re.Match) -> tuple[str, int] | None:
         return "years", -1 if m.group().lower().startswith("last") else 1
     if kind == "last month":
         return "last month", _MONTHS.index(groups["month"].capitalize()) + 1
+    if kind == "this month":
+        return "months ago", 1 if m.group().lower().startswith("last") else 0
     return None
 
 
