@@ -1,0 +1,84 @@
+"""Claims and actor candidates, round two (issue 14): each class of language a rule reads, with a sentence
+written for it → the exact proposal (or none)."""
+
+from __future__ import annotations
+
+from torkham.ingest.extract import propose
+from torkham.ingest.extract.common import text_document
+from torkham.ingest.extract.lexicon import Lexicon
+
+
+def _claims(text: str) -> list[tuple[list[str], str, str]]:
+    """(asserted_by, first note, statement) of each claim proposed for the text."""
+    doc = text_document(text, date="2024-04")
+    found = [p for p in propose(doc, Lexicon.empty()) if p.kind == "claim"]
+    return [(p.record["asserted_by"], p.notes[0], p.record["statement"]) for p in found]
+
+
+def test_a_relative_clause_between_the_subject_and_its_speech_verb_is_passed_over():
+    assert _claims(
+        "The council of the southern Zabul district, which lies on the main highway, says about 9,000 families "
+        "have fled the fighting."
+    ) == [([], "speaker is 'council': name who it refers to", "about 9,000 families have fled the fighting.")]
+
+
+def test_a_body_of_a_place_with_an_adjective_speaks_not_the_place():
+    assert _claims("The administration of northern Kunduz province says the bridge will reopen next week.") == [
+        ([], "speaker is 'administration': name who it refers to", "the bridge will reopen next week.")
+    ]
+
+
+def test_a_gerund_after_a_name_behind_the_article_keeps_the_name():
+    found = _claims("The spring saw more reports of the Haqqanis stating they had seized three outposts.")
+    assert [(by, statement) for by, _, statement in found] == [(["Haqqanis"], "they had seized three outposts.")]
+
+
+def test_an_adjective_in_ed_after_a_determiner_is_not_the_clause_verb():
+    found = _claims(
+        "Last week, the district council ordered all unlicensed traders to leave the market by Friday, blaming "
+        "them for the rising price of flour."
+    )
+    assert [(by, note) for by, note, _ in found] == [([], "speaker is 'district council': name who it refers to")]
+    assert found[0][2] == "them for the rising price of flour."
+
+
+def _author(text: str) -> list[str]:
+    """The first note of each claim of the author's own."""
+    return [note for by, note, _ in _claims(text) if "author's own assertion" in note]
+
+
+def test_an_author_names_the_chief_difficulty():
+    assert _author("The biggest obstacle to the peace talks lies in the provinces.") == [
+        "the author's own assertion ('biggest obstacle'): asserted by the source's author"
+    ]
+
+
+def test_an_author_characterises_by_a_hedge():
+    assert _author("Trade between the two states has mostly been shaped by seasonal smuggling.") == [
+        "the author's own assertion ('mostly been shaped by'): asserted by the source's author"
+    ]
+    assert _author("Trade between the two states has been shaped by seasonal smuggling.") == []
+
+
+def test_an_author_calls_something_an_integral_part():
+    assert _author("Seasonal labour made the valley an integral part of the regional economy.") == [
+        "the author's own assertion ('integral part of'): asserted by the source's author"
+    ]
+
+
+def test_an_author_sees_two_positions_drift_apart():
+    assert _author("The two parties in the coalition are drifting further apart on the budget.") == [
+        "the author's own assertion ('drifting further apart'): asserted by the source's author"
+    ]
+
+
+def test_an_author_weighs_what_a_course_would_gain():
+    assert _author("With a new trade corridor, the province could act more effectively on its debts.") == [
+        "the author's own assertion ('could act more effectively'): asserted by the source's author"
+    ]
+
+
+def test_an_author_names_a_harm_done_by_a_cause():
+    assert _author("Years of border closures have marred the ties between the two towns.") == [
+        "the author's own assertion ('have marred'): asserted by the source's author"
+    ]
