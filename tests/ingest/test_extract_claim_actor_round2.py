@@ -82,3 +82,32 @@ def test_an_author_names_a_harm_done_by_a_cause():
     assert _author("Years of border closures have marred the ties between the two towns.") == [
         "the author's own assertion ('have marred'): asserted by the source's author"
     ]
+
+
+def _actors(text: str) -> list[str]:
+    """The names of the actor candidates proposed for the text."""
+    doc = text_document(text, date="2024-04")
+    return [p.record["name"] for p in propose(doc, Lexicon.empty()) if p.kind == "actor"]
+
+
+def test_an_office_named_in_a_heading_keeps_its_last_office_word():
+    assert _actors("Monthly Update No. 9\n\nfrom the Office of the High Commissioner for Human Rights\n\nText.") == [
+        "Office of the High Commissioner for Human Rights"
+    ]
+
+
+def test_a_country_that_opens_a_name_is_no_agent():
+    assert _actors("Tajikistan Weekly Digest No. 4 | May 2023\n\nThe digest covers 40,000 people.") == []
+    assert _actors("Tajikistan closed two crossings in May.") == ["Tajikistan"]
+
+
+def test_a_country_in_a_title_case_headline_still_acts():
+    assert _actors("Tajikistan Closes Two Crossings on the Border\n\nThe closure began on Monday.") == ["Tajikistan"]
+
+
+def test_a_currency_sign_after_a_country_abbreviation_is_no_country():
+    assert _actors("Funding received: 42 million (US$) of 90 million requested.") == []
+
+
+def test_a_people_from_a_country_names_a_place_and_a_second_from_shares_it():
+    assert _actors("The camp registered many Uzbeks from Tajikistan and from Turkmenistan in June.") == []

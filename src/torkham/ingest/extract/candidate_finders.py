@@ -172,7 +172,7 @@ def country_abbreviations(doc: Document) -> list[tuple[str, str, int, int]]:
     """(country, abbreviation, start, end) for 'US', 'U.S.', 'UK', … in the text."""
     out = []
     for abbr, country in default_words().country_abbreviations.items():
-        for m in re.finditer(rf"(?<![\w.]){re.escape(abbr)}(?![\w]|\.\w)", doc.text):
+        for m in re.finditer(rf"(?<![\w.]){re.escape(abbr)}(?![\w$]|\.\w)", doc.text):  # not "US$"
             out.append((country, abbr, m.start(), m.end()))
     return sorted(out, key=lambda found: found[2])
 
