@@ -111,3 +111,21 @@ def test_a_currency_sign_after_a_country_abbreviation_is_no_country():
 
 def test_a_people_from_a_country_names_a_place_and_a_second_from_shares_it():
     assert _actors("The camp registered many Uzbeks from Tajikistan and from Turkmenistan in June.") == []
+
+
+def test_an_abbreviation_used_once_that_opens_a_clause_with_an_organisations_act_is_a_candidate():
+    assert _actors("• ACTED builds latrines in Herat province for 9,000 families.") == ["ACTED"]
+    assert _actors("In May, ACTED delivered tents to two camps in Herat.") == ["ACTED"]
+    assert _actors("Tents were delivered by ACTED to two camps in Herat.") == []
+
+
+def test_an_abbreviation_used_alone_spelling_a_name_past_its_head_and_link_is_that_name():
+    doc = text_document(
+        "A grant came from the Office of Water, Sanitation, and Hygiene last year. In May, WSH funded two wells.",
+        date="2024-04",
+    )
+    found = [p for p in propose(doc, Lexicon.empty()) if p.kind == "actor"]
+    assert [(p.record["name"], p.record.get("aliases")) for p in found] == [
+        ("Office of Water, Sanitation, and Hygiene", [{"name": "WSH", "type": "abbreviation"}])
+    ]
+    assert found[0].notes[-1] == "'WSH' used alone: taken as its abbreviation (its letters spell the name); check it"

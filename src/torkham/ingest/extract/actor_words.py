@@ -41,6 +41,7 @@ _LISTS = (
     "author_line_followers",
     "sentence_adverbs",
     "force_modifiers",
+    "agent_verbs",
 )
 _SECTIONS = (*_LISTS, "organisation_acronyms", "same_actor", "kind_since")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -83,6 +84,7 @@ class ActorWords:
     author_line_followers: frozenset[str]
     sentence_adverbs: frozenset[str]
     force_modifiers: frozenset[str]
+    agent_verbs: frozenset[str]
     organisation_acronyms: dict[str, str]
     same_actor: tuple[frozenset[str], ...]
     kind_since: tuple[KindSince, ...]

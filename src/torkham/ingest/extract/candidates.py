@@ -188,15 +188,20 @@ def _from_lone_acronyms(doc: Document, collector: Collector, no_actors: set[str]
         spelt = next((c for c in collector.items if any(_spells(abbr, f.split()) for f in c.forms())), None)
         if spelt is not None:  # "TTP" used alone in a text that names Tehrik-i-Taliban Pakistan (or its alias)
             spelt.aliases.setdefault(abbr, "abbreviation")
+            spelt.notes.append(f"'{abbr}' used alone: taken as its abbreviation (its letters spell the name); check it")
             collector.index[normalize(abbr)] = spelt
             continue
         collector.add(Candidate(abbr, kind, start, end, {}, [note]))
 
 
 def _spells(abbr: str, words: list[str]) -> bool:
-    """The abbreviation spells the name, or the name past the place it opens with ('CTD' for 'Khyber
-    Pakhtunkhwa Counter-Terrorism Department')."""
+    """The abbreviation spells the name, the name past the place it opens with ('CTD' for 'Khyber
+    Pakhtunkhwa Counter-Terrorism Department') or past its head word and link ('PRM' for 'Bureau of
+    Population, Refugees, and Migration')."""
     if spells_strictly(abbr, words):
+        return True
+    headed = len(words) > 3 and kind_of(words[0]) is not None and words[1] in ("of", "for")
+    if headed and spells_strictly(abbr, words[3:] if words[2] == "the" else words[2:]):
         return True
     gazetteer = load_gazetteer()
     return any(
