@@ -129,3 +129,17 @@ def test_an_abbreviation_used_alone_spelling_a_name_past_its_head_and_link_is_th
         ("Office of Water, Sanitation, and Hygiene", [{"name": "WSH", "type": "abbreviation"}])
     ]
     assert found[0].notes[-1] == "'WSH' used alone: taken as its abbreviation (its letters spell the name); check it"
+
+
+def test_a_naming_phrase_after_a_noun_for_a_people_names_a_community():
+    assert _actors("Old chronicles tell of a tribe known as the Dards living near the passes.") == ["Dards"]
+    assert _actors("Old chronicles tell of a horse named Rakhsh living near the passes.") == []
+
+
+def test_a_monarchs_title_before_a_name_marks_a_person():
+    assert _actors("The frontier was settled with Maharaja Ranjit Singh in 1831.") == ["Ranjit Singh"]
+
+
+def test_a_role_in_lowercase_before_a_single_name_marks_a_person():
+    assert _actors("The Persian geographer Istakhri travelled on the road to the passes.") == ["Istakhri"]
+    assert _actors("The Persian road to Istakhri ran through the passes.") == []

@@ -42,6 +42,7 @@ _LISTS = (
     "sentence_adverbs",
     "force_modifiers",
     "agent_verbs",
+    "people_nouns",
 )
 _SECTIONS = (*_LISTS, "organisation_acronyms", "same_actor", "kind_since")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -85,6 +86,7 @@ class ActorWords:
     sentence_adverbs: frozenset[str]
     force_modifiers: frozenset[str]
     agent_verbs: frozenset[str]
+    people_nouns: frozenset[str]
     organisation_acronyms: dict[str, str]
     same_actor: tuple[frozenset[str], ...]
     kind_since: tuple[KindSince, ...]
