@@ -143,3 +143,21 @@ def test_a_monarchs_title_before_a_name_marks_a_person():
 def test_a_role_in_lowercase_before_a_single_name_marks_a_person():
     assert _actors("The Persian geographer Istakhri travelled on the road to the passes.") == ["Istakhri"]
     assert _actors("The Persian road to Istakhri ran through the passes.") == []
+
+
+def test_a_community_of_agencies_speaks():
+    assert _claims("The donor community expects the appeal to fall short of its target this year.") == [
+        ([], "speaker is 'donor community': name who it refers to", "the appeal to fall short of its target this year.")
+    ]
+
+
+def test_an_author_predicts_that_something_could_occur():
+    assert _author("Further landslides could occur on the pass within days.") == [
+        "the author's own assertion ('could occur'): asserted by the source's author"
+    ]
+
+
+def test_an_author_ranks_a_place_among_the_most():
+    assert _author("The pass lies in one of the most rugged stretches of the range.") == [
+        "the author's own assertion ('lies in one of the most'): asserted by the source's author"
+    ]
