@@ -161,3 +161,16 @@ def test_an_author_ranks_a_place_among_the_most():
     assert _author("The pass lies in one of the most rugged stretches of the range.") == [
         "the author's own assertion ('lies in one of the most'): asserted by the source's author"
     ]
+
+
+def test_estimates_handed_over_are_the_givers_claim():
+    assert _claims(
+        "WFP and FAO have provided updated harvest estimates for 2024, with a low case of 2 million tonnes."
+    ) == [
+        (
+            ["WFP", "FAO"],
+            "speaker 'WFP' is not a known actor",
+            "estimates for 2024, with a low case of 2 million tonnes.",
+        )
+    ]
+    assert _claims("The army provided trucks for the convoy to the border crossing.") == []
