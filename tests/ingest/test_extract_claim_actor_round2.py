@@ -174,3 +174,15 @@ def test_estimates_handed_over_are_the_givers_claim():
         )
     ]
     assert _claims("The army provided trucks for the convoy to the border crossing.") == []
+
+
+def test_a_name_alone_on_the_line_above_a_dateline_is_the_byline():
+    assert _actors("Floods Close Highway to Chitral\n\nNasir Ahmed\n\nPESHAWAR -- The road was shut on Monday.") == [
+        "Nasir Ahmed"
+    ]
+    assert _actors("Floods close highway\n\nNorth Waziristan\n\nPESHAWAR -- The road was shut on Monday.") == []
+
+
+def test_a_name_with_an_epithet_is_a_persons():
+    assert _actors("The city was sacked by Timur the Lame in 1398.") == ["Timur the Lame"]
+    assert _actors("The city was sacked in 1398. Then the Great Game began.") == []

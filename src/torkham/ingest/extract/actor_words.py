@@ -43,6 +43,7 @@ _LISTS = (
     "force_modifiers",
     "agent_verbs",
     "people_nouns",
+    "epithets",
 )
 _SECTIONS = (*_LISTS, "organisation_acronyms", "same_actor", "kind_since")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -87,6 +88,7 @@ class ActorWords:
     force_modifiers: frozenset[str]
     agent_verbs: frozenset[str]
     people_nouns: frozenset[str]
+    epithets: frozenset[str]
     organisation_acronyms: dict[str, str]
     same_actor: tuple[frozenset[str], ...]
     kind_since: tuple[KindSince, ...]

@@ -29,6 +29,7 @@ from torkham.ingest.extract.citations import Entry
 from torkham.ingest.extract.comma_names import comma_names
 from torkham.ingest.extract.common import propose
 from torkham.ingest.extract.country_agents import add_countries
+from torkham.ingest.extract.epithets import epithet_names
 from torkham.ingest.extract.ethnic_groups import find_ethnic_groups
 from torkham.ingest.extract.group_lists import add_listed_groups
 from torkham.ingest.extract.initiatives import head_after, named_initiatives
@@ -152,6 +153,8 @@ def find_candidates(
     add_countries(doc, collector)
     for name, forms, start, end, note in find_ethnic_groups(doc.text):
         collector.add(Candidate(name, "ethnic_group", start, end, dict.fromkeys(forms, "other_name"), [note]))
+    for name, start, end, note in epithet_names(doc.text):
+        collector.add(Candidate(name, "person", start, end, {}, [note]))
     _from_lone_acronyms(doc, collector, no_actors)
     name_lines.add_listed(doc, collector)
     add_listed_people(doc, collector)
