@@ -186,3 +186,13 @@ def test_a_name_alone_on_the_line_above_a_dateline_is_the_byline():
 def test_a_name_with_an_epithet_is_a_persons():
     assert _actors("The city was sacked by Timur the Lame in 1398.") == ["Timur the Lame"]
     assert _actors("The city was sacked in 1398. Then the Great Game began.") == []
+
+
+def test_a_government_named_by_its_place_with_an_adjective_or_a_unit_is_a_candidate():
+    assert _actors("Relief reached the camps, the government of southern Sindh province said on Monday.") == [
+        "government of southern Sindh province"
+    ]
+    assert _actors("The treaty bound the Government of colonial Burma for ten years.") == [
+        "Government of colonial Burma"
+    ]
+    assert _actors("The treaty bound the government of the day for ten years.") == []

@@ -31,6 +31,7 @@ from torkham.ingest.extract.common import propose
 from torkham.ingest.extract.country_agents import add_countries
 from torkham.ingest.extract.epithets import epithet_names
 from torkham.ingest.extract.ethnic_groups import find_ethnic_groups
+from torkham.ingest.extract.government_names import government_names
 from torkham.ingest.extract.group_lists import add_listed_groups
 from torkham.ingest.extract.initiatives import head_after, named_initiatives
 from torkham.ingest.extract.known_variants import kind_in_time, variant_of
@@ -155,6 +156,8 @@ def find_candidates(
         collector.add(Candidate(name, "ethnic_group", start, end, dict.fromkeys(forms, "other_name"), [note]))
     for name, start, end, note in epithet_names(doc.text):
         collector.add(Candidate(name, "person", start, end, {}, [note]))
+    for name, start, end, note in government_names(doc.text):
+        collector.add(Candidate(name, "government_body", start, end, {}, [note]))
     _from_lone_acronyms(doc, collector, no_actors)
     name_lines.add_listed(doc, collector)
     add_listed_people(doc, collector)
