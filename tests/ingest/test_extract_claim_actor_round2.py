@@ -196,3 +196,10 @@ def test_a_government_named_by_its_place_with_an_adjective_or_a_unit_is_a_candid
         "Government of colonial Burma"
     ]
     assert _actors("The treaty bound the government of the day for ten years.") == []
+
+
+def test_a_countrys_government_written_in_lowercase_is_a_candidate_beside_the_country():
+    assert _actors("Aid reached the camps with the help of the government of Tajikistan in May.") == [
+        "government of Tajikistan",
+        "Tajikistan",
+    ]
