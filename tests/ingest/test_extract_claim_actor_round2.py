@@ -203,3 +203,15 @@ def test_a_countrys_government_written_in_lowercase_is_a_candidate_beside_the_co
         "government of Tajikistan",
         "Tajikistan",
     ]
+
+
+def test_an_author_sees_an_opportunity_opened():
+    assert _author("The new governor has reopened the market, offering traders a rare opportunity to recover.") == [
+        "the author's own assertion ('offering traders a rare opportunity'): asserted by the source's author"
+    ]
+
+
+def test_an_author_sees_a_climate_created_past_three_words():
+    assert _author("The long siege has created a fearful public climate in the valley.") == [
+        "the author's own assertion ('has created a fearful public climate'): asserted by the source's author"
+    ]
