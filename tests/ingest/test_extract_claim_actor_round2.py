@@ -215,3 +215,9 @@ def test_an_author_sees_a_climate_created_past_three_words():
     assert _author("The long siege has created a fearful public climate in the valley.") == [
         "the author's own assertion ('has created a fearful public climate'): asserted by the source's author"
     ]
+
+
+def test_a_participle_aside_after_an_adverb_is_passed_over_for_the_subject():
+    assert _claims(
+        "The survey, recently completed in three districts, indicates that most families lack clean water."
+    ) == [([], "speaker is 'survey': name who it refers to", "most families lack clean water.")]

@@ -126,7 +126,8 @@ def _is_verb_like(word: str) -> bool:
 _ASIDE = re.compile(r",\s*(?:however|though|too|also|in turn|meanwhile)\s*,?", re.I)
 # "…, a little-known front, claimed", "The report, released on Monday, says", "The council of X province,
 # which borders Y, says" (a relative clause between the subject and its verb)
-_APPOSITION = re.compile(r",\s+(?:a|an|the|its|his|her|which|who|whose|[a-z]+ed)\s+[^,;:()]{1,60},\s*$")
+# or a participle after an adverb ("The survey, recently completed in three districts, indicates")
+_APPOSITION = re.compile(r",\s+(?:a|an|the|its|his|her|which|who|whose|(?:[a-z]+ly\s+)?[a-z]+ed)\s+[^,;:()]{1,60},\s*$")
 # "The Taliban administration in Kabul accused", "The government of northwestern X province says"
 # (not "reports of the Taliban stating": a name after the article alone is the subject)
 _MODIFIER = re.compile(r"\s+(?:in|of|from|at|for)\s+(?:(?:the\s+)?(?!the\b)[a-z][a-z-]*\s+(?:[a-z][a-z-]*\s+)?)?$")
