@@ -221,3 +221,11 @@ def test_a_participle_aside_after_an_adverb_is_passed_over_for_the_subject():
     assert _claims(
         "The survey, recently completed in three districts, indicates that most families lack clean water."
     ) == [([], "speaker is 'survey': name who it refers to", "most families lack clean water.")]
+
+
+def test_a_headline_with_a_verb_of_stance_reports_a_claim():
+    assert _claims("Tajikistan Rejects Claims of Border Incursion\n\nThe ministry spoke on Monday.")[0] == (
+        ["Tajikistan"],
+        "speaker 'Tajikistan' is not a known actor",
+        "Claims of Border Incursion",
+    )
