@@ -41,6 +41,9 @@ _LISTS = (
     "author_line_followers",
     "sentence_adverbs",
     "force_modifiers",
+    "agent_verbs",
+    "people_nouns",
+    "epithets",
 )
 _SECTIONS = (*_LISTS, "organisation_acronyms", "same_actor", "kind_since")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -83,6 +86,9 @@ class ActorWords:
     author_line_followers: frozenset[str]
     sentence_adverbs: frozenset[str]
     force_modifiers: frozenset[str]
+    agent_verbs: frozenset[str]
+    people_nouns: frozenset[str]
+    epithets: frozenset[str]
     organisation_acronyms: dict[str, str]
     same_actor: tuple[frozenset[str], ...]
     kind_since: tuple[KindSince, ...]

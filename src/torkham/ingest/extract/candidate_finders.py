@@ -12,6 +12,7 @@ from collections import Counter
 from functools import lru_cache
 
 from torkham.ingest.document import Document
+from torkham.ingest.extract.acting_acronyms import acting_verb
 from torkham.ingest.extract.actor_words import actor_words
 from torkham.ingest.extract.namewords import is_title, kind_of, lookups, person_name, thing_after
 from torkham.ingest.extract.words import default_words
@@ -151,7 +152,7 @@ def _why_actor(text: str, m: re.Match, count: int, listed: bool) -> str | None:
     abbr = m.group("abbr")
     if count >= ACRONYM_REPEATS:
         return f"used {count} times"
-    actor_word = _ACTOR_AFTER.match(text, m.end())
+    actor_word = _ACTOR_AFTER.match(text, m.end()) or acting_verb(text, m.start(), m.end())
     if actor_word:
         return f"'{abbr}{actor_word.group()}'"
     if _OWNED_AFTER.match(text, m.end()):
@@ -172,7 +173,7 @@ def country_abbreviations(doc: Document) -> list[tuple[str, str, int, int]]:
     """(country, abbreviation, start, end) for 'US', 'U.S.', 'UK', … in the text."""
     out = []
     for abbr, country in default_words().country_abbreviations.items():
-        for m in re.finditer(rf"(?<![\w.]){re.escape(abbr)}(?![\w]|\.\w)", doc.text):
+        for m in re.finditer(rf"(?<![\w.]){re.escape(abbr)}(?![\w$]|\.\w)", doc.text):  # not "US$"
             out.append((country, abbr, m.start(), m.end()))
     return sorted(out, key=lambda found: found[2])
 

@@ -29,7 +29,9 @@ from torkham.ingest.extract.citations import Entry
 from torkham.ingest.extract.comma_names import comma_names
 from torkham.ingest.extract.common import propose
 from torkham.ingest.extract.country_agents import add_countries
+from torkham.ingest.extract.epithets import epithet_names
 from torkham.ingest.extract.ethnic_groups import find_ethnic_groups
+from torkham.ingest.extract.government_names import government_names
 from torkham.ingest.extract.group_lists import add_listed_groups
 from torkham.ingest.extract.initiatives import head_after, named_initiatives
 from torkham.ingest.extract.known_variants import kind_in_time, variant_of
@@ -152,6 +154,10 @@ def find_candidates(
     add_countries(doc, collector)
     for name, forms, start, end, note in find_ethnic_groups(doc.text):
         collector.add(Candidate(name, "ethnic_group", start, end, dict.fromkeys(forms, "other_name"), [note]))
+    for name, start, end, note in epithet_names(doc.text):
+        collector.add(Candidate(name, "person", start, end, {}, [note]))
+    for name, start, end, note in government_names(doc.text):
+        collector.add(Candidate(name, "government_body", start, end, {}, [note]))
     _from_lone_acronyms(doc, collector, no_actors)
     name_lines.add_listed(doc, collector)
     add_listed_people(doc, collector)
@@ -188,15 +194,20 @@ def _from_lone_acronyms(doc: Document, collector: Collector, no_actors: set[str]
         spelt = next((c for c in collector.items if any(_spells(abbr, f.split()) for f in c.forms())), None)
         if spelt is not None:  # "TTP" used alone in a text that names Tehrik-i-Taliban Pakistan (or its alias)
             spelt.aliases.setdefault(abbr, "abbreviation")
+            spelt.notes.append(f"'{abbr}' used alone: taken as its abbreviation (its letters spell the name); check it")
             collector.index[normalize(abbr)] = spelt
             continue
         collector.add(Candidate(abbr, kind, start, end, {}, [note]))
 
 
 def _spells(abbr: str, words: list[str]) -> bool:
-    """The abbreviation spells the name, or the name past the place it opens with ('CTD' for 'Khyber
-    Pakhtunkhwa Counter-Terrorism Department')."""
+    """The abbreviation spells the name, the name past the place it opens with ('CTD' for 'Khyber
+    Pakhtunkhwa Counter-Terrorism Department') or past its head word and link ('PRM' for 'Bureau of
+    Population, Refugees, and Migration')."""
     if spells_strictly(abbr, words):
+        return True
+    headed = len(words) > 3 and kind_of(words[0]) is not None and words[1] in ("of", "for")
+    if headed and spells_strictly(abbr, words[3:] if words[2] == "the" else words[2:]):
         return True
     gazetteer = load_gazetteer()
     return any(

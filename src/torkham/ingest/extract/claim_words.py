@@ -75,6 +75,8 @@ class ClaimWords:
     author_markers: dict[str, tuple[str, ...]]
     author_frames: dict[str, Frame] = field(default_factory=dict)
     passive_speech: tuple[str, ...] = ()
+    giving_verbs: tuple[str, ...] = ()
+    given_nouns: tuple[str, ...] = ()
 
     @cached_property
     def forms(self) -> dict[str, tuple[str, str]]:
@@ -174,4 +176,6 @@ def claim_words() -> ClaimWords:
         author_markers=markers,
         author_frames=read_frames(data.get("author_frames")),
         passive_speech=words("passive_speech"),
+        giving_verbs=words("giving_verbs"),
+        given_nouns=words("given_nouns"),
     )

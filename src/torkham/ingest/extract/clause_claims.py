@@ -15,7 +15,11 @@ from torkham.ingest.proposal import Proposal
 
 MIN_WORDS = 3
 VERB_TRIES = 4  # finite verbs tried, from the last before the participle back, for the clause's subject
-_NOT_A_VERB = re.compile(r"\b(?:with|to|from|against|on|at|by|about|of|in|for|and|or|but|the|a|an)$")
+# a preposition, an article or a determiner before an -ed word: "with armed groups", "all unregistered migrants"
+_NOT_A_VERB = re.compile(
+    r"\b(?:with|to|from|against|on|at|by|about|of|in|for|and|or|but|the|a|an|all|some|many|most|several|these|those"
+    r"|its|their|his|her|our|any|each|every|no)$"
+)
 
 
 @lru_cache(maxsize=1)

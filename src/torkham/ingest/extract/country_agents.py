@@ -19,6 +19,7 @@ from functools import lru_cache
 from torkham.ingest.document import Document
 from torkham.ingest.extract.actor_words import actor_words
 from torkham.ingest.extract.candidate_collector import Candidate, Collector
+from torkham.ingest.extract.name_runs import in_headline
 from torkham.ingest.extract.namewords import is_title, lookups
 from torkham.ingest.extract.words import default_words
 
@@ -28,6 +29,8 @@ _SEPARATOR = r"(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
 _WORD_BEFORE = re.compile(r"(\w+)\W{1,3}(?:(?:the|former|then)\s+)*$")
 _OF_BEFORE = re.compile(r"(\w+)\s+(?:of|for)\s+(?:the\s+)?$")  # "the President of Turkey"
 _FROM_BEFORE = re.compile(r"(\w+)\s+from\s+(?:the\s+)?$")
+# "Afghans from Pakistan and from Iran": a second "from" shares the first one's word
+_FROM_AGAIN = re.compile(r"(\w+)\s+from\s+(?:the\s+)?[A-Z][\w.'’ -]{0,40}?,?\s+(?:and|or)\s+from\s+(?:the\s+)?$")
 _SUBJECT_BEFORE = re.compile(r"(?:\n[ \t]*|[.!?]\s+|^)(?:[Tt]he\s+)?$")
 _BETWEEN_PLACES = re.compile(r"(\w+)\s+between\s+(?:the\s+)?$")
 _POSSESSIVE = re.compile(r"['’]s?\b\s*(\w+)?")
@@ -72,7 +75,17 @@ def country_acts(text: str, start: int, end: int) -> bool:
     first, last = list_span(text, start, end)
     window = text[max(0, first - 40) : first]
     placed = _after_preposition(window)
-    return _acts_after(text, last, placed) or _acts_before(window, first <= 40)
+    return _acts_after(text, last, placed) or _acts_before(window, first <= 40, _opens_name(text, last))
+
+
+def _opens_name(text: str, end: int) -> bool:
+    """'Afghanistan Humanitarian Bulletin', 'Pakistan Cricket Board': a capitalised word after the country
+    that names none of its officials makes the country the first word of a name (not in a title-case
+    headline, where a verb is capitalised: 'Pakistan Reopens Border')."""
+    after = _AFTER.match(text, end)
+    if after is None or not after.group(1)[:1].isupper() or after.group(1).lower() in actor_words().country_agent_nouns:
+        return False
+    return not is_title(after.group(1)) and not in_headline(text, end)
 
 
 def _after_preposition(window: str) -> bool:
@@ -95,21 +108,27 @@ def _acts_after(text: str, end: int, placed: bool) -> bool:
     return first.lower() in words.country_agent_after and not placed
 
 
-def _acts_before(window: str, at_text_start: bool) -> bool:
+def _acts_before(window: str, at_text_start: bool, opens_name: bool = False) -> bool:
     words = actor_words()
-    if _SUBJECT_BEFORE.search(("\n" if at_text_start else "") + window):
+    if _SUBJECT_BEFORE.search(("\n" if at_text_start else "") + window) and not opens_name:
         return True  # opening a sentence: "Pakistan and Afghanistan met"
     of = _OF_BEFORE.search(window)
     if of and (is_title(of.group(1)) or of.group(1).lower() in words.country_agent_nouns):
         return True  # "the President of Turkey", "the government of Pakistan"
-    origin = _FROM_BEFORE.search(window)
-    if origin and origin.group(1).lower() in words.country_from_people:
-        return False  # "political leaders from Afghanistan": where people come from
+    origin = _FROM_AGAIN.search(window) or _FROM_BEFORE.search(window)
+    if origin and (origin.group(1).lower() in words.country_from_people or _people(origin.group(1))):
+        return False  # "political leaders from Afghanistan", "Afghans from Iran": where people come from
     between = _BETWEEN_PLACES.search(window)
     if between and between.group(1).lower() in words.country_between_places:
         return False  # "border crossing points between Pakistan and Afghanistan": a place between them
     before = _WORD_BEFORE.search(window)
     return bool(before and before.group(1).lower() in words.country_agent_before)
+
+
+def _people(word: str) -> bool:
+    """'Afghans', 'Iranians': a people named by its plural demonym."""
+    demonyms = default_words().demonyms
+    return word[:1].isupper() and word.endswith("s") and (word.lower() in demonyms or word.lower()[:-1] in demonyms)
 
 
 def add_countries(doc: Document, collector: Collector) -> None:
@@ -121,6 +140,8 @@ def add_countries(doc: Document, collector: Collector) -> None:
         i = bisect_right(starts, m.start())
         if any(s <= m.start() and m.end() <= e and (s, e) != m.span() for s, e in inside[max(0, i - 3) : i]):
             continue
+        if doc.text[m.end() : m.end() + 1] == "$":
+            continue  # "US$": a currency
         if country_acts(doc.text, m.start(), m.end()):
             collector.add(Candidate(m.group(), "state", m.start(), m.end(), {}, ["a country that acts in the text"]))
 

@@ -3,7 +3,8 @@
 
 A word of ethnic_groups (actor_words.yaml) is one used as a noun (a plural, after a word such as
 "predominantly", or ending its phrase), before a noun for its people ("families", "community") or in a
-compound ("anti-Shia"); any capitalised word is one after "ethnic" or before "ethnic group". A word
+compound ("anti-Shia"); any capitalised word is one after "ethnic" or before "ethnic group", or named by
+a phrase of naming after a noun for a people ("a people called Pactyans"; actor_words.yaml: people_nouns). A word
 inside a longer name is not one ("Mumtaz Zahra Baloch", "Baloch Liberation Army", "Hazara Town"). The
 plural is an alias of the singular ("Balochs" of "Baloch")."""
 
@@ -17,6 +18,10 @@ from torkham.ingest.extract.words import default_words
 
 _WORD = re.compile(r"(?<![\w’'])(?:anti-)?(?P<word>[A-Z][a-z]+?(?:['’][a-z]+)?)(?P<plural>s)?(?![\w’'])")
 _EXPLICIT = re.compile(r"\bethnic\s+(?P<a>[A-Z][a-z]+)|(?P<b>[A-Z][a-z]+)\s+ethnic\s+(?:group|community|minority)")
+# "a people called Pactyans", "a tribe known as the Kalash": the naming phrase makes any name a community's
+_NAMING = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he)\s+(?P<noun>[a-z]+)\s+(?:called|named|known\s+as)\s+(?:the\s+)?(?P<c>[A-Z][a-z]+)\b"
+)
 _NEXT = re.compile(r"[ -]([A-Za-z]+)")
 _PREVIOUS = re.compile(r"([A-Za-z]+)[ ]$")
 _PHRASE_END = re.compile(r"\s*(?:[.,;:)!?\n]|\[|\band\b|\bor\b|$)")
@@ -48,6 +53,9 @@ def find_ethnic_groups(text: str) -> list[tuple[str, list[str], int, int, str]]:
             found.append(
                 (m.group(group), m.group(group), m.start(group), m.end(group), f"'{m.group().strip()}' in the text")
             )
+    for m in _NAMING.finditer(text):
+        if m.group("noun") in actor_words().people_nouns and not _inside_name(text, m.start("c"), m.end("c")):
+            found.append((m.group("c"), m.group("c"), m.start("c"), m.end("c"), f"'{m.group().strip()}' in the text"))
     first: dict[str, str] = {}
     out = []
     for word, written, start, end, why in sorted(found, key=lambda f: f[2]):

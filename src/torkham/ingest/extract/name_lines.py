@@ -102,8 +102,13 @@ def _name_above_role(doc: Document, collector: Collector) -> None:
             collector.add(Candidate(name, "person", start, start + len(name), {}, [f"a name above its role: '{role}'"]))
         elif _outlet_line(role) or _DATE_LINE.fullmatch(role):
             collector.add(Candidate(name, "person", start, start + len(name), {}, [f"a byline above '{role}'"]))
+        elif dateline := _DATELINE.match(role):  # "Ayaz Gul" / "ISLAMABAD -- Afghanistan is urging …"
+            note = f"a byline above '{dateline.group().strip()}'"
+            collector.add(Candidate(name, "person", start, start + len(name), {}, [note]))
 
 
+# a story's dateline: its place in capitals and a dash ("ISLAMABAD --", "PESHAWAR, Pakistan —")
+_DATELINE = re.compile(r"[A-Z][A-Z.'’ -]{2,30}(?:,\s*[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)?\s+(?:--|—|–)\s")
 _DATE_LINE = re.compile(
     r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:\d{1,2}\s+[A-Z][a-z]+\.?,?\s+\d{4}|"
     r"[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})(?:[,\s]+\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?)?"

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 
 from torkham.ingest.extract.actor_words import actor_words
+from torkham.ingest.extract.claim_words import claim_words
 from torkham.ingest.extract.namewords import DASHES, LINK, SEQUENCE, is_title, kind_of, lookups, person_name
 from torkham.ingest.extract.words import Words, default_words
 
@@ -160,16 +161,26 @@ def headline_name(tokens: list[str], offsets: list[int]) -> Run:
     if link >= 0:  # "Designations of Tehrik-e Taliban Pakistan Leaders", "Designation Of The Majeed Brigade"
         return headline_name(tokens[link + 1 :], offsets[link + 1 :])
     countries = lookups()[3]
-    end = head + 1
+    end, linked = head + 1, False
     while end < len(tokens):
         if LINK.fullmatch(tokens[end]) and end + 1 < len(tokens):
             end += 2 if tokens[end + 1] not in ("the", "The") or end + 2 >= len(tokens) else 3  # "Ministry of Interior"
             end += next((n - 1 for n in (3, 2) if countries.fullmatch(" ".join(tokens[end - 1 : end - 1 + n]))), 0)
+            linked = True
         elif kind_of(tokens[end]) is not None or countries.fullmatch(tokens[end]):
             end += 1  # "Taliban Movement", "Tehrik-e-Taliban Pakistan"
+        elif linked and _office_goes_on(tokens[end]):
+            end += 1  # "Office for the Coordination of Humanitarian Affairs", "of the High Commissioner for …"
         else:
             break
     return tokens[:end], offsets[:end]
+
+
+def _office_goes_on(word: str) -> bool:
+    """A word of an office after the name's link word ('Affairs', 'Commissioner'): it goes on."""
+    low = word.lower()
+    words = actor_words()
+    return low in words.office_words or low in words.role_titles or low in claim_words().person_nouns or is_title(word)
 
 
 def single_compound(tokens: list[str]) -> bool:

@@ -127,6 +127,7 @@ _ROLE_AFTER = re.compile(rf"{_APPOSITION}\s+([^,.;:()\n—–]{{2,60}})")
 _IS_ROLE = re.compile(r"\s+(?:is|was|has been|had been|became|remains|served as)\s+((?:[\w'’-]+\s+){0,3}[\w'’-]+)\b")
 _POSTED = re.compile(r"(\w+)\s+(?:to|in|for|of)\s+(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)\s+$")
 _ABBREVIATED_ROLE = re.compile(r"((?:[A-Z][\w.-]*\s+(?:of\s+|for\s+)?){1,5})\([A-Z][A-Za-z]{1,7}\)\s+$")
+_LOWER_ROLE = re.compile(r"\b([a-z][a-z-]+) $")  # "the Greek historian Herodotus": a role written in lowercase
 _CLAUSE_WORDS = {"who", "which", "where", "that", "when"}  # "X was a town where the commander lived": no role
 _CONTRIBUTED = re.compile(  # "Riaz Khan in Peshawar contributed to this report"
     r"(?:\s+(?:in|from)\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)?\s+(?:contributed|also contributed)\s+"
@@ -144,6 +145,10 @@ def person_evidence(text: str, start: int, end: int, words: list[str]) -> str | 
         found = _role_or_title(before, after) or _led_or_said(before) or _contributed(after)
         if found:
             return found
+    else:
+        role = _LOWER_ROLE.search(before)
+        if role and is_title(role.group(1)):
+            return f"a role before it: '{role.group(1)}'"
     return _speech_after(before, after, words) or _handle(after, words) or _aged(after)
 
 

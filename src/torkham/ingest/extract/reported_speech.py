@@ -114,7 +114,8 @@ def _addressee(verb: str, rest: str) -> re.Match[str] | None:
 
 
 _INVERTING = ("said", "says", "added", "stated", "wrote")  # verbs whose speaker may follow them
-_APPOSED = re.compile(r",\s+(?:a|an|the|its|his|her)\s+[^,;:()]{1,60},\s*$")  # "X, the provincial spokesman, told"
+# "X, the provincial spokesman, told", "The council of X, which borders Y, says"
+_APPOSED = re.compile(r",\s+(?:a|an|the|its|his|her|which|who|whose|[a-z]+ly\s+[a-z]+ed)\s+[^,;:()]{1,60},\s*$")
 _ROLE_AFTER_COMMA = re.compile(r",\s+(?:(?:the|a|an)\s+)?(?:[a-z][\w'’-]*\s*){1,5}$")  # a role before a name
 _LAST_CAPITAL = re.compile(r"\s*\b([A-Z][\w.]*)$")
 _ROLE_APPOSITION = re.compile(r",\s+(?:the|a|an)\s+[a-z][^,;:()\"“”]{0,60},$")

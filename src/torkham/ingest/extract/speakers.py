@@ -124,9 +124,13 @@ def _is_verb_like(word: str) -> bool:
 
 
 _ASIDE = re.compile(r",\s*(?:however|though|too|also|in turn|meanwhile)\s*,?", re.I)
-# "…, a little-known front, claimed", "The report, released on Monday, says"
-_APPOSITION = re.compile(r",\s+(?:a|an|the|its|his|her|[a-z]+ed)\s+[^,;:()]{1,60},\s*$")
-_MODIFIER = re.compile(r"\s+(?:in|of|from|at|for)\s+$")  # "The Taliban administration in Kabul accused"
+# "…, a little-known front, claimed", "The report, released on Monday, says", "The council of X province,
+# which borders Y, says" (a relative clause between the subject and its verb)
+# or a participle after an adverb ("The survey, recently completed in three districts, indicates")
+_APPOSITION = re.compile(r",\s+(?:a|an|the|its|his|her|which|who|whose|(?:[a-z]+ly\s+)?[a-z]+ed)\s+[^,;:()]{1,60},\s*$")
+# "The Taliban administration in Kabul accused", "The government of northwestern X province says"
+# (not "reports of the Taliban stating": a name after the article alone is the subject)
+_MODIFIER = re.compile(r"\s+(?:in|of|from|at|for)\s+(?:(?:the\s+)?(?!the\b)[a-z][a-z-]*\s+(?:[a-z][a-z-]*\s+)?)?$")
 _AUXILIARIES = re.compile(
     r"(?:\s+(?:have|has|had|will|would|also|again|still|often|now|then|later|already|further|[a-z]+ly))+\s*$"
 )
@@ -152,8 +156,10 @@ def speaker_of_verb(text: str, verb_start: int, sentence_start: int) -> Speaker 
     window_start = max(sentence_start, verb_start - 120)
     before = _ASIDE.sub(lambda m: " " * len(m.group()), text[window_start:verb_start])
     apposition = _APPOSITION.search(before)
+    aside = 0  # the apposition's length: the subject may stand that much further back
     if apposition:
-        before = before[: apposition.start()] + " " * (len(before) - apposition.start())
+        aside = len(before) - apposition.start()
+        before = before[: apposition.start()] + " " * aside
     clause = re.split(r"[;:]|,\s+(?:and|but|while)\s+|\(|,\s", before.rstrip())[-1]
     clause_start = window_start + len(before.rstrip()) - len(clause)
     clause = _AUXILIARIES.sub("", clause)  # "Top U.S. officials have praised": the subject before "have"
@@ -170,7 +176,7 @@ def speaker_of_verb(text: str, verb_start: int, sentence_start: int) -> Speaker 
     who, reach = _subject_name(text, clause_start, clause)
     if who is None and words and not any(w[:1].isupper() for w in words):
         who = last_name_in(text[window_start:clause_start], window_start)  # "X, the minister, visited … and told"
-    if who is None or verb_start - who.end > reach:
+    if who is None or verb_start - who.end > reach + aside:
         return None
     tail = _AUXILIARIES.sub("", text[who.end : verb_start])
     owned = re.match(r"['’]s((?:\s+[a-z][\w-]*){1,3})\s*$", tail)
@@ -197,7 +203,8 @@ def _subject_name(text: str, clause_start: int, clause: str) -> tuple[Speaker | 
         head = body_before(text, clause_start, modifier.start()) or last_name_in(
             text[clause_start : modifier.start()], clause_start
         )
-        who = head or who
+        if head is not None:  # the head's modifier lies between it and the verb
+            who, reach = head, reach + who.end - head.end
     return who, reach
 
 
