@@ -111,11 +111,13 @@ def test_identifier_labels_must_be_a_list_of_words():
     import pytest
 
     from torkham.errors import TorkhamError
-    from torkham.ingest.extract.figure_vocab import _words
+    from torkham.ingest.extract.figure_vocab import FIGURE_WORDS_FILE, figure_words
+    from torkham.model.yamlfile import word_list
 
-    assert _words({"identifier_labels": ["article"]}, "identifier_labels") == ["article"]
-    with pytest.raises(TorkhamError, match="identifier_labels"):
-        _words({"identifier_labels": "article"}, "identifier_labels")
+    assert "article" in figure_words().identifier_labels
+    assert word_list({"identifier_labels": ["article"]}, "identifier_labels", FIGURE_WORDS_FILE) == ["article"]
+    with pytest.raises(TorkhamError, match=f"{FIGURE_WORDS_FILE}: 'identifier_labels' must be a list of words"):
+        word_list({"identifier_labels": "article"}, "identifier_labels", FIGURE_WORDS_FILE)
 
 
 def test_an_endorsement_or_expiry_on_a_date_is_a_policy_event():

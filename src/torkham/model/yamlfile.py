@@ -88,6 +88,17 @@ def load_yaml(path: Path, label: str | None = None) -> Any:
         raise YamlError(Path(shown), 1, f"malformed YAML: {' '.join(str(exc).split())}") from None
 
 
+def word_list(data: dict, key: str, path: Path, required: bool = True) -> list[str]:
+    """The list of words at `key` of a word file read with load_yaml: each a non-empty string, stripped.
+    Anything else is refused naming the file and the key (absent or empty: an empty list unless `required`)."""
+    words = data.get(key)
+    if words is None and not required:
+        return []
+    if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+        raise TorkhamError(f"{path}: '{key}' must be a list of words")
+    return [w.strip() for w in words]
+
+
 def _syntax_error(text: str, exc: yaml.MarkedYAMLError) -> tuple[int, str]:
     """The line and the message of a syntax error. A quote left open swallows the lines after it, and the
     parser stumbles only where the next quote mark closes it: that error is reported where the quote opens."""

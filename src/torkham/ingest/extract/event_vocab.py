@@ -76,12 +76,9 @@ def trend_verbs() -> list[str]:
 
 
 def _word_list(key: str) -> list[str]:
-    from torkham.errors import TorkhamError
+    from torkham.model.yamlfile import word_list
 
-    words = _extra().get(key) or []
-    if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
-        raise TorkhamError(f"{EXTRA_EVENT_WORDS}: '{key}' must be a list of words")
-    return [w.lower() for w in words]
+    return [w.lower() for w in word_list(_extra(), key, EXTRA_EVENT_WORDS, required=False)]
 
 
 @lru_cache(maxsize=1)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from torkham.ingest.extract.common import Regions
 from torkham.ingest.extract.figure_counters import clean
-from torkham.model.yamlfile import load_yaml
+from torkham.model.yamlfile import load_yaml, word_list
 
 FIGURE_WORDS_FILE = Path(__file__).with_name("figure_words.yaml")
 NUMERIC = r"\d{1,3}(?:,\d{2,3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -37,17 +37,8 @@ def figure_words() -> FigureWords:
         [str(w) for w in data[k]]
         for k in ("zero_phrases", "bare_after", "bare_before", "not_counts_after", "people_verbs")
     ]
-    lists.append(_words(data, "identifier_labels"))
+    lists.append(word_list(data, "identifier_labels", FIGURE_WORDS_FILE))
     return FigureWords(units, currencies, *lists)
-
-
-def _words(data: dict, key: str) -> list[str]:
-    from torkham.errors import TorkhamError
-
-    words = data.get(key)
-    if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
-        raise TorkhamError(f"{FIGURE_WORDS_FILE}: '{key}' must be a list of words")
-    return [str(w) for w in words]
 
 
 def extra_units() -> dict[str, str]:
