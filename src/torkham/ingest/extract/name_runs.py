@@ -19,7 +19,13 @@ HEADLINE_MIN_WORDS = 5  # shorter title-case lines are labels and names ('Genera
 HEADLINE_MAX_WORDS = 16
 HEADLINE_MAX_CHARS = 200
 HEADLINE_CAPITALISED = 0.7  # share of the longer words capitalised in a title-case heading
-_HEADLINE_LINKS = {"a", "an", "the", "of", "on", "in", "with", "to", "for", "and", "as", "at", "by", "from", "over"}
+# the short words a title-case headline leaves lowercase: articles, conjunctions, prepositions ("Clash Spills
+# into Afghanistan", "Talks Resume amid Border Closure")
+_HEADLINE_LINKS = {
+    *("a", "an", "the", "and", "or", "but", "nor", "as", "vs", "of", "on", "in", "with", "to", "for", "at", "by"),
+    *("from", "over", "into", "onto", "after", "before", "amid", "amidst", "against", "across", "near", "despite"),
+    *("under", "upon", "toward", "towards", "via", "off", "out", "up", "down", "about", "among", "between"),
+}
 _BRANCH = re.compile(r"(?:province|branch|chapter|wilayat|wing)$", re.I)
 POSSESSIVE = re.compile(r"['’]s$")
 _DASH = re.compile(f"[{DASHES}]")
