@@ -27,3 +27,26 @@ def test_a_group_listed_beside_a_group_on_one_line_is_still_found():
     found = candidates("Its allies, including the BLA, Zarghun Tigers and Kalat Lions, attacked. The BLA denied it.")
     assert found["Zarghun Tigers"].notes == ["listed with BLA; kind guessed from it"]
     assert found["Kalat Lions"].record["kind"] == found["BLA"].record["kind"]
+
+
+def test_a_name_alone_between_the_title_and_the_first_paragraph_is_the_author():
+    found = candidates(
+        "Traders Count Losses as the Crossing Stays Shut\n\nMarta Quinlan\n\nTraders at the crossing said on "
+        "Monday that their losses had grown every week since the closure began.\n"
+    )
+    assert found["Marta Quinlan"].notes == ["a name alone on the line under the title: the author"]
+
+
+def test_a_short_line_under_the_title_is_no_author_when_no_paragraph_follows():
+    found = candidates("Traders Count Losses\n\nMarta Quinlan\n\nTables\n\nThe figures below are provisional.\n")
+    assert "Marta Quinlan" not in found
+
+
+def test_a_speaker_above_an_expert_role_is_a_person_and_the_region_of_the_role_none():
+    found = candidates(
+        "Speakers\n\nDaniel Okafor\nSenior Expert, Central Asia, Global Peace Forum\n\nLena Brandt\n"
+        "Economist, Northern Trade Council\n"
+    )
+    assert found["Daniel Okafor"].notes == ["a name above its role: 'Senior Expert, Central Asia, Global Peace Forum'"]
+    assert found["Lena Brandt"].record["kind"] == "person"
+    assert "Central Asia" not in found

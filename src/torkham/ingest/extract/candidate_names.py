@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 
 from torkham.ingest.document import Document
 from torkham.ingest.extract.actor_words import actor_words
@@ -40,6 +41,13 @@ from torkham.kb.names import normalize
 
 GROUP_HEADS = ("group", "faction", "militia", "outfit", "network", "brigade", "brigades", "movement", "front")
 _GROUP_HEAD_AFTER = re.compile(r"\s+(?:group|faction|militia|outfit|network|brigades?)\b")
+
+
+@lru_cache(maxsize=1)
+def _compass_words() -> frozenset[str]:
+    """'north', 'southern', 'central': the words of direction both the demonyms and the country place words
+    hold; a name they open is a region's."""
+    return frozenset(default_words().demonyms) & actor_words().country_place_words
 
 
 def _proper() -> frozenset[str]:
@@ -272,6 +280,8 @@ def _add_name(collector: Collector, text: str, tokens: list[str], offsets: list[
         start = offsets[0]
     if headline or not person or countries.fullmatch(" ".join(person)) or person != tokens[: len(person)]:
         return
+    if person[0].lower() in _compass_words():
+        return  # "Senior Expert, South Asia": a region ("Central Asia", "North Waziristan"), no person
     end = offsets[len(person) - 1] + len(person[-1])
     evidence = person_evidence(text, start, end, person)
     if evidence:

@@ -1,7 +1,8 @@
 """People a news report names without a title or a verb of their own, a single given name included: the
 names of a list after words that make them people ("Four of the slain terrorists have been identified as
-Ziaullah, Safatullah, Mohibullah and Kaleemullah"), and the name opening a byline line before "Published"
-and a date ("Sirajuddin Published February 23, 2023"). Both phrase lists are data (actor_words.yaml:
+Ziaullah, Safatullah, Mohibullah and Kaleemullah"), the name opening a byline line before "Published"
+and a date ("Sirajuddin Published February 23, 2023"), and a name alone on the line between the title and
+the first heading or paragraph (the author). Both phrase lists are data (actor_words.yaml:
 person_list_phrases, byline_verbs). A word that names a kind of actor, a country, a title or a capitalised
 word that is no name ("Police", "Pakistan", "Reuters", "Monday") is never taken for a person."""
 
@@ -80,15 +81,25 @@ def _is_name(name: str) -> bool:
 
 
 _LINE = re.compile(r"(?m)^[ \t]*(\S[^\n]*?)[ \t]*$")
-TOP_LINES = 3  # the title, the author's name, the first heading of the text
+TOP_LINES = 3  # the title, the author's name, the first heading or paragraph of the text
+PARAGRAPH_WORDS = 12  # a line this long that ends a sentence is a paragraph, not a heading or a subtitle
+_PARAGRAPH_END = re.compile(r"[.!?][\"”’)]?$")
+
+
+def _paragraph(line: str) -> bool:
+    return len(line.split()) >= PARAGRAPH_WORDS and bool(_PARAGRAPH_END.search(line))
 
 
 def _author_line(text: str) -> tuple[int, int] | None:
     """'Fallout of Afghan situation …' / 'Ahmed Ali' / 'Introduction': the second line of the text names the
-    author when it holds only a person's name of two to four words (no place) and the third line is the
-    text's first heading (author_line_followers of actor_words.yaml)."""
+    author when it holds only a person's name of two to four words (no place), the first line is a title
+    (no full stop) and the third line is the text's first heading (author_line_followers of
+    actor_words.yaml) or its first paragraph."""
     lines = list(islice(_LINE.finditer(text), TOP_LINES))
-    if len(lines) < TOP_LINES or lines[-1].group(1).lower().rstrip(":") not in actor_words().author_line_followers:
+    if len(lines) < TOP_LINES or _PARAGRAPH_END.search(lines[0].group(1)):
+        return None
+    follower = lines[-1].group(1)
+    if follower.lower().rstrip(":") not in actor_words().author_line_followers and not _paragraph(follower):
         return None
     name = lines[1].group(1)
     things = actor_words().non_actor_heads
