@@ -3,7 +3,7 @@ speakers — one test per class, on texts written for these tests."""
 
 from __future__ import annotations
 
-from actor_support import candidates
+from actor_support import aliases, candidates
 
 
 def test_a_headline_with_a_lowercase_preposition_gives_only_its_named_actor():
@@ -50,3 +50,15 @@ def test_a_speaker_above_an_expert_role_is_a_person_and_the_region_of_the_role_n
     assert found["Daniel Okafor"].notes == ["a name above its role: 'Senior Expert, Central Asia, Global Peace Forum'"]
     assert found["Lena Brandt"].record["kind"] == "person"
     assert "Central Asia" not in found
+
+
+def test_a_rank_written_out_or_abbreviated_and_an_honorific_open_a_persons_name():
+    found = candidates(
+        "Lt. Col. Arsalan Mirza inspected the post. Brig. Sohail Qadri and Capt. Danish Rauf led the patrol. "
+        "Haji Sher Zaman welcomed them; Sardar Yousaf Bugti stayed away."
+    )
+    assert found["Arsalan Mirza"].notes == ["a title before it: 'Lt. Col.'"]
+    assert found["Sohail Qadri"].record["kind"] == "person"
+    assert found["Danish Rauf"].record["kind"] == "person"
+    assert aliases(found["Sher Zaman"]) == ["Haji Sher Zaman"]
+    assert aliases(found["Yousaf Bugti"]) == ["Sardar Yousaf Bugti"]
