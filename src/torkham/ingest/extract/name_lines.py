@@ -1,8 +1,9 @@
 """People named where a sentence gives no title or verb: bylines ("By Ayaz Gul", "Reporting by …"), a
 line holding only a name above a line with the person's role ("Hillary Rodham Clinton" / "Secretary of
 State"), and names in a list beside a person already found ("Qari Amjad, Noor Wali Mehsud and Mufti
-Hazrat"; bullet lines under "leaders:"). A byline made only of words such as "Agency Report" or "Staff
-Reporter" names no one and is left out of the names."""
+Hazrat"; bullet lines under "leaders:") or that the sentence calls people after it ("… were among the
+speakers"). A byline made only of words such as "Agency Report" or "Staff Reporter" names no one and is
+left out of the names."""
 
 from __future__ import annotations
 
@@ -166,12 +167,27 @@ def add_listed(doc: Document, collector: Collector) -> None:
     people = {normalize(f) for c in collector.items if c.kind == "person" for f in c.forms()}
     for names, intro in [*_sentence_lists(doc.text), *_bullet_lists(doc.text)]:
         known = [n for n, _ in names if normalize(n) in people]
-        if not known and not _people_words().search(intro[-PEOPLE_WORD_REACH:]):
+        described = _described_after(doc.text, names[-1][1] + len(names[-1][0]))
+        if not known and not _people_words().search(intro[-PEOPLE_WORD_REACH:]) and not described:
             continue
-        why = f"listed with {known[0]}" if known else f"listed after '{intro.strip()[-40:]}'"
+        why = f"listed after '{intro.strip()[-40:]}'"
+        why = f"listed with {known[0]}" if known else f"listed before '{described}'" if described else why
         for name, at in names:
             if normalize(name) not in people and person_alone(name):
                 collector.add(Candidate(name, "person", at, at + len(name), {}, [why]))
+
+
+def _described_after(text: str, end: int) -> str:
+    """'… were among the participants', '… are both journalists': the words after a list that make its
+    names people's (list_people_words), or ''."""
+    after = _PEOPLE_AFTER.match(text, end)
+    return after.group().strip() if after and _people_words().fullmatch(after.group("noun")) else ""
+
+
+_PEOPLE_AFTER = re.compile(
+    r"\s+(?:were|are|was|had\s+been|have\s+been)\s+(?:(?:all|both|among|the|two|three|four|five|of|prominent|senior|"
+    r"local|foreign|former|invited)\s+){0,3}(?P<noun>[a-z]+)\b"
+)
 
 
 def add_listed_acronyms(doc: Document, collector: Collector) -> None:

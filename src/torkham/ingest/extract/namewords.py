@@ -22,7 +22,10 @@ CAP = rf"(?:(?:al|el|ad|as|ash|ar|ul|ud|ur)[{DASHES}])?[A-Z](?:(?:[\w'’{DASHES
 SEQUENCE = re.compile(rf"(?<![\w{DASHES}]){CAP}(?:(?: +{NAME_LINKS})* +{CAP})*")
 HANDLE_AFTER = re.compile(r"\W{0,6}@(\w+)")
 LED_BY = re.compile(
-    r"\b(?:(?:led|leading|founded|established|headed|created|commanded)\s+by|(?:leadership|command) of)\s+$", re.I
+    r"\b(?:(?:led|leading|founded|established|headed|created|commanded|written|authored|co-authored|edited|"
+    r"compiled|chaired|co-chaired|moderated|signed|drafted|presented|delivered|narrated|photographed)\s+by|"
+    r"(?:leadership|command) of)\s+$",
+    re.I,
 )
 
 

@@ -1,0 +1,37 @@
+"""People a sentence names without a title: the author, editor or chair after 'by', and a list of names
+that the rest of the sentence calls people — on sentences written for these tests."""
+
+from __future__ import annotations
+
+from actor_support import candidates
+
+
+def test_the_person_after_an_authoring_or_chairing_verb_and_by():
+    found = candidates(
+        "The study — written by Jawad Nasiri — came out in May. The session was chaired by Parveen Lodhi "
+        "and the accord was signed by Karim Dost."
+    )
+    assert found["Jawad Nasiri"].notes == ["'written by' before it"]
+    assert found["Parveen Lodhi"].notes == ["'chaired by' before it"]
+    assert found["Karim Dost"].record["kind"] == "person"
+
+
+def test_a_body_after_by_stays_a_body():
+    found = candidates("The report was compiled by the Frontier Research Institute in Peshawar.")
+    assert found["Frontier Research Institute"].record["kind"] != "person"
+
+
+def test_a_list_of_names_the_sentence_then_calls_people_is_a_list_of_people():
+    found = candidates("Nadia Rostami, Idrees Kamal and Gul Meena Safi were among the speakers at the forum.")
+    assert found["Nadia Rostami"].notes == ["listed before 'were among the speakers'"]
+    assert {"Idrees Kamal", "Gul Meena Safi"} <= set(found)
+
+
+def test_a_list_of_places_the_sentence_calls_people_is_no_list_of_people():
+    found = candidates("Lakki Marwat, Dera Ismail Khan and Tank Valley were among the victims of the floods.")
+    assert not {"Lakki Marwat", "Dera Ismail Khan"} & set(found)
+
+
+def test_a_list_followed_by_a_word_for_things_is_no_list_of_people():
+    found = candidates("Kamal Ridge, Sufaid Peak and Gorsang Heights were among the positions held.")
+    assert not {"Kamal Ridge", "Sufaid Peak", "Gorsang Heights"} & set(found)
