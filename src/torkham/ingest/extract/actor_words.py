@@ -44,6 +44,7 @@ _LISTS = (
     "agent_verbs",
     "people_nouns",
     "epithets",
+    "organisation_people",
 )
 _SECTIONS = (*_LISTS, "organisation_acronyms", "same_actor", "kind_since")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -89,6 +90,7 @@ class ActorWords:
     agent_verbs: frozenset[str]
     people_nouns: frozenset[str]
     epithets: frozenset[str]
+    organisation_people: frozenset[str]
     organisation_acronyms: dict[str, str]
     same_actor: tuple[frozenset[str], ...]
     kind_since: tuple[KindSince, ...]

@@ -1,6 +1,7 @@
 """Abbreviations used on their own as the names of actors ("BLA", "TTP" without its long form): used twice
 or more, or once where an organisation stands — before an actor word ("BLA militants"), as the subject of an
-organisation's verb ("WFP delivered"), before a possessive ("IOM’s"), or when actor_words.yaml lists it."""
+organisation's verb ("WFP delivered"), before a possessive ("IOM’s"), after its members or as the agent of a
+passive (acting_acronyms.organisation_slot), or when actor_words.yaml lists it."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from collections import Counter
 from functools import lru_cache
 
 from torkham.ingest.document import Document
-from torkham.ingest.extract.acting_acronyms import acting_verb
+from torkham.ingest.extract.acting_acronyms import acting_verb, apposed_kind, organisation_slot
 from torkham.ingest.extract.actor_words import actor_words
 from torkham.ingest.extract.words import default_words
 from torkham.kb.names import normalize
@@ -76,8 +77,9 @@ def lone_acronyms(
         if why is None:
             continue
         seen.add(abbr)
-        kind = listed.get(abbr, "armed_group")
-        guessed = "" if abbr in listed else "; kind guessed"
+        kind = listed.get(abbr) or apposed_kind(text, m.end())
+        guessed = "" if kind else "; kind guessed"
+        kind = kind or "armed_group"
         out.append((abbr, kind, m.start(), m.end(), f"an abbreviation used alone ({why}){guessed}"))
     return out
 
@@ -99,6 +101,9 @@ def _why_actor(text: str, m: re.Match, count: int, listed: bool) -> str | None:
         return f"'{abbr}{actor_word.group()}'"
     if _OWNED_AFTER.match(text, m.end()):
         return f"'{text[max(0, m.start() - 4) : m.end() + 2].strip()}': an organisation's"
+    slot = organisation_slot(text, m.start(), m.end())
+    if slot:
+        return f"{slot}: where an organisation stands"
     return "a known abbreviation of an organisation" if listed else None
 
 
