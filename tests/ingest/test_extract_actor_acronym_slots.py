@@ -4,7 +4,7 @@ written for these tests."""
 
 from __future__ import annotations
 
-from actor_support import candidates
+from actor_support import aliases, candidates
 
 
 def test_an_abbreviation_after_its_members_or_as_a_passive_agent_is_an_organisation():
@@ -37,3 +37,12 @@ def test_an_abbreviation_that_modifies_a_noun_after_it_is_no_organisation():
 def test_an_abbreviation_listed_after_the_with_an_organisation_is_one():
     found = candidates("The ICRC and the KRSO distributed food in Kurram.")
     assert found["KRSO"].notes == ["listed with ICRC; kind guessed from it"]
+
+
+def test_an_abbreviation_spelling_a_name_with_an_abbreviation_inside_is_that_names():
+    found = candidates(
+        "A report by the U.K. Council for Border Studies came out in May. UKCBS said the crossing stayed shut. "
+        "UKCBS asked for more funds."
+    )
+    assert "UKCBS" not in found
+    assert "UKCBS" in aliases(found["Council for Border Studies"])
