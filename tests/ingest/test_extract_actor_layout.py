@@ -62,3 +62,24 @@ def test_a_rank_written_out_or_abbreviated_and_an_honorific_open_a_persons_name(
     assert found["Danish Rauf"].record["kind"] == "person"
     assert aliases(found["Sher Zaman"]) == ["Haji Sher Zaman"]
     assert aliases(found["Yousaf Bugti"]) == ["Sardar Yousaf Bugti"]
+
+
+def test_a_heading_under_a_short_report_title_is_no_author():
+    found = candidates(
+        "Situation Overview\n\nMain Findings\nArrivals at the crossing rose again this week, and the camps "
+        "near the border are now full.\n"
+    )
+    assert "Main Findings" not in found
+
+
+def test_a_place_named_with_a_thing_or_place_word_is_no_person():
+    found = candidates(
+        "Mobile teams reached 4,000 people in Shalman Valley and Bara Valley. Families waiting at the Ghulam "
+        "Point reported long delays."
+    )
+    assert not {"Shalman Valley", "Bara Valley", "Ghulam Point"} & set(found)
+
+
+def test_a_forum_is_an_institution_not_the_person_after_a_role():
+    found = candidates("Zarina Paiman\nSenior Fellow, Peace Studies, Kabul Dialogue Forum\n")
+    assert found["Kabul Dialogue Forum"].record["kind"] == "institution"

@@ -77,6 +77,7 @@ def person_alone(text: str) -> bool:
         and kind_of(text) is None
         and not countries.search(text)
         and words[0].lower() not in _not_name_words()  # "North Waziristan", "Afghan Taliban"
+        and words[-1].lower() not in actor_words().non_actor_heads  # "Kurram Valley", "Zero Point"
         and not any(normalize(w) in generic or w.lower() in default_words().non_name_words for w in words)
     )
 

@@ -18,6 +18,7 @@ from torkham.ingest.document import Document
 from torkham.ingest.extract.actor_words import actor_words
 from torkham.ingest.extract.candidate_collector import Candidate, Collector
 from torkham.ingest.extract.name_lines import person_alone
+from torkham.ingest.extract.name_runs import in_headline
 from torkham.ingest.extract.namewords import is_title, kind_of, lookups
 from torkham.ingest.extract.words import default_words
 from torkham.kb.names import normalize
@@ -83,23 +84,24 @@ def _is_name(name: str) -> bool:
 _LINE = re.compile(r"(?m)^[ \t]*(\S[^\n]*?)[ \t]*$")
 TOP_LINES = 3  # the title, the author's name, the first heading or paragraph of the text
 PARAGRAPH_WORDS = 12  # a line this long that ends a sentence is a paragraph, not a heading or a subtitle
-_PARAGRAPH_END = re.compile(r"[.!?][\"”’)]?$")
 
 
 def _paragraph(line: str) -> bool:
-    return len(line.split()) >= PARAGRAPH_WORDS and bool(_PARAGRAPH_END.search(line))
+    return len(line.split()) >= PARAGRAPH_WORDS and bool(re.search(r"[.!?][\"”’)]?$", line))
 
 
 def _author_line(text: str) -> tuple[int, int] | None:
     """'Fallout of Afghan situation …' / 'Ahmed Ali' / 'Introduction': the second line of the text names the
-    author when it holds only a person's name of two to four words (no place), the first line is a title
-    (no full stop) and the third line is the text's first heading (author_line_followers of
-    actor_words.yaml) or its first paragraph."""
+    author when it holds only a person's name of two to four words (no place) and the third line is the
+    text's first heading (author_line_followers of actor_words.yaml), or the first line is a title-case
+    headline and the third the first paragraph ('Key Developments' under 'Situation Overview' is a heading,
+    not an author)."""
     lines = list(islice(_LINE.finditer(text), TOP_LINES))
-    if len(lines) < TOP_LINES or _PARAGRAPH_END.search(lines[0].group(1)):
+    if len(lines) < TOP_LINES:
         return None
     follower = lines[-1].group(1)
-    if follower.lower().rstrip(":") not in actor_words().author_line_followers and not _paragraph(follower):
+    headed = follower.lower().rstrip(":") in actor_words().author_line_followers
+    if not headed and not (_paragraph(follower) and in_headline(text, lines[0].start(1))):
         return None
     name = lines[1].group(1)
     things = actor_words().non_actor_heads
