@@ -1,9 +1,9 @@
-"""People named where a sentence gives no title or verb: bylines ("By Ayaz Gul", "Reporting by …"), a
-line holding only a name above a line with the person's role ("Hillary Rodham Clinton" / "Secretary of
-State"), and names in a list beside a person already found ("Qari Amjad, Noor Wali Mehsud and Mufti
-Hazrat"; bullet lines under "leaders:") or that the sentence calls people after it ("… were among the
-speakers"). A byline made only of words such as "Agency Report" or "Staff Reporter" names no one and is
-left out of the names."""
+"""People named where a sentence gives no title or verb: bylines ("By Ayaz Gul", "Reporting by …", "Author:
+…", "Posted by … on <date>", "AYAZ GUL" in capitals, "Ayaz Gul | VOA News"), a line holding only a name
+above a line with the person's role ("Hillary Rodham Clinton" / "Secretary of State"), and names in a list
+beside a person already found ("Qari Amjad, Noor Wali Mehsud and Mufti Hazrat"; bullet lines under
+"leaders:") or that the sentence calls people after it ("… were among the speakers"). A byline made only of
+words such as "Agency Report" or "Staff Reporter" names no one and is left out of the names."""
 
 from __future__ import annotations
 
@@ -20,9 +20,11 @@ from torkham.kb.names import normalize
 _INITIAL = re.compile(r"[A-Z]\.")  # "Philip J. Crowley"
 NAME_WORDS = (2, 4)  # a person's name written alone: two to four words
 PEOPLE_WORD_REACH = 40  # "leaders" or "individuals" this close before a list makes its names people
-_BYLINE = re.compile(
-    r"(?im)^[ \t]*(?:by|reporting by|writing by|editing by|compiled by)[ \t]+(?P<who>[^\n]{2,100}?)[ \t]*$"
+_BYLINE = re.compile(  # "By Ayaz Gul", "Written by: Ayaz Gul", "Author: Ayaz Gul", "Posted by Ayaz Gul on 3 May 2024"
+    r"(?im)^[ \t]*(?:by|(?:reporting|writing|editing|compiled|written|posted|story|reported|words) by|authors?)"
+    r"[ \t]*:?[ \t]+(?P<who>[^\n]{2,100}?)(?:[ \t]+on[ \t]+[^\n]{0,30}\d{4})?[ \t]*$"
 )
+_NAME_BAR = re.compile(r"(?m)^[ \t]*(?P<who>[^|\n]{5,50}?)[ \t]*\|[ \t]*(?P<rest>[^\n]+?)[ \t]*$")  # "Ayaz Gul | VOA"
 _WHO_SPLIT = re.compile(r"\s*(?:,|;|\||\band\b|&|\bwith\b)\s*")
 _LINE = re.compile(r"(?m)^[ \t]*(?P<line>\S[^\n]*?)[ \t]*$")
 _BULLET = re.compile(r"^(?:[•▪◦·*\-–—]|\d{1,2}[.)])\s+")
@@ -57,9 +59,26 @@ def _bylines(doc: Document, collector: Collector) -> list[tuple[int, int]]:
             words = normalize(part).split()
             if all(w in generic for w in words):  # "By Agency Report", "By Staff Reporter"
                 skip.append((m.start() if first else at, position))
-            elif person_alone(part):
-                collector.add(Candidate(part, "person", at, position, {}, [f"a byline: '{m.group().strip()}'"]))
+            elif person_alone(_cased(part)):
+                written = {part: "other_name"} if _cased(part) != part else {}
+                note = f"a byline: '{m.group().strip()}'"
+                collector.add(Candidate(_cased(part), "person", at, position, written, [note]))
+    _barred_bylines(doc, collector)
     return skip
+
+
+def _cased(name: str) -> str:
+    """'HAMID NIAZI' -> 'Hamid Niazi': a byline in capitals; any other name as written."""
+    return name.title() if name.isupper() and len(name) > 4 else name
+
+
+def _barred_bylines(doc: Document, collector: Collector) -> None:
+    """'Ayaz Gul | VOA News', 'Ayaz Gul | 3 May 2024': a name before a bar and an outlet or a date."""
+    for m in _NAME_BAR.finditer(doc.text):
+        who, rest = m.group("who"), m.group("rest")
+        if person_alone(who) and (_outlet_line(rest) or _DATE_LINE.fullmatch(rest)):
+            note = f"a byline: '{m.group().strip()}'"
+            collector.add(Candidate(who, "person", m.start("who"), m.start("who") + len(who), {}, [note]))
 
 
 def person_alone(text: str) -> bool:
