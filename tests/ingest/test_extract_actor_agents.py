@@ -35,3 +35,17 @@ def test_a_list_of_places_the_sentence_calls_people_is_no_list_of_people():
 def test_a_list_followed_by_a_word_for_things_is_no_list_of_people():
     found = candidates("Kamal Ridge, Sufaid Peak and Gorsang Heights were among the positions held.")
     assert not {"Kamal Ridge", "Sufaid Peak", "Gorsang Heights"} & set(found)
+
+
+def test_a_name_whose_possessive_owns_what_only_a_person_has_is_a_person():
+    found = candidates(
+        "Crowds gathered outside the court for Sajid Wardak’s trial. Later, Nasreen Mohmand's elder brother "
+        "was released."
+    )
+    assert found["Sajid Wardak"].notes == ["what a person has: 'Sajid Wardak’s trial'"]
+    assert found["Nasreen Mohmand"].notes == ["what a person has: 'Nasreen Mohmand's elder brother'"]
+
+
+def test_a_name_whose_possessive_owns_something_else_is_no_person_by_it():
+    found = candidates("Crowds gathered near Shahi Bagh's gates. The Kunar River's banks flooded.")
+    assert not {"Shahi Bagh", "Kunar River"} & set(found)

@@ -45,6 +45,7 @@ _LISTS = (
     "people_nouns",
     "epithets",
     "organisation_people",
+    "person_possessions",
 )
 _SECTIONS = (*_LISTS, "organisation_acronyms", "same_actor", "kind_since")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -91,6 +92,7 @@ class ActorWords:
     people_nouns: frozenset[str]
     epithets: frozenset[str]
     organisation_people: frozenset[str]
+    person_possessions: frozenset[str]
     organisation_acronyms: dict[str, str]
     same_actor: tuple[frozenset[str], ...]
     kind_since: tuple[KindSince, ...]
