@@ -49,3 +49,27 @@ def test_a_name_whose_possessive_owns_what_only_a_person_has_is_a_person():
 def test_a_name_whose_possessive_owns_something_else_is_no_person_by_it():
     found = candidates("Crowds gathered near Shahi Bagh's gates. The Kunar River's banks flooded.")
     assert not {"Shahi Bagh", "Kunar River"} & set(found)
+
+
+def test_a_months_short_form_inside_a_name_is_a_given_name_unless_beside_a_number():
+    found = candidates("Porter Sher Jan, 52, said the queue was long. The deadline of Jan 15 passed, Jan Agha said.")
+    assert "Sher Jan" in found
+    assert found["Jan Agha"].notes == ["reported speech: 'said'"]
+    assert not [name for name in found if name.startswith("Jan ") and name != "Jan Agha"]
+
+
+def test_an_occupation_before_a_name_makes_it_a_persons():
+    found = candidates(
+        "A shopkeeper, Tahir Afridi, lost his stock. Another villager – Rasool Bangash – told the agency the "
+        "road was shut. Farmer Lal Badshah Mohmand, 60, said the crops had failed."
+    )
+    assert found["Tahir Afridi"].notes == ["an occupation before it: 'shopkeeper,'"]
+    assert found["Rasool Bangash"].notes == ["an occupation before it: 'villager –'"]
+    assert "Lal Badshah Mohmand" in found
+    assert "Farmer Lal Badshah Mohmand" not in found
+
+
+def test_an_occupations_plural_in_a_body_name_makes_no_person():
+    found = candidates("The Drivers Association of Landi Kotal met. The Awami Workers Party protested.")
+    assert "Association" not in found
+    assert found["Awami Workers Party"].record["kind"] == "opposition_group"

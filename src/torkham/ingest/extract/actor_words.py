@@ -46,6 +46,8 @@ _LISTS = (
     "epithets",
     "organisation_people",
     "person_possessions",
+    "name_months",
+    "occupation_nouns",
 )
 _SECTIONS = (*_LISTS, "organisation_acronyms", "same_actor", "kind_since")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -93,6 +95,8 @@ class ActorWords:
     epithets: frozenset[str]
     organisation_people: frozenset[str]
     person_possessions: frozenset[str]
+    name_months: frozenset[str]
+    occupation_nouns: frozenset[str]
     organisation_acronyms: dict[str, str]
     same_actor: tuple[frozenset[str], ...]
     kind_since: tuple[KindSince, ...]

@@ -69,7 +69,7 @@ def from_names(doc: Document, collector: Collector, words: Words, skip_spans: li
         all_tokens = run.split(" ")
         all_offsets = [start + o.start() for o in re.finditer(r"\S+", run)]
         for tokens, offsets in split_run(unlabelled(text, *unglued([t for t in all_tokens if t], all_offsets))):
-            tokens, offsets = trimmed(tokens, offsets, words, lambda at: starts_sentence(text, at))
+            tokens, offsets = trimmed(tokens, offsets, words, lambda at: starts_sentence(text, at), text)
             if not tokens or skipped(offsets[0]):
                 continue
             tokens = [*tokens[:-1], without_adjective_suffix(tokens[-1])]
@@ -274,6 +274,9 @@ def _add_name(collector: Collector, text: str, tokens: list[str], offsets: list[
     if kind is not None and not countries.fullmatch(name):
         _add_kind_named(collector, tokens, offsets, _country_before(text, start))
         return
+    if len(tokens) >= 3 and tokens[0].lower() in actor_words().occupation_nouns:
+        tokens, offsets = tokens[1:], offsets[1:]  # "Shopkeeper Wali Jan": the occupation opens the sentence
+        start = offsets[0]
     person = person_name(tokens)
     if person and person == tokens[-len(person) :] and countries.fullmatch(" ".join(tokens[: -len(person)])):
         tokens, offsets = person, offsets[-len(person) :]  # "(Ambassador to) Pakistan Donald Blome"

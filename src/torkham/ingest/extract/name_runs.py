@@ -105,7 +105,9 @@ def _parts(tokens: list[str], offsets: list[int]) -> list[Run]:
     return [(tokens[:cut], offsets[:cut]), *_parts(tokens[cut + 1 :], offsets[cut + 1 :])]
 
 
-def trimmed(tokens: list[str], offsets: list[int], words: Words, sentence_start: Callable[[int], bool]) -> Run:
+def trimmed(
+    tokens: list[str], offsets: list[int], words: Words, sentence_start: Callable[[int], bool], text: str = ""
+) -> Run:
     skip = lookups()[2]
 
     def drop(word: str, last: bool = False) -> bool:
@@ -115,7 +117,7 @@ def trimmed(tokens: list[str], offsets: list[int], words: Words, sentence_start:
         return low in skip or bool(LINK.fullmatch(word)) or adverb
 
     for i, token in enumerate(tokens):
-        if token.lower().rstrip(".") in words.months:
+        if _month(token, offsets[i], text, words):
             tokens, offsets = tokens[:i], offsets[:i]
             break
     while tokens and drop(tokens[0]) and (tokens[0].lower() in skip or sentence_start(offsets[0])):
@@ -125,6 +127,18 @@ def trimmed(tokens: list[str], offsets: list[int], words: Words, sentence_start:
     if tokens:
         tokens = [*tokens[:-1], POSSESSIVE.sub("", tokens[-1])]
     return tokens, offsets
+
+
+def _month(token: str, at: int, text: str, words: Words) -> bool:
+    """A month ends a name; a month's short form that is also a given name ('Jan': 'Wali Jan', 'Jan
+    Muhammad'; name_months of actor_words.yaml) only beside a number ('Jan 5', '5 Jan.')."""
+    low = token.lower().rstrip(".")
+    if low not in words.months:
+        return False
+    if low not in actor_words().name_months or not text:
+        return True
+    end = at + len(token)
+    return bool(re.match(r"\.?\s*\d", text[end : end + 4]) or re.search(r"\d\s*$", text[max(0, at - 4) : at]))
 
 
 def starts_sentence(text: str, at: int) -> bool:

@@ -145,7 +145,7 @@ def person_evidence(text: str, start: int, end: int, words: list[str]) -> str | 
     before = text[max([reach, *stops]) : start]
     after = text[end : end + 60]
     if len(words) >= 2:
-        found = _role_or_title(before, after) or _led_or_said(before) or _contributed(after)
+        found = _role_or_title(before, after) or _occupation(before) or _led_or_said(before) or _contributed(after)
         if found:
             return found
     else:
@@ -175,6 +175,18 @@ def _aged(after: str) -> str | None:
     """'Aliya, a 32-year-old mother of two', 'Gul Khan, 45, said': an age set off after a name is a person's."""
     age = _AGE_AFTER.match(after)
     return f"an age after it: '{age.group().strip(', ')}'" if age else None
+
+
+_OCCUPATION_BEFORE = re.compile(rf"\b([A-Za-z]+){_APPOSITION}?\s*$")
+
+
+def _occupation(before: str) -> str | None:
+    """'a teacher, Sana Gul', 'another resident – Gul Zaman', 'shopkeeper Wali Jan': an ordinary person's
+    occupation or place in a story, in the singular (occupation_nouns of actor_words.yaml), before a name."""
+    found = _OCCUPATION_BEFORE.search(before)
+    if found and found.group(1).lower() in actor_words().occupation_nouns:
+        return f"an occupation before it: '{found.group().strip()}'"
+    return None
 
 
 def _role_or_title(before: str, after: str) -> str | None:
