@@ -73,3 +73,9 @@ def test_an_occupations_plural_in_a_body_name_makes_no_person():
     found = candidates("The Drivers Association of Landi Kotal met. The Awami Workers Party protested.")
     assert "Association" not in found
     assert found["Awami Workers Party"].record["kind"] == "opposition_group"
+
+
+def test_a_name_after_what_only_a_person_has_and_of_is_a_person():
+    found = candidates("The family of Zarmina Yousafzai asked for an inquiry. The roads of Shahi Bagh were closed.")
+    assert found["Zarmina Yousafzai"].notes == ["what a person has: 'family of Zarmina Yousafzai'"]
+    assert "Shahi Bagh" not in found

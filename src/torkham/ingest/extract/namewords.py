@@ -152,7 +152,9 @@ def person_evidence(text: str, start: int, end: int, words: list[str]) -> str | 
         role = _LOWER_ROLE.search(before)
         if role and is_title(role.group(1)):
             return f"a role before it: '{role.group(1)}'"
-    return _speech_after(before, after, words) or _handle(after, words) or _aged(after) or _possessed(after, words)
+    return (
+        _speech_after(before, after, words) or _handle(after, words) or _aged(after) or _possessed(after, words, before)
+    )
 
 
 _AGE_AFTER = re.compile(r",\s+(?:an?\s+)?\d{1,3}-year-old\b|,\s+(?:aged\s+)?\d{1,2},\s")  # "Aliya, a 32-year-old"
@@ -161,10 +163,18 @@ _AGE_AFTER = re.compile(r",\s+(?:an?\s+)?\d{1,3}-year-old\b|,\s+(?:aged\s+)?\d{1
 _POSSESSED = re.compile(r"['’]s\s+([a-z-]+)(?:\s+([a-z-]+))?")  # "Imran Khan's party", "… 's late father"
 
 
-def _possessed(after: str, words: list[str]) -> str | None:
-    """'Faisal Shahzad’s trial', 'Imran Khan's elder brother': a name of two words or more whose
-    possessive owns what only a person has (person_possessions of actor_words.yaml)."""
-    owned = _POSSESSED.match(after) if len(words) >= 2 else None
+_OWNER_OF = re.compile(r"\b([a-z-]+)\s+of\s+$")  # "the family of Arshad Sharif"
+
+
+def _possessed(after: str, words: list[str], before: str = "") -> str | None:
+    """'Faisal Shahzad’s trial', 'Imran Khan's elder brother', 'the family of Arshad Sharif': a name of two
+    words or more that owns what only a person has (person_possessions of actor_words.yaml)."""
+    if len(words) < 2:
+        return None
+    owner = _OWNER_OF.search(before)
+    if owner and owner.group(1) in actor_words().person_possessions:
+        return f"what a person has: '{owner.group()}{' '.join(words)}'"
+    owned = _POSSESSED.match(after)
     for n in (1, 2):  # the noun, or the noun after one adjective
         if owned and owned.group(n) in actor_words().person_possessions:
             return f"what a person has: '{' '.join(words)}{after[: owned.end(n)]}'"
