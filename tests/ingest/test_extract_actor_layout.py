@@ -83,3 +83,19 @@ def test_a_place_named_with_a_thing_or_place_word_is_no_person():
 def test_a_forum_is_an_institution_not_the_person_after_a_role():
     found = candidates("Zarina Paiman\nSenior Fellow, Peace Studies, Kabul Dialogue Forum\n")
     assert found["Kabul Dialogue Forum"].record["kind"] == "institution"
+
+
+def test_two_names_joined_by_and_the_are_two_unless_a_link_word_makes_them_one():
+    found = candidates(
+        "The Lashkar-e-Jhangvi and the Jaish al-Adl clashed near the border. The Islamic Emirate of Kandahar and "
+        "the Hills sent envoys."
+    )
+    assert "Lashkar-e-Jhangvi" in found
+    assert found["Jaish al-Adl"].record["kind"] == "armed_group"  # not cut to "Jaish" before its article
+    assert not [name for name in found if "Jhangvi and" in name]
+    assert "Islamic Emirate of Kandahar and the Hills" in found
+
+
+def test_a_group_listed_with_an_arabic_article_inside_its_name_keeps_it():
+    found = candidates("Its allies, including the BLA, Ansar al-Furqan and Kalat Lions, attacked. The BLA denied it.")
+    assert found["Ansar al-Furqan"].notes == ["listed with BLA; kind guessed from it"]

@@ -199,7 +199,8 @@ def _cut_after_proper_head(tokens: list[str], offsets: list[int]) -> Run:
         norm = normalize(token)
         proper = norm in _proper() or norm.split()[-1:] in (["qaeda"], ["qaida"])  # "The Al-Qaeda Connection"
         named = kind_of(follower) is not None or kind_of(" ".join(tokens[i + 1 :])) is not None  # "… Foreign Ministry"
-        if proper and not LINK.fullmatch(follower) and not named and not countries.fullmatch(follower):
+        articled = re.match(r"(?:al|ul|ud|ur|ad|as|ash|el)[-–][A-Z]", follower)  # "Jaish al-Adl" goes on
+        if proper and not LINK.fullmatch(follower) and not named and not countries.fullmatch(follower) and not articled:
             return tokens[: i + 1], offsets[: i + 1]
     return tokens, offsets
 

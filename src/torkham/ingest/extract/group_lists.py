@@ -19,7 +19,8 @@ from torkham.ingest.extract.words import default_words
 from torkham.kb.names import normalize
 
 GROUP_KINDS = ("armed_group", "separatist_armed_group", "opposition_group")
-_ITEM = r"(?:[Tt]he[ \t]+)?[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3}"  # on one line: "… Line\n\nSince" is no name
+# on one line ("… Line\n\nSince" is no name); a later word may open with an Arabic article ("Ansar al-Islam")
+_ITEM = r"(?:[Tt]he[ \t]+)?[A-Z][\w'’-]*(?:[ \t]+(?:(?:al|ul|ud|ur|ad|as|ash|el)-)?[A-Z][\w'’-]*){0,3}"
 _SEPARATOR = r"(?:,[ \t]+(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or)[ \t]+)"
 _LIST = re.compile(rf"(?<![\w-]){_ITEM}(?:{_SEPARATOR}{_ITEM})+")
 _ARTICLE = re.compile(r"^[Tt]he\s+")

@@ -89,20 +89,24 @@ def split_run(run: Run) -> list[Run]:
 
 
 def _parts(tokens: list[str], offsets: list[int]) -> list[Run]:
-    """Split a capitalised run at 'and' when both sides look like names by themselves ('Afghan
+    """Split a capitalised run at 'and' (or 'and the') when both sides look like names by themselves ('Afghan
     Taliban and the TTP'); 'Belt and Road Initiative' and 'Center for Research and Security Studies' stay whole."""
     cut = next((i for i, t in enumerate(tokens) if t == "and"), None)
     if cut is not None and cut == 1 and tokens[0].lower() in default_words().demonyms:
         return _parts(tokens[2:], offsets[2:])  # "the Pakistani and Afghan Armed Forces": the second is named
     if cut is None:
         return [(tokens, offsets)]
-    left = tokens[:cut]
+    first = tokens[:cut]
     demonyms = default_words().demonyms
-    person = cut >= 2 and person_name(left) == left and kind_of(" ".join(left)) is None
-    person = person and not any(w.lower() in demonyms for w in left)
-    if not ((looks_like_name(tokens[:cut]) or person) and looks_like_name(tokens[cut + 1 :])):
+    person = cut >= 2 and person_name(first) == first and kind_of(" ".join(first)) is None
+    person = person and not any(w.lower() in demonyms for w in first)
+    # "Lashkar-e-Islam and the Ansar al-Islam" are two; "Islamic State of Iraq and the Levant" (a link before) is one
+    articled = tokens[cut + 1 : cut + 2] == ["the"] and not any(LINK.fullmatch(t) for t in first)
+    after = cut + 2 if tokens[cut + 1 : cut + 2] == ["the"] else cut + 1
+    left, right = looks_like_name(tokens[:cut]) or person, looks_like_name(tokens[after:])
+    if not (left and right) and not (articled and after < len(tokens) and (left or right)):
         return [(tokens, offsets)]  # "Abdul Wali and Lashkar-e-Jhangvi" are two
-    return [(tokens[:cut], offsets[:cut]), *_parts(tokens[cut + 1 :], offsets[cut + 1 :])]
+    return [(tokens[:cut], offsets[:cut]), *_parts(tokens[after:], offsets[after:])]
 
 
 def trimmed(
