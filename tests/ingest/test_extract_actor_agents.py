@@ -79,3 +79,13 @@ def test_a_name_after_what_only_a_person_has_and_of_is_a_person():
     found = candidates("The family of Zarmina Yousafzai asked for an inquiry. The roads of Shahi Bagh were closed.")
     assert found["Zarmina Yousafzai"].notes == ["what a person has: 'family of Zarmina Yousafzai'"]
     assert "Shahi Bagh" not in found
+
+
+def test_the_one_name_after_a_phrase_naming_a_person_identified_is_a_persons():
+    found = candidates(
+        "Police named the bomber as Saifullah Marwat. Officials identified him as Dilawar Orakzai. They named the "
+        "operation as Zarb-e-Qalam."
+    )
+    assert found["Saifullah Marwat"].notes == ["listed after 'named the bomber as'"]
+    assert found["Dilawar Orakzai"].notes == ["listed after 'identified him as'"]
+    assert "Zarb-e-Qalam" not in found

@@ -48,6 +48,7 @@ _LISTS = (
     "person_possessions",
     "name_months",
     "occupation_nouns",
+    "person_objects",
 )
 _SECTIONS = (*_LISTS, "organisation_acronyms", "same_actor", "kind_since")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -97,6 +98,7 @@ class ActorWords:
     person_possessions: frozenset[str]
     name_months: frozenset[str]
     occupation_nouns: frozenset[str]
+    person_objects: frozenset[str]
     organisation_acronyms: dict[str, str]
     same_actor: tuple[frozenset[str], ...]
     kind_since: tuple[KindSince, ...]
