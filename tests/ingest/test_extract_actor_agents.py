@@ -3,7 +3,7 @@ that the rest of the sentence calls people — on sentences written for these te
 
 from __future__ import annotations
 
-from actor_support import candidates
+from actor_support import aliases, candidates
 
 
 def test_the_person_after_an_authoring_or_chairing_verb_and_by():
@@ -89,3 +89,10 @@ def test_the_one_name_after_a_phrase_naming_a_person_identified_is_a_persons():
     assert found["Saifullah Marwat"].notes == ["listed after 'named the bomber as'"]
     assert found["Dilawar Orakzai"].notes == ["listed after 'identified him as'"]
     assert "Zarb-e-Qalam" not in found
+
+
+def test_the_noun_after_a_role_modifier_belongs_to_the_role_not_the_name():
+    found = candidates("Deputy Speaker Humaira Kundi adjourned the session. Deputy Registrar Omar Zaki agreed.")
+    assert aliases(found["Humaira Kundi"]) == ["Deputy Speaker Humaira Kundi"]
+    assert "Omar Zaki" in found
+    assert not [name for name in found if name.startswith(("Speaker", "Registrar"))]

@@ -117,6 +117,8 @@ def _role_end(tokens: list[str]) -> tuple[int, int] | None:
     while i < len(tokens):
         if is_title(tokens[i]) or (i > first and _office_word(tokens[i])):  # "Chief Executive"
             i += 1
+        elif i > first and tokens[i - 1].lower() in actor_words().role_modifiers and len(tokens) - i > 2:
+            i += 1  # "Deputy Commissioner Zubair Niazi": a modifier's noun is the role's, whatever it is
         elif tokens[i] in ("of", "for") and i > first and _office_end(tokens, i + 1) > i + 1:
             i = _office_end(tokens, i + 1)
         else:
