@@ -41,11 +41,19 @@ def letters(abbr: str) -> str:
     return re.sub(r"[^A-Za-z]", "", core).upper()
 
 
+_INNER_ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,3}|[A-Z]{2,3}")  # "U.S.", "UK", "UN" inside a longer name
+
+
 def _initials(words: list[str], strict: bool) -> list[list[str]]:
     """Per word, the initials it may give: a connector may give its initial or none (strict) and
-    gives none otherwise; hyphenated and slashed parts each give one."""
+    gives none otherwise; hyphenated and slashed parts each give one; an abbreviation inside the name gives
+    its initial or all its letters (strict: 'USIP' spells 'U.S. Institute of Peace')."""
     out = []
     for word in words:
+        inner = _INNER_ABBREVIATION.fullmatch(word.strip(",()"))
+        if strict and inner:
+            out.append([word[0], re.sub(r"\W", "", inner.group())])
+            continue
         for i, part in enumerate(re.split(r"[-–‐‑/]", word)):
             part = part.strip("'’.,()")
             if not part or not part[0].isalnum():  # "&" gives no initial

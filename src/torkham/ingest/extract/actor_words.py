@@ -44,6 +44,11 @@ _LISTS = (
     "agent_verbs",
     "people_nouns",
     "epithets",
+    "organisation_people",
+    "person_possessions",
+    "name_months",
+    "occupation_nouns",
+    "person_objects",
 )
 _SECTIONS = (*_LISTS, "organisation_acronyms", "same_actor", "kind_since")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -89,6 +94,11 @@ class ActorWords:
     agent_verbs: frozenset[str]
     people_nouns: frozenset[str]
     epithets: frozenset[str]
+    organisation_people: frozenset[str]
+    person_possessions: frozenset[str]
+    name_months: frozenset[str]
+    occupation_nouns: frozenset[str]
+    person_objects: frozenset[str]
     organisation_acronyms: dict[str, str]
     same_actor: tuple[frozenset[str], ...]
     kind_since: tuple[KindSince, ...]

@@ -1,37 +1,23 @@
-"""More ways a report names an actor it does not introduce: an abbreviation used on its own ("BLA",
-"TTP" without its long form), a country's abbreviation ("U.S."), a group named with a lowercase head
-noun ("the Hafiz Gul Bahadur group", "the Jamaat-ul-Ahrar faction"), a body named by a capitalised
-word and a lowercase one ("the Khyber district administration", "the Pakistani military"), a name given
-with its alias ("Sanaullah Ghafari, also known as Shahab al-Muhajir", "Sehra alias Janan") and the
-people an infobox lists under "Commanders and leaders"."""
+"""More ways a report names an actor it does not introduce (abbreviations used on their own are in
+lone_acronyms.py): a country's abbreviation ("U.S."), a group named with a lowercase head noun ("the Hafiz
+Gul Bahadur group", "the Jamaat-ul-Ahrar faction"), a body named by a capitalised word and a lowercase one
+("the Khyber district administration", "the Pakistani military"), a name given with its alias ("Sanaullah
+Ghafari, also known as Shahab al-Muhajir", "Sehra alias Janan") and the people an infobox lists under
+"Commanders and leaders"."""
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from functools import lru_cache
 
 from torkham.ingest.document import Document
-from torkham.ingest.extract.acting_acronyms import acting_verb
 from torkham.ingest.extract.actor_words import actor_words
+from torkham.ingest.extract.lone_acronyms import not_actor_words
 from torkham.ingest.extract.namewords import is_title, kind_of, lookups, person_name, thing_after
 from torkham.ingest.extract.words import default_words
-from torkham.kb.names import normalize
 
-ACRONYM_REPEATS = 2  # an abbreviation used alone this often (or before an actor word) is a candidate
 LEADER_LINES = 16  # lines of an infobox's list of leaders, at most
-CAPS_REACH = 300  # characters each side of an abbreviation read to tell a line in capitals
-# Alone: not inside a longer name ("BBC Monitoring", "RFE/RL", "the US Army" are not uses of BBC, RFE, US).
-# "IRGC-Quds Force" and "TTP-linked" use IRGC and TTP; "COVID-19", "ISIS-K" and "RFE/RL" are other names.
-_ACRONYM = re.compile(
-    r"(?<![\w.\-/])(?<![A-Z][\w.]\s)(?P<abbr>[A-Z][A-Z0-9]{1,6}(?:[-–][A-Z](?![\w-]))?s?)(?![\w/]|\.\w|[-–]\d|\s+[A-Z])"
-)
-_LABEL_AFTER = re.compile(r"\s*:?\s*\d")  # "PRN: 2009/1078", "UTC 5": a label or a unit before a number
-_OWNED_AFTER = re.compile(r"['’]s\b")  # "IOM’s mission": an organisation
-_ACTOR_AFTER = re.compile(
-    r"\s+(?:militants|fighters|commanders?|leaders?|leadership|chief|spokes(?:man|person)|members|cadres|"
-    r"forces|troops|claimed|said|says|denied|announced|attacked|killed|carried out)\b"
-)
+
 _GROUP_HEADS = {
     "group": "armed_group",
     "faction": "armed_group",
@@ -89,86 +75,6 @@ _NO_LINK_WORDS = {
 }
 
 
-@lru_cache(maxsize=1)
-def _not_actor_words() -> frozenset[str]:
-    words = default_words()
-    return frozenset({*words.non_actor_acronyms, *words.non_name_words, *words.demonyms, *words.months})
-
-
-def lone_acronyms(
-    doc: Document,
-    known_forms: set[str],
-    names: list[str] | None = None,
-    no_actors: set[str] | None = None,
-) -> list[tuple[str, str, int, int, str]]:
-    """(abbreviation, kind, start, end, note) of abbreviations used alone, not already a candidate's form:
-    used twice or more, or once as an organisation ('IOM’s', 'BLA claimed'), or once when
-    organisation_acronyms (actor_words.yaml) names it. A plural ('NFIs'), a label before a number ('PRN:
-    2009/1078'), the first word of a candidate's name ('UN refugee agency') and an abbreviation of
-    `no_actors` (people counted or things: 'UMC') are none. `known_forms` are normalised."""
-    text = doc.text
-    starting: dict[str, list[str]] = {}  # first word -> the names it starts ("UN refugee agency")
-    no_actors = no_actors or set()
-    for name in names or []:
-        first = re.split(r"[ -]", name, maxsplit=1)
-        if len(first) > 1:
-            starting.setdefault(first[0], []).append(name)
-    found = [
-        m
-        for m in _ACRONYM.finditer(text)
-        if not _on_caps_line(text, m.start()) and not _label(text, m) and not _starts_name(text, m, starting)
-    ]
-    counts = Counter(m.group("abbr") for m in found)
-    listed = actor_words().organisation_acronyms
-    out, seen = [], set()
-    abbreviations = default_words().country_abbreviations
-    for m in found:
-        abbr = m.group("abbr")
-        if abbr in seen or abbr.lower() in _not_actor_words() or abbr in abbreviations or abbr in no_actors:
-            continue
-        if normalize(abbr) in known_forms:
-            continue
-        if abbr.endswith("s") and abbr not in listed:
-            continue
-        why = _why_actor(text, m, counts[abbr], abbr in listed)
-        if why is None:
-            continue
-        seen.add(abbr)
-        kind = listed.get(abbr, "armed_group")
-        guessed = "" if abbr in listed else "; kind guessed"
-        out.append((abbr, kind, m.start(), m.end(), f"an abbreviation used alone ({why}){guessed}"))
-    return out
-
-
-def _starts_name(text: str, m: re.Match, names: dict[str, list[str]]) -> bool:
-    return any(text.startswith(name, m.start()) for name in names.get(m.group("abbr"), []))
-
-
-def _label(text: str, m: re.Match) -> bool:
-    return bool(_LABEL_AFTER.match(text, m.end()))
-
-
-def _why_actor(text: str, m: re.Match, count: int, listed: bool) -> str | None:
-    abbr = m.group("abbr")
-    if count >= ACRONYM_REPEATS:
-        return f"used {count} times"
-    actor_word = _ACTOR_AFTER.match(text, m.end()) or acting_verb(text, m.start(), m.end())
-    if actor_word:
-        return f"'{abbr}{actor_word.group()}'"
-    if _OWNED_AFTER.match(text, m.end()):
-        return f"'{text[max(0, m.start() - 4) : m.end() + 2].strip()}': an organisation's"
-    return "a known abbreviation of an organisation" if listed else None
-
-
-def _on_caps_line(text: str, offset: int) -> bool:
-    """A line in capitals is a heading or a title ('IMTIAZ GUL … SEP 2021'), not text naming actors. Only
-    the line's characters near `offset` are read (a very long line read whole for each word was quadratic)."""
-    start = text.rfind("\n", max(0, offset - CAPS_REACH), offset) + 1 or max(0, offset - CAPS_REACH)
-    end = text.find("\n", offset, offset + CAPS_REACH)
-    letters = re.sub(r"[^A-Za-z]", "", text[start : end if end >= 0 else min(len(text), offset + CAPS_REACH)])
-    return len(letters) > 12 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
-
-
 def country_abbreviations(doc: Document) -> list[tuple[str, str, int, int]]:
     """(country, abbreviation, start, end) for 'US', 'U.S.', 'UK', … in the text."""
     out = []
@@ -187,7 +93,7 @@ def named_groups(doc: Document) -> list[tuple[str, str, str | None, int, int]]:
     for m in _GROUP.finditer(doc.text):
         name = m.group("name")
         words = name.split()
-        if countries.fullmatch(name) or all(w.lower().strip("’'s") in _not_actor_words() for w in words):
+        if countries.fullmatch(name) or all(w.lower().strip("’'s") in not_actor_words() for w in words):
             continue
         opens = not re.match(r"(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[ \t]*[•*–—-])", doc.text[m.start() : m.start("name")])
         alone = re.match(r"[ \t]*(?:\n|$)", doc.text[m.end() : m.end() + 2])  # a line of a list: "Majeed brigades"
@@ -252,7 +158,7 @@ def aliases_given(doc: Document) -> list[tuple[str, str, list[str], int, int]]:
     for m in _AKA.finditer(doc.text):
         words = m.group("name").split()
         name = " ".join(w for w in words if not is_title(w))
-        if not name or name.lower() in _not_actor_words():
+        if not name or name.lower() in not_actor_words():
             continue
         titled = is_title(words[0]) or is_title(m.group("alias").split()[0])
         kind = "person" if titled else kind_of(name) or kind_of(m.group("alias")) or "person"

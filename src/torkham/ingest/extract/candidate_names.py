@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 
 from torkham.ingest.document import Document
 from torkham.ingest.extract.actor_words import actor_words
@@ -42,6 +43,13 @@ GROUP_HEADS = ("group", "faction", "militia", "outfit", "network", "brigade", "b
 _GROUP_HEAD_AFTER = re.compile(r"\s+(?:group|faction|militia|outfit|network|brigades?)\b")
 
 
+@lru_cache(maxsize=1)
+def _compass_words() -> frozenset[str]:
+    """'north', 'southern', 'central': the words of direction both the demonyms and the country place words
+    hold; a name they open is a region's."""
+    return frozenset(default_words().demonyms) & actor_words().country_place_words
+
+
 def _proper() -> frozenset[str]:
     """Kind words that are names by themselves ("the Taliban", "Dawn"); the others are ordinary nouns."""
     return actor_words().proper_heads
@@ -61,7 +69,7 @@ def from_names(doc: Document, collector: Collector, words: Words, skip_spans: li
         all_tokens = run.split(" ")
         all_offsets = [start + o.start() for o in re.finditer(r"\S+", run)]
         for tokens, offsets in split_run(unlabelled(text, *unglued([t for t in all_tokens if t], all_offsets))):
-            tokens, offsets = trimmed(tokens, offsets, words, lambda at: starts_sentence(text, at))
+            tokens, offsets = trimmed(tokens, offsets, words, lambda at: starts_sentence(text, at), text)
             if not tokens or skipped(offsets[0]):
                 continue
             tokens = [*tokens[:-1], without_adjective_suffix(tokens[-1])]
@@ -109,6 +117,8 @@ def _role_end(tokens: list[str]) -> tuple[int, int] | None:
     while i < len(tokens):
         if is_title(tokens[i]) or (i > first and _office_word(tokens[i])):  # "Chief Executive"
             i += 1
+        elif i > first and tokens[i - 1].lower() in actor_words().role_modifiers and len(tokens) - i > 2:
+            i += 1  # "Deputy Commissioner Zubair Niazi": a modifier's noun is the role's, whatever it is
         elif tokens[i] in ("of", "for") and i > first and _office_end(tokens, i + 1) > i + 1:
             i = _office_end(tokens, i + 1)
         else:
@@ -191,7 +201,8 @@ def _cut_after_proper_head(tokens: list[str], offsets: list[int]) -> Run:
         norm = normalize(token)
         proper = norm in _proper() or norm.split()[-1:] in (["qaeda"], ["qaida"])  # "The Al-Qaeda Connection"
         named = kind_of(follower) is not None or kind_of(" ".join(tokens[i + 1 :])) is not None  # "… Foreign Ministry"
-        if proper and not LINK.fullmatch(follower) and not named and not countries.fullmatch(follower):
+        articled = re.match(r"(?:al|ul|ud|ur|ad|as|ash|el)[-–][A-Z]", follower)  # "Jaish al-Adl" goes on
+        if proper and not LINK.fullmatch(follower) and not named and not countries.fullmatch(follower) and not articled:
             return tokens[: i + 1], offsets[: i + 1]
     return tokens, offsets
 
@@ -266,12 +277,17 @@ def _add_name(collector: Collector, text: str, tokens: list[str], offsets: list[
     if kind is not None and not countries.fullmatch(name):
         _add_kind_named(collector, tokens, offsets, _country_before(text, start))
         return
+    if len(tokens) >= 3 and tokens[0].lower() in actor_words().occupation_nouns:
+        tokens, offsets = tokens[1:], offsets[1:]  # "Shopkeeper Wali Jan": the occupation opens the sentence
+        start = offsets[0]
     person = person_name(tokens)
     if person and person == tokens[-len(person) :] and countries.fullmatch(" ".join(tokens[: -len(person)])):
         tokens, offsets = person, offsets[-len(person) :]  # "(Ambassador to) Pakistan Donald Blome"
         start = offsets[0]
     if headline or not person or countries.fullmatch(" ".join(person)) or person != tokens[: len(person)]:
         return
+    if person[0].lower() in _compass_words():
+        return  # "Senior Expert, South Asia": a region ("Central Asia", "North Waziristan"), no person
     end = offsets[len(person) - 1] + len(person[-1])
     evidence = person_evidence(text, start, end, person)
     if evidence:

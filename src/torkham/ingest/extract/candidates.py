@@ -36,6 +36,7 @@ from torkham.ingest.extract.group_lists import add_listed_groups
 from torkham.ingest.extract.initiatives import head_after, named_initiatives
 from torkham.ingest.extract.known_variants import kind_in_time, variant_of
 from torkham.ingest.extract.lexicon import Lexicon
+from torkham.ingest.extract.lone_acronyms import lone_acronyms
 from torkham.ingest.extract.namewords import is_generic, is_title, kind_of
 from torkham.ingest.extract.parenthesised import merge_parenthesised
 from torkham.ingest.extract.person_lists import add_listed_people
@@ -190,7 +191,7 @@ def _from_comma_names(doc: Document, collector: Collector) -> list[tuple[int, in
 
 def _from_lone_acronyms(doc: Document, collector: Collector, no_actors: set[str]) -> None:
     names = [c.name for c in collector.items]
-    for abbr, kind, start, end, note in finders.lone_acronyms(doc, set(collector.index), names, no_actors):
+    for abbr, kind, start, end, note in lone_acronyms(doc, set(collector.index), names, no_actors):
         spelt = next((c for c in collector.items if any(_spells(abbr, f.split()) for f in c.forms())), None)
         if spelt is not None:  # "TTP" used alone in a text that names Tehrik-i-Taliban Pakistan (or its alias)
             spelt.aliases.setdefault(abbr, "abbreviation")

@@ -1,7 +1,10 @@
 """Groups named in a list beside a group already found ("its affiliates, including Jamaatul Ahrar, Hizbul
 Ahrar and Lashkar-e-Islam"): groups too, of the kind of the one found (a guess the note states). A list
 item that is a country, a place the gazetteer knows, a demonym or a person's name with a title is none;
-nor is a one-word adverb ("Similarly, Al-Qaeda and …"; actor_words.yaml: sentence_adverbs); nor is a list without a group candidate in it ("Bannu, Lakki Marwat and North Waziristan")."""
+nor is a name whose last word names a thing or a place ("the TTP and the Durand Line"), nor a one-word
+adverb ("Similarly, Al-Qaeda and …"; actor_words.yaml: sentence_adverbs); nor is a list without a group
+candidate in it ("Bannu, Lakki Marwat and North Waziristan"). A list and its names stay on one line: a
+heading's last name does not run into the paragraph below it."""
 
 from __future__ import annotations
 
@@ -16,8 +19,9 @@ from torkham.ingest.extract.words import default_words
 from torkham.kb.names import normalize
 
 GROUP_KINDS = ("armed_group", "separatist_armed_group", "opposition_group")
-_ITEM = r"(?:[Tt]he\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}"
-_SEPARATOR = r"(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
+# on one line ("… Line\n\nSince" is no name); a later word may open with an Arabic article ("Ansar al-Islam")
+_ITEM = r"(?:[Tt]he[ \t]+)?[A-Z][\w'’-]*(?:[ \t]+(?:(?:al|ul|ud|ur|ad|as|ash|el)-)?[A-Z][\w'’-]*){0,3}"
+_SEPARATOR = r"(?:,[ \t]+(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or)[ \t]+)"
 _LIST = re.compile(rf"(?<![\w-]){_ITEM}(?:{_SEPARATOR}{_ITEM})+")
 _ARTICLE = re.compile(r"^[Tt]he\s+")
 _LONGER = re.compile(r"\s+(?:of|for|on|in)\s+[A-Z]|['’]s\b|[-‐]")
@@ -50,4 +54,6 @@ def _may_be_group(name: str) -> bool:
         return False  # "Similarly, Al-Qaeda …": a sentence adverb before the list's only name
     if _POSSESSIVE.search(name) or is_generic(name) or kind_of(name) is not None:
         return False  # "Bahadur's", "Member State"; a name with a kind word is found as such
+    if words[-1].lower() in actor_words().non_actor_heads:
+        return False  # "the TTP and the Durand Line": a thing or a place, not a group
     return not load_gazetteer().resolve(name).found

@@ -4,6 +4,7 @@ actors, or declared in an ambiguity) marked as ambiguous. The mention matcher is
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from torkham.kb.names import normalize
@@ -53,7 +54,7 @@ class Lexicon:
         names = con.execute("SELECT actor_id, name FROM kb_names").fetchall()
         ambiguities = con.execute("SELECT name, actor_id, note FROM kb_ambiguities").fetchall()
         sources = con.execute("SELECT id, cited_as FROM kb_sources WHERE cited_as IS NOT NULL").fetchall()
-        return cls.from_names(actors, names, ambiguities, sources).with_place_names()
+        return cls.from_names(actors, names, ambiguities, sources).with_place_names().with_country_abbreviations()
 
     @classmethod
     def from_knowledge(cls, kb) -> Lexicon:
@@ -73,7 +74,7 @@ class Lexicon:
                     ambiguities.append((str(record.get("name")), actor_id, record.get("note")))
             elif record.kind == "sources" and record.get("cited_as"):
                 sources.append((record.id, str(record.get("cited_as"))))
-        return cls.from_names(actors, names, ambiguities, sources).with_place_names()
+        return cls.from_names(actors, names, ambiguities, sources).with_place_names().with_country_abbreviations()
 
     def with_place_names(self) -> Lexicon:
         """A province known as an actor (kind region) is also named by the gazetteer's other names of it
@@ -95,6 +96,27 @@ class Lexicon:
                 if guarded or key.endswith(" province") or set(self.forms.get(key, {actor_id: ""})) != {actor_id}:
                     continue
                 self._add(actor_id, written)
+        return self
+
+    def with_country_abbreviations(self) -> Lexicon:
+        """A known name that holds a country, written out or abbreviated, is also known with the country's
+        other forms (country_abbreviations of wordlists.yaml): "United States Institute of Peace" is also "U.S.
+        Institute of Peace" and "US Institute of Peace" — the same words, not a look-alike — unless another
+        actor holds the form or would get it too. The country's own names are left to the knowledge base."""
+        from torkham.ingest.extract.words import default_words
+
+        forms_of: dict[str, list[str]] = {}
+        for abbr, country in default_words().country_abbreviations.items():
+            forms_of.setdefault(country, [country]).append(abbr)
+        new: dict[str, dict[str, str]] = {}  # normalised form -> {actor id: form as written}
+        for actor_id, written in [(i, w) for holders in self.forms.values() for i, w in holders.items()]:
+            for forms in forms_of.values():
+                for other in _swapped(written, forms):
+                    new.setdefault(normalize(other), {}).setdefault(actor_id, other)
+        for key, holders in new.items():
+            if len(holders) == 1 and set(self.forms.get(key, holders)) == set(holders):
+                actor_id, other = next(iter(holders.items()))
+                self._add(actor_id, other)
         return self
 
     def _add(self, actor_id: str, name: str) -> None:
@@ -122,3 +144,13 @@ class Lexicon:
             ids = sorted(holders)
             out.extend((written, ids) for written in dict.fromkeys(holders.values()))
         return out
+
+
+def _swapped(name: str, forms: list[str]) -> list[str]:
+    """`name` with the one form of a country it holds as whole words replaced by each other form; none
+    when the name is only the country."""
+    for form in forms:
+        found = re.search(rf"(?<![\w.]){re.escape(form)}(?![\w]|\.\w)", name)
+        if found and name.strip() != form:
+            return [name[: found.start()] + other + name[found.end() :] for other in forms if other != form]
+    return []

@@ -1,8 +1,9 @@
-"""People named where a sentence gives no title or verb: bylines ("By Ayaz Gul", "Reporting by …"), a
-line holding only a name above a line with the person's role ("Hillary Rodham Clinton" / "Secretary of
-State"), and names in a list beside a person already found ("Qari Amjad, Noor Wali Mehsud and Mufti
-Hazrat"; bullet lines under "leaders:"). A byline made only of words such as "Agency Report" or "Staff
-Reporter" names no one and is left out of the names."""
+"""People named where a sentence gives no title or verb: bylines ("By Ayaz Gul", "Reporting by …", "Author:
+…", "Posted by … on <date>", "AYAZ GUL" in capitals, "Ayaz Gul | VOA News"), a line holding only a name
+above a line with the person's role ("Hillary Rodham Clinton" / "Secretary of State"), and names in a list
+beside a person already found ("Qari Amjad, Noor Wali Mehsud and Mufti Hazrat"; bullet lines under
+"leaders:") or that the sentence calls people after it ("… were among the speakers"). A byline made only of
+words such as "Agency Report" or "Staff Reporter" names no one and is left out of the names."""
 
 from __future__ import annotations
 
@@ -19,15 +20,19 @@ from torkham.kb.names import normalize
 _INITIAL = re.compile(r"[A-Z]\.")  # "Philip J. Crowley"
 NAME_WORDS = (2, 4)  # a person's name written alone: two to four words
 PEOPLE_WORD_REACH = 40  # "leaders" or "individuals" this close before a list makes its names people
-_BYLINE = re.compile(
-    r"(?im)^[ \t]*(?:by|reporting by|writing by|editing by|compiled by)[ \t]+(?P<who>[^\n]{2,100}?)[ \t]*$"
+_BYLINE = re.compile(  # "By Ayaz Gul", "Written by: Ayaz Gul", "Author: Ayaz Gul", "Posted by Ayaz Gul on 3 May 2024"
+    r"(?im)^[ \t]*(?:by|(?:reporting|writing|editing|compiled|written|posted|story|reported|words) by|authors?)"
+    r"[ \t]*:?[ \t]+(?P<who>[^\n]{2,100}?)(?:[ \t]+on[ \t]+[^\n]{0,30}\d{4})?[ \t]*$"
 )
+_NAME_BAR = re.compile(r"(?m)^[ \t]*(?P<who>[^|\n]{5,50}?)[ \t]*\|[ \t]*(?P<rest>[^\n]+?)[ \t]*$")  # "Ayaz Gul | VOA"
 _WHO_SPLIT = re.compile(r"\s*(?:,|;|\||\band\b|&|\bwith\b)\s*")
 _LINE = re.compile(r"(?m)^[ \t]*(?P<line>\S[^\n]*?)[ \t]*$")
 _BULLET = re.compile(r"^(?:[•▪◦·*\-–—]|\d{1,2}[.)])\s+")
 _ITEM_END = re.compile(r"\s*(?:,|\(|\[|:|;|\s[—–-]\s|$)")
 _LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|;\s*)")
-_ACRONYM_LIST = re.compile(r"\b[A-Z][A-Za-z]*[A-Z]\b(?:(?:,\s*(?:and\s+)?|\s+and\s+)[A-Z][A-Za-z]*[A-Z]\b){1,8}")
+_ACRONYM_LIST = re.compile(  # "UNHCR, WFP and NRC", "the ICRC and the NRC"
+    r"\b[A-Z][A-Za-z]*[A-Z]\b(?:(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?[A-Z][A-Za-z]*[A-Z]\b){1,8}"
+)
 _NAME = re.compile(r"(?<![\w.-])[A-Z][\w'’-]*(?: (?:(?:al|ul|ud|ur|bin|ibn)[- ])?[A-Z][\w'’-]*)+")
 
 
@@ -54,9 +59,26 @@ def _bylines(doc: Document, collector: Collector) -> list[tuple[int, int]]:
             words = normalize(part).split()
             if all(w in generic for w in words):  # "By Agency Report", "By Staff Reporter"
                 skip.append((m.start() if first else at, position))
-            elif person_alone(part):
-                collector.add(Candidate(part, "person", at, position, {}, [f"a byline: '{m.group().strip()}'"]))
+            elif person_alone(_cased(part)):
+                written = {part: "other_name"} if _cased(part) != part else {}
+                note = f"a byline: '{m.group().strip()}'"
+                collector.add(Candidate(_cased(part), "person", at, position, written, [note]))
+    _barred_bylines(doc, collector)
     return skip
+
+
+def _cased(name: str) -> str:
+    """'HAMID NIAZI' -> 'Hamid Niazi': a byline in capitals; any other name as written."""
+    return name.title() if name.isupper() and len(name) > 4 else name
+
+
+def _barred_bylines(doc: Document, collector: Collector) -> None:
+    """'Ayaz Gul | VOA News', 'Ayaz Gul | 3 May 2024': a name before a bar and an outlet or a date."""
+    for m in _NAME_BAR.finditer(doc.text):
+        who, rest = m.group("who"), m.group("rest")
+        if person_alone(who) and (_outlet_line(rest) or _DATE_LINE.fullmatch(rest)):
+            note = f"a byline: '{m.group().strip()}'"
+            collector.add(Candidate(who, "person", m.start("who"), m.start("who") + len(who), {}, [note]))
 
 
 def person_alone(text: str) -> bool:
@@ -74,6 +96,7 @@ def person_alone(text: str) -> bool:
         and kind_of(text) is None
         and not countries.search(text)
         and words[0].lower() not in _not_name_words()  # "North Waziristan", "Afghan Taliban"
+        and words[-1].lower() not in actor_words().non_actor_heads  # "Kurram Valley", "Zero Point"
         and not any(normalize(w) in generic or w.lower() in default_words().non_name_words for w in words)
     )
 
@@ -166,12 +189,27 @@ def add_listed(doc: Document, collector: Collector) -> None:
     people = {normalize(f) for c in collector.items if c.kind == "person" for f in c.forms()}
     for names, intro in [*_sentence_lists(doc.text), *_bullet_lists(doc.text)]:
         known = [n for n, _ in names if normalize(n) in people]
-        if not known and not _people_words().search(intro[-PEOPLE_WORD_REACH:]):
+        described = _described_after(doc.text, names[-1][1] + len(names[-1][0]))
+        if not known and not _people_words().search(intro[-PEOPLE_WORD_REACH:]) and not described:
             continue
-        why = f"listed with {known[0]}" if known else f"listed after '{intro.strip()[-40:]}'"
+        why = f"listed after '{intro.strip()[-40:]}'"
+        why = f"listed with {known[0]}" if known else f"listed before '{described}'" if described else why
         for name, at in names:
             if normalize(name) not in people and person_alone(name):
                 collector.add(Candidate(name, "person", at, at + len(name), {}, [why]))
+
+
+def _described_after(text: str, end: int) -> str:
+    """'… were among the participants', '… are both journalists': the words after a list that make its
+    names people's (list_people_words), or ''."""
+    after = _PEOPLE_AFTER.match(text, end)
+    return after.group().strip() if after and _people_words().fullmatch(after.group("noun")) else ""
+
+
+_PEOPLE_AFTER = re.compile(
+    r"\s+(?:were|are|was|had\s+been|have\s+been)\s+(?:(?:all|both|among|the|two|three|four|five|of|prominent|senior|"
+    r"local|foreign|former|invited)\s+){0,3}(?P<noun>[a-z]+)\b"
+)
 
 
 def add_listed_acronyms(doc: Document, collector: Collector) -> None:

@@ -19,7 +19,13 @@ HEADLINE_MIN_WORDS = 5  # shorter title-case lines are labels and names ('Genera
 HEADLINE_MAX_WORDS = 16
 HEADLINE_MAX_CHARS = 200
 HEADLINE_CAPITALISED = 0.7  # share of the longer words capitalised in a title-case heading
-_HEADLINE_LINKS = {"a", "an", "the", "of", "on", "in", "with", "to", "for", "and", "as", "at", "by", "from", "over"}
+# the short words a title-case headline leaves lowercase: articles, conjunctions, prepositions ("Clash Spills
+# into Afghanistan", "Talks Resume amid Border Closure")
+_HEADLINE_LINKS = {
+    *("a", "an", "the", "and", "or", "but", "nor", "as", "vs", "of", "on", "in", "with", "to", "for", "at", "by"),
+    *("from", "over", "into", "onto", "after", "before", "amid", "amidst", "against", "across", "near", "despite"),
+    *("under", "upon", "toward", "towards", "via", "off", "out", "up", "down", "about", "among", "between"),
+}
 _BRANCH = re.compile(r"(?:province|branch|chapter|wilayat|wing)$", re.I)
 POSSESSIVE = re.compile(r"['’]s$")
 _DASH = re.compile(f"[{DASHES}]")
@@ -83,23 +89,29 @@ def split_run(run: Run) -> list[Run]:
 
 
 def _parts(tokens: list[str], offsets: list[int]) -> list[Run]:
-    """Split a capitalised run at 'and' when both sides look like names by themselves ('Afghan
+    """Split a capitalised run at 'and' (or 'and the') when both sides look like names by themselves ('Afghan
     Taliban and the TTP'); 'Belt and Road Initiative' and 'Center for Research and Security Studies' stay whole."""
     cut = next((i for i, t in enumerate(tokens) if t == "and"), None)
     if cut is not None and cut == 1 and tokens[0].lower() in default_words().demonyms:
         return _parts(tokens[2:], offsets[2:])  # "the Pakistani and Afghan Armed Forces": the second is named
     if cut is None:
         return [(tokens, offsets)]
-    left = tokens[:cut]
+    first = tokens[:cut]
     demonyms = default_words().demonyms
-    person = cut >= 2 and person_name(left) == left and kind_of(" ".join(left)) is None
-    person = person and not any(w.lower() in demonyms for w in left)
-    if not ((looks_like_name(tokens[:cut]) or person) and looks_like_name(tokens[cut + 1 :])):
+    person = cut >= 2 and person_name(first) == first and kind_of(" ".join(first)) is None
+    person = person and not any(w.lower() in demonyms for w in first)
+    # "Lashkar-e-Islam and the Ansar al-Islam" are two; "Islamic State of Iraq and the Levant" (a link before) is one
+    articled = tokens[cut + 1 : cut + 2] == ["the"] and not any(LINK.fullmatch(t) for t in first)
+    after = cut + 2 if tokens[cut + 1 : cut + 2] == ["the"] else cut + 1
+    left, right = looks_like_name(tokens[:cut]) or person, looks_like_name(tokens[after:])
+    if not (left and right) and not (articled and after < len(tokens) and (left or right)):
         return [(tokens, offsets)]  # "Abdul Wali and Lashkar-e-Jhangvi" are two
-    return [(tokens[:cut], offsets[:cut]), *_parts(tokens[cut + 1 :], offsets[cut + 1 :])]
+    return [(tokens[:cut], offsets[:cut]), *_parts(tokens[after:], offsets[after:])]
 
 
-def trimmed(tokens: list[str], offsets: list[int], words: Words, sentence_start: Callable[[int], bool]) -> Run:
+def trimmed(
+    tokens: list[str], offsets: list[int], words: Words, sentence_start: Callable[[int], bool], text: str = ""
+) -> Run:
     skip = lookups()[2]
 
     def drop(word: str, last: bool = False) -> bool:
@@ -109,7 +121,7 @@ def trimmed(tokens: list[str], offsets: list[int], words: Words, sentence_start:
         return low in skip or bool(LINK.fullmatch(word)) or adverb
 
     for i, token in enumerate(tokens):
-        if token.lower().rstrip(".") in words.months:
+        if _month(token, offsets[i], text, words):
             tokens, offsets = tokens[:i], offsets[:i]
             break
     while tokens and drop(tokens[0]) and (tokens[0].lower() in skip or sentence_start(offsets[0])):
@@ -119,6 +131,18 @@ def trimmed(tokens: list[str], offsets: list[int], words: Words, sentence_start:
     if tokens:
         tokens = [*tokens[:-1], POSSESSIVE.sub("", tokens[-1])]
     return tokens, offsets
+
+
+def _month(token: str, at: int, text: str, words: Words) -> bool:
+    """A month ends a name; a month's short form that is also a given name ('Jan': 'Wali Jan', 'Jan
+    Muhammad'; name_months of actor_words.yaml) only beside a number ('Jan 5', '5 Jan.')."""
+    low = token.lower().rstrip(".")
+    if low not in words.months:
+        return False
+    if low not in actor_words().name_months or not text:
+        return True
+    end = at + len(token)
+    return bool(re.match(r"\.?\s*\d", text[end : end + 4]) or re.search(r"\d\s*$", text[max(0, at - 4) : at]))
 
 
 def starts_sentence(text: str, at: int) -> bool:

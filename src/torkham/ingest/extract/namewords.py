@@ -22,7 +22,10 @@ CAP = rf"(?:(?:al|el|ad|as|ash|ar|ul|ud|ur)[{DASHES}])?[A-Z](?:(?:[\w'’{DASHES
 SEQUENCE = re.compile(rf"(?<![\w{DASHES}]){CAP}(?:(?: +{NAME_LINKS})* +{CAP})*")
 HANDLE_AFTER = re.compile(r"\W{0,6}@(\w+)")
 LED_BY = re.compile(
-    r"\b(?:(?:led|leading|founded|established|headed|created|commanded)\s+by|(?:leadership|command) of)\s+$", re.I
+    r"\b(?:(?:led|leading|founded|established|headed|created|commanded|written|authored|co-authored|edited|"
+    r"compiled|chaired|co-chaired|moderated|signed|drafted|presented|delivered|narrated|photographed)\s+by|"
+    r"(?:leadership|command) of)\s+$",
+    re.I,
 )
 
 
@@ -142,23 +145,58 @@ def person_evidence(text: str, start: int, end: int, words: list[str]) -> str | 
     before = text[max([reach, *stops]) : start]
     after = text[end : end + 60]
     if len(words) >= 2:
-        found = _role_or_title(before, after) or _led_or_said(before) or _contributed(after)
+        found = _role_or_title(before, after) or _occupation(before) or _led_or_said(before) or _contributed(after)
         if found:
             return found
     else:
         role = _LOWER_ROLE.search(before)
         if role and is_title(role.group(1)):
             return f"a role before it: '{role.group(1)}'"
-    return _speech_after(before, after, words) or _handle(after, words) or _aged(after)
+    return (
+        _speech_after(before, after, words) or _handle(after, words) or _aged(after) or _possessed(after, words, before)
+    )
 
 
 _AGE_AFTER = re.compile(r",\s+(?:an?\s+)?\d{1,3}-year-old\b|,\s+(?:aged\s+)?\d{1,2},\s")  # "Aliya, a 32-year-old"
+
+
+_POSSESSED = re.compile(r"['’]s\s+([a-z-]+)(?:\s+([a-z-]+))?")  # "Imran Khan's party", "… 's late father"
+
+
+_OWNER_OF = re.compile(r"\b([a-z-]+)\s+of\s+$")  # "the family of Arshad Sharif"
+
+
+def _possessed(after: str, words: list[str], before: str = "") -> str | None:
+    """'Faisal Shahzad’s trial', 'Imran Khan's elder brother', 'the family of Arshad Sharif': a name of two
+    words or more that owns what only a person has (person_possessions of actor_words.yaml)."""
+    if len(words) < 2:
+        return None
+    owner = _OWNER_OF.search(before)
+    if owner and owner.group(1) in actor_words().person_possessions:
+        return f"what a person has: '{owner.group()}{' '.join(words)}'"
+    owned = _POSSESSED.match(after)
+    for n in (1, 2):  # the noun, or the noun after one adjective
+        if owned and owned.group(n) in actor_words().person_possessions:
+            return f"what a person has: '{' '.join(words)}{after[: owned.end(n)]}'"
+    return None
 
 
 def _aged(after: str) -> str | None:
     """'Aliya, a 32-year-old mother of two', 'Gul Khan, 45, said': an age set off after a name is a person's."""
     age = _AGE_AFTER.match(after)
     return f"an age after it: '{age.group().strip(', ')}'" if age else None
+
+
+_OCCUPATION_BEFORE = re.compile(rf"\b([A-Za-z]+){_APPOSITION}?\s*$")
+
+
+def _occupation(before: str) -> str | None:
+    """'a teacher, Sana Gul', 'another resident – Gul Zaman', 'shopkeeper Wali Jan': an ordinary person's
+    occupation or place in a story, in the singular (occupation_nouns of actor_words.yaml), before a name."""
+    found = _OCCUPATION_BEFORE.search(before)
+    if found and found.group(1).lower() in actor_words().occupation_nouns:
+        return f"an occupation before it: '{found.group().strip()}'"
+    return None
 
 
 def _role_or_title(before: str, after: str) -> str | None:
