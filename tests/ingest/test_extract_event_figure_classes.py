@@ -134,8 +134,9 @@ def test_bare_numbers_take_the_noun_their_sentence_gives():
         ("7,400", 7400, None, None, "person")
     ]
     text = "Possibly 3.5 million Afghans remain in these two countries, up to 2.46 million in Pakistan and more than 900,000 in Iran."
-    assert _figures(text) == [  # "these two countries" names them again: no figure, and no unit for millions
+    assert _figures(text) == [  # "these two countries" names a known set: 2 country, not the millions' unit
         ("3.5 million", 3500000, None, None, "person"),
+        ("two", 2, None, None, "country"),
         ("up to 2.46 million", 2460000, None, None, "person"),
         ("more than 900,000", 900000, None, None, "person"),
     ]

@@ -26,7 +26,7 @@ from torkham.ingest.extract.words import Words, default_words
 from torkham.ingest.proposal import Proposal
 
 WHOLE_UNITS = {"person", "attack", "group", "faction", "country", "province", "district", "conflict", "report", "round"}
-SPANS_OF_TIME = ("day", "month", "year")  # "those five nights", "the past two years": durations, not references
+SPANS_OF_TIME = ("day", "month", "year", "decade")  # "those five nights", "the past two decades": durations
 _RELATIVE_AFTER = re.compile(r"\s+(?:later|earlier|ago)\b", re.I)
 _NUMERIC = r"\d{1,3}(?:,\d{2,3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _DECIMAL_COMMA = r"\d{1,3},\d(?=\s*(?i:million|billion)\b)"  # "1,3 million registered refugees": 1.3 million
@@ -176,8 +176,8 @@ def _figure(doc: Document, regions: Regions, dates: list[DateMention], amount: A
     )
     unit = (amount.unit, amount.start, amount.end) if amount.unit else unit_after(text, amount.end, words)
     unit = unit or _unit_of_whole(text, amount, words)
-    if not amount.vague and _names_before(text, amount) and (unit is None or unit[0] not in SPANS_OF_TIME):
-        return None  # "between the two countries", "these two countries": things named before, not a count
+    if not amount.vague and _names_before(text, amount) and unit is None:
+        return None  # "the two were …": a count noun names the set ("the two countries" is a figure of 2)
     casualty: Casualty | None = None
     if unit is None:
         before = qualifier_match.start() if qualifier_match else amount.start
@@ -192,15 +192,13 @@ def _figure(doc: Document, regions: Regions, dates: list[DateMention], amount: A
     unit_term, noun_start, noun_end = unit
     if (not amount.unit and modifies_compound(text, amount.end, noun_start)) or an_age(text, noun_end):
         return None  # "the twin-tower attacks": the number counts the towers; "60 years old": an age
-    if unit_term in ("day", "month", "year") and _RELATIVE_AFTER.match(text, noun_end) and not qualifier_match:
+    if unit_term in SPANS_OF_TIME and _RELATIVE_AFTER.match(text, noun_end) and not qualifier_match:
         return None  # 'two days later' only dates something ('more than a decade later' says how long)
     if unit_term == "interaction":
         return None  # counters are read by _counter_figures
-    if _is_article(text, amount) and (not qualifier_match or unit_term not in ("year", "month", "day")):
+    if _is_article(text, amount) and (not qualifier_match or unit_term not in SPANS_OF_TIME):
         return None
     start = qualifier_match.start() if qualifier_match else amount.start
-    noun = text[noun_start:noun_end].lower()
-    multiplier = words.unit_multipliers.get(noun, 1)
     record: dict = {"value": None, "value_text": " ".join(text[start : amount.end].split()), "qualifier": "exact"}
     if qualifier_match:
         said = " ".join(qualifier_match.group().lower().split())
@@ -212,11 +210,9 @@ def _figure(doc: Document, regions: Regions, dates: list[DateMention], amount: A
     elif amount.low is not None and amount.high is not None:  # a range has both ends
         if record["qualifier"] != "exact":
             notes.append(f"'{qualifier_match.group().strip()}' qualifies the range")  # type: ignore[union-attr]
-        record.update(qualifier="range", low=clean(amount.low * multiplier), high=clean(amount.high * multiplier))
+        record.update(qualifier="range", low=clean(amount.low), high=clean(amount.high))
     else:
-        record["value"] = clean(amount.value * multiplier)  # type: ignore[operator]
-        if multiplier != 1:
-            notes.append(f"{text[amount.start : noun_end]} counted as {record['value']} years")
+        record["value"] = clean(amount.value)  # type: ignore[arg-type]
         if unit_term in WHOLE_UNITS and amount.value != int(amount.value) and not amount.scaled:  # type: ignore[arg-type]
             notes.append(_scale_missing(text, amount, record, noun_start, noun_end))
     record["unit"] = unit_term

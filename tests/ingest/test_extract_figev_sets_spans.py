@@ -1,0 +1,42 @@
+"""Figures of the settled conventions (eval/README.md): spans of decades counted as written, and a number
+that names a known set ("the two sides") — sentences written for these tests."""
+
+from __future__ import annotations
+
+from torkham.ingest.extract import propose
+from torkham.ingest.extract.common import text_document
+from torkham.ingest.extract.lexicon import Lexicon
+
+
+def _figures(text: str) -> list[tuple]:
+    found = [p for p in propose(text_document(text, date="2025-03-01"), Lexicon.empty()) if p.kind == "figure"]
+    return [(f.record["value_text"], f.record["value"], f.record["qualifier"], f.record["unit"]) for f in found]
+
+
+def test_decades_are_counted_in_decades_as_written():
+    assert _figures("The orchard has fed the valley for the past five decades.") == [("five", 5, "exact", "decade")]
+    assert _figures("Some herders stayed in the hills for nearly two decades.") == [
+        ("nearly two", 2, "nearly", "decade")
+    ]
+
+
+def test_a_decade_after_a_qualifier_is_a_span_and_decades_alone_are_vague():
+    assert _figures("More than a decade passed before the road reopened.") == [
+        ("More than a", 1, "more_than", "decade")
+    ]
+    assert _figures("The well has stood dry for decades.") == [("for decades", None, "vague", "decade")]
+
+
+def test_a_span_of_decades_that_only_dates_is_no_figure():
+    assert _figures("Three decades later the school was rebuilt.") == []
+
+
+def test_a_number_naming_a_known_set_with_its_count_noun_is_a_figure():
+    assert _figures("Envoys of the two sides will meet again in spring.") == [("two", 2, "exact", "side")]
+    assert _figures("Snow closed roads across the four provinces.") == [("four", 4, "exact", "province")]
+    assert _figures("Trade between these two neighbours doubled.") == [("two", 2, "exact", "country")]
+
+
+def test_a_number_naming_a_set_without_a_count_noun_is_not():
+    assert _figures("The two were seen near the river.") == []
+    assert _figures("Both sides claimed the hill.") == []  # "both" is no number
