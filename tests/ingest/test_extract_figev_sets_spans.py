@@ -40,3 +40,34 @@ def test_a_number_naming_a_known_set_with_its_count_noun_is_a_figure():
 def test_a_number_naming_a_set_without_a_count_noun_is_not():
     assert _figures("The two were seen near the river.") == []
     assert _figures("Both sides claimed the hill.") == []  # "both" is no number
+
+
+def _counted(text: str) -> list[tuple]:
+    found = [p for p in propose(text_document(text, date="2025-03-01"), Lexicon.empty()) if p.kind == "figure"]
+    return [(f.record["value_text"], f.record["value"], f.record["unit"], f.record["counts"]) for f in found]
+
+
+def test_a_lowercase_plural_after_an_amount_is_what_it_counts():
+    assert _counted("Rangers seized four rusty rifles at the checkpoint.") == [("four", 4, "item", "rusty rifles")]
+    assert _counted("Floods washed away 35 footbridges last spring.") == [("35", 35, "item", "footbridges")]
+
+
+def test_weeks_and_hours_are_spans_of_time():
+    assert _counted("The curfew lasted 36 hours and the strike three weeks.") == [
+        ("36", 36, "hour", "hours"),
+        ("three", 3, "week", "weeks"),
+    ]
+    assert _counted("Two weeks later the pass reopened.") == []  # dates only
+
+
+def test_plurals_that_are_not_counted_things():
+    assert _counted("Two thirds of the herd was lost; prices rose three times.") == []
+    assert _counted("In 2019 talks stalled.") == []  # a year
+    assert _counted("The camp had one tents-only section.") == []  # one is no plural count
+
+
+def test_one_said_as_single_or_sole():
+    assert _counted("Rain fell on a single afternoon.") == [("a single afternoon", 1, "item", "afternoon")]
+    assert _counted("Nepal was the sole country to abstain.") == [("the sole country", 1, "country", "country")]
+    assert _counted("They signed a single-sheet accord.") == [("single-sheet", 1, "item", "sheet")]
+    assert _counted("Not a single attack followed.") == [("Not a single attack", 0, "attack", "attack")]

@@ -26,6 +26,7 @@ class FigureWords:
     not_counts_after: list[str]  # "under the age of 5": a number that counts nothing
     people_verbs: list[str]  # "7,400 cross the border each day": a number of people
     identifier_labels: list[str]  # "Article 370", "Section 219": a number that names, not counts
+    not_count_plurals: list[str]  # "two thirds", "three times": plurals an amount does not count
 
 
 @lru_cache(maxsize=1)
@@ -38,6 +39,7 @@ def figure_words() -> FigureWords:
         for k in ("zero_phrases", "bare_after", "bare_before", "not_counts_after", "people_verbs")
     ]
     lists.append(word_list(data, "identifier_labels", FIGURE_WORDS_FILE))
+    lists.append(word_list(data, "not_count_plurals", FIGURE_WORDS_FILE))
     return FigureWords(units, currencies, *lists)
 
 

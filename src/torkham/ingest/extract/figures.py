@@ -20,13 +20,21 @@ from torkham.ingest.extract.dates import DateMention
 from torkham.ingest.extract.figure_counters import bare_time_spans, clean, counter_figures, number
 from torkham.ingest.extract.figure_filters import an_age, modifies_compound, names_not_counts, range_end_days
 from torkham.ingest.extract.figure_more import more_figures
+from torkham.ingest.extract.figure_plurals import plural_after
 from torkham.ingest.extract.figure_ratios import range_ends, ratio_figures, ratios_spans
 from torkham.ingest.extract.unit_nouns import unit_after
 from torkham.ingest.extract.words import Words, default_words
 from torkham.ingest.proposal import Proposal
 
 WHOLE_UNITS = {"person", "attack", "group", "faction", "country", "province", "district", "conflict", "report", "round"}
-SPANS_OF_TIME = ("day", "month", "year", "decade")  # "those five nights", "the past two decades": durations
+SPANS_OF_TIME = (
+    "hour",
+    "day",
+    "week",
+    "month",
+    "year",
+    "decade",
+)  # "those five nights", "the past two decades": durations
 _RELATIVE_AFTER = re.compile(r"\s+(?:later|earlier|ago)\b", re.I)
 _NUMERIC = r"\d{1,3}(?:,\d{2,3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _DECIMAL_COMMA = r"\d{1,3},\d(?=\s*(?i:million|billion)\b)"  # "1,3 million registered refugees": 1.3 million
@@ -176,6 +184,8 @@ def _figure(doc: Document, regions: Regions, dates: list[DateMention], amount: A
     )
     unit = (amount.unit, amount.start, amount.end) if amount.unit else unit_after(text, amount.end, words)
     unit = unit or _unit_of_whole(text, amount, words)
+    if unit is None and not amount.vague:
+        unit = plural_after(text, amount.start, amount.end, amount.value)
     if not amount.vague and _names_before(text, amount) and unit is None:
         return None  # "the two were …": a count noun names the set ("the two countries" is a figure of 2)
     casualty: Casualty | None = None

@@ -10,7 +10,7 @@ from torkham.ingest.extract.figure_vocab import extra_units
 from torkham.ingest.extract.words import Words
 
 UNIT_REACH = 4  # words between an amount and its unit noun, at most
-_STOP = {
+STOP_WORDS = {
     "the",
     "a",
     "an",
@@ -91,7 +91,7 @@ def unit_after(text: str, position: int, words: Words) -> tuple[str, int, int] |
         if word in _JOINS and position > amount_end and _joins_adjectives(text, m.end(), previous, words):
             position, previous = m.end(), word
             continue
-        if word in _STOP or (m.group(1).endswith(".") and "." not in m.group(1)[:-1]):
+        if word in STOP_WORDS or (m.group(1).endswith(".") and "." not in m.group(1)[:-1]):
             return None  # a sentence ends before any unit noun
         position, previous, counted = m.end(), word, counted + 1
     return None
@@ -102,7 +102,7 @@ def _joins_adjectives(text: str, position: int, previous: str, words: Words) -> 
     nxt = _NEXT_WORD.match(text, position)
     if nxt is None or previous in words.casualty_words or previous in _JOINS:
         return False
-    return nxt.group(1).lower() not in words.number_words and nxt.group(1).lower() not in _STOP
+    return nxt.group(1).lower() not in words.number_words and nxt.group(1).lower() not in STOP_WORDS
 
 
 def _head_noun(text: str, found: tuple[str, int], start: int, nouns: dict[str, str]) -> tuple[str, int, int]:
