@@ -1,0 +1,70 @@
+"""Events of the settled conventions (eval/README.md): sentences dated by the one before them ("In response,
+…"), the saying of something on a date, and event words of kinds not covered before — sentences written
+for these tests."""
+
+from __future__ import annotations
+
+from torkham.ingest.extract import propose
+from torkham.ingest.extract.common import text_document
+from torkham.ingest.extract.lexicon import Lexicon
+
+
+def _events(text: str, date: str = "2022-06-01") -> list[tuple[str, str, str]]:
+    doc = text_document(text, date=date)
+    found = [p for p in propose(doc, Lexicon.empty()) if p.kind == "event"]
+    return [(e.record["date"], e.record["type"], doc.text[e.start : e.end]) for e in found]
+
+
+def test_a_sentence_opening_in_response_takes_the_day_before_it():
+    text = "On 3 March 2022, militants overran a checkpoint near the pass. In response, the army sealed the valley."
+    assert _events(text) == [
+        ("2022-03-03", "takeover", "3 March 2022, militants overran"),
+        ("2022-03-03", "border_closure", "In response, the army sealed"),
+    ]
+
+
+def test_overnight_takes_the_day_of_the_report_and_a_finer_date_wins_over_its_year():
+    text = (
+        "Gunmen stormed a school on Tuesday, killing two guards.\n\n"
+        "Also overnight, troops clashed with militants in a nearby village."
+    )
+    assert _events(text)[-1] == ("2022-05-31", "attack", "Also overnight, troops clashed")
+    text = (
+        "On 9 May 2021, rebels captured the ridge during the 2021 spring offensive. "
+        "As a response, the government closed the road."
+    )
+    assert _events(text)[-1] == ("2021-05-09", "border_closure", "As a response, the government closed")
+
+
+def test_an_opener_after_a_year_or_far_from_any_date_dates_nothing():
+    text = "In 2015 the army began an offensive. In response, the group attacked a school."
+    assert [e[0] for e in _events(text)] == ["2015"]
+    assert _events("In retaliation, the group attacked a school.") == []
+    text = (
+        "On 3 March 2022, militants overran a checkpoint. "
+        + "The valley is green. " * 40
+        + "In response, the army sealed it."
+    )
+    assert [e[0] for e in _events(text)] == ["2022-03-03"]
+
+
+def test_a_saying_on_a_date_is_a_statement_but_not_a_date_of_what_is_said():
+    assert _events("A district official said on Friday the market had reopened.") == [
+        ("2022-05-27", "statement", "said on Friday")
+    ]
+    assert _events("The mayor said farmers lost their harvest in June 2018.") == []
+    assert _events("In July 2021 the envoy noted that the committee would meet.") == [
+        ("2021-07", "statement", "July 2021 the envoy noted")
+    ]
+    assert _events("The governor stated that since May 2020 no school has closed.") == []
+
+
+def test_event_words_of_new_kinds():
+    assert _events("On 4 April 2019 the council held a public discussion on water.") == [
+        ("2019-04-04", "meeting", "4 April 2019 the council held a public discussion")
+    ]
+    assert _events("The bombardment of the village began on 2 June 2020.")[0][:2] == ("2020-06-02", "airstrike")
+    assert _events("In March 1971 the partition of the province was ordered.")[0][:2] == ("1971-03", "formation")
+    assert _events("The residence cards were due to expire on 31 December 2015.") == [
+        ("2015-12-31", "policy", "expire on 31 December 2015")
+    ]
