@@ -68,3 +68,18 @@ def test_event_words_of_new_kinds():
     assert _events("The residence cards were due to expire on 31 December 2015.") == [
         ("2015-12-31", "policy", "expire on 31 December 2015")
     ]
+
+
+def test_event_words_of_arrests_fire_and_accusations():
+    text = (
+        "Two guards were martyred on 3 May 2021 near the gate. Police arrested four men on 9 May 2021. "
+        "A device went off on 11 May 2021 in the bazaar. Militants torched a school on 14 May 2021. "
+        "The ministry accused its neighbour on 20 May 2021 of harbouring fighters."
+    )
+    assert [e[:2] for e in _events(text)] == [
+        ("2021-05-03", "killing"),
+        ("2021-05-09", "military_operation"),
+        ("2021-05-11", "attack"),
+        ("2021-05-14", "attack"),
+        ("2021-05-20", "statement"),
+    ]

@@ -71,3 +71,16 @@ def test_one_said_as_single_or_sole():
     assert _counted("Nepal was the sole country to abstain.") == [("the sole country", 1, "country", "country")]
     assert _counted("They signed a single-sheet accord.") == [("single-sheet", 1, "item", "sheet")]
     assert _counted("Not a single attack followed.") == [("Not a single attack", 0, "attack", "attack")]
+
+
+def test_a_bare_number_introduced_by_a_relative_or_a_verb_of_saying_takes_the_noun_before_it():
+    text = "The camp held 9,000 refugees, of which 2,500 lived in tents."
+    assert _counted(text)[1] == ("2,500", 2500, "person", "refugees")
+    text = "Of the 60 villagers asked, 41 said the drought had killed their flocks."
+    assert _counted(text)[1] == ("41", 41, "person", "villagers")
+    text = "About 70,000 migrants are in the province, including 9,000 who came last winter."
+    assert _counted(text)[1] == ("9,000", 9000, "person", "migrants")
+
+
+def test_a_population_counts_people():
+    assert _counted("The valley has a population of 45,000.") == [("45,000", 45000, "person", "population")]
