@@ -83,3 +83,13 @@ def test_event_words_of_arrests_fire_and_accusations():
         ("2021-05-14", "attack"),
         ("2021-05-20", "statement"),
     ]
+
+
+def test_people_aid_or_a_survey_reaches_are_no_displacement_and_a_schedule_is_no_event():
+    assert _events("In 2019 the charity gave aid to 15,000 returnees in Kunar.") == []
+    assert _events("The census was taken between June and August 2020 among displaced families.") == []
+    assert _events("By mid-2025 the office hopes to assist 80,000 returnees.") == []
+    assert _events("Border talks are scheduled for 12 March 2023.") == []
+    assert _events("On 9 April 2023, 3,000 refugees returned from Iran.") == [
+        ("2023-04-09", "displacement", "9 April 2023, 3,000 refugees")
+    ]
