@@ -84,3 +84,15 @@ def test_a_bare_number_introduced_by_a_relative_or_a_verb_of_saying_takes_the_no
 
 def test_a_population_counts_people():
     assert _counted("The valley has a population of 45,000.") == [("45,000", 45000, "person", "population")]
+
+
+def test_a_share_said_as_a_fraction_of_a_counted_whole():
+    assert _counted("Two-thirds of the returnees lack shelter.") == [("Two-thirds", 0.6667, "proportion", "returnees")]
+    assert _counted("Half of the displaced families live in tents.") == [
+        ("Half", 0.5, "proportion", "displaced families")
+    ]
+    assert _counted("A quarter of the year passed; in the first half of 2021 it rained.") == []  # no counted whole
+
+
+def test_the_strength_of_a_force_counts_people():
+    assert _counted("A 900-strong militia held the town.") == [("900", 900, "person", "strong")]

@@ -1,5 +1,7 @@
 """A count of things whose noun has no unit of its own: "three bullets", "two light weapons", "12 trucks";
-and one said as "a single", "the sole" or "single-" ("a single year", "the sole country", "single-page").
+one said as "a single", "the sole" or "single-" ("a single year", "the sole country", "single-page"); the
+size of a force ("a 1,200-strong force": people); and a share said as a fraction of a counted whole
+("two-thirds of the refugees": 0.6667, "a quarter of returnees": 0.25).
 
 When no count noun of the word lists follows an amount of two or more, a plural noun written in lowercase
 right after it (up to three describing words between) is what it counts; the unit is `item` and `counts`
@@ -24,10 +26,17 @@ _PLURAL = re.compile(r"[a-z'’-]{2,}(?<![sui'’])s")  # "bullets", "vehicles";
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 
 
+_STRONG = re.compile(r"-strong\b")
+
+
 def plural_after(text: str, start: int, end: int, value: float | None) -> tuple[str, int, int] | None:
-    """('item', start, end) of the lowercase plural noun an amount of two or more counts, or None."""
+    """('item', start, end) of the lowercase plural noun an amount of two or more counts ('person' for the
+    strength of a force: "a 1,200-strong force"), or None."""
     if value is None or value < 2 or _YEAR.fullmatch(text, start, end):
         return None
+    strong = _STRONG.match(text, end)
+    if strong:
+        return "person", strong.start() + 1, strong.end()
     position = end
     for _ in range(PLURAL_REACH):
         m = _WORD.match(text, position)
@@ -70,4 +79,31 @@ def single_figures(doc: Document, regions: Regions) -> list[Proposal]:
             continue
         record = figure_record(1, m.group(), unit, noun, regions, m.start())
         out.append(propose(doc, "figure", record, m.start(), m.end(), ["one, said as 'single' or 'sole'"]))
+    return out
+
+
+_FRACTIONS = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5}
+_FRACTION = re.compile(
+    r"\b(?:(?P<n>(?i:a|one|two|three|four))[\s-]+(?P<part>half|thirds?|quarters?|fifths?)|(?P<half>(?i:half)))\s+of\s+"
+    r"(?:(?:the|all|its|their|these|those)\s+)?(?P<tail>[A-Za-z-]+(?:\s+[a-z-]+){0,2})"
+)
+_SMALL = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
+
+
+def fraction_figures(doc: Document, regions: Regions) -> list[Proposal]:
+    """'two-thirds of the refugees' (0.6667), 'a quarter of returnees' (0.25): a share of a counted whole
+    (its noun a count noun of the word lists), as 'one in five' is."""
+    nouns = {**extra_units(), **default_words().unit_of_noun}
+    out = []
+    for m in _FRACTION.finditer(doc.text):
+        noun = next((w for w in m.group("tail").split() if w.lower() in nouns), None)
+        if noun is None or nouns[noun.lower()] in ("percent", "year", "month", "day", "week", "hour", "decade"):
+            continue
+        share = 0.5 if m.group("half") else _SMALL[m.group("n").lower()] / _FRACTIONS[m.group("part")]
+        if share >= 1:
+            continue
+        text = doc.text[m.start() : m.end("half" if m.group("half") else "part")]
+        end = m.start("tail") + m.group("tail").index(noun) + len(noun)
+        record = figure_record(round(share, 4), text, "proportion", doc.text[m.start("tail") : end], regions, m.start())
+        out.append(propose(doc, "figure", record, m.start(), end, ["a share said as a fraction"]))
     return out
