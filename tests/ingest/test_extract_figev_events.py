@@ -93,3 +93,16 @@ def test_people_aid_or_a_survey_reaches_are_no_displacement_and_a_schedule_is_no
     assert _events("On 9 April 2023, 3,000 refugees returned from Iran.") == [
         ("2023-04-09", "displacement", "9 April 2023, 3,000 refugees")
     ]
+
+
+def test_present_tense_verbs_of_a_dated_summary():
+    text = (
+        "On 2 March 2023, the cabinet extends the permits of 800,000 refugees. "
+        "On 6 March 2023, the envoy visits the crossing. "
+        "On 8 March 2023, gunmen storms a checkpoint and kills a guard."
+    )
+    assert [e[:2] for e in _events(text)] == [
+        ("2023-03-02", "policy"),
+        ("2023-03-06", "meeting"),
+        ("2023-03-08", "attack"),
+    ]
