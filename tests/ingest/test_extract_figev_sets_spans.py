@@ -96,3 +96,22 @@ def test_a_share_said_as_a_fraction_of_a_counted_whole():
 
 def test_the_strength_of_a_force_counts_people():
     assert _counted("A 900-strong militia held the town.") == [("900", 900, "person", "strong")]
+
+
+def test_a_span_of_time_after_last_or_each_says_when_not_what_is_counted():
+    text = "Arrivals of refugees climbed to 7,000 last week, up from 2,500 a month before."
+    assert _counted(text) == [("7,000", 7000, "person", "refugees"), ("2,500", 2500, "person", "refugees")]
+    assert _counted("The siege lasted three weeks.") == [("three", 3, "week", "weeks")]
+
+
+def test_another_or_a_further_amount_takes_the_noun_before_it():
+    assert _counted("Guards detained 30 militants and another 12 escaped.") == [
+        ("30", 30, "person", "militants"),
+        ("12", 12, "person", "militants"),
+    ]
+    assert _counted("The camp holds 8,000 refugees and expects a further 2,000.")[1] == (
+        "2,000",
+        2000,
+        "person",
+        "refugees",
+    )

@@ -36,6 +36,8 @@ SPANS_OF_TIME = (
     "decade",
 )  # "those five nights", "the past two decades": durations
 _RELATIVE_AFTER = re.compile(r"\s+(?:later|earlier|ago)\b", re.I)
+# "rose to 9,000 last week", "300 each day": a span of time named after the amount is when, not what it counts
+_WHEN_BETWEEN = re.compile(r"\b(?:last|next|this|that|each|every|per|previous|following|coming)\b", re.I)
 _NUMERIC = r"\d{1,3}(?:,\d{2,3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _DECIMAL_COMMA = r"\d{1,3},\d(?=\s*(?i:million|billion)\b)"  # "1,3 million registered refugees": 1.3 million
 # Not inside a word or a number; but glued to an infobox label ("Size4,000–6,000") or after "c." ("c.3.1 million").
@@ -183,6 +185,8 @@ def _figure(doc: Document, regions: Regions, dates: list[DateMention], amount: A
         text, max(0, amount.start - 8), amount.start
     )
     unit = (amount.unit, amount.start, amount.end) if amount.unit else unit_after(text, amount.end, words)
+    if unit and unit[0] in SPANS_OF_TIME and _WHEN_BETWEEN.search(text, amount.end, unit[1]):
+        unit = None
     unit = unit or _unit_of_whole(text, amount, words)
     if unit is None and not amount.vague:
         unit = plural_after(text, amount.start, amount.end, amount.value)
