@@ -15,8 +15,7 @@ from functools import lru_cache
 
 from torkham.ingest.document import Document
 from torkham.ingest.extract.common import Regions, propose
-from torkham.ingest.extract.figure_vocab import extra_units, figure_record, figure_words
-from torkham.ingest.extract.unit_nouns import STOP_WORDS
+from torkham.ingest.extract.figure_vocab import STOP_WORDS, extra_units, figure_record, figure_words
 from torkham.ingest.extract.words import default_words
 from torkham.ingest.proposal import Proposal
 

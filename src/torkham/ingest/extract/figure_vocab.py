@@ -14,6 +14,58 @@ from torkham.model.yamlfile import load_yaml, word_list
 
 FIGURE_WORDS_FILE = Path(__file__).with_name("figure_words.yaml")
 NUMERIC = r"\d{1,3}(?:,\d{2,3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# Words between an amount and a count noun that end the search for it (unit_nouns, figure_plurals).
+STOP_WORDS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "but",
+        "who",
+        "which",
+        "that",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "with",
+        "by",
+        "from",
+        "of",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "it",
+        "its",
+        "their",
+        "them",
+        "they",
+        "this",
+        "these",
+        "those",
+        "than",
+        "then",
+        "there",
+        "here",
+        "not",
+        "no",
+        "so",
+        "such",
+        "each",
+        "alone",
+        "only",
+    ]
+)
 
 
 @dataclass(frozen=True)

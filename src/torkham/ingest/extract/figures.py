@@ -20,24 +20,13 @@ from torkham.ingest.extract.dates import DateMention
 from torkham.ingest.extract.figure_counters import bare_time_spans, clean, counter_figures, number
 from torkham.ingest.extract.figure_filters import an_age, modifies_compound, names_not_counts, range_end_days
 from torkham.ingest.extract.figure_more import more_figures
-from torkham.ingest.extract.figure_plurals import plural_after
 from torkham.ingest.extract.figure_ratios import range_ends, ratio_figures, ratios_spans
-from torkham.ingest.extract.unit_nouns import unit_after
+from torkham.ingest.extract.unit_nouns import SPANS_OF_TIME, counted_unit
 from torkham.ingest.extract.words import Words, default_words
 from torkham.ingest.proposal import Proposal
 
 WHOLE_UNITS = {"person", "attack", "group", "faction", "country", "province", "district", "conflict", "report", "round"}
-SPANS_OF_TIME = (
-    "hour",
-    "day",
-    "week",
-    "month",
-    "year",
-    "decade",
-)  # "those five nights", "the past two decades": durations
 _RELATIVE_AFTER = re.compile(r"\s+(?:later|earlier|ago)\b", re.I)
-# "rose to 9,000 last week", "300 each day": a span of time named after the amount is when, not what it counts
-_WHEN_BETWEEN = re.compile(r"\b(?:last|next|this|that|each|every|per|previous|following|coming)\b", re.I)
 _NUMERIC = r"\d{1,3}(?:,\d{2,3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _DECIMAL_COMMA = r"\d{1,3},\d(?=\s*(?i:million|billion)\b)"  # "1,3 million registered refugees": 1.3 million
 # Not inside a word or a number; but glued to an infobox label ("Size4,000–6,000") or after "c." ("c.3.1 million").
@@ -184,12 +173,8 @@ def _figure(doc: Document, regions: Regions, dates: list[DateMention], amount: A
     qualifier_match = _patterns()["qualifier"].search(text, max(0, amount.start - 20), amount.start) or _CIRCA.search(
         text, max(0, amount.start - 8), amount.start
     )
-    unit = (amount.unit, amount.start, amount.end) if amount.unit else unit_after(text, amount.end, words)
-    if unit and unit[0] in SPANS_OF_TIME and _WHEN_BETWEEN.search(text, amount.end, unit[1]):
-        unit = None
-    unit = unit or _unit_of_whole(text, amount, words)
-    if unit is None and not amount.vague:
-        unit = plural_after(text, amount.start, amount.end, amount.value)
+    unit = (amount.unit, amount.start, amount.end) if amount.unit else None
+    unit = unit or counted_unit(text, amount.start, amount.end, None if amount.vague else amount.value, words)
     if not amount.vague and _names_before(text, amount) and unit is None:
         return None  # "the two were …": a count noun names the set ("the two countries" is a figure of 2)
     casualty: Casualty | None = None
@@ -249,7 +234,6 @@ _SIZE_LABEL = re.compile(
 )
 _REFERENCE = re.compile(r"\b(?:the|these|those|both)\s+$", re.I)
 _REFERENCE_WORD = re.compile(r"(?!(?i:twin)\b)[A-Za-z]")  # "the twin bombings" are two, not named before
-_OF_THE = re.compile(r"\s+of\s+(?:the|these|those|its|their|all)\s+")
 _SCALED_BEFORE = re.compile(r"\d[\d,.]*\s*(?P<scale>million|billion|lakh|crore)\b[^.;!?\n]{0,150}$", re.I)
 
 
@@ -257,18 +241,6 @@ def _names_before(text: str, amount: Amount) -> bool:
     return bool(
         _REFERENCE.search(text, max(0, amount.start - 8), amount.start) and _REFERENCE_WORD.match(text, amount.start)
     )
-
-
-def _unit_of_whole(text: str, amount: Amount, words: Words) -> tuple[str, int, int] | None:
-    """'Twelve of the 15 groups', 'Four of the slain militants': a part counts what its whole counts (not
-    'one of the groups': one member of a class)."""
-    m = _OF_THE.match(text, amount.end)
-    if m is None:
-        return None
-    whole = re.match(r"(?:\d[\d,]*|[A-Za-z-]+)\b", text[m.end() : m.end() + 20])
-    if whole is None or not (whole.group()[0].isdigit() or whole.group().lower() in words.number_words):
-        return unit_after(text, m.end() - 1, words) if (amount.value or 0) >= 2 else None
-    return unit_after(text, m.end() + whole.end(), words)
 
 
 def _scale_missing(text: str, amount: Amount, record: dict, noun_start: int, noun_end: int) -> str:
