@@ -115,3 +115,9 @@ def test_another_or_a_further_amount_takes_the_noun_before_it():
         "person",
         "refugees",
     )
+
+
+def test_a_verb_after_a_number_is_no_plural_it_counts():
+    assert _counted("The tally of 4,502 represents a new high.") == []
+    assert _counted("A total of 300 remains unchanged.") == []
+    assert _counted("Medics counted 40 stretchers.") == [("40", 40, "item", "stretchers")]

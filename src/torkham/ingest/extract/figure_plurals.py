@@ -23,6 +23,8 @@ PLURAL_REACH = 4  # the plural noun is one of the next four words (as unit_nouns
 _WORD = re.compile(r"[ \t]+([a-z][a-z'’-]*)\b")
 _PLURAL = re.compile(r"[a-z'’-]{2,}(?<![sui'’])s")  # "bullets", "vehicles"; not "cross", "bus", "this"
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_VERB_OBJECT = re.compile(r"\s+(?:a|an|the|its|their|his|her|that|this|about|to|over|more|less|up|down)\b", re.I)
+# "4,502 represents a rise", "the total of 300 remains to be": a verb with its object, not a plural noun
 
 
 _STRONG = re.compile(r"-strong\b")
@@ -44,7 +46,7 @@ def plural_after(text: str, start: int, end: int, value: float | None) -> tuple[
         word = m.group(1)
         if word in STOP_WORDS or word in _not_counted():
             return None
-        if _PLURAL.fullmatch(word):
+        if _PLURAL.fullmatch(word) and not _VERB_OBJECT.match(text, m.end()):
             return "item", m.start(1), m.end(1)
         if word.endswith("ing"):
             return None
