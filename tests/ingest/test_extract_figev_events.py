@@ -106,3 +106,12 @@ def test_present_tense_verbs_of_a_dated_summary():
         ("2023-03-06", "meeting"),
         ("2023-03-08", "attack"),
     ]
+
+
+def test_a_count_that_exists_or_a_population_hosted_is_no_event():
+    assert _events("In 2018 there were 250 attacks in the valley.") == []
+    assert _events("In 2015, Iran hosted nearly 950,000 refugees.") == []
+    assert _events("On 2 June 2018 there was an ambush on a convoy.") == [
+        ("2018-06-02", "attack", "2 June 2018 there was an ambush")
+    ]
+    assert _events("On 7 July 2016 Iran hosted a meeting of envoys.")[0][:2] == ("2016-07-07", "meeting")

@@ -107,6 +107,27 @@ def beneficiary(text: str, word: re.Match, sentence_start: int) -> bool:
     return bool(_beneficiary_pattern().search(text, max(sentence_start, word.start() - 60), word.start()))
 
 
+# "there were 400 attacks", "there have been dozens of strikes": a count that exists, not an event
+_THERE_WERE = re.compile(
+    r"\bthere\s+(?:were|are|have\s+been|had\s+been)\s+(?:[\w,.%-]+\s+){0,3}?"
+    r"(?:\d[\d,.]*|dozens|hundreds|thousands|several|many|numerous|multiple)\s+(?:[\w-]+\s+){0,3}$",
+    re.I,
+)
+# "Pakistan hosted 3.7 million Afghans", "hosts some 600,000 refugees": a population, not a meeting
+_HOSTED = re.compile(r"(?i:host(?:s|ed|ing))$")
+_PEOPLE_AFTER = re.compile(
+    r"\s+(?:[\w,.-]+\s+){0,3}?(?:\d|(?i:refugees|migrants|returnees|afghans|displaced|millions))"
+)
+
+
+def a_state(text: str, word: re.Match, sentence_start: int) -> bool:
+    """'In 2019 there were 400 attacks', 'In 2023 Pakistan hosted 3.7 million Afghans': a count or a
+    population in a period, not a happening."""
+    if _HOSTED.fullmatch(word.group()) and _PEOPLE_AFTER.match(text, word.end()):
+        return True
+    return bool(_THERE_WERE.search(text, max(sentence_start, word.start() - 60), word.start()))
+
+
 def counted_after(text: str, word: re.Match) -> bool:
     """'the deaths of over 500 security personnel': a count noun whose amount follows it is a statistic."""
     return bool(_COUNT_AFTER.match(text, word.end()))

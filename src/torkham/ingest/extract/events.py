@@ -18,6 +18,7 @@ from torkham.ingest.extract.date_places import first_of_line, heading_event, in_
 from torkham.ingest.extract.dates import DateMention
 from torkham.ingest.extract.event_context import dated_by_statement_line, dated_by_time_of_day, dated_headings
 from torkham.ingest.extract.event_filters import (
+    a_state,
     beneficiary,
     birth_date,
     budget_period,
@@ -128,6 +129,8 @@ def _sentence_events(finder: EventFinder, sentence: tuple[int, int], dates: list
             continue  # inside a date; or "assistance to Afghan refugees": people aid goes to, no event
         if planned(text, word, sentence[0]) or conditional(text, word, sentence[0]):
             continue  # "plans to hold talks in March", "if the talks fail": what has not happened
+        if a_state(text, word, sentence[0]):
+            continue  # "there were 400 attacks", "hosted 3.7 million Afghans": a count or a population
         near = [d for d in dates if not _reported(text, word, d)]
         if not near:
             continue  # "he said that in 2019 …": the date is what he reports, not when he said it
