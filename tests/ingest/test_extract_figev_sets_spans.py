@@ -121,3 +121,12 @@ def test_a_verb_after_a_number_is_no_plural_it_counts():
     assert _counted("The tally of 4,502 represents a new high.") == []
     assert _counted("A total of 300 remains unchanged.") == []
     assert _counted("Medics counted 40 stretchers.") == [("40", 40, "item", "stretchers")]
+
+
+def test_an_infobox_field_named_by_a_count_noun_of_people_and_a_plus_after_an_amount():
+    assert _counted("Militants: 2,000 (2021)\nVillages: 40\n") == [
+        ("2,000", 2000, "person", "people, counted by the field 'Militants'")
+    ]  # a field of villages is no count of people
+    assert _counted("Observers counted 700+ tents.") == [("700+", 700, "item", "tents")]
+    doc = text_document("Observers counted 700+ tents.", date=None)
+    assert [p.record["qualifier"] for p in propose(doc, Lexicon.empty()) if p.kind == "figure"] == ["at_least"]

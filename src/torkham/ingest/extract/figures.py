@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from torkham.ingest.document import Document
@@ -21,6 +21,7 @@ from torkham.ingest.extract.figure_counters import bare_time_spans, clean, count
 from torkham.ingest.extract.figure_filters import an_age, modifies_compound, names_not_counts, range_end_days
 from torkham.ingest.extract.figure_more import more_figures
 from torkham.ingest.extract.figure_ratios import range_ends, ratio_figures, ratios_spans
+from torkham.ingest.extract.figure_vocab import extra_units
 from torkham.ingest.extract.unit_nouns import SPANS_OF_TIME, counted_unit
 from torkham.ingest.extract.words import Words, default_words
 from torkham.ingest.proposal import Proposal
@@ -170,6 +171,8 @@ def find_figures(
 
 def _figure(doc: Document, regions: Regions, dates: list[DateMention], amount: Amount, words: Words) -> Proposal | None:
     text = doc.text
+    plus = amount.value is not None and text.startswith("+", amount.end)  # "5,000+ fighters": at least 5,000
+    amount = replace(amount, end=amount.end + 1) if plus else amount
     qualifier_match = _patterns()["qualifier"].search(text, max(0, amount.start - 20), amount.start) or _CIRCA.search(
         text, max(0, amount.start - 8), amount.start
     )
@@ -202,6 +205,8 @@ def _figure(doc: Document, regions: Regions, dates: list[DateMention], amount: A
     if qualifier_match:
         said = " ".join(qualifier_match.group().lower().split())
         record["qualifier"] = words.qualifiers.get(said, "approximately")  # "c.": circa
+    elif plus:
+        record["qualifier"] = "at_least"
     notes: list[str] = []
     if amount.vague:
         record["value_text"] = " ".join(text[start:noun_end].split())
@@ -259,9 +264,20 @@ def _scale_missing(text: str, amount: Amount, record: dict, noun_start: int, nou
 
 
 def _size_field(text: str, start: int) -> Casualty | None:
-    """'Size 25,000 in 2014': the size field of an infobox counts people (its members)."""
-    m = _SIZE_LABEL.search(text, max(0, start - 30), start)
-    return Casualty(f"counted by the field '{m.group('label')}'", m.start("label"), m.end("label")) if m else None
+    """'Size 25,000 in 2014': the size field of an infobox counts people (its members); so does a field
+    labelled with a count noun of people ('Fighters: 4,000', 'Refugees: 1.3 million')."""
+    m = _SIZE_LABEL.search(text, max(0, start - 30), start) or _PEOPLE_LABEL.search(text, max(0, start - 30), start)
+    if m is None or (m.re is _PEOPLE_LABEL and _people_nouns().get(m.group("label").lower()) != "person"):
+        return None
+    return Casualty(f"counted by the field '{m.group('label')}'", m.start("label"), m.end("label"))
+
+
+_PEOPLE_LABEL = re.compile(r"(?:^|\n)[ \t]*(?P<label>[A-Z][a-z]+)[ \t]*:[ \t]*$")
+
+
+@lru_cache(maxsize=1)
+def _people_nouns() -> dict[str, str]:
+    return {**extra_units(), **default_words().unit_of_noun}
 
 
 def _is_article(text: str, amount: Amount) -> bool:
