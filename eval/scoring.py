@@ -58,7 +58,12 @@ def _same_value(item: dict, record: dict) -> bool:
         return record.get("low") == item["low"] and record.get("high") == item["high"]
     if item.get("value") is None:
         return record.get("value") is None and record.get("low") is None
-    return record.get("value") is not None and abs(float(record["value"]) - float(item["value"])) < 1e-9
+    if record.get("value") is None:
+        return False
+    value = float(record["value"])
+    if record.get("unit") == "decade" and item.get("unit") == "year":
+        value *= 10  # the same amount: "two decades" proposed as 2 decade, annotated (gul-2024) as 20 year
+    return abs(value - float(item["value"])) < 1e-9
 
 
 def _speaker_agrees(item: dict, proposal: Proposal) -> bool:

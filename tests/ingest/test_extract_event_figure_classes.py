@@ -89,9 +89,8 @@ def test_a_dated_heading_that_names_a_publication_or_statement_is_an_event():
 
 
 def test_the_numbers_of_a_list_and_an_age_are_not_figures():
-    assert (
-        _figures("Groups are of five types: (1) globally oriented; (2) Afghanistan-oriented; and (3) sectarian.") == []
-    )
+    text = "Groups are of five types: (1) globally oriented; (2) Afghanistan-oriented; and (3) sectarian."
+    assert _figures(text) == [("five", 5, None, None, "item")]  # the types are counted, the list's numbers not
     assert _figures("Deaths rose, quadrupling to at least 1,438 in 2023. 80,000 are under the age of 5.") == [
         ("at least 1,438", 1438, None, None, "person"),
         ("80,000", 80000, None, None, "person"),
@@ -134,8 +133,9 @@ def test_bare_numbers_take_the_noun_their_sentence_gives():
         ("7,400", 7400, None, None, "person")
     ]
     text = "Possibly 3.5 million Afghans remain in these two countries, up to 2.46 million in Pakistan and more than 900,000 in Iran."
-    assert _figures(text) == [  # "these two countries" names them again: no figure, and no unit for millions
+    assert _figures(text) == [  # "these two countries" names a known set: 2 country, not the millions' unit
         ("3.5 million", 3500000, None, None, "person"),
+        ("two", 2, None, None, "country"),
         ("up to 2.46 million", 2460000, None, None, "person"),
         ("more than 900,000", 900000, None, None, "person"),
     ]

@@ -162,7 +162,8 @@ def test_a_part_counts_what_its_whole_counts_through_adjectives():
 
 def test_a_span_of_time_after_a_demonstrative_is_a_duration():
     assert _figures("“Those four nights in the desert broke us,” she said.") == [("four", 4, "day")]
-    assert _figures("Trade between the two countries fell.") == []
+    assert _figures("Trade between the two countries fell.") == [("two", 2, "country")]  # a known set, counted
+    assert _figures("The two were later freed.") == []  # no count noun names the set
 
 
 def test_an_age_is_no_span_of_time():

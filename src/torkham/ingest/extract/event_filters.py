@@ -28,6 +28,10 @@ _PLANNED = re.compile(
     r"impose|issue|pay)\s+(?:the\s+|an?\s+|its\s+|their\s+|new\s+|further\s+)*)?$",
     re.I,
 )  # the event word itself after the modal ("would reopen"), or the object of a verb that performs it
+_PLANNED_AFTER = re.compile(
+    r"\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:scheduled|planned|set|due|expected|slated)\s+(?:for|on|to|in)\b",
+    re.I,
+)
 # "every year on 16 December", "annually in December", "usually in January": a recurring day, no one event
 _RECURRING = re.compile(
     r"\b(?:every|each)\s+(?:year|month|week|day|winter|summer|spring|autumn|fall|season|time)\b"
@@ -41,7 +45,7 @@ _COUNT_AFTER = re.compile(
     r"\s+of\s+(?:(?:over|more\s+than|at\s+least|nearly|almost|about|around|some|up\s+to|roughly)\s+)?\d", re.I
 )
 _PEOPLE_BEFORE = re.compile(r"\b(?:those|people|persons|families|individuals|others)\s+$", re.I)
-_WORDS_BETWEEN = r"(?:[\w’'-]+\s+){0,4}"  # "assistance this year to Afghan refugees"
+_WORDS_BETWEEN = r"(?:[\w’',.-]+\s+){0,4}"  # "assistance this year to Afghan refugees", "aid to 200,000 returnees"
 
 
 def budget_period(text: str, date: DateMention) -> bool:
@@ -85,6 +89,8 @@ def planned(text: str, word: re.Match, sentence_start: int) -> bool:
     possible has not happened (a policy's deadline or start is an act of policy: 'will take effect on')."""
     if type_of(word.group()) == "policy":
         return False
+    if _PLANNED_AFTER.match(text, word.end()):
+        return True  # "Talks are scheduled for 15 February"
     return bool(_PLANNED.search(text, max(sentence_start, word.start() - 48), word.start()))
 
 
@@ -99,6 +105,27 @@ def beneficiary(text: str, word: re.Match, sentence_start: int) -> bool:
     if word.group().lower().endswith("ing") and _PEOPLE_BEFORE.search(text, max(0, word.start() - 16), word.start()):
         return True  # "those returning to Afghanistan": people described by what they do
     return bool(_beneficiary_pattern().search(text, max(sentence_start, word.start() - 60), word.start()))
+
+
+# "there were 400 attacks", "there have been dozens of strikes": a count that exists, not an event
+_THERE_WERE = re.compile(
+    r"\bthere\s+(?:were|are|have\s+been|had\s+been)\s+(?:[\w,.%-]+\s+){0,3}?"
+    r"(?:\d[\d,.]*|dozens|hundreds|thousands|several|many|numerous|multiple)\s+(?:[\w-]+\s+){0,3}$",
+    re.I,
+)
+# "Pakistan hosted 3.7 million Afghans", "hosts some 600,000 refugees": a population, not a meeting
+_HOSTED = re.compile(r"(?i:host(?:s|ed|ing))$")
+_PEOPLE_AFTER = re.compile(
+    r"\s+(?:[\w,.-]+\s+){0,3}?(?:\d|(?i:refugees|migrants|returnees|afghans|displaced|millions))"
+)
+
+
+def a_state(text: str, word: re.Match, sentence_start: int) -> bool:
+    """'In 2019 there were 400 attacks', 'In 2023 Pakistan hosted 3.7 million Afghans': a count or a
+    population in a period, not a happening."""
+    if _HOSTED.fullmatch(word.group()) and _PEOPLE_AFTER.match(text, word.end()):
+        return True
+    return bool(_THERE_WERE.search(text, max(sentence_start, word.start() - 60), word.start()))
 
 
 def counted_after(text: str, word: re.Match) -> bool:

@@ -16,6 +16,8 @@ HEADINGS_KEY = "headings"  # not an event type: the words of a dated heading lin
 STATISTIC_KEY = "statistic_words"  # not an event type: words that make the count noun after them a statistic
 BENEFICIARY_KEY = "beneficiary_words"  # not an event type: aid words whose people after them are no event
 TREND_KEY = "trend_verbs"  # not an event type: verbs after a count noun that make it a statistic
+OPENERS_KEY = "context_openers"  # not an event type: openers that date a sentence by the date before it
+SAYING_KEY = "saying_verbs"  # not an event type: statement words whose later date may date what is said
 
 _GAP = r"(?:\s+[\w'’-]+){0,3}?\s+"  # the "*" of an event phrase: up to three words
 
@@ -46,7 +48,8 @@ def _checked(section: dict, where: str) -> dict[str, list[str]]:
 def event_words() -> dict[str, list[str]]:
     """wordlists.yaml's event words with event_words.yaml's (a type must be a vocabulary event type)."""
     merged = {t: list(ws) for t, ws in default_words().event_words.items()}
-    extra = {k: v for k, v in _extra().items() if k not in (HEADINGS_KEY, STATISTIC_KEY, BENEFICIARY_KEY, TREND_KEY)}
+    lists = (HEADINGS_KEY, STATISTIC_KEY, BENEFICIARY_KEY, TREND_KEY, OPENERS_KEY, SAYING_KEY)
+    extra = {k: v for k, v in _extra().items() if k not in lists}
     for event_type, forms in _checked(extra, "").items():
         taken = {w for ws in merged.values() for w in ws}
         merged.setdefault(event_type, []).extend(w for w in forms if w not in taken)
@@ -73,6 +76,16 @@ def beneficiary_words() -> list[str]:
 def trend_verbs() -> list[str]:
     """'peaked', 'rose': after a count noun, verbs that make it a statistic."""
     return _word_list(TREND_KEY)
+
+
+def context_openers() -> list[str]:
+    """'as a response', 'overnight': openers that date a sentence by the date written before it."""
+    return _word_list(OPENERS_KEY)
+
+
+def saying_verbs() -> list[str]:
+    """'said', 'stated': statement words after which a date a few words on dates what is said."""
+    return _word_list(SAYING_KEY)
 
 
 def _word_list(key: str) -> list[str]:

@@ -18,6 +18,7 @@ from torkham.ingest.extract.date_places import first_of_line, heading_event, in_
 from torkham.ingest.extract.dates import DateMention
 from torkham.ingest.extract.event_context import dated_by_statement_line, dated_by_time_of_day, dated_headings
 from torkham.ingest.extract.event_filters import (
+    a_state,
     beneficiary,
     birth_date,
     budget_period,
@@ -30,8 +31,9 @@ from torkham.ingest.extract.event_filters import (
 )
 from torkham.ingest.extract.event_finder import EventFinder, candidate_matcher
 from torkham.ingest.extract.event_infobox import operating_field
+from torkham.ingest.extract.event_openers import dated_by_opener
 from torkham.ingest.extract.event_since import movement_since
-from torkham.ingest.extract.event_vocab import event_word_pattern, form_pattern, statistic_words, type_of
+from torkham.ingest.extract.event_vocab import event_word_pattern, form_pattern, saying_verbs, statistic_words, type_of
 from torkham.ingest.extract.figure_vocab import extra_units
 from torkham.ingest.extract.words import default_words
 from torkham.ingest.proposal import Proposal
@@ -113,7 +115,8 @@ def find_events(
         proposals.extend(_sentence_events(finder, sentence, _joined(text, _finest(sentence_dates))))
     dated = set(by_sentence)
     proposals += dated_by_statement_line(finder, dates, headed, dated, sentences)
-    return proposals + dated_by_time_of_day(finder, dates, dated, sentences)
+    proposals += dated_by_time_of_day(finder, dates, dated, sentences)
+    return proposals + dated_by_opener(finder, dates, dated, sentences)
 
 
 def _sentence_events(finder: EventFinder, sentence: tuple[int, int], dates: list[DateMention]) -> list[Proposal]:
@@ -126,7 +129,12 @@ def _sentence_events(finder: EventFinder, sentence: tuple[int, int], dates: list
             continue  # inside a date; or "assistance to Afghan refugees": people aid goes to, no event
         if planned(text, word, sentence[0]) or conditional(text, word, sentence[0]):
             continue  # "plans to hold talks in March", "if the talks fail": what has not happened
-        date = _governed(text, word, dates) or min(dates, key=lambda d: min(abs(at - d.start), abs(at - d.end)))
+        if a_state(text, word, sentence[0]):
+            continue  # "there were 400 attacks", "hosted 3.7 million Afghans": a count or a population
+        near = [d for d in dates if not _reported(text, word, d)]
+        if not near:
+            continue  # "he said that in 2019 …": the date is what he reports, not when he said it
+        date = _governed(text, word, dates) or min(near, key=lambda d: min(abs(at - d.start), abs(at - d.end)))
         statistic = _counted(text, word, date)
         if statistic == "change" or (statistic and not _OPENS.fullmatch(text, sentence[0], date.start)):
             if _governed(text, word, dates) is date:
@@ -163,6 +171,21 @@ def _campaign_since(text: str, sentence: tuple[int, int], date: DateMention, wor
     if not _OPENS_SINCE.fullmatch(text, sentence[0], date.start):
         return held + movement_since(text, date, words)  # "Afghans have returned from Iran since 2004"
     return [w for w in words if type_of(w.group()) in CAMPAIGNS] or held
+
+
+_THAT = re.compile(r"\bthat\b")
+STATEMENT_DATE_WORDS = 4  # "said in a statement on Monday": words between a statement word and its date
+
+
+def _reported(text: str, word: re.Match, date: DateMention) -> bool:
+    """'the minister stated that, since August 2021, …', 'officials said the crossing would reopen in
+    February': a date after a statement word, past 'that' or more than a few words on, dates what is
+    reported, not the statement ('said Thursday', 'said in a statement on 5 May' date it)."""
+    if type_of(word.group()) != "statement" or date.start < word.end():
+        return False
+    gap = text[word.end() : date.start]
+    saying = word.group().lower() in saying_verbs()  # not 'announced', 'pledged', 'press conference'
+    return bool(_THAT.search(gap)) or (saying and len(gap.split()) > STATEMENT_DATE_WORDS)
 
 
 def _governed(text: str, word: re.Match, dates: list[DateMention]) -> DateMention | None:

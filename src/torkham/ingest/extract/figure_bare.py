@@ -19,7 +19,16 @@ from torkham.ingest.extract.words import default_words
 from torkham.ingest.proposal import Proposal
 
 SENTENCE_REACH = 300  # characters either side of a bare number searched for the noun it counts
-NOT_COUNTED = ("year", "month", "day", "percent", "interaction")  # units a bare number never takes from its sentence
+NOT_COUNTED = (
+    "hour",
+    "day",
+    "week",
+    "month",
+    "year",
+    "decade",
+    "percent",
+    "interaction",
+)  # units a bare number never takes from its sentence
 
 
 @lru_cache(maxsize=1)

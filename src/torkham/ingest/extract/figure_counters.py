@@ -75,7 +75,7 @@ def bare_time_spans(doc: Document, regions: Regions, taken: set[tuple[int, int]]
             "value": None,
             "value_text": m.group(),
             "qualifier": "vague",
-            "unit": "year",
+            "unit": "decade" if m.group().lower().endswith("decades") else "year",
             "counts": m.group().split()[-1],
             "context": regions.context(m.start()),
         }

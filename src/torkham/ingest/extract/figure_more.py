@@ -1,6 +1,6 @@
 """Figures beyond "number + count noun" (figures.py): shares in per cent ("90% of returnees", "a 29%
 increase"), amounts of money in pounds, rupees and afghanis ("£2.5 million", "Rs 500", "Afs 1,000"), a
-zero said in words ("not a single confirmed attack"), and numbers without a count noun after them that
+zero said in words ("not a single confirmed attack"), one said as "a single" (figure_plurals), and numbers without a count noun after them that
 take the noun their sentence gives (figure_bare). Word lists: figure_words.yaml (figure_vocab)."""
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from torkham.ingest.document import Document
 from torkham.ingest.extract.common import Regions, propose
 from torkham.ingest.extract.figure_bare import bare_figures
 from torkham.ingest.extract.figure_counters import number
+from torkham.ingest.extract.figure_plurals import fraction_figures, single_figures
 from torkham.ingest.extract.figure_ratios import funding_figures
 from torkham.ingest.extract.figure_vocab import NUMERIC, alternation, extra_units, figure_record, figure_words
 from torkham.ingest.extract.words import default_words
@@ -53,7 +54,7 @@ def more_figures(doc: Document, regions: Regions, taken: Taken) -> list[Proposal
     def free(start: int, end: int) -> bool:
         return not taken(start, end) and not any(p.start < end and start < p.end for p in found)
 
-    for make in (_percents, _money, funding_figures, _zeros, bare_figures):
+    for make in (_percents, _money, funding_figures, _zeros, single_figures, fraction_figures, bare_figures):
         for proposal in make(doc, regions):
             if free(proposal.start, proposal.end):
                 found.append(proposal)

@@ -14,6 +14,58 @@ from torkham.model.yamlfile import load_yaml, word_list
 
 FIGURE_WORDS_FILE = Path(__file__).with_name("figure_words.yaml")
 NUMERIC = r"\d{1,3}(?:,\d{2,3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# Words between an amount and a count noun that end the search for it (unit_nouns, figure_plurals).
+STOP_WORDS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "but",
+        "who",
+        "which",
+        "that",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "with",
+        "by",
+        "from",
+        "of",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "it",
+        "its",
+        "their",
+        "them",
+        "they",
+        "this",
+        "these",
+        "those",
+        "than",
+        "then",
+        "there",
+        "here",
+        "not",
+        "no",
+        "so",
+        "such",
+        "each",
+        "alone",
+        "only",
+    ]
+)
 
 
 @dataclass(frozen=True)
@@ -26,6 +78,7 @@ class FigureWords:
     not_counts_after: list[str]  # "under the age of 5": a number that counts nothing
     people_verbs: list[str]  # "7,400 cross the border each day": a number of people
     identifier_labels: list[str]  # "Article 370", "Section 219": a number that names, not counts
+    not_count_plurals: list[str]  # "two thirds", "three times": plurals an amount does not count
 
 
 @lru_cache(maxsize=1)
@@ -38,6 +91,7 @@ def figure_words() -> FigureWords:
         for k in ("zero_phrases", "bare_after", "bare_before", "not_counts_after", "people_verbs")
     ]
     lists.append(word_list(data, "identifier_labels", FIGURE_WORDS_FILE))
+    lists.append(word_list(data, "not_count_plurals", FIGURE_WORDS_FILE))
     return FigureWords(units, currencies, *lists)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from torkham.ingest.document import Document
@@ -21,12 +21,12 @@ from torkham.ingest.extract.figure_counters import bare_time_spans, clean, count
 from torkham.ingest.extract.figure_filters import an_age, modifies_compound, names_not_counts, range_end_days
 from torkham.ingest.extract.figure_more import more_figures
 from torkham.ingest.extract.figure_ratios import range_ends, ratio_figures, ratios_spans
-from torkham.ingest.extract.unit_nouns import unit_after
+from torkham.ingest.extract.figure_vocab import extra_units
+from torkham.ingest.extract.unit_nouns import SPANS_OF_TIME, counted_unit
 from torkham.ingest.extract.words import Words, default_words
 from torkham.ingest.proposal import Proposal
 
 WHOLE_UNITS = {"person", "attack", "group", "faction", "country", "province", "district", "conflict", "report", "round"}
-SPANS_OF_TIME = ("day", "month", "year")  # "those five nights", "the past two years": durations, not references
 _RELATIVE_AFTER = re.compile(r"\s+(?:later|earlier|ago)\b", re.I)
 _NUMERIC = r"\d{1,3}(?:,\d{2,3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _DECIMAL_COMMA = r"\d{1,3},\d(?=\s*(?i:million|billion)\b)"  # "1,3 million registered refugees": 1.3 million
@@ -171,13 +171,15 @@ def find_figures(
 
 def _figure(doc: Document, regions: Regions, dates: list[DateMention], amount: Amount, words: Words) -> Proposal | None:
     text = doc.text
+    plus = amount.value is not None and text.startswith("+", amount.end)  # "5,000+ fighters": at least 5,000
+    amount = replace(amount, end=amount.end + 1) if plus else amount
     qualifier_match = _patterns()["qualifier"].search(text, max(0, amount.start - 20), amount.start) or _CIRCA.search(
         text, max(0, amount.start - 8), amount.start
     )
-    unit = (amount.unit, amount.start, amount.end) if amount.unit else unit_after(text, amount.end, words)
-    unit = unit or _unit_of_whole(text, amount, words)
-    if not amount.vague and _names_before(text, amount) and (unit is None or unit[0] not in SPANS_OF_TIME):
-        return None  # "between the two countries", "these two countries": things named before, not a count
+    unit = (amount.unit, amount.start, amount.end) if amount.unit else None
+    unit = unit or counted_unit(text, amount.start, amount.end, None if amount.vague else amount.value, words)
+    if not amount.vague and _names_before(text, amount) and unit is None:
+        return None  # "the two were …": a count noun names the set ("the two countries" is a figure of 2)
     casualty: Casualty | None = None
     if unit is None:
         before = qualifier_match.start() if qualifier_match else amount.start
@@ -192,19 +194,19 @@ def _figure(doc: Document, regions: Regions, dates: list[DateMention], amount: A
     unit_term, noun_start, noun_end = unit
     if (not amount.unit and modifies_compound(text, amount.end, noun_start)) or an_age(text, noun_end):
         return None  # "the twin-tower attacks": the number counts the towers; "60 years old": an age
-    if unit_term in ("day", "month", "year") and _RELATIVE_AFTER.match(text, noun_end) and not qualifier_match:
+    if unit_term in SPANS_OF_TIME and _RELATIVE_AFTER.match(text, noun_end) and not qualifier_match:
         return None  # 'two days later' only dates something ('more than a decade later' says how long)
     if unit_term == "interaction":
         return None  # counters are read by _counter_figures
-    if _is_article(text, amount) and (not qualifier_match or unit_term not in ("year", "month", "day")):
+    if _is_article(text, amount) and (not qualifier_match or unit_term not in SPANS_OF_TIME):
         return None
     start = qualifier_match.start() if qualifier_match else amount.start
-    noun = text[noun_start:noun_end].lower()
-    multiplier = words.unit_multipliers.get(noun, 1)
     record: dict = {"value": None, "value_text": " ".join(text[start : amount.end].split()), "qualifier": "exact"}
     if qualifier_match:
         said = " ".join(qualifier_match.group().lower().split())
         record["qualifier"] = words.qualifiers.get(said, "approximately")  # "c.": circa
+    elif plus:
+        record["qualifier"] = "at_least"
     notes: list[str] = []
     if amount.vague:
         record["value_text"] = " ".join(text[start:noun_end].split())
@@ -212,11 +214,9 @@ def _figure(doc: Document, regions: Regions, dates: list[DateMention], amount: A
     elif amount.low is not None and amount.high is not None:  # a range has both ends
         if record["qualifier"] != "exact":
             notes.append(f"'{qualifier_match.group().strip()}' qualifies the range")  # type: ignore[union-attr]
-        record.update(qualifier="range", low=clean(amount.low * multiplier), high=clean(amount.high * multiplier))
+        record.update(qualifier="range", low=clean(amount.low), high=clean(amount.high))
     else:
-        record["value"] = clean(amount.value * multiplier)  # type: ignore[operator]
-        if multiplier != 1:
-            notes.append(f"{text[amount.start : noun_end]} counted as {record['value']} years")
+        record["value"] = clean(amount.value)  # type: ignore[arg-type]
         if unit_term in WHOLE_UNITS and amount.value != int(amount.value) and not amount.scaled:  # type: ignore[arg-type]
             notes.append(_scale_missing(text, amount, record, noun_start, noun_end))
     record["unit"] = unit_term
@@ -239,7 +239,6 @@ _SIZE_LABEL = re.compile(
 )
 _REFERENCE = re.compile(r"\b(?:the|these|those|both)\s+$", re.I)
 _REFERENCE_WORD = re.compile(r"(?!(?i:twin)\b)[A-Za-z]")  # "the twin bombings" are two, not named before
-_OF_THE = re.compile(r"\s+of\s+(?:the|these|those|its|their|all)\s+")
 _SCALED_BEFORE = re.compile(r"\d[\d,.]*\s*(?P<scale>million|billion|lakh|crore)\b[^.;!?\n]{0,150}$", re.I)
 
 
@@ -247,18 +246,6 @@ def _names_before(text: str, amount: Amount) -> bool:
     return bool(
         _REFERENCE.search(text, max(0, amount.start - 8), amount.start) and _REFERENCE_WORD.match(text, amount.start)
     )
-
-
-def _unit_of_whole(text: str, amount: Amount, words: Words) -> tuple[str, int, int] | None:
-    """'Twelve of the 15 groups', 'Four of the slain militants': a part counts what its whole counts (not
-    'one of the groups': one member of a class)."""
-    m = _OF_THE.match(text, amount.end)
-    if m is None:
-        return None
-    whole = re.match(r"(?:\d[\d,]*|[A-Za-z-]+)\b", text[m.end() : m.end() + 20])
-    if whole is None or not (whole.group()[0].isdigit() or whole.group().lower() in words.number_words):
-        return unit_after(text, m.end() - 1, words) if (amount.value or 0) >= 2 else None
-    return unit_after(text, m.end() + whole.end(), words)
 
 
 def _scale_missing(text: str, amount: Amount, record: dict, noun_start: int, noun_end: int) -> str:
@@ -277,9 +264,20 @@ def _scale_missing(text: str, amount: Amount, record: dict, noun_start: int, nou
 
 
 def _size_field(text: str, start: int) -> Casualty | None:
-    """'Size 25,000 in 2014': the size field of an infobox counts people (its members)."""
-    m = _SIZE_LABEL.search(text, max(0, start - 30), start)
-    return Casualty(f"counted by the field '{m.group('label')}'", m.start("label"), m.end("label")) if m else None
+    """'Size 25,000 in 2014': the size field of an infobox counts people (its members); so does a field
+    labelled with a count noun of people ('Fighters: 4,000', 'Refugees: 1.3 million')."""
+    m = _SIZE_LABEL.search(text, max(0, start - 30), start) or _PEOPLE_LABEL.search(text, max(0, start - 30), start)
+    if m is None or (m.re is _PEOPLE_LABEL and _people_nouns().get(m.group("label").lower()) != "person"):
+        return None
+    return Casualty(f"counted by the field '{m.group('label')}'", m.start("label"), m.end("label"))
+
+
+_PEOPLE_LABEL = re.compile(r"(?:^|\n)[ \t]*(?P<label>[A-Z][a-z]+)[ \t]*:[ \t]*$")
+
+
+@lru_cache(maxsize=1)
+def _people_nouns() -> dict[str, str]:
+    return {**extra_units(), **default_words().unit_of_noun}
 
 
 def _is_article(text: str, amount: Amount) -> bool:

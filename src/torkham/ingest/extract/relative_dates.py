@@ -42,7 +42,9 @@ def relative_patterns() -> list[tuple[str, re.Pattern]]:
                 rf"(?i:{count})\s+(?P<unit>days?|weeks?)\s+(?P<dir>after|before)(?=\s+(?i:the|his|her|its|their)\b)"
             ),
         ),
-        ("next", re.compile(r"(?i:the)\s+(?P<which>next|following|previous)\s+(?P<unit>day|month)\b")),
+        ("next", re.compile(r"(?i:the)\s+(?P<which>next|following|previous)\s+(?P<unit>day|month|year)\b")),
+        # "two years later", "a month earlier": counted from the date before it, to its month or year
+        ("later", re.compile(rf"(?i:{count})\s+(?P<unit>(?i:months?|years?))\s+(?P<dir>(?i:later|earlier))\b")),
         (
             "day before",
             re.compile(r"(?i:the)\s+day\s+(?P<which>before|after)\b(?!\s+(?:the|a|an|his|her|its|their)\b)"),
@@ -75,7 +77,11 @@ def relative_of(kind: str, m: re.Match) -> tuple[str, int] | None:
         return "days", days if groups["dir"].lower() in ("later", "after") else -days
     if kind == "next":
         step = -1 if groups["which"].lower() == "previous" else 1
-        return ("days" if groups["unit"].lower() == "day" else "months"), step
+        return {"day": "days", "month": "months", "year": "years on"}[groups["unit"].lower()], step
+    if kind == "later":
+        n = int(groups["n"]) if groups["n"].isdigit() else _SMALL[groups["n"].lower()]
+        unit = "years on" if groups["unit"].lower().startswith("year") else "months"
+        return unit, n if groups["dir"].lower() == "later" else -n
     if kind == "day before":
         return "days", -1 if groups["which"].lower() == "before" else 1
     if kind == "same":
@@ -146,6 +152,8 @@ def resolve_relative(
             return None
         day = anchor.first_day + timedelta(days=amount)
         return PartialDate(day.year, day.month, day.day), f"counted from '{previous.text}'"
+    if what == "years on":  # "the following year", "two years later": the year counted from it
+        return PartialDate(anchor.year + amount), f"counted from '{previous.text}'"
     if anchor.precision == "year":
         return None
     months = anchor.year * 12 + (anchor.month or 1) - 1 + (amount if what == "months" else 0)

@@ -6,59 +6,11 @@ from __future__ import annotations
 
 import re
 
-from torkham.ingest.extract.figure_vocab import extra_units
+from torkham.ingest.extract.figure_plurals import plural_after
+from torkham.ingest.extract.figure_vocab import STOP_WORDS, extra_units
 from torkham.ingest.extract.words import Words
 
 UNIT_REACH = 4  # words between an amount and its unit noun, at most
-_STOP = {
-    "the",
-    "a",
-    "an",
-    "and",
-    "or",
-    "but",
-    "who",
-    "which",
-    "that",
-    "in",
-    "on",
-    "at",
-    "to",
-    "for",
-    "with",
-    "by",
-    "from",
-    "of",
-    "as",
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "been",
-    "has",
-    "have",
-    "had",
-    "it",
-    "its",
-    "their",
-    "them",
-    "they",
-    "this",
-    "these",
-    "those",
-    "than",
-    "then",
-    "there",
-    "here",
-    "not",
-    "no",
-    "so",
-    "such",
-    "each",
-    "alone",
-    "only",
-}
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
 # Between words: white space, asterisks, quote marks ('3 "safe" houses'), an abbreviation in brackets
 # ("379 Security Force (SF) personnel"), an editor's bracket ("450,000 [Afghans]"); after the first word
@@ -69,6 +21,35 @@ _WORD_AFTER = re.compile(
 )
 _COMMA_AFTER = re.compile(r",(?=\s+[a-z])")
 _JOINS = ("and", "or")  # "registered and unregistered Afghans": adjectives joined before the noun
+
+
+SPANS_OF_TIME = ("hour", "day", "week", "month", "year", "decade")  # "the past two decades": durations
+# "rose to 9,000 last week", "300 each day": a span of time named after the amount is when, not what it counts
+_WHEN_BETWEEN = re.compile(r"\b(?:last|next|this|that|each|every|per|previous|following|coming)\b", re.I)
+_OF_THE = re.compile(r"\s+of\s+(?:the|these|those|its|their|all)\s+")
+
+
+def counted_unit(text: str, start: int, end: int, value: float | None, words: Words) -> tuple[str, int, int] | None:
+    """What the amount at start..end counts: its count noun (not a span of time that says when: '9,000 last
+    week'), the count noun of its whole ('Twelve of the 15 groups'), else a lowercase plural after it
+    ('three bullets'; `value` None for a vague amount, which takes none)."""
+    unit = unit_after(text, end, words)
+    if unit and unit[0] in SPANS_OF_TIME and _WHEN_BETWEEN.search(text, end, unit[1]):
+        unit = None
+    unit = unit or _unit_of_whole(text, end, value, words)
+    return unit or plural_after(text, start, end, value)
+
+
+def _unit_of_whole(text: str, end: int, value: float | None, words: Words) -> tuple[str, int, int] | None:
+    """'Twelve of the 15 groups', 'Four of the slain militants': a part counts what its whole counts (not
+    'one of the groups': one member of a class)."""
+    m = _OF_THE.match(text, end)
+    if m is None:
+        return None
+    whole = re.match(r"(?:\d[\d,]*|[A-Za-z-]+)\b", text[m.end() : m.end() + 20])
+    if whole is None or not (whole.group()[0].isdigit() or whole.group().lower() in words.number_words):
+        return unit_after(text, m.end() - 1, words) if (value or 0) >= 2 else None
+    return unit_after(text, m.end() + whole.end(), words)
 
 
 def unit_after(text: str, position: int, words: Words) -> tuple[str, int, int] | None:
@@ -91,7 +72,7 @@ def unit_after(text: str, position: int, words: Words) -> tuple[str, int, int] |
         if word in _JOINS and position > amount_end and _joins_adjectives(text, m.end(), previous, words):
             position, previous = m.end(), word
             continue
-        if word in _STOP or (m.group(1).endswith(".") and "." not in m.group(1)[:-1]):
+        if word in STOP_WORDS or (m.group(1).endswith(".") and "." not in m.group(1)[:-1]):
             return None  # a sentence ends before any unit noun
         position, previous, counted = m.end(), word, counted + 1
     return None
@@ -102,7 +83,7 @@ def _joins_adjectives(text: str, position: int, previous: str, words: Words) -> 
     nxt = _NEXT_WORD.match(text, position)
     if nxt is None or previous in words.casualty_words or previous in _JOINS:
         return False
-    return nxt.group(1).lower() not in words.number_words and nxt.group(1).lower() not in _STOP
+    return nxt.group(1).lower() not in words.number_words and nxt.group(1).lower() not in STOP_WORDS
 
 
 def _head_noun(text: str, found: tuple[str, int], start: int, nouns: dict[str, str]) -> tuple[str, int, int]:

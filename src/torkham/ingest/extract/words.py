@@ -21,7 +21,6 @@ _SECTIONS: dict[str, tuple[str, str | None]] = {
     "qualifiers": ("word->term", "figure_qualifiers"),
     "vague_amounts": ("list", None),
     "units": ("term->list", "units"),
-    "unit_multipliers": ("word->int", None),
     "casualty_words": ("list", None),
     "casualty_verbs": ("list", None),
     "event_words": ("term->list", "event_types"),
@@ -50,7 +49,6 @@ class Words:
     qualifiers: dict[str, str]
     vague_amounts: list[str]
     units: dict[str, list[str]]
-    unit_multipliers: dict[str, int]
     casualty_words: list[str]
     casualty_verbs: list[str]
     event_words: dict[str, list[str]]
