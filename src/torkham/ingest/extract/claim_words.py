@@ -62,6 +62,7 @@ class ClaimWords:
     speech_nouns: tuple[str, ...]
     irregular_pasts: tuple[str, ...]
     directive_lemmas: frozenset[str]
+    directive_followers: dict[str, tuple[str, ...]]
     headline_lemmas: frozenset[str]
     causing_verbs: tuple[str, ...]
     adjectival_forms: frozenset[str]
@@ -163,6 +164,7 @@ def claim_words() -> ClaimWords:
         speech_nouns=words("speech_nouns"),
         irregular_pasts=words("irregular_pasts"),
         directive_lemmas=frozenset(words("directive_lemmas")),
+        directive_followers=_mapping(data.get("directive_followers"), "directive_followers"),
         headline_lemmas=frozenset(words("headline_lemmas")),
         causing_verbs=words("causing_verbs"),
         adjectival_forms=frozenset(words("adjectival_forms")),

@@ -9,7 +9,7 @@ from functools import lru_cache
 from torkham.ingest.extract.claim_record import ClaimPass, statement_between
 from torkham.ingest.extract.claim_words import claim_words
 from torkham.ingest.extract.speakers import Speaker, inverted_speaker, speaker_of_verb, speech_verb_forms
-from torkham.ingest.extract.verb_use import form_of, reports
+from torkham.ingest.extract.verb_use import demands, form_of, reports
 from torkham.ingest.extract.words import default_words
 from torkham.ingest.proposal import Proposal
 
@@ -47,7 +47,8 @@ def reported_speech(cp: ClaimPass) -> list[Proposal]:
             continue
         sentence_start, sentence_end = cp.sentences.around(m.start())
         progressive = m.group().split()[0] in (*_BE, "has", "have")  # "is urging", "was quoted as saying"
-        if progressive and form_of(m.group().split()[-1])[0] in claim_words().directive_lemmas:
+        lemma = form_of(m.group().split()[-1])[0]
+        if progressive and lemma in claim_words().directive_lemmas and not demands(lemma, text[m.end() : sentence_end]):
             continue
         if not progressive and not reports(text, m.start(), m.end(), sentence_start, sentence_end):
             continue

@@ -59,8 +59,8 @@ def reports(text: str, start: int, end: int, sentence_start: int, sentence_end: 
         return False
     if _SHARE_BEFORE.search(before):
         return False  # "91% cited “returning to own country”": a survey's share, no speaker the text names
-    if lemma in words.directive_lemmas:
-        return False  # "It demanded …", "urged X to …": a demand, not a claim
+    if lemma in words.directive_lemmas and not demands(lemma, after):
+        return False  # "demanded a renegotiation", "called the envoy to the ministry": a thing or an act
     if _not_a_verb(word, lemma, kind, before, after):
         return False
     if kind == "base" and not _SUBJECT_BEFORE.search(before):
@@ -68,6 +68,22 @@ def reports(text: str, start: int, end: int, sentence_start: int, sentence_end: 
     if re.match(r"\s+by\b", after) and lemma != "say":
         return False  # "the attack claimed by the group": a participle
     return _clause_follows(lemma, after) if lemma in words.clause_verbs else True
+
+
+# "urged Taliban authorities to boost security": what is asked is a clause (not "to the ministry")
+_INFINITIVE = re.compile(
+    r"[^.;:]{0,80}?\bto\s+(?!(?:the|a|an|its|their|his|her|this|that|these|those|our|my|all|each)\b)[a-z]+\b"
+)
+
+
+def demands(lemma: str, after: str) -> bool:
+    """Whether a directive verb asks for something asserted (settled conventions: "X urged Y to …" is X's
+    claim): 'that …' or an object and an infinitive follow; a lemma with followers (claim_words.yaml:
+    directive_followers, "called on") needs one of them first."""
+    followers = claim_words().directive_followers.get(lemma, ())
+    if followers and not re.match(rf"\s+(?:{'|'.join(map(re.escape, followers))})\b", after):
+        return False
+    return bool(_THAT_NEAR.match(after) or _INFINITIVE.match(after))
 
 
 def _not_a_verb(word: str, lemma: str, kind: str, before: str, after: str) -> bool:

@@ -1,0 +1,40 @@
+"""Demands and headlines with a stance verb (settled annotation conventions, 2026-12-07): "X urged Y to …"
+and "X demanded that Y …" are X's claims; a demand of a thing or an act of calling is not."""
+
+from __future__ import annotations
+
+from torkham.ingest.extract import propose
+from torkham.ingest.extract.common import text_document
+from torkham.ingest.extract.lexicon import Lexicon
+
+
+def _claims(text: str) -> list[tuple[list[str], str]]:
+    doc = text_document(text, date="2025-03")
+    return [(p.record["asserted_by"], p.notes[0]) for p in propose(doc, Lexicon.empty()) if p.kind == "claim"]
+
+
+def test_an_urging_with_an_infinitive_is_the_speakers_claim():
+    claims = _claims("The Interior Ministry urged provincial officials to halt the arrests of registered refugees.")
+    assert [by for by, _ in claims] == [["Interior Ministry"]]
+
+
+def test_a_demand_with_that_is_the_speakers_claim():
+    claims = _claims("The Kunar council demanded that Pakistani troops withdraw from the disputed post at once.")
+    assert [by for by, _ in claims] == [["Kunar council"]]
+
+
+def test_calling_on_someone_to_act_is_a_claim_and_calling_someone_in_is_not():
+    assert [by for by, _ in _claims("Norway called on both governments to reopen the crossing for traders.")] == [
+        ["Norway"]
+    ]
+    assert _claims("Norway called its ambassador to the ministry on Monday for urgent consultations.") == []
+
+
+def test_a_progressive_urging_is_a_claim():
+    claims = _claims("Uzbekistan is urging its neighbours to share intelligence on the armed groups.")
+    assert [by for by, _ in claims] == [["Uzbekistan"]]
+
+
+def test_a_demand_for_a_thing_is_not_a_claim():
+    assert _claims("Tajikistan demanded an apology from the border commission after the shooting.") == []
+    assert _claims("The mayor asked the donors for three more trucks of blankets and flour.") == []
