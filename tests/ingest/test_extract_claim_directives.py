@@ -38,3 +38,11 @@ def test_a_progressive_urging_is_a_claim():
 def test_a_demand_for_a_thing_is_not_a_claim():
     assert _claims("Tajikistan demanded an apology from the border commission after the shooting.") == []
     assert _claims("The mayor asked the donors for three more trucks of blankets and flour.") == []
+
+
+def test_a_headline_with_a_verb_of_stance_on_anothers_conduct_is_a_claim():
+    headline = "Tashkent Urges Dushanbe Against Closing Its Northern Crossings\n\nTraders waited at the gate for days."
+    assert [by for by, _ in _claims(headline)] == [["Tashkent"]]
+    praise = "Norwegian Minister Praises Iran’s Support for Returning Refugees\n\nThe visit lasted two days."
+    assert [by for by, _ in _claims(praise)] == [["Norwegian Minister"]]
+    assert _claims("Country Reports on Terrorism in the Region\n\nThe report covers the year.") == []
