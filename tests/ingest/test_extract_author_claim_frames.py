@@ -1,0 +1,55 @@
+"""The author's own assertions by class (settled conventions, 2026-12-07): an inference from appearances, a
+habit ascribed to an actor, a judged relationship, a cause, a stance held, conduct that goes on, a rift that
+grows, an outcome caused. Each is proposed with no speaker and the note naming its marker; a plain report is
+not."""
+
+from __future__ import annotations
+
+import pytest
+
+from torkham.ingest.extract import propose
+from torkham.ingest.extract.common import text_document
+from torkham.ingest.extract.lexicon import Lexicon
+
+AUTHOR = "the author's own assertion"
+
+
+def _claims(text: str) -> list[tuple[list[str], str]]:
+    doc = text_document(text, date="2025-03")
+    return [(p.record["asserted_by"], p.notes[0]) for p in propose(doc, Lexicon.empty()) if p.kind == "claim"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "marker"),
+    [
+        ("The Haqqani network, instead, appears to give the smugglers free passage through Khost.", "appears to"),
+        ("Baloch separatists often slip across the frontier after their raids on the highway.", "often"),
+        (
+            "Kabul and Tehran have since had a strained relationship over water from the Helmand.",
+            "strained relationship",
+        ),
+        ("The drop in remittances came because of the freeze on Afghan bank reserves abroad.", "because of"),
+        (
+            "The Emirate remains noncommittal on the return of girls to secondary schools in Kandahar.",
+            "remains noncommittal",
+        ),
+        ("Islamabad continues to shelter the exiled commanders while denying they are there.", "continues to shelter"),
+        ("Deep frictions have grown between the two ministries over the grain corridor.", "frictions have grown"),
+        ("The closure of the market led to the collapse of the trade in dried fruit.", "led to the"),
+        ("The insurgent alliance has been emboldened by the fall of the district centres.", "has been emboldened"),
+    ],
+)
+def test_a_sentence_of_the_class_is_the_authors_claim(sentence: str, marker: str) -> None:
+    assert _claims(sentence) == [([], f"{AUTHOR} ('{marker}'): asserted by the source's author")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The provincial authorities closed the market to prevent the spread of cholera in the camps.",
+        "The agency continues to provide blankets and food to the families at the crossing.",
+        "Trucks carrying fruit crossed the border at Chaman on Tuesday morning after the talks.",
+    ],
+)
+def test_a_purpose_an_activity_or_a_report_is_not(sentence: str) -> None:
+    assert _claims(sentence) == []
