@@ -8,7 +8,13 @@ from functools import lru_cache
 
 from torkham.ingest.extract.claim_record import ClaimPass, statement_between
 from torkham.ingest.extract.claim_words import claim_words
-from torkham.ingest.extract.speakers import Speaker, inverted_speaker, speaker_of_verb, speech_verb_forms
+from torkham.ingest.extract.speakers import (
+    Speaker,
+    inverted_speaker,
+    role_apposition,
+    speaker_of_verb,
+    speech_verb_forms,
+)
 from torkham.ingest.extract.verb_use import demands, form_of, reports
 from torkham.ingest.extract.words import default_words
 from torkham.ingest.proposal import Proposal
@@ -88,11 +94,15 @@ def _claim_at(cp: ClaimPass, m: re.Match[str], sentence_start: int, sentence_end
 
 def _inverted(text: str, speaker: Speaker, verb_start: int, sentence_start: int) -> bool:
     """A verb of _INVERTING right after a clause and its comma has its speaker after it: not the name
-    just before the comma ('Naveed Akhtar, said'), nor one with an apposition ('X, the spokesman, told')."""
+    just before the comma ('Naveed Akhtar, said'), nor one with an apposition ('X, the spokesman, told'); a
+    name after a preposition is a place or an object, not the speaker ('…, mostly in Paktika, said X')."""
     before = text[sentence_start:verb_start]
     if text[verb_start : verb_start + 6].split()[0] not in _INVERTING or not re.search(r",\s+$", before):
         return False
-    return not re.fullmatch(r"\s*,\s*", text[speaker.end : verb_start]) and not _APPOSED.search(before)
+    if _AFTER_PREPOSITION.search(text, sentence_start, speaker.start):
+        return True
+    apposed = _APPOSED.search(before) or role_apposition().search(before)
+    return not re.fullmatch(r"\s*,\s*", text[speaker.end : verb_start]) and not apposed
 
 
 def _aside(text: str, speaker: Speaker, sentence_start: int) -> bool:
@@ -114,6 +124,7 @@ def _addressee(verb: str, rest: str) -> re.Match[str] | None:
     return None if dated else told
 
 
+_AFTER_PREPOSITION = re.compile(r"\b(?:in|of|at|from|near|to|into|across|inside|outside)\s+(?:the\s+)?$")
 _INVERTING = ("said", "says", "added", "stated", "wrote")  # verbs whose speaker may follow them
 # "X, the provincial spokesman, told", "The council of X, which borders Y, says"
 _APPOSED = re.compile(r",\s+(?:a|an|the|its|his|her|which|who|whose|[a-z]+ly\s+[a-z]+ed)\s+[^,;:()]{1,60},\s*$")

@@ -13,7 +13,7 @@ from torkham.ingest.extract.claim_words import claim_words
 from torkham.ingest.extract.words import default_words
 
 NAME_REACH = 60  # characters between a speaker and the verb, at most
-_LINKS = r"of\s+the\s+|of\s+|bin\s+|ul\s+|for\s+|in\s+the\s+"
+_LINKS = r"of\s+the\s+|of\s+|bin\s+|ul\s+|(?:ul|ud|ur|al)-|for\s+|in\s+the\s+"
 _NAME = re.compile(rf"(?:[A-Z][\w'’-]*|al-[A-Z][\w'’-]*)(?:\s+(?:{_LINKS})?[A-Z][\w'’-]*){{0,5}}")
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 RELATIVES = {"that", "which", "who"}  # "a … organization that has claimed": the speaker is what it refers to
@@ -128,6 +128,19 @@ _ASIDE = re.compile(r",\s*(?:however|though|too|also|in turn|meanwhile)\s*,?", r
 # which borders Y, says" (a relative clause between the subject and its verb)
 # or a participle after an adverb ("The survey, recently completed in three districts, indicates")
 _APPOSITION = re.compile(r",\s+(?:a|an|the|its|his|her|which|who|whose|(?:[a-z]+ly\s+)?[a-z]+ed)\s+[^,;:()]{1,60},\s*$")
+
+
+@lru_cache(maxsize=1)
+def role_apposition() -> re.Pattern[str]:
+    """A role without an article between a name and its verb: 'X, governor of Kunar province, said', 'X, deputy
+    spokesman for the ministry, told' (wordlists.yaml: person_titles; claim_words.yaml: person_nouns)."""
+    roles = {*default_words().person_titles, *claim_words().person_nouns}
+    alternatives = "|".join(sorted((re.escape(r) for r in roles if " " not in r), key=len, reverse=True))
+    return re.compile(
+        rf",\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{alternatives})\s+(?:of|for|at|in|to)\s+[^,;:()]{{1,60}},\s*$"
+    )
+
+
 # "The Taliban administration in Kabul accused", "The government of northwestern X province says"
 # (not "reports of the Taliban stating": a name after the article alone is the subject)
 _MODIFIER = re.compile(r"\s+(?:in|of|from|at|for)\s+(?:(?:the\s+)?(?!the\b)[a-z][a-z-]*\s+(?:[a-z][a-z-]*\s+)?)?$")
@@ -155,7 +168,7 @@ def speaker_of_verb(text: str, verb_start: int, sentence_start: int) -> Speaker 
     names both)."""
     window_start = max(sentence_start, verb_start - 120)
     before = _ASIDE.sub(lambda m: " " * len(m.group()), text[window_start:verb_start])
-    apposition = _APPOSITION.search(before)
+    apposition = _APPOSITION.search(before) or role_apposition().search(before)
     aside = 0  # the apposition's length: the subject may stand that much further back
     if apposition:
         aside = len(before) - apposition.start()

@@ -1,0 +1,40 @@
+"""Attributed speech forms: a role without an article between a name and its verb ('X, governor of …,
+said'), a name after a preposition before an inverted verb ('…, mostly in Paktika, said X'), a name with a
+linked particle ('Shuja ul-Mulk'), a finding reported by a body ('The audit found that …')."""
+
+from __future__ import annotations
+
+from torkham.ingest.extract import propose
+from torkham.ingest.extract.common import text_document
+from torkham.ingest.extract.lexicon import Lexicon
+
+
+def _speakers(text: str) -> list[list[str]]:
+    doc = text_document(text, date="2025-03")
+    found = [p for p in propose(doc, Lexicon.empty()) if p.kind == "claim"]
+    return [p.record["asserted_by"] or [p.notes[0]] for p in found]
+
+
+def test_a_role_without_an_article_stands_between_the_name_and_its_verb():
+    assert _speakers("Gul Rahman, governor of Paktika province, said the drones had come from the east.") == [
+        ["Gul Rahman"]
+    ]
+    assert _speakers("Zarina Bibi, deputy spokeswoman for the ministry, told reporters that the camps were full.") == [
+        ["Zarina Bibi"]
+    ]
+
+
+def test_a_name_with_a_linked_particle_is_one_speaker():
+    text = "Ikram ul-Haq Durrani, governor of Nuristan province, said the shells landed near a school."
+    assert _speakers(text) == [["Ikram ul-Haq Durrani"]]
+
+
+def test_a_place_after_a_preposition_is_not_the_speaker_of_an_inverted_verb():
+    assert _speakers("The drones struck villages, mostly in the north of Paktika, said Gul Rahman.") == [["Gul Rahman"]]
+
+
+def test_a_finding_is_reported_only_with_a_clause():
+    assert _speakers("The audit found that half of the funds for the camps never reached the families.") == [
+        ["speaker is 'audit': name who it refers to"]
+    ]
+    assert _speakers("Police found two bodies in the river near the bridge on Tuesday morning.") == []
