@@ -37,6 +37,13 @@ def _claims(text: str) -> list[tuple[list[str], str]]:
         ("Deep frictions have grown between the two ministries over the grain corridor.", "frictions have grown"),
         ("The closure of the market led to the collapse of the trade in dried fruit.", "led to the"),
         ("The insurgent alliance has been emboldened by the fall of the district centres.", "has been emboldened"),
+        ("Having won the vote, the new cabinet should reopen the talks with the tribal jirga.", "should"),
+        ("The governor has to rein in the militias before the harvest season begins.", "has to rein in"),
+        ("The front seeks to destabilise the northern provinces before the spring offensive.", "seeks to destabilise"),
+        ("Tehran shut the crossing in a bid to force concessions on the water dispute.", "in a bid to"),
+        ("The ceasefire is unlikely to survive the arrival of the summer fighting season.", "unlikely to"),
+        ("The fall of the district proved a severe blow to the morale of the local police.", "a severe blow"),
+        ("It is now clear that the amnesty has not persuaded the commanders to come home.", "it is now clear"),
     ],
 )
 def test_a_sentence_of_the_class_is_the_authors_claim(sentence: str, marker: str) -> None:
@@ -49,6 +56,8 @@ def test_a_sentence_of_the_class_is_the_authors_claim(sentence: str, marker: str
         "The provincial authorities closed the market to prevent the spread of cholera in the camps.",
         "The agency continues to provide blankets and food to the families at the crossing.",
         "Trucks carrying fruit crossed the border at Chaman on Tuesday morning after the talks.",
+        "Families must register at the transit centre before they board the buses to Kabul.",
+        "The programme aims to build two hundred wells in the districts of the province.",
     ],
 )
 def test_a_purpose_an_activity_or_a_report_is_not(sentence: str) -> None:
