@@ -44,6 +44,20 @@ def _claims(text: str) -> list[tuple[list[str], str]]:
         ("The ceasefire is unlikely to survive the arrival of the summer fighting season.", "unlikely to"),
         ("The fall of the district proved a severe blow to the morale of the local police.", "a severe blow"),
         ("It is now clear that the amnesty has not persuaded the commanders to come home.", "it is now clear"),
+        ("The militia has indiscriminately shelled the villages along the Kunar river.", "indiscriminately"),
+        ("More doctors and tents are urgently needed at the camps near the Spin Boldak gate.", "urgently needed"),
+        (
+            "For years the service was providing the rebels with weapons and training in the hills.",
+            "providing the rebels with weapons",
+        ),
+        (
+            "The fighting in the valley has become a humanitarian catastrophe for its farmers.",
+            "has become a humanitarian catastrophe",
+        ),
+        (
+            "Iran remains the world's largest host of refugees from its eastern neighbour.",
+            "remains the world's largest",
+        ),
     ],
 )
 def test_a_sentence_of_the_class_is_the_authors_claim(sentence: str, marker: str) -> None:

@@ -38,3 +38,9 @@ def test_a_finding_is_reported_only_with_a_clause():
         ["speaker is 'audit': name who it refers to"]
     ]
     assert _speakers("Police found two bodies in the river near the bridge on Tuesday morning.") == []
+
+
+def test_looking_forward_to_is_the_subjects_stance():
+    assert _speakers("The agency looks forward to the adoption of the new policy on residence cards.") == [
+        ["speaker is 'agency': name who it refers to"]
+    ]
