@@ -30,7 +30,8 @@ _SUBJECT_BEFORE = re.compile(
     r"(?:\b(?:we|they|i|you|do|does|did|not|will|would|can|could|may|might|should|must)|[A-Z][\w.'’-]*|[a-z]+s)"
     r"(?:\s+(?:often|also|still|now|[a-z]+ly))?(?:,\s*(?:however|though|too|also|in turn|meanwhile)\s*,)?\s+$"
 )
-_NOUN_AFTER = re.compile(r"\s*(?:,|\s(?:of|have|has|had|are|were|is)\b)")  # "Central Asian states have", "claims of"
+# "Central Asian states have", "claims of", "Territorial disputes and conflicting claims prevented"
+_NOUN_AFTER = re.compile(r"\s*(?:,|\s(?:of|have|has|had|are|were|is|and)\b)")
 _SUBJECT_NOUN = re.compile(r"\b[a-z]+\s+$")
 _THAT_NEAR = re.compile(r"[^.;:\"“”]{0,40}?\bthat\b")
 _CLAUSE_START = re.compile(
