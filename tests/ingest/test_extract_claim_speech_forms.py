@@ -44,3 +44,9 @@ def test_looking_forward_to_is_the_subjects_stance():
     assert _speakers("The agency looks forward to the adoption of the new policy on residence cards.") == [
         ["speaker is 'agency': name who it refers to"]
     ]
+
+
+def test_a_light_verb_with_a_noun_of_speech_is_the_subjects_claim():
+    assert _speakers("The Kunar council raised concerns about the safety of the returning families.") == [
+        ["Kunar council"]
+    ]
