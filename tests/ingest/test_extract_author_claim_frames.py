@@ -61,6 +61,16 @@ def _claims(text: str) -> list[tuple[list[str], str]]:
         ("The feud between the two clans has spilled over into the bazaars of Parachinar.", "spilled over"),
         ("The cabinet is tightening the visa rules due to a rise in crossings at the northern posts.", "due to a"),
         ("Border disputes and rival claims prevented the settlement of the boundary for decades.", "prevented the"),
+        ("The night raids on the villages proved counterproductive for the provincial police.", "counterproductive"),
+        ("Control of the river crossings is pivotal to any settlement between the two emirates.", "pivotal"),
+        ("The new levy on transit trucks is in violation of the bilateral trade accord.", "in violation of"),
+        ("Closing the schools again runs the risk of pushing more boys into the seminaries.", "runs the risk"),
+        (
+            "The splinter faction has emerged as the most lethal force along the southern border.",
+            "has emerged as the most",
+        ),
+        ("The governor is widely seen as a proxy of the intelligence service in the province.", "is widely seen as"),
+        ("The new deportation drive could trigger a fresh exodus towards the eastern provinces.", "could trigger"),
     ],
 )
 def test_a_sentence_of_the_class_is_the_authors_claim(sentence: str, marker: str) -> None:
@@ -73,6 +83,7 @@ def test_a_sentence_of_the_class_is_the_authors_claim(sentence: str, marker: str
         "The provincial authorities closed the market to prevent the spread of cholera in the camps.",
         "The agency continues to provide blankets and food to the families at the crossing.",
         "The residence cards had been due to expire at the end of June for most holders.",
+        "The river has long been considered the boundary by the two villages on its banks.",
         "Trucks carrying fruit crossed the border at Chaman on Tuesday morning after the talks.",
         "Families must register at the transit centre before they board the buses to Kabul.",
         "The programme aims to build two hundred wells in the districts of the province.",
