@@ -71,6 +71,12 @@ def _claims(text: str) -> list[tuple[list[str], str]]:
         ),
         ("The governor is widely seen as a proxy of the intelligence service in the province.", "is widely seen as"),
         ("The new deportation drive could trigger a fresh exodus towards the eastern provinces.", "could trigger"),
+        (
+            "Though it shares a name with the Iranian movement, the Baloch front is a separate group.",
+            "a separate group",
+        ),
+        ("The charity in Peshawar is widely reported to be a front for the banned network.", "a front for"),
+        ("Ironically, the new fence has made the smugglers' trade more profitable than before.", "ironically"),
     ],
 )
 def test_a_sentence_of_the_class_is_the_authors_claim(sentence: str, marker: str) -> None:
@@ -84,6 +90,7 @@ def test_a_sentence_of_the_class_is_the_authors_claim(sentence: str, marker: str
         "The agency continues to provide blankets and food to the families at the crossing.",
         "The residence cards had been due to expire at the end of June for most holders.",
         "The river has long been considered the boundary by the two villages on its banks.",
+        "The new rules on residence cards remain in effect until the end of the year.",
         "Trucks carrying fruit crossed the border at Chaman on Tuesday morning after the talks.",
         "Families must register at the transit centre before they board the buses to Kabul.",
         "The programme aims to build two hundred wells in the districts of the province.",
