@@ -83,6 +83,15 @@ def _claims(text: str) -> list[tuple[list[str], str]]:
         ),
         ("Foreign fighters and other armed groups remained active in the eastern valleys.", "remained active"),
         ("The army's sweep through the valley restored order in the market towns of the district.", "restored order"),
+        (
+            "The commander has participated in several ambushes on convoys in the Korangal valley.",
+            "has participated in several ambushes",
+        ),
+        (
+            "The faction was behind the 2019 bombing of the bus depot in the provincial capital.",
+            "was behind the 2019 bombing",
+        ),
+        ("The Emirate continued to shelter the fighters even after the border talks in Doha.", "continued to shelter"),
     ],
 )
 def test_a_sentence_of_the_class_is_the_authors_claim(sentence: str, marker: str) -> None:
@@ -98,6 +107,7 @@ def test_a_sentence_of_the_class_is_the_authors_claim(sentence: str, marker: str
         "The river has long been considered the boundary by the two villages on its banks.",
         "The new rules on residence cards remain in effect until the end of the year.",
         "Since 2015, the air force has launched a series of raids against camps in the mountains.",
+        "The two elders took part in the talks on the water dispute in the district centre.",
         "Trucks carrying fruit crossed the border at Chaman on Tuesday morning after the talks.",
         "Families must register at the transit centre before they board the buses to Kabul.",
         "The programme aims to build two hundred wells in the districts of the province.",
