@@ -50,3 +50,12 @@ def test_a_light_verb_with_a_noun_of_speech_is_the_subjects_claim():
     assert _speakers("The Kunar council raised concerns about the safety of the returning families.") == [
         ["Kunar council"]
     ]
+
+
+def test_how_it_was_said_may_stand_between_the_subject_and_its_verb():
+    assert _speakers("The group, in a message sent to reporters, claimed responsibility for the raid on the post.") == [
+        ["speaker is 'group': name who it refers to"]
+    ]
+    assert _speakers(
+        "Customs officials, speaking on condition of anonymity, said the gate would reopen on Friday."
+    ) == [["Customs officials"]]

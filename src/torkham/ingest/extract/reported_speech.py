@@ -10,8 +10,8 @@ from torkham.ingest.extract.claim_record import ClaimPass, statement_between
 from torkham.ingest.extract.claim_words import claim_words
 from torkham.ingest.extract.speakers import (
     Speaker,
+    apposed,
     inverted_speaker,
-    role_apposition,
     speaker_of_verb,
     speech_verb_forms,
 )
@@ -101,8 +101,8 @@ def _inverted(text: str, speaker: Speaker, verb_start: int, sentence_start: int)
         return False
     if _AFTER_PREPOSITION.search(text, sentence_start, speaker.start):
         return True
-    apposed = _APPOSED.search(before) or role_apposition().search(before)
-    return not re.fullmatch(r"\s*,\s*", text[speaker.end : verb_start]) and not apposed
+    apposition = _APPOSED.search(before) or apposed(before)
+    return not re.fullmatch(r"\s*,\s*", text[speaker.end : verb_start]) and not apposition
 
 
 def _aside(text: str, speaker: Speaker, sentence_start: int) -> bool:

@@ -130,6 +130,19 @@ _ASIDE = re.compile(r",\s*(?:however|though|too|also|in turn|meanwhile)\s*,?", r
 _APPOSITION = re.compile(r",\s+(?:a|an|the|its|his|her|which|who|whose|(?:[a-z]+ly\s+)?[a-z]+ed)\s+[^,;:()]{1,60},\s*$")
 
 
+# "The group, in a statement sent to journalists, claimed", "Officials, speaking on condition of anonymity, said"
+_INTERJECTION = re.compile(
+    r",\s+(?:in|on|via|through|during|at|after|before|with|from|speaking|writing|responding|reacting|talking)\s+"
+    r"[^,;:()]{1,60},\s*$"
+)
+
+
+def apposed(before: str) -> re.Match[str] | None:
+    """What stands between a subject and its verb, set off by commas: an apposition ('X, a little-known
+    front, claimed'), a role ('X, governor of Kunar, said'), how it was said ('X, in a statement, said')."""
+    return _APPOSITION.search(before) or role_apposition().search(before) or _INTERJECTION.search(before)
+
+
 @lru_cache(maxsize=1)
 def role_apposition() -> re.Pattern[str]:
     """A role without an article between a name and its verb: 'X, governor of Kunar province, said', 'X, deputy
@@ -168,7 +181,7 @@ def speaker_of_verb(text: str, verb_start: int, sentence_start: int) -> Speaker 
     names both)."""
     window_start = max(sentence_start, verb_start - 120)
     before = _ASIDE.sub(lambda m: " " * len(m.group()), text[window_start:verb_start])
-    apposition = _APPOSITION.search(before) or role_apposition().search(before)
+    apposition = apposed(before)
     aside = 0  # the apposition's length: the subject may stand that much further back
     if apposition:
         aside = len(before) - apposition.start()
