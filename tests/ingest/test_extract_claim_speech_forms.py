@@ -59,3 +59,10 @@ def test_how_it_was_said_may_stand_between_the_subject_and_its_verb():
     assert _speakers(
         "Customs officials, speaking on condition of anonymity, said the gate would reopen on Friday."
     ) == [["Customs officials"]]
+
+
+def test_agreeing_on_a_thing_is_not_a_claim_but_agreeing_that_is():
+    assert _speakers("Flights to the capital may resume once both airlines agree on the new landing fees.") == []
+    assert _speakers("The two ministers agreed that the crossing had been closed for too long.") == [
+        ["speaker is 'two ministers': name who it refers to"]
+    ]
