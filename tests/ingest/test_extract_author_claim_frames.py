@@ -102,6 +102,19 @@ def _claims(text: str) -> list[tuple[list[str], str]]:
         ("Her appointment reflects the growing weight of the southern clans in the cabinet.", "reflects the growing"),
         ("Higher tariffs will only intensify the smuggling across the mountain passes.", "will only intensify"),
         ("The Emirate appears unwilling to rein in the preachers who back the insurgents.", "appears unwilling to"),
+        ("The provincial police lack the means to patrol the desert routes to the west.", "lack the means"),
+        ("Ties between the two capitals sank to an all-time low after the raid on the embassy.", "all-time low"),
+        ("Years of shuttle diplomacy by the envoys produced few tangible gains for the herders.", "produced few"),
+        ("The embargo runs counter to the province's own interest in cheap winter fuel.", "runs counter to"),
+        (
+            "Tehran has for years used the water dispute as a bargaining chip with Kabul.",
+            "used the water dispute as a bargaining",
+        ),
+        ("Most herders see the new permits as a tax on their seasonal migration.", "see the new permits as"),
+        ("The preacher enjoys wide sympathy among the students of the border seminaries.", "enjoys wide sympathy"),
+        ("The council has yet to honour its promise to rebuild the flooded schools.", "has yet to honour"),
+        ("The shelling of the depot marks a dangerous turn in the feud between the clans.", "marks a dangerous"),
+        ("The curfew was widely criticised as a collective punishment of the valley.", "was widely criticised"),
     ],
 )
 def test_a_sentence_of_the_class_is_the_authors_claim(sentence: str, marker: str) -> None:
@@ -121,6 +134,7 @@ def test_a_sentence_of_the_class_is_the_authors_claim(sentence: str, marker: str
         "Some of the herders who were reluctant to move were given another week to leave the camp.",
         "The convoy was allowed to regroup at the depot before the drive to the eastern gate.",
         "The raiders exploited a gap in the wall near the river to enter the base on Friday night.",
+        "The old school building was used as a polling station during the spring elections.",
         "The new pass system reflects the entries recorded at the gate between May and June.",
         "Trucks carrying fruit crossed the border at Chaman on Tuesday morning after the talks.",
         "Families must register at the transit centre before they board the buses to Kabul.",
