@@ -66,3 +66,10 @@ def test_agreeing_on_a_thing_is_not_a_claim_but_agreeing_that_is():
     assert _speakers("The two ministers agreed that the crossing had been closed for too long.") == [
         ["speaker is 'two ministers': name who it refers to"]
     ]
+
+
+def test_a_capitalised_adjective_opening_the_sentence_is_not_a_speaker():
+    assert _speakers("Recent raids show that the smugglers have moved their routes to the west.") == []
+    assert _speakers("Taliban fighters said they had taken the hill post after a night of shelling.") == [
+        ["Taliban fighters"]
+    ]

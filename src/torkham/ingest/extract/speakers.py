@@ -208,9 +208,16 @@ def speaker_of_verb(text: str, verb_start: int, sentence_start: int) -> Speaker 
     owned = re.match(r"['’]s((?:\s+[a-z][\w-]*){1,3})\s*$", tail)
     if owned:  # "Afghanistan's defense ministry"
         return Speaker(text[who.start : who.end + owned.end(1)], who.start, who.end + owned.end(1))
-    if _NOUN_AFTER_NAME.fullmatch(tail):
+    if _NOUN_AFTER_NAME.fullmatch(tail) or _opening_modifier(text, sentence_start, who, tail):
         return None  # "the situation under the erratic Taliban rule indicates": the name modifies a noun
     return _with_partners(text, clause_start, who)
+
+
+def _opening_modifier(text: str, sentence_start: int, who: Speaker, tail: str) -> bool:
+    """'Recent events show', 'Territorial disputes …': a one-word 'name' that opens the sentence before a plural
+    noun is a capitalised adjective, not a speaker."""
+    opens = not text[sentence_start : who.start].strip(" \"“'‘") and " " not in who.text
+    return opens and re.fullmatch(r"\s+[a-z][a-z-]*s\s*", tail) is not None
 
 
 def _subject_name(text: str, clause_start: int, clause: str) -> tuple[Speaker | None, int]:
