@@ -46,3 +46,11 @@ def test_a_headline_with_a_verb_of_stance_on_anothers_conduct_is_a_claim():
     praise = "Norwegian Minister Praises Iran’s Support for Returning Refugees\n\nThe visit lasted two days."
     assert [by for by, _ in _claims(praise)] == [["Norwegian Minister"]]
     assert _claims("Country Reports on Terrorism in the Region\n\nThe report covers the year.") == []
+
+
+def test_a_headline_whose_verb_judges_is_the_publishers_claim():
+    headline = "Winter Floods Overwhelm Camps, Strain Aid Budgets in Kunar\n\nRain fell for three days in the valley."
+    assert _claims(headline) == [([], "the author's own assertion ('overwhelm'): a headline that judges")]
+    assert _claims("Floods Hit Villages in Nangarhar Overnight\n\nRain fell for three days in the valley.") == []
+    spoken = "Kabul Says New Deportations Strain Ties With Islamabad\n\nThe statement came on Monday."
+    assert [by for by, _ in _claims(spoken)] == [["Kabul"]]

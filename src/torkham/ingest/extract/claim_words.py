@@ -78,6 +78,7 @@ class ClaimWords:
     passive_speech: tuple[str, ...] = ()
     giving_verbs: tuple[str, ...] = ()
     given_nouns: tuple[str, ...] = ()
+    headline_judgements: tuple[str, ...] = ()
 
     @cached_property
     def forms(self) -> dict[str, tuple[str, str]]:
@@ -180,4 +181,5 @@ def claim_words() -> ClaimWords:
         passive_speech=words("passive_speech"),
         giving_verbs=words("giving_verbs"),
         given_nouns=words("given_nouns"),
+        headline_judgements=words("headline_judgements"),
     )

@@ -26,7 +26,7 @@ from torkham.ingest.extract.claim_record import ClaimPass, claim_topic, statemen
 from torkham.ingest.extract.clause_claims import clause_claims
 from torkham.ingest.extract.common import Regions, Sentences
 from torkham.ingest.extract.given_claims import given_claims
-from torkham.ingest.extract.headline_claims import headline_sources
+from torkham.ingest.extract.headline_claims import headline_sources, judging_headlines
 from torkham.ingest.extract.lexicon import Lexicon
 from torkham.ingest.extract.pronouns import resolve_pronouns
 from torkham.ingest.extract.quote_claims import continued_quotes, quote_claims
@@ -48,6 +48,7 @@ def find_claims(doc: Document, lexicon: Lexicon, regions: Regions, sentences: Se
     proposals += clause_claims(cp)
     proposals += blame_claims(cp)
     proposals += given_claims(cp)
+    proposals += judging_headlines(cp)
     resolve_pronouns(cp)
     held = {sentences.around(p.start)[0] for p in proposals} | {sentences.around(s)[0] for s in cp.quoted.starts}
     proposals += author_claims(doc, regions, sentences, held)
