@@ -54,3 +54,9 @@ def test_a_headline_whose_verb_judges_is_the_publishers_claim():
     assert _claims("Floods Hit Villages in Nangarhar Overnight\n\nRain fell for three days in the valley.") == []
     spoken = "Kabul Says New Deportations Strain Ties With Islamabad\n\nThe statement came on Monday."
     assert [by for by, _ in _claims(spoken)] == [["Kabul"]]
+
+
+def test_a_demand_of_an_act_in_its_plain_form_is_the_speakers_claim():
+    claims = _claims("The Kunar council demanded the border police immediately release the detained herders.")
+    assert [by for by, _ in claims] == [["Kunar council"]]
+    assert _claims("The Kunar council demanded a halt to the shelling and the return of the herds.") == []

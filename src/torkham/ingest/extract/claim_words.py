@@ -79,6 +79,7 @@ class ClaimWords:
     giving_verbs: tuple[str, ...] = ()
     given_nouns: tuple[str, ...] = ()
     headline_judgements: tuple[str, ...] = ()
+    demanded_acts: tuple[str, ...] = ()
 
     @cached_property
     def forms(self) -> dict[str, tuple[str, str]]:
@@ -182,4 +183,5 @@ def claim_words() -> ClaimWords:
         giving_verbs=words("giving_verbs"),
         given_nouns=words("given_nouns"),
         headline_judgements=words("headline_judgements"),
+        demanded_acts=words("demanded_acts"),
     )
