@@ -71,6 +71,10 @@ class ClaimPass:
         self.made.append((proposal, speaker))
         return proposal
 
+    def held_sentences(self) -> set[int]:
+        """The starts of the sentences some claim holds."""
+        return {start for start, _ in self.claimed}
+
     def inside(self, offset: int) -> bool:
         """Whether `offset` lies in what an earlier claim of its sentence says (no ';', ', but', ', while'
         between, nor ', which'): 'X said … that his government announced …' is X's claim."""

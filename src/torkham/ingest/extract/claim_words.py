@@ -62,6 +62,7 @@ class ClaimWords:
     speech_nouns: tuple[str, ...]
     irregular_pasts: tuple[str, ...]
     directive_lemmas: frozenset[str]
+    directive_followers: dict[str, tuple[str, ...]]
     headline_lemmas: frozenset[str]
     causing_verbs: tuple[str, ...]
     adjectival_forms: frozenset[str]
@@ -77,6 +78,8 @@ class ClaimWords:
     passive_speech: tuple[str, ...] = ()
     giving_verbs: tuple[str, ...] = ()
     given_nouns: tuple[str, ...] = ()
+    headline_judgements: tuple[str, ...] = ()
+    demanded_acts: tuple[str, ...] = ()
 
     @cached_property
     def forms(self) -> dict[str, tuple[str, str]]:
@@ -163,6 +166,7 @@ def claim_words() -> ClaimWords:
         speech_nouns=words("speech_nouns"),
         irregular_pasts=words("irregular_pasts"),
         directive_lemmas=frozenset(words("directive_lemmas")),
+        directive_followers=_mapping(data.get("directive_followers"), "directive_followers"),
         headline_lemmas=frozenset(words("headline_lemmas")),
         causing_verbs=words("causing_verbs"),
         adjectival_forms=frozenset(words("adjectival_forms")),
@@ -178,4 +182,6 @@ def claim_words() -> ClaimWords:
         passive_speech=words("passive_speech"),
         giving_verbs=words("giving_verbs"),
         given_nouns=words("given_nouns"),
+        headline_judgements=words("headline_judgements"),
+        demanded_acts=words("demanded_acts"),
     )

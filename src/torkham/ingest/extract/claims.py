@@ -10,7 +10,8 @@ topic is guessed from keywords (wordlists.yaml) and says so.
 
 The finders, in order (each holds its sentence and speaker, so one claim per sentence and speaker):
 quotations (quote_claims), reported speech (reported_speech), attributions ('according to X', below),
-clauses (clause_claims: participles, gerunds, 'prompting X to warn'), then the author's own assertions
+clauses (clause_claims: participles, gerunds, 'prompting X to warn'), blame put as an act (blame_claims:
+'holds X responsible for'), then the author's own assertions
 in the sentences left (author_claims)."""
 
 from __future__ import annotations
@@ -20,11 +21,12 @@ import re
 from torkham.ingest.document import Document
 from torkham.ingest.extract.attributions import attributed_to
 from torkham.ingest.extract.author_claims import author_claims
+from torkham.ingest.extract.blame_claims import blame_claims
 from torkham.ingest.extract.claim_record import ClaimPass, claim_topic, statement_between
 from torkham.ingest.extract.clause_claims import clause_claims
 from torkham.ingest.extract.common import Regions, Sentences
 from torkham.ingest.extract.given_claims import given_claims
-from torkham.ingest.extract.headline_claims import headline_sources
+from torkham.ingest.extract.headline_claims import headline_sources, judging_headlines
 from torkham.ingest.extract.lexicon import Lexicon
 from torkham.ingest.extract.pronouns import resolve_pronouns
 from torkham.ingest.extract.quote_claims import continued_quotes, quote_claims
@@ -44,7 +46,9 @@ def find_claims(doc: Document, lexicon: Lexicon, regions: Regions, sentences: Se
     proposals += _attributions(cp)
     proposals += headline_sources(cp)
     proposals += clause_claims(cp)
+    proposals += blame_claims(cp)
     proposals += given_claims(cp)
+    proposals += judging_headlines(cp)
     resolve_pronouns(cp)
     held = {sentences.around(p.start)[0] for p in proposals} | {sentences.around(s)[0] for s in cp.quoted.starts}
     proposals += author_claims(doc, regions, sentences, held)

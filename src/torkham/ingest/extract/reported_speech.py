@@ -8,8 +8,14 @@ from functools import lru_cache
 
 from torkham.ingest.extract.claim_record import ClaimPass, statement_between
 from torkham.ingest.extract.claim_words import claim_words
-from torkham.ingest.extract.speakers import Speaker, inverted_speaker, speaker_of_verb, speech_verb_forms
-from torkham.ingest.extract.verb_use import form_of, reports
+from torkham.ingest.extract.speakers import (
+    Speaker,
+    apposed,
+    inverted_speaker,
+    speaker_of_verb,
+    speech_verb_forms,
+)
+from torkham.ingest.extract.verb_use import demands, form_of, reports
 from torkham.ingest.extract.words import default_words
 from torkham.ingest.proposal import Proposal
 
@@ -47,7 +53,8 @@ def reported_speech(cp: ClaimPass) -> list[Proposal]:
             continue
         sentence_start, sentence_end = cp.sentences.around(m.start())
         progressive = m.group().split()[0] in (*_BE, "has", "have")  # "is urging", "was quoted as saying"
-        if progressive and form_of(m.group().split()[-1])[0] in claim_words().directive_lemmas:
+        lemma = form_of(m.group().split()[-1])[0]
+        if progressive and lemma in claim_words().directive_lemmas and not demands(lemma, text[m.end() : sentence_end]):
             continue
         if not progressive and not reports(text, m.start(), m.end(), sentence_start, sentence_end):
             continue
@@ -87,11 +94,15 @@ def _claim_at(cp: ClaimPass, m: re.Match[str], sentence_start: int, sentence_end
 
 def _inverted(text: str, speaker: Speaker, verb_start: int, sentence_start: int) -> bool:
     """A verb of _INVERTING right after a clause and its comma has its speaker after it: not the name
-    just before the comma ('Naveed Akhtar, said'), nor one with an apposition ('X, the spokesman, told')."""
+    just before the comma ('Naveed Akhtar, said'), nor one with an apposition ('X, the spokesman, told'); a
+    name after a preposition is a place or an object, not the speaker ('…, mostly in Paktika, said X')."""
     before = text[sentence_start:verb_start]
     if text[verb_start : verb_start + 6].split()[0] not in _INVERTING or not re.search(r",\s+$", before):
         return False
-    return not re.fullmatch(r"\s*,\s*", text[speaker.end : verb_start]) and not _APPOSED.search(before)
+    if _AFTER_PREPOSITION.search(text, sentence_start, speaker.start):
+        return True
+    apposition = _APPOSED.search(before) or apposed(before)
+    return not re.fullmatch(r"\s*,\s*", text[speaker.end : verb_start]) and not apposition
 
 
 def _aside(text: str, speaker: Speaker, sentence_start: int) -> bool:
@@ -113,6 +124,7 @@ def _addressee(verb: str, rest: str) -> re.Match[str] | None:
     return None if dated else told
 
 
+_AFTER_PREPOSITION = re.compile(r"\b(?:in|of|at|from|near|to|into|across|inside|outside)\s+(?:the\s+)?$")
 _INVERTING = ("said", "says", "added", "stated", "wrote")  # verbs whose speaker may follow them
 # "X, the provincial spokesman, told", "The council of X, which borders Y, says"
 _APPOSED = re.compile(r",\s+(?:a|an|the|its|his|her|which|who|whose|[a-z]+ly\s+[a-z]+ed)\s+[^,;:()]{1,60},\s*$")

@@ -13,7 +13,7 @@ from torkham.ingest.extract.claim_words import claim_words
 from torkham.ingest.extract.words import default_words
 
 NAME_REACH = 60  # characters between a speaker and the verb, at most
-_LINKS = r"of\s+the\s+|of\s+|bin\s+|ul\s+|for\s+|in\s+the\s+"
+_LINKS = r"of\s+the\s+|of\s+|bin\s+|ul\s+|(?:ul|ud|ur|al)-|for\s+|in\s+the\s+"
 _NAME = re.compile(rf"(?:[A-Z][\w'’-]*|al-[A-Z][\w'’-]*)(?:\s+(?:{_LINKS})?[A-Z][\w'’-]*){{0,5}}")
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 RELATIVES = {"that", "which", "who"}  # "a … organization that has claimed": the speaker is what it refers to
@@ -128,6 +128,32 @@ _ASIDE = re.compile(r",\s*(?:however|though|too|also|in turn|meanwhile)\s*,?", r
 # which borders Y, says" (a relative clause between the subject and its verb)
 # or a participle after an adverb ("The survey, recently completed in three districts, indicates")
 _APPOSITION = re.compile(r",\s+(?:a|an|the|its|his|her|which|who|whose|(?:[a-z]+ly\s+)?[a-z]+ed)\s+[^,;:()]{1,60},\s*$")
+
+
+# "The group, in a statement sent to journalists, claimed", "Officials, speaking on condition of anonymity, said"
+_INTERJECTION = re.compile(
+    r",\s+(?:in|on|via|through|during|at|after|before|with|from|speaking|writing|responding|reacting|talking)\s+"
+    r"[^,;:()]{1,60},\s*$"
+)
+
+
+def apposed(before: str) -> re.Match[str] | None:
+    """What stands between a subject and its verb, set off by commas: an apposition ('X, a little-known
+    front, claimed'), a role ('X, governor of Kunar, said'), how it was said ('X, in a statement, said')."""
+    return _APPOSITION.search(before) or role_apposition().search(before) or _INTERJECTION.search(before)
+
+
+@lru_cache(maxsize=1)
+def role_apposition() -> re.Pattern[str]:
+    """A role without an article between a name and its verb: 'X, governor of Kunar province, said', 'X, deputy
+    spokesman for the ministry, told' (wordlists.yaml: person_titles; claim_words.yaml: person_nouns)."""
+    roles = {*default_words().person_titles, *claim_words().person_nouns}
+    alternatives = "|".join(sorted((re.escape(r) for r in roles if " " not in r), key=len, reverse=True))
+    return re.compile(
+        rf",\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{alternatives})\s+(?:of|for|at|in|to)\s+[^,;:()]{{1,60}},\s*$"
+    )
+
+
 # "The Taliban administration in Kabul accused", "The government of northwestern X province says"
 # (not "reports of the Taliban stating": a name after the article alone is the subject)
 _MODIFIER = re.compile(r"\s+(?:in|of|from|at|for)\s+(?:(?:the\s+)?(?!the\b)[a-z][a-z-]*\s+(?:[a-z][a-z-]*\s+)?)?$")
@@ -155,7 +181,7 @@ def speaker_of_verb(text: str, verb_start: int, sentence_start: int) -> Speaker 
     names both)."""
     window_start = max(sentence_start, verb_start - 120)
     before = _ASIDE.sub(lambda m: " " * len(m.group()), text[window_start:verb_start])
-    apposition = _APPOSITION.search(before)
+    apposition = apposed(before)
     aside = 0  # the apposition's length: the subject may stand that much further back
     if apposition:
         aside = len(before) - apposition.start()
@@ -182,9 +208,16 @@ def speaker_of_verb(text: str, verb_start: int, sentence_start: int) -> Speaker 
     owned = re.match(r"['’]s((?:\s+[a-z][\w-]*){1,3})\s*$", tail)
     if owned:  # "Afghanistan's defense ministry"
         return Speaker(text[who.start : who.end + owned.end(1)], who.start, who.end + owned.end(1))
-    if _NOUN_AFTER_NAME.fullmatch(tail):
+    if _NOUN_AFTER_NAME.fullmatch(tail) or _opening_modifier(text, sentence_start, who, tail):
         return None  # "the situation under the erratic Taliban rule indicates": the name modifies a noun
     return _with_partners(text, clause_start, who)
+
+
+def _opening_modifier(text: str, sentence_start: int, who: Speaker, tail: str) -> bool:
+    """'Recent events show', 'Territorial disputes …': a one-word 'name' that opens the sentence before a plural
+    noun is a capitalised adjective, not a speaker."""
+    opens = not text[sentence_start : who.start].strip(" \"“'‘") and " " not in who.text
+    return opens and re.fullmatch(r"\s+[a-z][a-z-]*s\s*", tail) is not None
 
 
 def _subject_name(text: str, clause_start: int, clause: str) -> tuple[Speaker | None, int]:

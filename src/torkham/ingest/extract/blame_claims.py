@@ -1,0 +1,35 @@
+"""Blame put as an act: 'Islamabad holds the Afghan Taliban responsible for the attacks', 'Kabul pointed the
+finger at Pakistan's intelligence service'. The subject asserts that the one blamed did it; the statement
+runs from the one blamed to the sentence's end. One holds someone, not 'a meeting', responsible. (Blame put as speech, 'accused X of …', 'blamed X for …', is
+reported speech.)"""
+
+from __future__ import annotations
+
+import re
+
+from torkham.ingest.extract.claim_record import ClaimPass, statement_between
+from torkham.ingest.extract.speakers import speaker_of_verb
+from torkham.ingest.proposal import Proposal
+
+MIN_WORDS = 4
+_BLAME = re.compile(
+    r"\b(?P<verb>holds|hold|held|holding)\s+(?!an?\s)(?P<blamed>[^.;:,]{2,60}?)\s+(?:responsible|accountable|culpable)\s+for\b"
+    r"|\b(?P<verb2>pointed|points|point|pointing)\s+(?:the|a)\s+finger\s+(?:of\s+blame\s+)?at\s+(?P<blamed2>)"
+)
+
+
+def blame_claims(cp: ClaimPass) -> list[Proposal]:
+    text, out = cp.doc.text, []
+    for m in _BLAME.finditer(text):
+        verb = "verb" if m.group("verb") else "verb2"
+        blamed = "blamed" if m.group("verb") else "blamed2"
+        if cp.skipped(m.start()):
+            continue
+        sentence_start, sentence_end = cp.sentences.around(m.start())
+        speaker = speaker_of_verb(text, m.start(verb), sentence_start)
+        if speaker is None or cp.held(sentence_start, speaker):
+            continue
+        statement = statement_between(text, m.start(blamed), sentence_end)
+        if len(statement.split()) >= MIN_WORDS:
+            out.append(cp.claim(speaker, statement, min(speaker.start, m.start()), sentence_end))
+    return out
