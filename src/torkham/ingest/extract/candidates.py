@@ -16,6 +16,7 @@ from torkham.ingest.extract import candidate_finders as finders
 from torkham.ingest.extract import name_lines
 from torkham.ingest.extract.acronyms import Pair, abbreviation_list, inline_pairs, spells_strictly
 from torkham.ingest.extract.actor_words import actor_words
+from torkham.ingest.extract.appositions import merge_appositions
 from torkham.ingest.extract.candidate_collector import (
     Candidate,
     Collector,
@@ -166,6 +167,7 @@ def find_candidates(
     name_lines.add_listed_acronyms(doc, collector)
     add_listed_groups(doc, collector)
     merge_parenthesised(doc.text, collector)
+    merge_appositions(doc.text, collector)
     merge_headed_abbreviations(collector, kind_of)
     merge_short_names(collector)
     merge_same_actor(collector, actor_words().same_actor)

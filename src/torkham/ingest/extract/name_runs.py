@@ -16,7 +16,7 @@ from torkham.ingest.extract.namewords import DASHES, LINK, SEQUENCE, is_title, k
 from torkham.ingest.extract.words import Words, default_words
 
 HEADLINE_MIN_WORDS = 5  # shorter title-case lines are labels and names ('General Asim Munir')
-HEADLINE_MAX_WORDS = 16
+HEADLINE_MAX_WORDS = 24
 HEADLINE_MAX_CHARS = 200
 HEADLINE_CAPITALISED = 0.7  # share of the longer words capitalised in a title-case heading
 # the short words a title-case headline leaves lowercase: articles, conjunctions, prepositions ("Clash Spills
@@ -26,6 +26,7 @@ _HEADLINE_LINKS = {
     *("from", "over", "into", "onto", "after", "before", "amid", "amidst", "against", "across", "near", "despite"),
     *("under", "upon", "toward", "towards", "via", "off", "out", "up", "down", "about", "among", "between"),
 }
+_PLAN_HEADS = {"programme", "program", "plan", "project", "scheme", "initiative", "campaign"}
 _BRANCH = re.compile(r"(?:province|branch|chapter|wilayat|wing)$", re.I)
 POSSESSIVE = re.compile(r"['’]s$")
 _DASH = re.compile(f"[{DASHES}]")
@@ -177,7 +178,11 @@ def _role_first(line: str) -> bool:
 
 
 def headline_name(tokens: list[str], offsets: list[int]) -> Run:
-    """In a heading only a name with a kind word counts, up to that word and what continues it."""
+    """In a heading only a name with a kind word counts, up to that word and what continues it; a country
+    opening the heading before a word of no kind is its subject ('United States Announces Plan …'), and an
+    abbreviation before a plan's head word is the plan's owner ('… UN Program …': the UN)."""
+    if _country_subject(tokens):
+        return [], []
     head = next((i for i in range(len(tokens)) if kind_of(" ".join(tokens[: i + 1])) is not None), None)
     if head is None:
         return [], []
@@ -197,7 +202,19 @@ def headline_name(tokens: list[str], offsets: list[int]) -> Run:
             end += 1  # "Office for the Coordination of Humanitarian Affairs", "of the High Commissioner for …"
         else:
             break
+    if end == 2 and tokens[1].lower() in _PLAN_HEADS and _ACRONYM.fullmatch(tokens[0]):
+        end = 1  # "Joint Pakistan and UN Program": the UN's programme, in title case
     return tokens[:end], offsets[:end]
+
+
+def _country_subject(tokens: list[str]) -> bool:
+    """'United States Announces Plan': a country, then a word that is neither a kind, a link nor a country."""
+    countries = lookups()[3]
+    for k in (3, 2, 1):
+        if k < len(tokens) and countries.fullmatch(" ".join(tokens[:k])):
+            after = tokens[k]
+            return kind_of(after) is None and not LINK.fullmatch(after) and not countries.fullmatch(after)
+    return False
 
 
 def _office_goes_on(word: str) -> bool:

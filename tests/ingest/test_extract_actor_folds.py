@@ -1,0 +1,45 @@
+"""Actor candidates: one actor proposed once — a name set off after its abbreviation, a possessive owner of a
+plan, an abbreviation opening a longer name — and long title-case headlines giving only the names they hold.
+One test per class, on texts written for these tests."""
+
+from __future__ import annotations
+
+from actor_support import aliases, candidates
+
+
+def test_a_name_set_off_after_an_abbreviation_is_its_alias():
+    found = candidates(
+        "OCHA, the UN Relief Office, WHO, the UN Health Agency and ACF, the UN Food Fund, warned of "
+        "cholera. OCHA, WHO and ACF asked for money."
+    )
+    assert {name: aliases(found[name]) for name in found} == {
+        "OCHA": ["UN Relief Office"],
+        "WHO": ["UN Health Agency"],
+        "ACF": ["UN Food Fund"],
+    }
+    assert found["ACF"].record["kind"] == "intergovernmental_organisation"  # the set-off name gives it
+
+
+def test_a_list_after_an_abbreviation_is_no_apposition():
+    found = candidates("OCHA, the Kalat Relief Council and NRC delivered food. OCHA said more would follow.")
+    assert "Kalat Relief Council" in found
+    assert aliases(found["OCHA"]) == []
+
+
+def test_a_plan_after_a_possessive_is_its_owners_not_an_initiative():
+    found = candidates("Although the Government of Balochistan’s plan names the districts, the roads stay shut.")
+    assert found["Government of Balochistan"].record["kind"] == "government_body"
+    assert not [name for name in found if "’s" in name or "plan" in name]
+
+
+def test_an_abbreviation_opening_a_longer_name_is_not_listed_alone():
+    found = candidates("FAO, the UN Food Agency, and WFP, the UN Relief Agency, are worried about the winter.")
+    assert "UN" not in found
+
+
+def test_a_long_title_case_headline_opened_by_a_country_gives_no_run_of_its_words():
+    found = candidates(
+        "Norway Announces Plan to Give $3 Million for Joint Pakistan and UN Program Helping Afghan Refugees and "
+        "Pakistani Host Towns\n\nOslo | May 2, 2015\n\nNorway said on Friday it would give the money.\n"
+    )
+    assert not [name for name in found if "Announces" in name or "Program" in name or "Million" in name]
