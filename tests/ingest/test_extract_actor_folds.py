@@ -43,3 +43,37 @@ def test_a_long_title_case_headline_opened_by_a_country_gives_no_run_of_its_word
         "Pakistani Host Towns\n\nOslo | May 2, 2015\n\nNorway said on Friday it would give the money.\n"
     )
     assert not [name for name in found if "Announces" in name or "Program" in name or "Million" in name]
+
+
+def test_a_run_ends_where_a_pairs_name_begins():
+    found = candidates(
+        "The money goes to the joint Government of Sindh and UN Flood Relief and Housing Areas (FRHA) "
+        "programme this year."
+    )
+    assert aliases(found["Flood Relief and Housing Areas"]) == ["FRHA"]
+    assert "Government of Sindh" in found
+    assert not [name for name in found if name.startswith("UN ")]
+
+
+def test_a_name_and_the_demonym_of_a_common_noun_are_not_one_name():
+    found = candidates("The envoy thanked the Government of Tajikistan and the Tajik people for their help.")
+    assert "Government of Tajikistan" in found
+    assert not [name for name in found if "Tajik" in name.split()]
+
+
+def test_a_long_form_in_lowercase_words_is_a_term_not_a_name():
+    found = candidates("In calendar year (CY) 2014, the Kalat Relief Council fed 9,000 families.")
+    assert not [name for name in found if "year" in name or name == "CY"]
+    assert "Kalat Relief Council" in found
+
+
+def test_a_country_described_as_a_place_is_no_agent():
+    found = candidates("Tajikistan is deep in debt after the floods. Its roads are closed.")
+    assert "Tajikistan" not in found
+    assert "Tajikistan" in candidates("Tajikistan is hosting the talks this week.")
+
+
+def test_a_name_set_off_before_an_occupation_is_a_person():
+    found = candidates("But Sana Gulzar, a senior nurse at the district hospital, told reporters nine had died.")
+    assert found["Sana Gulzar"].record["kind"] == "person"
+    assert found["Sana Gulzar"].notes == ["an occupation after it: 'a senior nurse at'"]

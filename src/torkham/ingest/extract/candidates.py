@@ -38,7 +38,7 @@ from torkham.ingest.extract.initiatives import head_after, named_initiatives
 from torkham.ingest.extract.known_variants import kind_in_time, variant_of
 from torkham.ingest.extract.lexicon import Lexicon
 from torkham.ingest.extract.lone_acronyms import lone_acronyms
-from torkham.ingest.extract.namewords import is_generic, is_title, kind_of
+from torkham.ingest.extract.namewords import LINK, is_generic, is_title, kind_of
 from torkham.ingest.extract.parenthesised import merge_parenthesised
 from torkham.ingest.extract.person_lists import add_listed_people
 from torkham.ingest.extract.shadows import Shadow
@@ -74,7 +74,8 @@ def _region(name: str) -> str | None:
 
 
 def _names_no_actor(text: str, pair: Pair) -> bool:
-    """'155 Unaccompanied Migrant Children (UMC)', 'Non-Food Items (NFIs)': people counted or things; 'as a
+    """'155 Unaccompanied Migrant Children (UMC)', 'Non-Food Items (NFIs)': people counted or things; 'fiscal
+    year (FY)': a term; 'as a
     Foreign Terrorist Organization (FTO)': a class, not one actor; 'Chief Executive Officer (CEO)',
     'Inspector General of Police (IGP)': roles."""
     if pair.from_list:
@@ -88,7 +89,15 @@ def _names_no_actor(text: str, pair: Pair) -> bool:
         or is_title(head_noun(pair.full.split()))  # "Inspector General of Police (IGP)": a role
         or is_generic(pair.full)
         or pair.abbr.lower() in words.non_actor_acronyms
+        or _common_term(pair.full)
     )
+
+
+def _common_term(full: str) -> bool:
+    """'In fiscal year (FY)': a long form in lowercase words (past a link word or an opening preposition) is
+    a term, not a name."""
+    words = full.split()[1:]
+    return any(w[0].islower() and not LINK.fullmatch(w) and w not in ("in", "to") for w in words)
 
 
 _INDEFINITE = re.compile(r"(?:^|\s)(?:[Aa]n?|[Aa]s an?)\s+$")

@@ -104,6 +104,8 @@ def _parts(tokens: list[str], offsets: list[int]) -> list[Run]:
     # "Lashkar-e-Islam and the Ansar al-Islam" are two; "Islamic State of Iraq and the Levant" (a link before) is one
     articled = tokens[cut + 1 : cut + 2] == ["the"] and not any(LINK.fullmatch(t) for t in first)
     after = cut + 2 if tokens[cut + 1 : cut + 2] == ["the"] else cut + 1
+    if after < len(tokens) and all(t.lower() in demonyms for t in tokens[after:]):
+        return [(first, offsets[:cut])]  # "the Government of Pakistan and the Pakistani people": an adjective
     left, right = looks_like_name(tokens[:cut]) or person, looks_like_name(tokens[after:])
     if not (left and right) and not (articled and after < len(tokens) and (left or right)):
         return [(tokens, offsets)]  # "Abdul Wali and Lashkar-e-Jhangvi" are two
