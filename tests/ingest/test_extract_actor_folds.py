@@ -77,3 +77,9 @@ def test_a_name_set_off_before_an_occupation_is_a_person():
     found = candidates("But Sana Gulzar, a senior nurse at the district hospital, told reporters nine had died.")
     assert found["Sana Gulzar"].record["kind"] == "person"
     assert found["Sana Gulzar"].notes == ["an occupation after it: 'a senior nurse at'"]
+
+
+def test_a_closing_quotation_mark_is_no_part_of_the_name():
+    found = candidates("Families fled the ‘Border Clearance Plan’ and its raids.")
+    assert "Border Clearance Plan" in found
+    assert not [name for name in found if name.endswith("’")]

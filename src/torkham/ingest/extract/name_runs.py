@@ -29,6 +29,7 @@ _HEADLINE_LINKS = {
 _PLAN_HEADS = {"programme", "program", "plan", "project", "scheme", "initiative", "campaign"}
 _BRANCH = re.compile(r"(?:province|branch|chapter|wilayat|wing)$", re.I)
 POSSESSIVE = re.compile(r"['’]s$")
+_CLOSING_QUOTE = re.compile(r"(?<=[a-z])['’]$")
 _DASH = re.compile(f"[{DASHES}]")
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _ACRONYM = re.compile(r"[A-Z][A-Z.]*[A-Z]\.?s?")
@@ -131,8 +132,8 @@ def trimmed(
         tokens, offsets = tokens[1:], offsets[1:]
     while tokens and drop(tokens[-1], last=True):
         tokens, offsets = tokens[:-1], offsets[:-1]
-    if tokens:
-        tokens = [*tokens[:-1], POSSESSIVE.sub("", tokens[-1])]
+    if tokens:  # "Pakistan’s", and a closing quotation mark ("the ‘… Repatriation Plan’")
+        tokens = [*tokens[:-1], _CLOSING_QUOTE.sub("", POSSESSIVE.sub("", tokens[-1]))]
     return tokens, offsets
 
 
