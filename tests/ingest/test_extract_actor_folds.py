@@ -83,3 +83,14 @@ def test_a_closing_quotation_mark_is_no_part_of_the_name():
     found = candidates("Families fled the ‘Border Clearance Plan’ and its raids.")
     assert "Border Clearance Plan" in found
     assert not [name for name in found if name.endswith("’")]
+
+
+def test_a_name_in_a_title_case_headline_ends_at_its_verb():
+    found = candidates(
+        "Islamabad Announces Plan to Fund Border Markets for Traders\n\nThe plan was announced on Monday."
+    )
+    assert found == {}
+    found = candidates(
+        "Kalat Relief Council Urges Donors to Fund Winter Aid in Quetta\n\nThe council said so on Monday."
+    )
+    assert list(found) == ["Kalat Relief Council"]

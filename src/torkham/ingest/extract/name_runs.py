@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from torkham.ingest.extract.actor_words import actor_words
 from torkham.ingest.extract.claim_words import claim_words
@@ -186,6 +187,8 @@ def headline_name(tokens: list[str], offsets: list[int]) -> Run:
     abbreviation before a plan's head word is the plan's owner ('… UN Program …': the UN)."""
     if _country_subject(tokens):
         return [], []
+    verb = next((i for i in range(1, len(tokens)) if _headline_verb(tokens, i)), len(tokens))
+    tokens, offsets = tokens[:verb], offsets[:verb]  # "Islamabad Announces Plan": the name ends at the verb
     head = next((i for i in range(len(tokens)) if kind_of(" ".join(tokens[: i + 1])) is not None), None)
     if head is None:
         return [], []
@@ -208,6 +211,22 @@ def headline_name(tokens: list[str], offsets: list[int]) -> Run:
     if end == 2 and tokens[1].lower() in _PLAN_HEADS and _ACRONYM.fullmatch(tokens[0]):
         end = 1  # "Joint Pakistan and UN Program": the UN's programme, in title case
     return tokens[:end], offsets[:end]
+
+
+def _headline_verb(tokens: list[str], i: int) -> bool:
+    """'Announces', 'Urges', 'Says': a verb of speech or of an act, capitalised in a title-case headline (the
+    present form of a past one the word lists hold: 'announced'); not the end of a country ('United States')."""
+    low = tokens[i].lower()
+    if kind_of(tokens[i]) is not None or lookups()[3].fullmatch(" ".join(tokens[i - 1 : i + 1])):
+        return False
+    verbs = _verbs()
+    return low in verbs or (low.endswith("s") and (low[:-1] + "d" in verbs or low[:-1] + "ed" in verbs))
+
+
+@lru_cache(maxsize=1)
+def _verbs() -> frozenset[str]:
+    words = actor_words()
+    return frozenset({*default_words().speech_verbs, *words.agent_verbs, *words.country_agent_after} - {"is", "has"})
 
 
 def _country_subject(tokens: list[str]) -> bool:
