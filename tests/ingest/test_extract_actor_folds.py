@@ -94,3 +94,13 @@ def test_a_name_in_a_title_case_headline_ends_at_its_verb():
         "Kalat Relief Council Urges Donors to Fund Winter Aid in Quetta\n\nThe council said so on Monday."
     )
     assert list(found) == ["Kalat Relief Council"]
+
+
+def test_a_capital_opening_a_sentence_before_a_verb_is_its_government():
+    found = candidates(
+        "Dushanbe, 4 March 2022: talks began. Officials in Dushanbe said little. Dushanbe rejects the claims "
+        "and Tehran’s offer."
+    )
+    assert list(found) == ["Dushanbe"]
+    assert found["Dushanbe"].record["kind"] == "government_body"
+    assert found["Dushanbe"].notes == ["'Dushanbe rejects': a capital for its government"]

@@ -39,6 +39,7 @@ _LISTS = (
     "byline_verbs",
     "country_between_places",
     "country_place_states",
+    "capital_cities",
     "author_line_followers",
     "sentence_adverbs",
     "force_modifiers",
@@ -90,6 +91,7 @@ class ActorWords:
     byline_verbs: frozenset[str]
     country_between_places: frozenset[str]
     country_place_states: frozenset[str]
+    capital_cities: frozenset[str]
     author_line_followers: frozenset[str]
     sentence_adverbs: frozenset[str]
     force_modifiers: frozenset[str]

@@ -26,6 +26,7 @@ from torkham.ingest.extract.candidate_collector import (
     note_look_alikes,
 )
 from torkham.ingest.extract.candidate_names import from_names, head_noun
+from torkham.ingest.extract.capital_agents import capital_agents
 from torkham.ingest.extract.citations import Entry
 from torkham.ingest.extract.comma_names import comma_names
 from torkham.ingest.extract.common import propose
@@ -167,7 +168,7 @@ def find_candidates(
         collector.add(Candidate(name, "ethnic_group", start, end, dict.fromkeys(forms, "other_name"), [note]))
     for name, start, end, note in epithet_names(doc.text):
         collector.add(Candidate(name, "person", start, end, {}, [note]))
-    for name, start, end, note in government_names(doc.text):
+    for name, start, end, note in [*government_names(doc.text), *capital_agents(doc.text)]:
         collector.add(Candidate(name, "government_body", start, end, {}, [note]))
     _from_lone_acronyms(doc, collector, no_actors)
     name_lines.add_listed(doc, collector)

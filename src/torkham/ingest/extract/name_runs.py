@@ -219,14 +219,21 @@ def _headline_verb(tokens: list[str], i: int) -> bool:
     low = tokens[i].lower()
     if kind_of(tokens[i]) is not None or lookups()[3].fullmatch(" ".join(tokens[i - 1 : i + 1])):
         return False
+    return act_verb(low)
+
+
+def act_verb(word: str) -> bool:
+    """A verb of speech or of an act the word lists hold ('dismissed', 'urged'), or its present form
+    ('dismisses', 'urges'); not a form of 'be' or 'have', nor a modal."""
     verbs = _verbs()
-    return low in verbs or (low.endswith("s") and (low[:-1] + "d" in verbs or low[:-1] + "ed" in verbs))
+    return word in verbs or (word.endswith("s") and (word[:-1] + "d" in verbs or word[:-1] + "ed" in verbs))
 
 
 @lru_cache(maxsize=1)
 def _verbs() -> frozenset[str]:
     words = actor_words()
-    return frozenset({*default_words().speech_verbs, *words.agent_verbs, *words.country_agent_after} - {"is", "has"})
+    plain = {"is", "was", "were", "has", "had", "have", "can", "could", "may", "might", "must", "should", "will"}
+    return frozenset({*default_words().speech_verbs, *words.agent_verbs, *words.country_agent_after} - plain)
 
 
 def _country_subject(tokens: list[str]) -> bool:
