@@ -21,9 +21,13 @@ def test_a_name_set_off_after_an_abbreviation_is_its_alias():
 
 
 def test_a_list_after_an_abbreviation_is_no_apposition():
-    found = candidates("OCHA, the Kalat Relief Council and NRC delivered food. OCHA said more would follow.")
-    assert "Kalat Relief Council" in found
-    assert aliases(found["OCHA"]) == []
+    for text in (
+        "OCHA, the Kalat Relief Council and NRC delivered food. OCHA said more would follow.",
+        "OCHA, the Kalat Relief Council, and NRC delivered food. OCHA said more would follow.",
+    ):
+        found = candidates(text)
+        assert "Kalat Relief Council" in found
+        assert aliases(found["OCHA"]) == []
 
 
 def test_a_plan_after_a_possessive_is_its_owners_not_an_initiative():
@@ -65,6 +69,11 @@ def test_a_long_form_in_lowercase_words_is_a_term_not_a_name():
     found = candidates("In calendar year (CY) 2014, the Kalat Relief Council fed 9,000 families.")
     assert not [name for name in found if "year" in name or name == "CY"]
     assert "Kalat Relief Council" in found
+    found = candidates("The Harakat ul-Mujahideen (HuM) and Jamaat ud Dawa (JuD) were banned.")
+    assert {name: aliases(p) for name, p in found.items()} == {
+        "Harakat ul-Mujahideen": ["HuM"],
+        "Jamaat ud Dawa": ["JuD"],
+    }  # connectors in lowercase are part of a name
 
 
 def test_a_country_described_as_a_place_is_no_agent():

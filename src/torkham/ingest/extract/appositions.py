@@ -2,7 +2,7 @@
 Agency, …" — one candidate, the name an alias of the abbreviation. A list of names is not an apposition:
 the name must be followed by a verb ("…, the UN Refugee Agency, said"), the end of the sentence, or the next
 such pair ("UNHCR, the UN Refugee Agency, IOM, the UN Migration Agency and UNICEF, …"); "UNHCR, the World
-Bank and IOM" are three."""
+Bank, and IOM" are three."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from torkham.kb.names import normalize
 
 _ABBREVIATION = re.compile(r"[A-Z][A-Z0-9]{1,7}")
 # what may follow the set-off name: a lowercase word (a verb), the sentence's end, or the next "ABBR, the"
-_AFTER_NAME = r"(?=,\s+[a-z]|\s*[.;]|,?\s+(?:and\s+)?[A-Z][A-Z0-9]{1,7},\s+the\s)"
+_AFTER_NAME = r"(?=,\s+(?!and\b|or\b)[a-z]|\s*[.;]|,?\s+(?:and\s+)?[A-Z][A-Z0-9]{1,7},\s+the\s)"
 
 
 def merge_appositions(text: str, collector: Collector) -> None:

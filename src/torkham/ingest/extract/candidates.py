@@ -98,7 +98,11 @@ def _common_term(full: str) -> bool:
     """'In fiscal year (FY)': a long form in lowercase words (past a link word or an opening preposition) is
     a term, not a name."""
     words = full.split()[1:]
-    return any(w[0].islower() and not LINK.fullmatch(w) and w not in ("in", "to") for w in words)
+    return any(w[0].islower() and not LINK.fullmatch(w) and not _CONNECTOR.match(w) for w in words)
+
+
+# what may be lowercase inside a name: "in", "to", a connector alone or opening a word ("Harakat ul-Mujahideen")
+_CONNECTOR = re.compile(r"(?:in|to|ud|ur|el|ad|as|ibn|bin|al|ul|e|i)(?:$|[-–‑])")
 
 
 _INDEFINITE = re.compile(r"(?:^|\s)(?:[Aa]n?|[Aa]s an?)\s+$")
