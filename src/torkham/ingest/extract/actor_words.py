@@ -38,6 +38,8 @@ _LISTS = (
     "person_list_phrases",
     "byline_verbs",
     "country_between_places",
+    "country_place_states",
+    "capital_cities",
     "author_line_followers",
     "sentence_adverbs",
     "force_modifiers",
@@ -88,6 +90,8 @@ class ActorWords:
     person_list_phrases: frozenset[str]
     byline_verbs: frozenset[str]
     country_between_places: frozenset[str]
+    country_place_states: frozenset[str]
+    capital_cities: frozenset[str]
     author_line_followers: frozenset[str]
     sentence_adverbs: frozenset[str]
     force_modifiers: frozenset[str]

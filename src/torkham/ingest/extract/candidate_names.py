@@ -69,6 +69,10 @@ def from_names(doc: Document, collector: Collector, words: Words, skip_spans: li
         all_tokens = run.split(" ")
         all_offsets = [start + o.start() for o in re.finditer(r"\S+", run)]
         for tokens, offsets in split_run(unlabelled(text, *unglued([t for t in all_tokens if t], all_offsets))):
+            # a run ends where a pair's name begins: "UN Refugee Affected and … Areas (RAHA)", "Border
+            # Monitoring Team of the Directorate … (DoRR)"; "Office of the …" leaves a kind word alone, no name
+            inside = next((i for i, at in enumerate(offsets) if i and skipped(at)), len(tokens))
+            tokens, offsets = tokens[:inside], offsets[:inside]
             tokens, offsets = trimmed(tokens, offsets, words, lambda at: starts_sentence(text, at), text)
             if not tokens or skipped(offsets[0]):
                 continue

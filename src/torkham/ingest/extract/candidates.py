@@ -16,6 +16,7 @@ from torkham.ingest.extract import candidate_finders as finders
 from torkham.ingest.extract import name_lines
 from torkham.ingest.extract.acronyms import Pair, abbreviation_list, inline_pairs, spells_strictly
 from torkham.ingest.extract.actor_words import actor_words
+from torkham.ingest.extract.appositions import merge_appositions
 from torkham.ingest.extract.candidate_collector import (
     Candidate,
     Collector,
@@ -25,6 +26,7 @@ from torkham.ingest.extract.candidate_collector import (
     note_look_alikes,
 )
 from torkham.ingest.extract.candidate_names import from_names, head_noun
+from torkham.ingest.extract.capital_agents import capital_agents
 from torkham.ingest.extract.citations import Entry
 from torkham.ingest.extract.comma_names import comma_names
 from torkham.ingest.extract.common import propose
@@ -37,7 +39,7 @@ from torkham.ingest.extract.initiatives import head_after, named_initiatives
 from torkham.ingest.extract.known_variants import kind_in_time, variant_of
 from torkham.ingest.extract.lexicon import Lexicon
 from torkham.ingest.extract.lone_acronyms import lone_acronyms
-from torkham.ingest.extract.namewords import is_generic, is_title, kind_of
+from torkham.ingest.extract.namewords import LINK, is_generic, is_title, kind_of
 from torkham.ingest.extract.parenthesised import merge_parenthesised
 from torkham.ingest.extract.person_lists import add_listed_people
 from torkham.ingest.extract.shadows import Shadow
@@ -73,7 +75,8 @@ def _region(name: str) -> str | None:
 
 
 def _names_no_actor(text: str, pair: Pair) -> bool:
-    """'155 Unaccompanied Migrant Children (UMC)', 'Non-Food Items (NFIs)': people counted or things; 'as a
+    """'155 Unaccompanied Migrant Children (UMC)', 'Non-Food Items (NFIs)': people counted or things; 'fiscal
+    year (FY)': a term; 'as a
     Foreign Terrorist Organization (FTO)': a class, not one actor; 'Chief Executive Officer (CEO)',
     'Inspector General of Police (IGP)': roles."""
     if pair.from_list:
@@ -87,7 +90,19 @@ def _names_no_actor(text: str, pair: Pair) -> bool:
         or is_title(head_noun(pair.full.split()))  # "Inspector General of Police (IGP)": a role
         or is_generic(pair.full)
         or pair.abbr.lower() in words.non_actor_acronyms
+        or _common_term(pair.full)
     )
+
+
+def _common_term(full: str) -> bool:
+    """'In fiscal year (FY)': a long form in lowercase words (past a link word or an opening preposition) is
+    a term, not a name."""
+    words = full.split()[1:]
+    return any(w[0].islower() and not LINK.fullmatch(w) and not _CONNECTOR.match(w) for w in words)
+
+
+# what may be lowercase inside a name: "in", "to", a connector alone or opening a word ("Harakat ul-Mujahideen")
+_CONNECTOR = re.compile(r"(?:in|to|ud|ur|el|ad|as|ibn|bin|al|ul|e|i)(?:$|[-–‑])")
 
 
 _INDEFINITE = re.compile(r"(?:^|\s)(?:[Aa]n?|[Aa]s an?)\s+$")
@@ -157,7 +172,7 @@ def find_candidates(
         collector.add(Candidate(name, "ethnic_group", start, end, dict.fromkeys(forms, "other_name"), [note]))
     for name, start, end, note in epithet_names(doc.text):
         collector.add(Candidate(name, "person", start, end, {}, [note]))
-    for name, start, end, note in government_names(doc.text):
+    for name, start, end, note in [*government_names(doc.text), *capital_agents(doc.text)]:
         collector.add(Candidate(name, "government_body", start, end, {}, [note]))
     _from_lone_acronyms(doc, collector, no_actors)
     name_lines.add_listed(doc, collector)
@@ -166,6 +181,7 @@ def find_candidates(
     name_lines.add_listed_acronyms(doc, collector)
     add_listed_groups(doc, collector)
     merge_parenthesised(doc.text, collector)
+    merge_appositions(doc.text, collector)
     merge_headed_abbreviations(collector, kind_of)
     merge_short_names(collector)
     merge_same_actor(collector, actor_words().same_actor)

@@ -35,6 +35,7 @@ _SUBJECT_BEFORE = re.compile(r"(?:\n[ \t]*|[.!?]\s+|^)(?:[Tt]he\s+)?$")
 _BETWEEN_PLACES = re.compile(r"(\w+)\s+between\s+(?:the\s+)?$")
 _POSSESSIVE = re.compile(r"['’]s?\b\s*(\w+)?")
 _AFTER = re.compile(r"\s+(\w+)(?:\s+(\w+))?")
+_PLACE_STATE = re.compile(r"\s+(?:is|was|remains|remained)\s+(?:still\s+|now\s+)?(\w+)")
 
 
 @lru_cache(maxsize=1)
@@ -75,7 +76,15 @@ def country_acts(text: str, start: int, end: int) -> bool:
     first, last = list_span(text, start, end)
     window = text[max(0, first - 40) : first]
     placed = _after_preposition(window)
+    if _described_as_place(text, last):
+        return False
     return _acts_after(text, last, placed) or _acts_before(window, first <= 40, _opens_name(text, last))
+
+
+def _described_as_place(text: str, end: int) -> bool:
+    """'Afghanistan is deep in the grips of a crisis': the sentence says where or what the country is."""
+    state = _PLACE_STATE.match(text, end)
+    return bool(state and state.group(1).lower() in actor_words().country_place_states)
 
 
 def _opens_name(text: str, end: int) -> bool:

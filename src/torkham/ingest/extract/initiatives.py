@@ -1,7 +1,7 @@
 """Programmes and plans named with a lowercase head noun: "the Return of Qualified Afghans programme", "the
 Proof of Registration Card Extension plan"; the kind such a head gives a name written before it. The capitalised words before the head are the name (the head
 with them is an alias); a country, a demonym or an abbreviation alone before it names no initiative ("the
-Pakistan programme", "the UN plan")."""
+Pakistan programme", "the UN plan"), nor a possessive its owner ("the Government of Pakistan’s plan")."""
 
 from __future__ import annotations
 
@@ -17,6 +17,8 @@ _INITIATIVE = re.compile(
     r"\s+(?P<head>programme|program|initiative|project|campaign|scheme|plan)\b"
 )
 
+
+_POSSESSIVE = re.compile(r"['’]s?$")
 
 _HEADS = {
     **dict.fromkeys(("programme", "program", "initiative", "project", "campaign", "scheme", "plan"), "initiative"),
@@ -44,5 +46,7 @@ def named_initiatives(doc: Document) -> list[tuple[str, str, int, int]]:
             continue
         if countries.fullmatch(name) or is_generic(name) or words[0].lower() in default_words().non_name_words:
             continue
+        if _POSSESSIVE.search(name):
+            continue  # "the Government of Pakistan’s plan": the plan of an owner the name runs find
         out.append((name, f"{name} {m.group('head')}", m.start("name"), m.end()))
     return out

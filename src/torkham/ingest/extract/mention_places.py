@@ -3,7 +3,8 @@ city itself and so is no mention of the government (shadows.py): besides after a
 
 - with its country or state after it: "Islamabad, Pakistan", "Washington, DC";
 - after the word "capital": "the Pakistani capital, Islamabad";
-- opening a dateline: "Islamabad - On October 8, 2010, …";
+- opening a dateline: "Islamabad - On October 8, 2010, …", "Islamabad | June 19, 2014", "Islamabad, 3 November
+  2023: …";
 - in a list beside a province: "Khyber Pakhtunkhwa, Islamabad, Punjab, Sindh and Balochistan"."""
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ _CAPITAL_BEFORE = re.compile(r"\bcapital,?\s+$")
 _STATE_AFTER = re.compile(
     r",[ \t]+(?:D\.?C\.?(?!\w)|(?P<country>[A-Z][\w-]+(?:[ \t][A-Z][\w-]+)?)(?=\s*(?:$|[\n.,;:)])))"
 )
-_DATELINE_AFTER = re.compile(r"[ \t]+[-–—][ \t]+\S")
+# "Islamabad - On …", "Islamabad | June 19, 2014", "Islamabad, 3 November 2023:": a dash or bar, or a date after a comma
+_DATELINE_AFTER = re.compile(r"[ \t]+[-–—|][ \t]+\S|,[ \t]+(?:\d{1,2}[ \t]+)?[A-Z][a-z]{2,8}\.?[ \t]+\d")
 _ITEM_BEFORE = re.compile(r"(?P<item>[A-Z][\w-]+(?:[ \t][A-Z][\w-]+){0,2}),[ \t]+$")
 _ITEM_AFTER = re.compile(r"(?:,|,?[ \t]+and)[ \t]+(?P<item>[A-Z][\w-]+(?:[ \t][A-Z][\w-]+){0,2})")
 

@@ -30,8 +30,9 @@ _LINE = re.compile(r"(?m)^[ \t]*(?P<line>\S[^\n]*?)[ \t]*$")
 _BULLET = re.compile(r"^(?:[•▪◦·*\-–—]|\d{1,2}[.)])\s+")
 _ITEM_END = re.compile(r"\s*(?:,|\(|\[|:|;|\s[—–-]\s|$)")
 _LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|;\s*)")
-_ACRONYM_LIST = re.compile(  # "UNHCR, WFP and NRC", "the ICRC and the NRC"
-    r"\b[A-Z][A-Za-z]*[A-Z]\b(?:(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?[A-Z][A-Za-z]*[A-Z]\b){1,8}"
+# "UNHCR, WFP and NRC", "the ICRC and the NRC"; not an abbreviation opening a longer name ("the UN Refugee Agency")
+_ACRONYM_LIST = re.compile(
+    r"\b[A-Z][A-Za-z]*[A-Z]\b(?:(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?[A-Z][A-Za-z]*[A-Z]\b(?!\s+[A-Z][a-z])){1,8}"
 )
 _NAME = re.compile(r"(?<![\w.-])[A-Z][\w'’-]*(?: (?:(?:al|ul|ud|ur|bin|ibn)[- ])?[A-Z][\w'’-]*)+")
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from torkham.ingest.extract.actor_words import actor_words
 from torkham.ingest.extract.claim_words import claim_words
@@ -16,7 +17,7 @@ from torkham.ingest.extract.namewords import DASHES, LINK, SEQUENCE, is_title, k
 from torkham.ingest.extract.words import Words, default_words
 
 HEADLINE_MIN_WORDS = 5  # shorter title-case lines are labels and names ('General Asim Munir')
-HEADLINE_MAX_WORDS = 16
+HEADLINE_MAX_WORDS = 24
 HEADLINE_MAX_CHARS = 200
 HEADLINE_CAPITALISED = 0.7  # share of the longer words capitalised in a title-case heading
 # the short words a title-case headline leaves lowercase: articles, conjunctions, prepositions ("Clash Spills
@@ -26,8 +27,10 @@ _HEADLINE_LINKS = {
     *("from", "over", "into", "onto", "after", "before", "amid", "amidst", "against", "across", "near", "despite"),
     *("under", "upon", "toward", "towards", "via", "off", "out", "up", "down", "about", "among", "between"),
 }
+_PLAN_HEADS = {"programme", "program", "plan", "project", "scheme", "initiative", "campaign"}
 _BRANCH = re.compile(r"(?:province|branch|chapter|wilayat|wing)$", re.I)
 POSSESSIVE = re.compile(r"['’]s$")
+_CLOSING_QUOTE = re.compile(r"(?<=[a-z])['’]$")
 _DASH = re.compile(f"[{DASHES}]")
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _ACRONYM = re.compile(r"[A-Z][A-Z.]*[A-Z]\.?s?")
@@ -103,6 +106,8 @@ def _parts(tokens: list[str], offsets: list[int]) -> list[Run]:
     # "Lashkar-e-Islam and the Ansar al-Islam" are two; "Islamic State of Iraq and the Levant" (a link before) is one
     articled = tokens[cut + 1 : cut + 2] == ["the"] and not any(LINK.fullmatch(t) for t in first)
     after = cut + 2 if tokens[cut + 1 : cut + 2] == ["the"] else cut + 1
+    if after < len(tokens) and all(t.lower() in demonyms for t in tokens[after:]):
+        return [(first, offsets[:cut])]  # "the Government of Pakistan and the Pakistani people": an adjective
     left, right = looks_like_name(tokens[:cut]) or person, looks_like_name(tokens[after:])
     if not (left and right) and not (articled and after < len(tokens) and (left or right)):
         return [(tokens, offsets)]  # "Abdul Wali and Lashkar-e-Jhangvi" are two
@@ -128,8 +133,8 @@ def trimmed(
         tokens, offsets = tokens[1:], offsets[1:]
     while tokens and drop(tokens[-1], last=True):
         tokens, offsets = tokens[:-1], offsets[:-1]
-    if tokens:
-        tokens = [*tokens[:-1], POSSESSIVE.sub("", tokens[-1])]
+    if tokens:  # "Pakistan’s", and a closing quotation mark ("the ‘… Repatriation Plan’")
+        tokens = [*tokens[:-1], _CLOSING_QUOTE.sub("", POSSESSIVE.sub("", tokens[-1]))]
     return tokens, offsets
 
 
@@ -177,7 +182,13 @@ def _role_first(line: str) -> bool:
 
 
 def headline_name(tokens: list[str], offsets: list[int]) -> Run:
-    """In a heading only a name with a kind word counts, up to that word and what continues it."""
+    """In a heading only a name with a kind word counts, up to that word and what continues it; a country
+    opening the heading before a word of no kind is its subject ('United States Announces Plan …'), and an
+    abbreviation before a plan's head word is the plan's owner ('… UN Program …': the UN)."""
+    if _country_subject(tokens):
+        return [], []
+    verb = next((i for i in range(1, len(tokens)) if _headline_verb(tokens, i)), len(tokens))
+    tokens, offsets = tokens[:verb], offsets[:verb]  # "Islamabad Announces Plan": the name ends at the verb
     head = next((i for i in range(len(tokens)) if kind_of(" ".join(tokens[: i + 1])) is not None), None)
     if head is None:
         return [], []
@@ -197,7 +208,42 @@ def headline_name(tokens: list[str], offsets: list[int]) -> Run:
             end += 1  # "Office for the Coordination of Humanitarian Affairs", "of the High Commissioner for …"
         else:
             break
+    if end == 2 and tokens[1].lower() in _PLAN_HEADS and _ACRONYM.fullmatch(tokens[0]):
+        end = 1  # "Joint Pakistan and UN Program": the UN's programme, in title case
     return tokens[:end], offsets[:end]
+
+
+def _headline_verb(tokens: list[str], i: int) -> bool:
+    """'Announces', 'Urges', 'Says': a verb of speech or of an act, capitalised in a title-case headline (the
+    present form of a past one the word lists hold: 'announced'); not the end of a country ('United States')."""
+    low = tokens[i].lower()
+    if kind_of(tokens[i]) is not None or lookups()[3].fullmatch(" ".join(tokens[i - 1 : i + 1])):
+        return False
+    return act_verb(low)
+
+
+def act_verb(word: str) -> bool:
+    """A verb of speech or of an act the word lists hold ('dismissed', 'urged'), or its present form
+    ('dismisses', 'urges'); not a form of 'be' or 'have', nor a modal."""
+    verbs = _verbs()
+    return word in verbs or (word.endswith("s") and (word[:-1] + "d" in verbs or word[:-1] + "ed" in verbs))
+
+
+@lru_cache(maxsize=1)
+def _verbs() -> frozenset[str]:
+    words = actor_words()
+    plain = {"is", "was", "were", "has", "had", "have", "can", "could", "may", "might", "must", "should", "will"}
+    return frozenset({*default_words().speech_verbs, *words.agent_verbs, *words.country_agent_after} - plain)
+
+
+def _country_subject(tokens: list[str]) -> bool:
+    """'United States Announces Plan': a country, then a word that is neither a kind, a link nor a country."""
+    countries = lookups()[3]
+    for k in (3, 2, 1):
+        if k < len(tokens) and countries.fullmatch(" ".join(tokens[:k])):
+            after = tokens[k]
+            return kind_of(after) is None and not LINK.fullmatch(after) and not countries.fullmatch(after)
+    return False
 
 
 def _office_goes_on(word: str) -> bool:

@@ -153,7 +153,11 @@ def person_evidence(text: str, start: int, end: int, words: list[str]) -> str | 
         if role and is_title(role.group(1)):
             return f"a role before it: '{role.group(1)}'"
     return (
-        _speech_after(before, after, words) or _handle(after, words) or _aged(after) or _possessed(after, words, before)
+        _speech_after(before, after, words)
+        or _handle(after, words)
+        or _aged(after)
+        or _occupied(after, words)
+        or _possessed(after, words, before)
     )
 
 
@@ -178,6 +182,18 @@ def _possessed(after: str, words: list[str], before: str = "") -> str | None:
     for n in (1, 2):  # the noun, or the noun after one adjective
         if owned and owned.group(n) in actor_words().person_possessions:
             return f"what a person has: '{' '.join(words)}{after[: owned.end(n)]}'"
+    return None
+
+
+_OCCUPATION_AFTER = re.compile(r",\s+(?:an?|another)\s+((?:[a-z-]+\s+){0,2}[a-z]+)\b")
+
+
+def _occupied(after: str, words: list[str]) -> str | None:
+    """'Akhtar Mohammad, a senior doctor at the hospital': a name of two words or more set off before an
+    ordinary person's occupation (occupation_nouns of actor_words.yaml)."""
+    job = _OCCUPATION_AFTER.match(after)
+    if len(words) >= 2 and job and actor_words().occupation_nouns & set(job.group(1).split()):
+        return f"an occupation after it: '{job.group().strip(', ')}'"
     return None
 
 

@@ -94,8 +94,12 @@ def name_after(tokens: list[Token], last: int, text: str) -> int | None:
         elif token.norm not in LINKS | CONNECTORS:
             break
         j += 1
-    if end is None or kind_of(" ".join(words)) is None:
+    if end is None:
         return None
+    own = tokens[last].text
+    headed = own.isupper() and not is_title(words[-1]) and kind_of(" ".join([own, *words])) is not None
+    if kind_of(" ".join(words)) is None and not headed:
+        return None  # "UN Children’s Fund" names a body; "UN Humanitarian Coordinator" is a role of the UN
     return end
 
 
