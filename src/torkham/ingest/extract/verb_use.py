@@ -69,6 +69,8 @@ def reports(text: str, start: int, end: int, sentence_start: int, sentence_end: 
         return False  # "Instead of top-down approaches, emphasize …", "the independent think tank"
     if re.match(r"\s+by\b", after) and lemma != "say":
         return False  # "the attack claimed by the group": a participle
+    if words.pledge_pattern.match(after):
+        return False  # "announced that the U.S. government plans to contribute $8.9 million": a pledge, an event
     return _clause_follows(lemma, after) if lemma in words.clause_verbs else True
 
 
