@@ -1,6 +1,7 @@
 """The author's assertions of ties, advantage, targeting habits and threats faced (claim_words.yaml:
 affiliation, generalisation, author_frames access_given and risk_faced); and what stays background: a
-programme that is "a key part of" a strategy, fighters described as "affiliated with" a group."""
+programme that is "a key part of" a strategy, fighters described as "affiliated with" a group. A
+prediction on a condition ("If …, X will be …") is the author's; a direction to the reader ("If you …") is not."""
 
 from __future__ import annotations
 
@@ -60,3 +61,12 @@ def test_a_rebellion_faced_is_the_authors():
 
 def test_a_programme_as_part_of_a_strategy_is_background():
     assert _claims("The RAHA programme is a key part of the regional strategy signed by the three governments.") == []
+
+
+def test_a_prediction_on_a_condition_is_the_authors():
+    assert _marker("If the talks in Doha fail again, the crossing will be closed for months.") == "if …, will"
+
+
+def test_a_direction_to_the_reader_on_a_condition_is_no_claim():
+    assert _claims("If you are a registered refugee, you will be asked for your card at the crossing.") == []
+    assert _claims("If the card expires, holders must renew it at the nearest registration office.") == []
