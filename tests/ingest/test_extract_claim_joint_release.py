@@ -93,3 +93,12 @@ def test_admitting_people_is_no_speech_but_admitting_to_an_act_is():
 def test_highlighting_support_is_the_speakers_claim():
     claims = _claims("Ambassador Kato highlighted Japan's support for returnees and host communities in the province.")
     assert claims == [(["Kato"], "Japan's support for returnees and host communities in the province.")]
+
+
+def test_admitting_responsibility_reports_but_admitting_people_to_a_country_does_not():
+    claims = _claims("The Baloch Liberation Army admitted responsibility for the attack on the convoy in Turbat.")
+    assert claims == [(["Baloch Liberation Army"], "responsibility for the attack on the convoy in Turbat.")]
+    assert (
+        _claims("The United States admits thousands of Afghan refugees to the country every year for resettlement.")
+        == []
+    )

@@ -80,6 +80,7 @@ class ClaimWords:
     given_nouns: tuple[str, ...] = ()
     headline_judgements: tuple[str, ...] = ()
     demanded_acts: tuple[str, ...] = ()
+    clause_objects: dict[str, tuple[str, ...]] = field(default_factory=dict)
     concern_states: tuple[str, ...] = ()
     received_nouns: tuple[str, ...] = ()
     pledged_gifts: tuple[str, ...] = ()
@@ -173,6 +174,7 @@ def claim_words() -> ClaimWords:
         also_nouns=frozenset(words("also_nouns")),
         clause_verbs=frozenset(words("clause_verbs")),
         clause_followers=_mapping(data.get("clause_followers"), "clause_followers"),
+        clause_objects=_mapping(data.get("clause_objects") or {}, "clause_objects"),
         speech_nouns=words("speech_nouns"),
         irregular_pasts=words("irregular_pasts"),
         directive_lemmas=frozenset(words("directive_lemmas")),

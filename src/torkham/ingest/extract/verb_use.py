@@ -144,7 +144,11 @@ def _clause_follows(lemma: str, after: str) -> bool:
     """'announced that …', 'wrote: …', 'identified Pakistan as …' — not 'announced an end'."""
     if _CLAUSE_START.match(after) or _THAT_NEAR.match(after):
         return True
-    followers = claim_words().clause_followers.get(lemma, ())
+    words = claim_words()
+    objects = words.clause_objects.get(lemma, ())
+    if objects and re.match(rf"\s+(?:{'|'.join(re.escape(o) for o in objects)})\b", after):
+        return True  # "admitted responsibility for …", "has admitted to providing …"
+    followers = words.clause_followers.get(lemma, ())
     if not followers:
         return False
     alternatives = "|".join(re.escape(f) for f in followers)
