@@ -102,3 +102,7 @@ def test_admitting_responsibility_reports_but_admitting_people_to_a_country_does
         _claims("The United States admits thousands of Afghan refugees to the country every year for resettlement.")
         == []
     )
+
+
+def test_a_body_concerned_with_a_task_states_no_stance():
+    assert _claims("The Ministry of States and Frontier Regions is concerned with the registration of refugees.") == []

@@ -67,3 +67,7 @@ def test_a_clause_verb_that_ends_the_sentence_reports_what_comes_before():
 def test_a_clause_verb_with_an_object_or_in_the_passive_reports_nothing():
     assert _statements("The Frontier Corps reported on the clashes near the crossing at Chaman.") == []
     assert _statements("Two new cases of polio in the district of Bannu were reported.") == []
+
+
+def test_a_clause_verb_after_a_relative_at_the_sentence_end_reports_nothing():
+    assert _statements("The plan includes three new camps near the border, which the ministry announced.") == []

@@ -25,7 +25,7 @@ def _pattern() -> re.Pattern[str]:
     nouns = "|".join(re.escape(w) for w in sorted(words.received_nouns, key=len, reverse=True))
     concern = (
         rf"(?P<be>is|are|was|were|remains?|remained)\s+(?:[a-z]+ly\s+)?(?P<state>{states})"
-        r"\s+(?:about|at|by|for|over|that|with)\b"
+        r"\s+(?:about|at|by|for|over|that)\b"  # not "concerned with" (dealing with)
     )
     received = rf"(?P<has>has|have|had)\s+(?:also\s+)?received\s+(?P<noun>{nouns})\s+(?:of|that|about)\b"
     return re.compile(rf"\b(?:{concern}|{received})")

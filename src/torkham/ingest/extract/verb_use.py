@@ -41,6 +41,9 @@ _CLAUSE_START = re.compile(
 )
 # "…, local officials and residents reported.": a clause verb that ends its sentence reports what comes before
 _SENTENCE_END = re.compile(r"\s*(?:on\s+\w+day\s*|in\s+a\s+statement\s*)?[.!?]?\s*$")
+_RELATIVE = re.compile(
+    r"\b(?:which|that|what|whom)\s+(?:[\w'’-]+\s+){1,3}$", re.I
+)  # "…, which the ministry announced."
 _AUXILIARY_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:\w+ly\s+)?$")
 
 
@@ -73,9 +76,9 @@ def reports(text: str, start: int, end: int, sentence_start: int, sentence_end: 
         return False  # "the attack claimed by the group": a participle
     if words.pledge_pattern.match(after):
         return False  # "announced that the U.S. government plans to contribute $8.9 million": a pledge, an event
-    return (
-        _clause_follows(lemma, after) or _SENTENCE_END.match(after) is not None if lemma in words.clause_verbs else True
-    )
+    if lemma not in words.clause_verbs:
+        return True
+    return _clause_follows(lemma, after) or (_SENTENCE_END.match(after) is not None and not _RELATIVE.search(before))
 
 
 # "urged Taliban authorities to boost security": what is asked is a clause (not "to the ministry")
