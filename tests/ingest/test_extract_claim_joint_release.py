@@ -106,3 +106,13 @@ def test_admitting_responsibility_reports_but_admitting_people_to_a_country_does
 
 def test_a_body_concerned_with_a_task_states_no_stance():
     assert _claims("The Ministry of States and Frontier Regions is concerned with the registration of refugees.") == []
+
+
+def test_a_body_calling_for_something_in_the_present_is_its_claim():
+    claims = _claims("UNHCR, IOM and UNFPA call for protection of women and girls returning to Afghanistan.")
+    assert claims == [(["UNHCR", "IOM", "UNFPA"], "for protection of women and girls returning to Afghanistan.")]
+
+
+def test_calls_as_a_noun_or_for_a_meeting_are_no_claim():
+    assert _claims("The talks ended with calls for caution from the delegates of both countries.") == []
+    assert _claims("The Jirga calls for a meeting of the tribal elders in Landi Kotal next week.") == []

@@ -1,7 +1,8 @@
 """A stance or a knowledge a named body states of itself: its concern ("UNHCR, IOM and UNICEF are deeply
-concerned for the safety of children … and alarmed at …") and the reports it says have reached it ("IOM has
-received reports of persons being targeted in their homes"). The subject is the speaker (a list of bodies
-speaks jointly); the statement runs from the stance to the sentence's end. The words are data
+concerned for the safety of children … and alarmed at …"), the reports it says have reached it ("IOM has
+received reports of persons being targeted in their homes") and what it calls for, in the present ("UNHCR,
+IOM and UNICEF call for protection of children …"; not "with calls for caution", a noun). The subject is
+the speaker (a list of bodies speaks jointly); the statement runs from the stance to the sentence's end. The words are data
 (claim_words.yaml: concern_states, received_nouns); a pronoun or a common noun as subject ("we are
 concerned", "residents were worried about") is left to the other finders."""
 
@@ -16,6 +17,7 @@ from torkham.ingest.extract.speakers import speaker_of_verb
 from torkham.ingest.proposal import Proposal
 
 MIN_WORDS = 4
+_RIGHT_AFTER = re.compile(r"[ \t]+(?:(?:also|again|now|jointly|once\s+again|[a-z]+ly)[ \t]+)?")
 
 
 @lru_cache(maxsize=1)
@@ -28,7 +30,8 @@ def _pattern() -> re.Pattern[str]:
         r"\s+(?:about|at|by|for|over|that)\b"  # not "concerned with" (dealing with)
     )
     received = rf"(?P<has>has|have|had)\s+(?:also\s+)?received\s+(?P<noun>{nouns})\s+(?:of|that|about)\b"
-    return re.compile(rf"\b(?:{concern}|{received})")
+    call = r"(?P<call>calls?|are\s+calling|is\s+calling)\s+(?P<for>for)\s+(?!(?:a|an|the)?\s*(?:meeting|vote|tender|bids?)\b)"
+    return re.compile(rf"\b(?:{concern}|{received}|{call})")
 
 
 def stance_claims(cp: ClaimPass) -> list[Proposal]:
@@ -40,7 +43,9 @@ def stance_claims(cp: ClaimPass) -> list[Proposal]:
         speaker = speaker_of_verb(text, m.start(), sentence_start)
         if speaker is None or speaker.generic or cp.held(sentence_start, speaker):
             continue
-        begin = m.start("state") if m.group("state") else m.start("noun")
+        if m.group("call") and not _RIGHT_AFTER.fullmatch(text, speaker.end, m.start()):
+            continue  # "with calls for caution", "The UN's calls for …": a noun
+        begin = next(m.start(g) for g in ("state", "noun", "for") if m.group(g))
         statement = statement_between(text, begin, sentence_end)
         if len(statement.split()) >= MIN_WORDS:
             out.append(cp.claim(speaker, statement, min(speaker.start, m.start()), sentence_end))
