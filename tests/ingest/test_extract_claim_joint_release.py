@@ -116,3 +116,8 @@ def test_a_body_calling_for_something_in_the_present_is_its_claim():
 def test_calls_as_a_noun_or_for_a_meeting_are_no_claim():
     assert _claims("The talks ended with calls for caution from the delegates of both countries.") == []
     assert _claims("The Jirga calls for a meeting of the tribal elders in Landi Kotal next week.") == []
+
+
+def test_the_publishers_concern_in_its_own_voice_is_an_authors_claim():
+    assert _author_claim("We are deeply concerned about the safety of families returning through Torkham.")
+    assert _claims("We are working with the authorities on the safety of families returning home.") == []
