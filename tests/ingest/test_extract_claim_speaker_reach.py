@@ -71,3 +71,11 @@ def test_a_clause_verb_with_an_object_or_in_the_passive_reports_nothing():
 
 def test_a_clause_verb_after_a_relative_at_the_sentence_end_reports_nothing():
     assert _statements("The plan includes three new camps near the border, which the ministry announced.") == []
+
+
+def test_an_aside_as_highlighted_is_the_texts_own_not_speech():
+    text = "Militancy in Pakistan, as highlighted earlier in the chapter, has grown since August 2021 in the north."
+    assert _statements(text) == []
+    assert _statements("Ambassador Kato highlighted the support of Japan for the returnees in the province.") == [
+        (["Kato"], "the support of Japan for the returnees in the province.", "speaker 'Kato' is not a known actor")
+    ]

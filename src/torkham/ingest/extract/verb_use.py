@@ -20,6 +20,7 @@ _NOUN_BEFORE = re.compile(
     re.I,
 )
 _SHARE_BEFORE = re.compile(r"(?:\d%|\d\s+(?:per\s?cent|percent))\s+$", re.I)  # "91% cited", "40 percent said"
+_AS_BEFORE = re.compile(r"\bas\s+(?:(?:already|also|previously|earlier)\s+)?$", re.I)
 _POSSESSIVE = re.compile(r"['’]s\s+$")
 _ADJECTIVE_AFTER = re.compile(
     r"\s+(?!(?:to|that|it|he|she|they|we|this|these|there)\b)[a-z][\w-]*\s+(?:is|are|was|were|remains?|has|have|include[sd]?)\b"
@@ -64,6 +65,8 @@ def reports(text: str, start: int, end: int, sentence_start: int, sentence_end: 
     before, after = text[sentence_start:start], text[end:sentence_end]
     if _NOT_SPEECH.search(before) or words.not_claim_pattern.match(text, start, sentence_end):
         return False
+    if lemma != "say" and _AS_BEFORE.search(before):
+        return False  # "Militancy, as highlighted previously in the chapter, has …": the text's own aside
     if _SHARE_BEFORE.search(before):
         return False  # "91% cited “returning to own country”": a survey's share, no speaker the text names
     if lemma in words.directive_lemmas and not demands(lemma, after):
