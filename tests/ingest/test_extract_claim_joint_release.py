@@ -121,3 +121,8 @@ def test_calls_as_a_noun_or_for_a_meeting_are_no_claim():
 def test_the_publishers_concern_in_its_own_voice_is_an_authors_claim():
     assert _author_claim("We are deeply concerned about the safety of families returning through Torkham.")
     assert _claims("We are working with the authorities on the safety of families returning home.") == []
+
+
+def test_a_figure_compared_with_other_years_is_no_claim():
+    assert _claims("Returns in October were higher than any other month since the start of the year.") == []
+    assert _author_claim("Germany gives more to the programme than any other single donor in Europe.")
