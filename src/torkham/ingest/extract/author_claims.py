@@ -68,4 +68,12 @@ def _marker(sentence: str) -> str | None:
         if m.group()[:4].lower() == "have" and re.search(r"\bto\s+$", sentence[: m.start()]):
             continue
         return " ".join(m.group().lower().split())
-    return None
+    conditional = _CONDITIONAL.match(sentence)
+    return "if …, will" if conditional else None
+
+
+# A prediction on a condition: "If the Taliban do not contain threats, the primary tool will be …" (not "If
+# you are a refugee, you will need a card": a direction to the reader)
+_CONDITIONAL = re.compile(
+    r"\s*(?:If|Unless)\s+(?!you\b)[^.;:,]{3,120},\s+(?!you\b)[^.;:]{0,80}?\b(?:will|would)\s+be\b"
+)

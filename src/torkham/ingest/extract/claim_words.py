@@ -80,6 +80,10 @@ class ClaimWords:
     given_nouns: tuple[str, ...] = ()
     headline_judgements: tuple[str, ...] = ()
     demanded_acts: tuple[str, ...] = ()
+    clause_objects: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    concern_states: tuple[str, ...] = ()
+    received_nouns: tuple[str, ...] = ()
+    pledged_gifts: tuple[str, ...] = ()
 
     @cached_property
     def forms(self) -> dict[str, tuple[str, str]]:
@@ -104,6 +108,13 @@ class ClaimWords:
         phrases = sorted({p for ps in self.author_markers.values() for p in ps}, key=len, reverse=True)
         frames = [frame.pattern() for frame in self.author_frames.values()]
         return re.compile(r"\b(?:" + "|".join([*frames, *(re.escape(p) for p in phrases)]) + r")\b", re.I)
+
+    @cached_property
+    def pledge_pattern(self) -> re.Pattern[str]:
+        """What follows a reporting verb when it announces a gift planned: '… that the government plans to
+        contribute'."""
+        gifts = "|".join(re.escape(p) for p in self.pledged_gifts) or "(?!)"
+        return re.compile(rf"[^;:\"“]{{0,80}}?\b(?:{gifts})\b", re.I)
 
     @cached_property
     def not_claim_pattern(self) -> re.Pattern[str]:
@@ -163,6 +174,7 @@ def claim_words() -> ClaimWords:
         also_nouns=frozenset(words("also_nouns")),
         clause_verbs=frozenset(words("clause_verbs")),
         clause_followers=_mapping(data.get("clause_followers"), "clause_followers"),
+        clause_objects=_mapping(data.get("clause_objects") or {}, "clause_objects"),
         speech_nouns=words("speech_nouns"),
         irregular_pasts=words("irregular_pasts"),
         directive_lemmas=frozenset(words("directive_lemmas")),
@@ -184,4 +196,7 @@ def claim_words() -> ClaimWords:
         given_nouns=words("given_nouns"),
         headline_judgements=words("headline_judgements"),
         demanded_acts=words("demanded_acts"),
+        concern_states=words("concern_states"),
+        received_nouns=words("received_nouns"),
+        pledged_gifts=words("pledged_gifts"),
     )

@@ -11,7 +11,7 @@ topic is guessed from keywords (wordlists.yaml) and says so.
 The finders, in order (each holds its sentence and speaker, so one claim per sentence and speaker):
 quotations (quote_claims), reported speech (reported_speech), attributions ('according to X', below),
 clauses (clause_claims: participles, gerunds, 'prompting X to warn'), blame put as an act (blame_claims:
-'holds X responsible for'), then the author's own assertions
+'holds X responsible for'), a body's concern or the reports it received (stance_claims), then the author's own assertions
 in the sentences left (author_claims)."""
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from torkham.ingest.extract.lexicon import Lexicon
 from torkham.ingest.extract.pronouns import resolve_pronouns
 from torkham.ingest.extract.quote_claims import continued_quotes, quote_claims
 from torkham.ingest.extract.reported_speech import reported_speech
+from torkham.ingest.extract.stance_claims import stance_claims
 from torkham.ingest.proposal import Proposal
 from torkham.kb.names import normalize
 
@@ -48,6 +49,7 @@ def find_claims(doc: Document, lexicon: Lexicon, regions: Regions, sentences: Se
     proposals += clause_claims(cp)
     proposals += blame_claims(cp)
     proposals += given_claims(cp)
+    proposals += stance_claims(cp)
     proposals += judging_headlines(cp)
     resolve_pronouns(cp)
     held = {sentences.around(p.start)[0] for p in proposals} | {sentences.around(s)[0] for s in cp.quoted.starts}

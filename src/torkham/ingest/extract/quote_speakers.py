@@ -32,6 +32,8 @@ def speaker_after(text: str, end: int) -> Speaker | None:
     under a quotation."""
     verbs = _verbs()
     window = text[end : end + 160]
+    if "\n" in window[: len(window) - len(window.lstrip(" \t\n,.*"))]:  # a new paragraph: '”\n\nX, a …, told'
+        return _after_paragraph(text, end, window)
     m = re.match(rf"[\s,.*]*(?:\([^)]*\)\s*)?,?\s*(?P<verb>{verbs})\s+(?P<who>[^,.;\n\"“”]{{2,70}})", window)
     if m:
         at = end + m.start("who")
@@ -56,6 +58,11 @@ def speaker_after(text: str, end: int) -> Speaker | None:
     m = re.match(rf"[\s,.*]*(?P<who>(?:the|a|an)\s+[a-z][^,.;\n\"“”]{{1,50}}?)\s+(?:{verbs})\b", window)
     if m:  # '…," the statement said.'
         return body_before(text, end + m.start("who"), end + m.end("who"))
+    return _after_paragraph(text, end, window)
+
+
+def _after_paragraph(text: str, end: int, window: str) -> Speaker | None:
+    """A speaker below the quotation: 'With these words X …', a name line ('Iftikhar Firdous, Khorasan Diary')."""
     m = re.match(r"[\s\"”*]*(?:With|In) (?:these|those|his|her) words,?\s+(?P<who>[^,.;\n]{2,80})", window)
     if m:  # '"…"\n\nWith these words German Foreign Minister Heiko Maas summed up …'
         return first_name_in(m.group("who"), end + m.start("who"))

@@ -256,11 +256,36 @@ def _relative_speaker(text: str, at: int, word: str, window_start: int, sentence
 
 
 def _with_partners(text: str, clause_start: int, who: Speaker) -> Speaker:
-    """'UNHCR and IOM estimate': IOM, with UNHCR named beside it."""
+    """'UNHCR and IOM estimate': IOM, with UNHCR named beside it; 'UNHCR, the UN Refugee Agency, IOM and
+    UNICEF are concerned': a list of bodies from the sentence's start speaks jointly (its appositions left out)."""
     m = re.search(r"(?:^|\s)(?P<x>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})\s+and\s+$", text[clause_start : who.start])
     if m is None or m.group("x").lower() in default_words().non_name_words:
         return who
-    return Speaker(who.text, who.start, who.end, who.generic, (clean_name(m.group("x")),))
+    partners = _listed(text, clause_start + m.start("x"), m.group("x")) or (clean_name(m.group("x")),)
+    return Speaker(who.text, who.start, who.end, who.generic, partners)
+
+
+_LIST_ITEM = re.compile(r"(?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w.'’-]*){0,5}")
+
+
+def _listed(text: str, last_start: int, last: str) -> tuple[str, ...]:
+    """The names of a list that opens its sentence (or follows a dateline's colon) and ends at `last_start`:
+    each an acronym or a name of two words or more; an item with 'the' after a name is its apposition."""
+    opening = max(text.rfind(c, max(0, last_start - 250), last_start) for c in '.:;!?\n“"')
+    before, apposed_last = re.subn(r"\bthe\s+$", "", text[opening + 1 : last_start])
+    items = [i.strip() for i in re.split(r",\s+|\s+and\s+", before) if i.strip()]
+    items.append(f"the {last}" if apposed_last else last)
+    names = [i for k, i in enumerate(items) if not (k and i.startswith("the "))]
+    if len(names) < 2 or not all(_LIST_ITEM.fullmatch(i) and _body_name(i) for i in names):
+        return ()
+    return tuple(clean_name(n) for n in names)
+
+
+def _body_name(item: str) -> bool:
+    words = item.split()
+    if any(w.lower() in default_words().non_name_words for w in words):
+        return False
+    return len(words) >= 2 or (item.isupper() and len(item) >= 2)
 
 
 def _after_title(text: str) -> bool:

@@ -20,6 +20,7 @@ _NOUN_BEFORE = re.compile(
     re.I,
 )
 _SHARE_BEFORE = re.compile(r"(?:\d%|\d\s+(?:per\s?cent|percent))\s+$", re.I)  # "91% cited", "40 percent said"
+_AS_BEFORE = re.compile(r"\bas\s+(?:(?:already|also|previously|earlier)\s+)?$", re.I)
 _POSSESSIVE = re.compile(r"['’]s\s+$")
 _ADJECTIVE_AFTER = re.compile(
     r"\s+(?!(?:to|that|it|he|she|they|we|this|these|there)\b)[a-z][\w-]*\s+(?:is|are|was|were|remains?|has|have|include[sd]?)\b"
@@ -39,6 +40,11 @@ _CLAUSE_START = re.compile(
     r"\s*,?\s*(?:that\b|:|[\"“])|\s+(?:it|they|he|she|we|i)\s+"
     r"(?:would|will|had|has|have|was|were|is|are|could|should|did|must|may|might)\b"
 )
+# "…, local officials and residents reported.": a clause verb that ends its sentence reports what comes before
+_SENTENCE_END = re.compile(r"\s*(?:on\s+\w+day\s*|in\s+a\s+statement\s*)?[.!?]?\s*$")
+_RELATIVE = re.compile(
+    r"\b(?:which|that|what|whom)\s+(?:[\w'’-]+\s+){1,3}$", re.I
+)  # "…, which the ministry announced."
 _AUXILIARY_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:\w+ly\s+)?$")
 
 
@@ -59,6 +65,8 @@ def reports(text: str, start: int, end: int, sentence_start: int, sentence_end: 
     before, after = text[sentence_start:start], text[end:sentence_end]
     if _NOT_SPEECH.search(before) or words.not_claim_pattern.match(text, start, sentence_end):
         return False
+    if lemma != "say" and _AS_BEFORE.search(before):
+        return False  # "Militancy, as highlighted previously in the chapter, has …": the text's own aside
     if _SHARE_BEFORE.search(before):
         return False  # "91% cited “returning to own country”": a survey's share, no speaker the text names
     if lemma in words.directive_lemmas and not demands(lemma, after):
@@ -69,7 +77,11 @@ def reports(text: str, start: int, end: int, sentence_start: int, sentence_end: 
         return False  # "Instead of top-down approaches, emphasize …", "the independent think tank"
     if re.match(r"\s+by\b", after) and lemma != "say":
         return False  # "the attack claimed by the group": a participle
-    return _clause_follows(lemma, after) if lemma in words.clause_verbs else True
+    if words.pledge_pattern.match(after):
+        return False  # "announced that the U.S. government plans to contribute $8.9 million": a pledge, an event
+    if lemma not in words.clause_verbs:
+        return True
+    return _clause_follows(lemma, after) or (_SENTENCE_END.match(after) is not None and not _RELATIVE.search(before))
 
 
 # "urged Taliban authorities to boost security": what is asked is a clause (not "to the ministry")
@@ -138,7 +150,11 @@ def _clause_follows(lemma: str, after: str) -> bool:
     """'announced that …', 'wrote: …', 'identified Pakistan as …' — not 'announced an end'."""
     if _CLAUSE_START.match(after) or _THAT_NEAR.match(after):
         return True
-    followers = claim_words().clause_followers.get(lemma, ())
+    words = claim_words()
+    objects = words.clause_objects.get(lemma, ())
+    if objects and re.match(rf"\s+(?:{'|'.join(re.escape(o) for o in objects)})\b", after):
+        return True  # "admitted responsibility for …", "has admitted to providing …"
+    followers = words.clause_followers.get(lemma, ())
     if not followers:
         return False
     alternatives = "|".join(re.escape(f) for f in followers)
