@@ -32,7 +32,7 @@ from torkham.ingest.extract.event_filters import (
 from torkham.ingest.extract.event_finder import EventFinder, candidate_matcher
 from torkham.ingest.extract.event_infobox import operating_field
 from torkham.ingest.extract.event_openers import dated_by_opener
-from torkham.ingest.extract.event_since import movement_since
+from torkham.ingest.extract.event_since import movement_since, opening_since
 from torkham.ingest.extract.event_vocab import event_word_pattern, form_pattern, saying_verbs, statistic_words, type_of
 from torkham.ingest.extract.figure_vocab import extra_units
 from torkham.ingest.extract.words import default_words
@@ -147,6 +147,10 @@ def _sentence_events(finder: EventFinder, sentence: tuple[int, int], dates: list
         if id(date) in counted_periods:
             continue
         words = owned.get(id(date), []) if not _covered_period(text, sentence, date) else []
+        moved = _moved_since(finder, sentence, date, words)
+        if moved is not None:
+            proposals.append(moved)
+            continue  # "Since 15 September 2023, 160,000 Afghans have left Pakistan": a movement from that date
         if words:
             if _SINCE.search(text, max(0, date.start - 8), date.start):
                 words = _campaign_since(text, sentence, date, words)
@@ -171,6 +175,15 @@ def _campaign_since(text: str, sentence: tuple[int, int], date: DateMention, wor
     if not _OPENS_SINCE.fullmatch(text, sentence[0], date.start):
         return held + movement_since(text, date, words)  # "Afghans have returned from Iran since 2004"
     return [w for w in words if type_of(w.group()) in CAMPAIGNS] or held
+
+
+def _moved_since(finder: EventFinder, sentence: tuple[int, int], date: DateMention, words: list) -> Proposal | None:
+    """'Since 1979, Pakistan has hosted Afghan refugees': a sentence opening with 'Since' and a date, with a
+    perfect verb of people moving or taken in (and no word of a campaign), is a displacement from that date."""
+    if any(type_of(w.group()) in CAMPAIGNS for w in words):
+        return None
+    found = opening_since(finder.doc.text, sentence, date)
+    return finder.event(date, found[0], sentence, 0, event_type=found[1]) if found else None
 
 
 _THAT = re.compile(r"\bthat\b")

@@ -1,0 +1,58 @@
+"""Events and figures of the settled conventions (eval/README.md), third round: a movement of people since a
+date that opens the sentence, a budget's fiscal year with its abbreviation, a vague amount of a determined
+whole and a superlative after "single" — sentences written for these tests."""
+
+from __future__ import annotations
+
+from torkham.ingest.extract import propose
+from torkham.ingest.extract.common import text_document
+from torkham.ingest.extract.lexicon import Lexicon
+
+
+def _found(text: str, kind: str, date: str = "2022-06-01") -> list[tuple]:
+    doc = text_document(text, date=date)
+    found = [p for p in propose(doc, Lexicon.empty()) if p.kind == kind]
+    if kind == "event":
+        return [(e.record["date"], e.record["type"], doc.text[e.start : e.end]) for e in found]
+    return [(f.record["value_text"], f.record["value"], f.record.get("qualifier"), f.record["unit"]) for f in found]
+
+
+def test_an_opening_since_with_a_perfect_verb_of_moving_dates_a_displacement_from_its_start():
+    text = "Since 2 March 2021, some 40,000 Tajiks have fled the valley."
+    assert _found(text, "event") == [("2021-03-02", "displacement", "2 March 2021, some 40,000 Tajiks have fled")]
+    text = "Since 1992, Iran has quietly hosted two million Afghans."
+    assert _found(text, "event") == [("1992", "displacement", "1992, Iran has quietly hosted")]
+
+
+def test_an_opening_since_keeps_the_type_of_a_verb_of_deportation():
+    text = "Since May 2019, 900 migrants have been deported from Turkey."
+    assert _found(text, "event") == [("2019-05", "deportation", "May 2019, 900 migrants have been deported")]
+
+
+def test_an_opening_since_dates_no_share_no_plain_past_and_no_later_clause():
+    assert _found("Since 2019, about 40% of them have returned home.", "event") == []
+    assert _found("Since 2019, the villagers lived in tents.", "event") == []
+    assert _found("Since 2019, the camp is full; many families have left.", "event") == []
+
+
+def test_a_fiscal_year_with_its_abbreviation_in_brackets_dates_no_event():
+    text = "In fiscal year (FY) 2016, the agency evacuated refugees from Kabul."
+    assert _found(text, "event") == []
+    assert _found("In 2016, the agency evacuated refugees from Kabul.", "event") == [
+        ("2016", "displacement", "2016, the agency evacuated")
+    ]
+
+
+def test_a_vague_amount_of_a_determined_whole_counts_the_noun_after_the_determiner():
+    text = "The fund feeds hundreds of thousands of the region’s poorest families each winter."
+    assert _found(text, "figure") == [
+        ("hundreds of thousands of the region’s poorest families", None, "vague", "person")
+    ]
+
+
+def test_a_superlative_after_single_is_no_figure_but_a_noun_in_est_is():
+    assert _found("Japan is the single biggest donor to the camps.", "figure") == []
+    assert _found("Japan is the single most generous donor.", "figure") == []
+    assert _found("The council made a single request to the envoy.", "figure") == [
+        ("a single request", 1, "exact", "item")
+    ]
