@@ -56,3 +56,31 @@ def test_a_superlative_after_single_is_no_figure_but_a_noun_in_est_is():
     assert _found("The council made a single request to the envoy.", "figure") == [
         ("a single request", 1, "exact", "item")
     ]
+
+
+def test_a_release_dateline_with_a_colon_dates_the_statement_of_its_sentence():
+    text = "Joint Statement\n\nKabul, 12 April 2024: WFP and FAO are alarmed by the hunger in the north.\n"
+    assert _found(text, "event") == [("2024-04-12", "statement", "12 April 2024: WFP")]
+
+
+def test_a_release_dateline_takes_the_type_of_its_sentences_own_event_word():
+    text = "Press release\n\nQuetta, 2 May 2024: The two agencies signed a memorandum on water.\n"
+    assert _found(text, "event") == [("2024-05-02", "agreement", "2 May 2024: The two agencies signed")]
+
+
+def test_a_news_dateline_with_a_dash_still_dates_no_event():
+    text = "QUETTA, 2 May 2024 — The two agencies are alarmed by the hunger in the north.\n"
+    assert _found(text, "event") == []
+
+
+def test_a_past_announcement_in_the_first_sentence_under_a_placed_date_line_is_dated_by_it():
+    text = (
+        "Japan Pledges Aid\n\nTokyo | March 3, 2015\n\n"
+        "Foreign Minister Kishida pledged that Japan will give $5 million to the camps. "
+        "The minister visited a camp and announced more aid."
+    )
+    assert _found(text, "event") == [("2015-03-03", "statement", "pledged")]
+
+
+def test_a_past_announcement_past_the_first_sentence_or_without_a_date_line_is_not_dated():
+    assert _found("Japan Pledges Aid\n\nForeign Minister Kishida pledged $5 million to the camps.", "event") == []

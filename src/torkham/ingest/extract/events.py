@@ -32,6 +32,7 @@ from torkham.ingest.extract.event_filters import (
 from torkham.ingest.extract.event_finder import EventFinder, candidate_matcher
 from torkham.ingest.extract.event_infobox import operating_field
 from torkham.ingest.extract.event_openers import dated_by_opener
+from torkham.ingest.extract.event_releases import release_dateline, release_statements
 from torkham.ingest.extract.event_since import movement_since, opening_since
 from torkham.ingest.extract.event_vocab import event_word_pattern, form_pattern, saying_verbs, statistic_words, type_of
 from torkham.ingest.extract.figure_vocab import extra_units
@@ -86,9 +87,10 @@ def find_events(
     by_sentence: dict[tuple[int, int], list[DateMention]] = {}
     starts = [d.start for d in dates]
     text = doc.text
+    releases = [d for d in dates if d not in headed and release_dateline(text, d)]
     for date in dates:
-        if date in headed:
-            continue
+        if date in headed or date in releases:
+            continue  # a release's dateline dates the sentence it opens (release_statements)
         if _TIMESTAMP_BEFORE.search(text[max(0, date.start - 12) : date.start]) or is_dateline(
             text, date.start, date.end
         ):
@@ -113,7 +115,8 @@ def find_events(
         by_sentence.setdefault(sentences.around(date.start), []).append(date)
     for sentence, sentence_dates in by_sentence.items():
         proposals.extend(_sentence_events(finder, sentence, _joined(text, _finest(sentence_dates))))
-    dated = set(by_sentence)
+    dated = set(by_sentence) | {sentences.around(d.start) for d in releases}
+    proposals += release_statements(finder, releases, sentences)
     proposals += dated_by_statement_line(finder, dates, headed, dated, sentences)
     proposals += dated_by_time_of_day(finder, dates, dated, sentences)
     return proposals + dated_by_opener(finder, dates, dated, sentences)
