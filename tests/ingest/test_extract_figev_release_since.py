@@ -84,3 +84,29 @@ def test_a_past_announcement_in_the_first_sentence_under_a_placed_date_line_is_d
 
 def test_a_past_announcement_past_the_first_sentence_or_without_a_date_line_is_not_dated():
     assert _found("Japan Pledges Aid\n\nForeign Minister Kishida pledged $5 million to the camps.", "event") == []
+
+
+def test_verbs_of_happening_added_this_round():
+    assert _found("In 1971, Bangladesh gained independence from Pakistan.", "event") == [
+        ("1971", "formation", "1971, Bangladesh gained independence")
+    ]
+    assert _found("On 3 May 2020, the new governor took office in Peshawar.", "event") == [
+        ("2020-05-03", "appointment", "3 May 2020, the new governor took office")
+    ]
+    assert _found("On 4 June 2019, Kabul welcomed the decision of the council.", "event") == [
+        ("2019-06-04", "statement", "4 June 2019, Kabul welcomed")
+    ]
+    assert _found("In March 2018, the minister claimed that the camps were empty.", "event") == [
+        ("2018-03", "statement", "March 2018, the minister claimed that")
+    ]
+
+
+def test_under_a_statement_already_dated_its_saying_is_that_statement_but_an_announcement_is_its_own():
+    text = (
+        "UNHCR Press Briefing, 2 July 2013\n\n"
+        "This is a summary of what was said by the spokesperson at the press briefing, on 2 July 2013.\n\n"
+        "UNHCR has welcomed the decision. The Rewards for Justice Program has announced a reward."
+    )
+    assert [e for e in _found(text, "event") if e[2] in ("welcomed", "announced")] == [
+        ("2013-07-02", "statement", "announced")
+    ]

@@ -13,7 +13,13 @@ from torkham.ingest.extract.common import Sentences
 from torkham.ingest.extract.dates import DateMention
 from torkham.ingest.extract.event_filters import habitual
 from torkham.ingest.extract.event_finder import EventFinder, dated_event
-from torkham.ingest.extract.event_vocab import event_word_pattern, heading_word_pattern, heading_words, type_of
+from torkham.ingest.extract.event_vocab import (
+    announcing_words,
+    event_word_pattern,
+    heading_word_pattern,
+    heading_words,
+    type_of,
+)
 from torkham.ingest.extract.relative_dates import heading_starts
 from torkham.ingest.proposal import Proposal
 
@@ -160,10 +166,12 @@ def dated_by_statement_line(
     text = finder.doc.text
     proposals = []
     for line_date in _statement_dates(text, dates, headed):
+        said = _said_already(finder, line_date)
         for i, (sentence, done) in enumerate(_statement_sentences(text, line_date, headed, sentences)):
             if sentence in dated:
                 continue
             words = event_word_pattern().finditer(text, sentence[0], sentence[1])
+            words = (w for w in words if not (said and _saying(w)))
             word = next((w for w in words if _done_now(text, done, sentence[0], w) or (i == 0 and _announced(w))), None)
             if word is None:
                 continue
@@ -173,6 +181,19 @@ def dated_by_statement_line(
                 proposals.append(proposal)
                 dated.add(sentence)
     return proposals
+
+
+def _saying(word: re.Match) -> bool:
+    """A statement word that tells of saying ('welcomed', 'said'), not of an act of its own ('announced')."""
+    return type_of(word.group()) == "statement" and " ".join(word.group().lower().split()) not in announcing_words()
+
+
+def _said_already(finder: EventFinder, line_date: DateMention) -> bool:
+    """Whether a statement of the date line's day is proposed already (the briefing's heading, 'said at the
+    press briefing on 26 March 2010'): what the statement says under it ('UNHCR has welcomed …') is that
+    statement, one happening, not another."""
+    day = line_date.first.iso()
+    return any(when == day and kind == "statement" for _start, when, kind in finder.seen)
 
 
 CONTEXT_REACH = 600  # characters back to the day a sentence dated by context happened on
