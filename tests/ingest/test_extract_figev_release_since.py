@@ -110,3 +110,19 @@ def test_under_a_statement_already_dated_its_saying_is_that_statement_but_an_ann
     assert [e for e in _found(text, "event") if e[2] in ("welcomed", "announced")] == [
         ("2013-07-02", "statement", "announced")
     ]
+
+
+def _dates(text: str, date: str) -> list[tuple[str, str]]:
+    doc = text_document(text, date=date)
+    return [(doc.text[d.start : d.end], d.record["date"]) for d in propose(doc, Lexicon.empty()) if d.kind == "date"]
+
+
+def test_a_possessive_weekday_is_a_date_that_names_a_happening_told_already():
+    text = "Shelling killed four villagers Monday. Monday’s shelling began when the guards quarrelled."
+    assert _dates(text, "2021-03-03") == [("Monday", "2021-03-01"), ("Monday", "2021-03-01")]
+    assert _found(text, "event", "2021-03-03") == [("2021-03-01", "killing", "killed four villagers Monday")]
+
+
+def test_today_before_a_verb_of_a_lasting_state_is_nowadays_not_a_date():
+    assert _dates("Iran today hosts three million Afghans.", "2019-05-05") == []
+    assert _dates("The minister today announced a ban.", "2019-05-05") == [("today", "2019-05-05")]

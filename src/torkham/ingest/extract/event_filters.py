@@ -65,6 +65,15 @@ def birth_date(text: str, date: DateMention) -> bool:
     return bool(_BORN.search(text, max(0, date.start - 24), date.start))
 
 
+_POSSESSIVE = re.compile(r"['’]s\s+[a-z]")
+
+
+def named_again(text: str, date: DateMention) -> bool:
+    """'Sunday’s clashes erupted when …', 'Thursday’s attack comes as …': a weekday's happening named by its
+    day in the possessive is one the report has told already; it dates no new event."""
+    return date.relative is not None and date.relative[0] == "weekday" and bool(_POSSESSIVE.match(text, date.end))
+
+
 def recurring(text: str, date: DateMention) -> bool:
     """'Every year on 16 December, Pakistan remembers …', 'commemorated annually in December': a date that
     recurs dates no one event."""

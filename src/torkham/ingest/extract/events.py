@@ -24,6 +24,7 @@ from torkham.ingest.extract.event_filters import (
     budget_period,
     conditional,
     counted_after,
+    named_again,
     planned,
     recurring,
     spans_years,
@@ -110,8 +111,8 @@ def find_events(
             continue  # a heading or a table of contents: not the date of an event
         if _OPEN_PERIOD.match(date.text) or _OPEN_BEFORE.search(text, max(0, date.start - 20), date.start):
             continue  # "post-August 2021 policy", "returned in phases post-2001": after the date, not on it
-        if budget_period(text, date) or birth_date(text, date) or recurring(text, date):
-            continue  # "In fiscal year 2014, the bureau provided …", "Born in 1978, he …": no event's date
+        if budget_period(text, date) or birth_date(text, date) or recurring(text, date) or named_again(text, date):
+            continue  # "In fiscal year 2014, the bureau provided …", "Born in 1978, he …", "Sunday’s clashes": none
         by_sentence.setdefault(sentences.around(date.start), []).append(date)
     for sentence, sentence_dates in by_sentence.items():
         proposals.extend(_sentence_events(finder, sentence, _joined(text, _finest(sentence_dates))))
