@@ -126,3 +126,8 @@ def test_a_possessive_weekday_is_a_date_that_names_a_happening_told_already():
 def test_today_before_a_verb_of_a_lasting_state_is_nowadays_not_a_date():
     assert _dates("Iran today hosts three million Afghans.", "2019-05-05") == []
     assert _dates("The minister today announced a ban.", "2019-05-05") == [("today", "2019-05-05")]
+
+
+def test_a_headline_casualty_verb_in_the_plain_present_counts_people():
+    text = "Floods Kill 12, Injure 40 in Swat\n\nThe floods struck the valley."
+    assert _found(text, "figure") == [("12", 12, "exact", "person"), ("40", 40, "exact", "person")]
