@@ -131,3 +131,20 @@ def test_today_before_a_verb_of_a_lasting_state_is_nowadays_not_a_date():
 def test_a_headline_casualty_verb_in_the_plain_present_counts_people():
     text = "Floods Kill 12, Injure 40 in Swat\n\nThe floods struck the valley."
     assert _found(text, "figure") == [("12", 12, "exact", "person"), ("40", 40, "exact", "person")]
+
+
+def test_a_date_after_a_statement_phrase_ending_in_that_is_what_is_said():
+    text = "In May 2022, the governor claimed that, since March 2020, the camps were empty."
+    assert _found(text, "event") == [("2022-05", "statement", "May 2022, the governor claimed that")]
+
+
+def test_more_verbs_of_happening_calls_repatriations_resignations():
+    assert _found("On 2 March 2021, the two ministers spoke by phone.", "event") == [
+        ("2021-03-02", "meeting", "2 March 2021, the two ministers spoke by phone")
+    ]
+    assert _found("In June 2019, Iran repatriated hundreds of Afghans.", "event") == [
+        ("2019-06", "deportation", "June 2019, Iran repatriated")
+    ]
+    assert _found("The governor resigned on 4 April 2018.", "event") == [
+        ("2018-04-04", "appointment", "resigned on 4 April 2018")
+    ]

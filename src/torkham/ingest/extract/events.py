@@ -202,7 +202,8 @@ def _reported(text: str, word: re.Match, date: DateMention) -> bool:
         return False
     gap = text[word.end() : date.start]
     saying = word.group().lower() in saying_verbs()  # not 'announced', 'pledged', 'press conference'
-    return bool(_THAT.search(gap)) or (saying and len(gap.split()) > STATEMENT_DATE_WORDS)
+    said_that = _THAT.search(word.group()) is not None  # "claimed that, since August 2021, …"
+    return said_that or bool(_THAT.search(gap)) or (saying and len(gap.split()) > STATEMENT_DATE_WORDS)
 
 
 def _governed(text: str, word: re.Match, dates: list[DateMention]) -> DateMention | None:
