@@ -148,3 +148,12 @@ def test_more_verbs_of_happening_calls_repatriations_resignations():
     assert _found("The governor resigned on 4 April 2018.", "event") == [
         ("2018-04-04", "appointment", "resigned on 4 April 2018")
     ]
+
+
+def test_an_opening_since_with_been_home_to_or_forced_to_leave():
+    assert _found("Since 1980, Iran has been home to three million Afghans.", "event") == [
+        ("1980", "displacement", "1980, Iran has been home to")
+    ]
+    assert _found("Since 2 October 2023, thousands have been forced to leave Karachi.", "event") == [
+        ("2023-10-02", "displacement", "2 October 2023, thousands have been forced to leave")
+    ]
