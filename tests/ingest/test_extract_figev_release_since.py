@@ -157,3 +157,10 @@ def test_an_opening_since_with_been_home_to_or_forced_to_leave():
     assert _found("Since 2 October 2023, thousands have been forced to leave Karachi.", "event") == [
         ("2023-10-02", "displacement", "2 October 2023, thousands have been forced to leave")
     ]
+
+
+def test_a_past_announcement_under_a_publications_date_is_not_dated_by_it():
+    text = "Country Update\n\nUpdated March 3, 2015\n\nThe government announced a crackdown on smugglers."
+    assert [e for e in _found(text, "event") if e[2] == "announced"] == []
+    text = "Press Statement\n\nMarch 3, 2015\n\nThe government announced a crackdown on smugglers."
+    assert _found(text, "event") == [("2015-03-03", "statement", "announced")]

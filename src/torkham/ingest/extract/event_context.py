@@ -167,12 +167,15 @@ def dated_by_statement_line(
     proposals = []
     for line_date in _statement_dates(text, dates, headed):
         said = _said_already(finder, line_date)
+        lede = _statement_line(text, line_date, headed)  # not a publication's date: "Updated December 1, 2023"
         for i, (sentence, done) in enumerate(_statement_sentences(text, line_date, headed, sentences)):
             if sentence in dated:
                 continue
             words = event_word_pattern().finditer(text, sentence[0], sentence[1])
             words = (w for w in words if not (said and _saying(w)))
-            word = next((w for w in words if _done_now(text, done, sentence[0], w) or (i == 0 and _announced(w))), None)
+            word = next(
+                (w for w in words if _done_now(text, done, sentence[0], w) or (i == 0 and lede and _announced(w))), None
+            )
             if word is None:
                 continue
             note = f"dated by the statement's date line '{line_date.text}'"
@@ -181,6 +184,14 @@ def dated_by_statement_line(
                 proposals.append(proposal)
                 dated.add(sentence)
     return proposals
+
+
+def _statement_line(text: str, line_date: DateMention, headed: list[DateMention]) -> bool:
+    """A date line of a statement or release: a date alone (or after its place), or a statement's heading."""
+    if line_date not in headed:
+        return True
+    word = heading_word(text, line_date)
+    return word is not None and heading_words()[" ".join(word.group().lower().split())] == "statement"
 
 
 def _saying(word: re.Match) -> bool:
