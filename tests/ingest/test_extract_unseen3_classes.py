@@ -75,7 +75,10 @@ def test_an_abbreviation_of_a_body_named_after_its_province_is_the_same_candidat
 def test_a_sentence_opening_with_since_dates_a_military_campaign_but_not_a_count():
     campaign = _proposals("Since 2003, the army has conducted large operations in the tribal areas.", "event")
     assert [(e.record["date"], e.record["type"]) for e in campaign] == [("2003", "military_operation")]
-    count = _proposals("Since 01 January 2018, over 122,073 undocumented Afghans have returned home.", "event")
+    # "Since 01 January 2018, over 122,073 undocumented Afghans have returned home." was taken for a count here;
+    # under the settled conventions (2026-12-07) it is a displacement from its start
+    # (test_extract_figev_release_since.py); a total since a date stays a count
+    count = _proposals("Since 01 January 2018, the total number of returns has reached 122,073.", "event")
     assert count == []
 
 

@@ -13,7 +13,13 @@ from torkham.ingest.extract.common import Sentences
 from torkham.ingest.extract.dates import DateMention
 from torkham.ingest.extract.event_filters import habitual
 from torkham.ingest.extract.event_finder import EventFinder, dated_event
-from torkham.ingest.extract.event_vocab import event_word_pattern, heading_word_pattern, heading_words
+from torkham.ingest.extract.event_vocab import (
+    announcing_words,
+    event_word_pattern,
+    heading_word_pattern,
+    heading_words,
+    type_of,
+)
 from torkham.ingest.extract.relative_dates import heading_starts
 from torkham.ingest.proposal import Proposal
 
@@ -80,12 +86,18 @@ _DONE_NOW = re.compile(r"\b(?:has|have|is|are)\s+(?:\w+ly\s+)?$")  # "has design
 _DONE_OR_WILL = re.compile(r"\b(?:has|have|is|are|will(?:\s+be)?)\s+(?:\w+ly\s+)?$")  # "will be releasing"
 
 
+# Before a date that ends its line: a place and a separator ("Islamabad | June 19, 2014", "Washington, …")
+_PLACE_BEFORE = re.compile(r"[ \t]*(?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w.'’-]*[ \t]*(?:[|,·•/]|[—–-])[ \t]*")
+
+
 def _statement_dates(text: str, dates: list[DateMention], headed: list[DateMention]) -> list[DateMention]:
-    """Day-precise dates that date the statement under them: a date alone on its line, or a heading's."""
+    """Day-precise dates that date the statement under them: a date alone on its line (or after its place:
+    'Islamabad | June 19, 2014'), or a heading's."""
     alone = []
     for date in dates:
         start, end = _line(text, date.start)
-        if date.first.precision == "day" and (text[start:end].strip() == date.text.strip() or date in headed):
+        placed = _PLACE_BEFORE.fullmatch(text, start, date.start) and not text[date.end : end].strip(" \t.")
+        if date.first.precision == "day" and (text[start:end].strip() == date.text.strip() or placed or date in headed):
             alone.append(date)
     return alone
 
@@ -125,6 +137,16 @@ def _statement_sentences(
     return found
 
 
+ANNOUNCING = ("statement", "policy", "agreement")  # types whose past tense a release's lede reports of its day
+
+
+def _announced(word: re.Match) -> bool:
+    """'Ambassador Olson announced that …', 'the minister signed …': in the first sentence under a date line, a
+    word of announcing, policy or agreement in the past tense tells what was done on that day."""
+    said = word.group()
+    return said.islower() and said.endswith("ed") and type_of(said) in ANNOUNCING
+
+
 def _done_now(text: str, done: re.Pattern, sentence_start: int, word: re.Match) -> bool:
     m = done.search(text, max(sentence_start, word.start() - 30), word.start())
     return m is not None and not habitual(m, word)
@@ -144,11 +166,16 @@ def dated_by_statement_line(
     text = finder.doc.text
     proposals = []
     for line_date in _statement_dates(text, dates, headed):
-        for sentence, done in _statement_sentences(text, line_date, headed, sentences):
+        said = _said_already(finder, line_date)
+        lede = _statement_line(text, line_date, headed)  # not a publication's date: "Updated December 1, 2023"
+        for i, (sentence, done) in enumerate(_statement_sentences(text, line_date, headed, sentences)):
             if sentence in dated:
                 continue
             words = event_word_pattern().finditer(text, sentence[0], sentence[1])
-            word = next((w for w in words if _done_now(text, done, sentence[0], w)), None)
+            words = (w for w in words if not (said and _saying(w)))
+            word = next(
+                (w for w in words if _done_now(text, done, sentence[0], w) or (i == 0 and lede and _announced(w))), None
+            )
             if word is None:
                 continue
             note = f"dated by the statement's date line '{line_date.text}'"
@@ -157,6 +184,27 @@ def dated_by_statement_line(
                 proposals.append(proposal)
                 dated.add(sentence)
     return proposals
+
+
+def _statement_line(text: str, line_date: DateMention, headed: list[DateMention]) -> bool:
+    """A date line of a statement or release: a date alone (or after its place), or a statement's heading."""
+    if line_date not in headed:
+        return True
+    word = heading_word(text, line_date)
+    return word is not None and heading_words()[" ".join(word.group().lower().split())] == "statement"
+
+
+def _saying(word: re.Match) -> bool:
+    """A statement word that tells of saying ('welcomed', 'said'), not of an act of its own ('announced')."""
+    return type_of(word.group()) == "statement" and " ".join(word.group().lower().split()) not in announcing_words()
+
+
+def _said_already(finder: EventFinder, line_date: DateMention) -> bool:
+    """Whether a statement of the date line's day is proposed already (the briefing's heading, 'said at the
+    press briefing on 26 March 2010'): what the statement says under it ('UNHCR has welcomed …') is that
+    statement, one happening, not another."""
+    day = line_date.first.iso()
+    return any(when == day and kind == "statement" for _start, when, kind in finder.seen)
 
 
 CONTEXT_REACH = 600  # characters back to the day a sentence dated by context happened on

@@ -16,8 +16,9 @@ from torkham.ingest.extract.event_vocab import beneficiary_words, form_pattern, 
 from torkham.ingest.extract.figure_vocab import extra_units
 from torkham.ingest.extract.words import default_words
 
-# "FY 2005", "fiscal year 2014", "financial year 2019-20": a budget's year, the period of a total.
-_BUDGET_YEAR = re.compile(r"\b(?:FY|(?i:fiscal|financial)\s+(?i:years?))\s*$")
+# "FY 2005", "fiscal year 2014", "fiscal year (FY) 2013", "financial year 2019-20": a budget's year, the period
+# of a total.
+_BUDGET_YEAR = re.compile(r"\b(?:FY|(?i:fiscal|financial)\s+(?i:years?)(?:\s*\([A-Z]{1,4}\))?)\s*$")
 _BORN = re.compile(r"\b(?i:born)\s+(?:(?:on|in)\s+)?(?:(?:the\s+)?(?:early|mid|late)\s+)?$")  # "born in 1978"
 # "plans to hold talks", "would reopen", "is expected to sign": a plan or a prospect, not (yet) an event
 _PLANNED = re.compile(
@@ -50,7 +51,7 @@ _WORDS_BETWEEN = r"(?:[\w’',.-]+\s+){0,4}"  # "assistance this year to Afghan 
 
 def budget_period(text: str, date: DateMention) -> bool:
     """'between FY 2002 and FY 2005', 'In fiscal year 2014': the year of a budget dates a total, not an event."""
-    return bool(_BUDGET_YEAR.search(text, max(0, date.start - 16), date.start))
+    return bool(_BUDGET_YEAR.search(text, max(0, date.start - 24), date.start))
 
 
 @lru_cache(maxsize=1)
@@ -62,6 +63,15 @@ def _beneficiary_pattern() -> re.Pattern:
 def birth_date(text: str, date: DateMention) -> bool:
     """'Born in 1978, he joined …': a person's birth is background, not an event of the text."""
     return bool(_BORN.search(text, max(0, date.start - 24), date.start))
+
+
+_POSSESSIVE = re.compile(r"['’]s\s+[a-z]")
+
+
+def named_again(text: str, date: DateMention) -> bool:
+    """'Sunday’s clashes erupted when …', 'Thursday’s attack comes as …': a weekday's happening named by its
+    day in the possessive is one the report has told already; it dates no new event."""
+    return date.relative is not None and date.relative[0] == "weekday" and bool(_POSSESSIVE.match(text, date.end))
 
 
 def recurring(text: str, date: DateMention) -> bool:

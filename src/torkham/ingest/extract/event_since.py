@@ -1,16 +1,18 @@
-"""A movement of people dated by "since" after its verb: "More than 2 million Afghans have returned from Iran
-since 2004", "40,000 people were displaced since the start of the year" — the verb tells that people moved,
-the date when the movement began (a displacement or deportation from that date). Not a noun counted since a
-date ("4,502 total returns since 01 Jan 2018"), nor a sentence that opens with "Since" and a date ("Since 01
-January 2018, 122,073 Afghans have returned": the period a count covers), nor a share that has moved
-("35% of them have returned since 2002"), nor a verb after the date."""
+"""A movement of people dated by "since": after its verb ("More than 2 million Afghans have returned from Iran
+since 2004", "40,000 people were displaced since the start of the year") or before it, opening the sentence,
+with a verb in the perfect ("Since 15 September 2023, an estimated 160,000 Afghans have left Pakistan",
+"Since 1979, Pakistan has hosted Afghan refugees") — the verb tells that people moved, or were taken in, the
+date when that began (a displacement or deportation from that date). Not a noun counted since a date
+("4,502 total returns since 01 Jan 2018"), nor a share that has moved ("35% of them have returned since 2002"),
+nor a verb after a date that does not open the sentence."""
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from torkham.ingest.extract.dates import DateMention
-from torkham.ingest.extract.event_vocab import type_of
+from torkham.ingest.extract.event_vocab import form_pattern, perfect_movements, type_of
 
 MOVEMENTS = ("displacement", "deportation")
 SINCE_REACH = 120  # characters between the verb and "since", at most
@@ -33,3 +35,35 @@ def movement_since(text: str, date: DateMention, words: list[re.Match]) -> list[
         if _BETWEEN.fullmatch(text, word.end(), date.start):
             out.append(word)
     return out
+
+
+_OPENING_SINCE = re.compile(r"[\s\"“]*Since\s+$")
+_CLAUSE = re.compile(r"[^;:!?\n]*")  # the rest of the sentence's first clause
+
+
+@lru_cache(maxsize=1)
+def _perfect_pattern() -> re.Pattern:
+    forms = "|".join(form_pattern(w) for w in sorted(perfect_movements(), key=len, reverse=True))
+    return re.compile(rf"\b(?:has|have)\s+(?:[a-z]+ly\s+)?(?:been\s+)?(?:{forms})\b", re.I)
+
+
+def opening_since(text: str, sentence: tuple[int, int], date: DateMention) -> tuple[re.Match, str] | None:
+    """'Since 15 September 2023, an estimated 160,000 Afghans have left Pakistan', 'Since 1979, Pakistan has
+    hosted …': (the perfect verb, its event type) when 'Since' and the date open the sentence and a perfect
+    verb of people moving or taken in follows in its clause (not a share: '35% of them have returned')."""
+    if not _OPENING_SINCE.fullmatch(text, sentence[0], date.start):
+        return None
+    clause = _CLAUSE.match(text, date.end, sentence[1])
+    verb = _perfect_pattern().search(text, date.end, clause.end() if clause else date.end)
+    if verb is None or _SHARE_BEFORE.search(text, date.end, verb.start()):
+        return None
+    said = verb.group().split()[-1]
+    kind = type_of(said) if said.lower() in _movement_words() else "displacement"
+    return verb, kind
+
+
+@lru_cache(maxsize=1)
+def _movement_words() -> frozenset[str]:
+    from torkham.ingest.extract.event_vocab import event_words
+
+    return frozenset(w for t in MOVEMENTS for w in event_words().get(t, []))

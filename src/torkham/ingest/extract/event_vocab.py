@@ -18,6 +18,8 @@ BENEFICIARY_KEY = "beneficiary_words"  # not an event type: aid words whose peop
 TREND_KEY = "trend_verbs"  # not an event type: verbs after a count noun that make it a statistic
 OPENERS_KEY = "context_openers"  # not an event type: openers that date a sentence by the date before it
 SAYING_KEY = "saying_verbs"  # not an event type: statement words whose later date may date what is said
+ANNOUNCING_KEY = "announcing_words"  # not an event type: statement words that tell of an act of their own
+PERFECT_KEY = "perfect_movements"  # not an event type: verbs of people moving dated by an opening "Since"
 
 _GAP = r"(?:\s+[\w'’-]+){0,3}?\s+"  # the "*" of an event phrase: up to three words
 
@@ -48,7 +50,16 @@ def _checked(section: dict, where: str) -> dict[str, list[str]]:
 def event_words() -> dict[str, list[str]]:
     """wordlists.yaml's event words with event_words.yaml's (a type must be a vocabulary event type)."""
     merged = {t: list(ws) for t, ws in default_words().event_words.items()}
-    lists = (HEADINGS_KEY, STATISTIC_KEY, BENEFICIARY_KEY, TREND_KEY, OPENERS_KEY, SAYING_KEY)
+    lists = (
+        HEADINGS_KEY,
+        STATISTIC_KEY,
+        BENEFICIARY_KEY,
+        TREND_KEY,
+        OPENERS_KEY,
+        SAYING_KEY,
+        PERFECT_KEY,
+        ANNOUNCING_KEY,
+    )
     extra = {k: v for k, v in _extra().items() if k not in lists}
     for event_type, forms in _checked(extra, "").items():
         taken = {w for ws in merged.values() for w in ws}
@@ -86,6 +97,16 @@ def context_openers() -> list[str]:
 def saying_verbs() -> list[str]:
     """'said', 'stated': statement words after which a date a few words on dates what is said."""
     return _word_list(SAYING_KEY)
+
+
+def perfect_movements() -> list[str]:
+    """'returned', 'left', 'hosted': verbs whose perfect after an opening 'Since <date>,' is a movement of people."""
+    return _word_list(PERFECT_KEY)
+
+
+def announcing_words() -> list[str]:
+    """'announced', 'pledged': statement words that tell of an act of its own, not of a statement's saying."""
+    return _word_list(ANNOUNCING_KEY)
 
 
 def _word_list(key: str) -> list[str]:

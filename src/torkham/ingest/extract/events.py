@@ -24,6 +24,7 @@ from torkham.ingest.extract.event_filters import (
     budget_period,
     conditional,
     counted_after,
+    named_again,
     planned,
     recurring,
     spans_years,
@@ -32,7 +33,8 @@ from torkham.ingest.extract.event_filters import (
 from torkham.ingest.extract.event_finder import EventFinder, candidate_matcher
 from torkham.ingest.extract.event_infobox import operating_field
 from torkham.ingest.extract.event_openers import dated_by_opener
-from torkham.ingest.extract.event_since import movement_since
+from torkham.ingest.extract.event_releases import release_dateline, release_statements
+from torkham.ingest.extract.event_since import movement_since, opening_since
 from torkham.ingest.extract.event_vocab import event_word_pattern, form_pattern, saying_verbs, statistic_words, type_of
 from torkham.ingest.extract.figure_vocab import extra_units
 from torkham.ingest.extract.words import default_words
@@ -86,9 +88,10 @@ def find_events(
     by_sentence: dict[tuple[int, int], list[DateMention]] = {}
     starts = [d.start for d in dates]
     text = doc.text
+    releases = [d for d in dates if d not in headed and release_dateline(text, d)]
     for date in dates:
-        if date in headed:
-            continue
+        if date in headed or date in releases:
+            continue  # a release's dateline dates the sentence it opens (release_statements)
         if _TIMESTAMP_BEFORE.search(text[max(0, date.start - 12) : date.start]) or is_dateline(
             text, date.start, date.end
         ):
@@ -108,12 +111,13 @@ def find_events(
             continue  # a heading or a table of contents: not the date of an event
         if _OPEN_PERIOD.match(date.text) or _OPEN_BEFORE.search(text, max(0, date.start - 20), date.start):
             continue  # "post-August 2021 policy", "returned in phases post-2001": after the date, not on it
-        if budget_period(text, date) or birth_date(text, date) or recurring(text, date):
-            continue  # "In fiscal year 2014, the bureau provided …", "Born in 1978, he …": no event's date
+        if budget_period(text, date) or birth_date(text, date) or recurring(text, date) or named_again(text, date):
+            continue  # "In fiscal year 2014, the bureau provided …", "Born in 1978, he …", "Sunday’s clashes": none
         by_sentence.setdefault(sentences.around(date.start), []).append(date)
     for sentence, sentence_dates in by_sentence.items():
         proposals.extend(_sentence_events(finder, sentence, _joined(text, _finest(sentence_dates))))
-    dated = set(by_sentence)
+    dated = set(by_sentence) | {sentences.around(d.start) for d in releases}
+    proposals += release_statements(finder, releases, sentences)
     proposals += dated_by_statement_line(finder, dates, headed, dated, sentences)
     proposals += dated_by_time_of_day(finder, dates, dated, sentences)
     return proposals + dated_by_opener(finder, dates, dated, sentences)
@@ -147,6 +151,10 @@ def _sentence_events(finder: EventFinder, sentence: tuple[int, int], dates: list
         if id(date) in counted_periods:
             continue
         words = owned.get(id(date), []) if not _covered_period(text, sentence, date) else []
+        moved = _moved_since(finder, sentence, date, words)
+        if moved is not None:
+            proposals.append(moved)
+            continue  # "Since 15 September 2023, 160,000 Afghans have left Pakistan": a movement from that date
         if words:
             if _SINCE.search(text, max(0, date.start - 8), date.start):
                 words = _campaign_since(text, sentence, date, words)
@@ -173,6 +181,15 @@ def _campaign_since(text: str, sentence: tuple[int, int], date: DateMention, wor
     return [w for w in words if type_of(w.group()) in CAMPAIGNS] or held
 
 
+def _moved_since(finder: EventFinder, sentence: tuple[int, int], date: DateMention, words: list) -> Proposal | None:
+    """'Since 1979, Pakistan has hosted Afghan refugees': a sentence opening with 'Since' and a date, with a
+    perfect verb of people moving or taken in (and no word of a campaign), is a displacement from that date."""
+    if any(type_of(w.group()) in CAMPAIGNS for w in words):
+        return None
+    found = opening_since(finder.doc.text, sentence, date)
+    return finder.event(date, found[0], sentence, 0, event_type=found[1]) if found else None
+
+
 _THAT = re.compile(r"\bthat\b")
 STATEMENT_DATE_WORDS = 4  # "said in a statement on Monday": words between a statement word and its date
 
@@ -185,7 +202,8 @@ def _reported(text: str, word: re.Match, date: DateMention) -> bool:
         return False
     gap = text[word.end() : date.start]
     saying = word.group().lower() in saying_verbs()  # not 'announced', 'pledged', 'press conference'
-    return bool(_THAT.search(gap)) or (saying and len(gap.split()) > STATEMENT_DATE_WORDS)
+    said_that = _THAT.search(word.group()) is not None  # "claimed that, since August 2021, …"
+    return said_that or bool(_THAT.search(gap)) or (saying and len(gap.split()) > STATEMENT_DATE_WORDS)
 
 
 def _governed(text: str, word: re.Match, dates: list[DateMention]) -> DateMention | None:

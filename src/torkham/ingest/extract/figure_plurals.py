@@ -66,6 +66,10 @@ def _not_counted() -> frozenset[str]:
 
 
 _SINGLE = re.compile(r"\b(?:(?i:a|the|one)\s+(?:single|sole)\s+|(?i:single)-)(?P<noun>[a-z][a-z]+)\b")
+# "the single largest donor", "the single most important": a superlative after "single" is emphasis, no count
+# (nouns that end in -est are not superlatives: "a single request", "the sole interest")
+_SUPERLATIVE = re.compile(r"(?:most|least|[a-z]+est)$")
+_EST_NOUNS = re.compile(r"(?:requ|inter|prot|cont|gu|n|ch|t|qu|arr|for|harv|conqu|beh|inqu|unr|w|manif|dig|pri)est$")
 
 
 def single_figures(doc: Document, regions: Regions) -> list[Proposal]:
@@ -74,6 +78,8 @@ def single_figures(doc: Document, regions: Regions) -> list[Proposal]:
     out = []
     for m in _SINGLE.finditer(doc.text):
         noun = m.group("noun")
+        if _SUPERLATIVE.match(noun) and not _EST_NOUNS.match(noun):
+            continue  # "the single largest donor": a superlative, not one of anything
         forms = [noun, noun + "s", noun + "es", noun[:-1] + "ies" if noun.endswith("y") else noun]
         unit = next((nouns[f] for f in forms if f in nouns), "item")
         if unit == "percent":

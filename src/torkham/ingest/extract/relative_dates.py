@@ -13,6 +13,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from datetime import date, timedelta
 from functools import lru_cache
+from pathlib import Path
 
 from torkham.model.dates import PartialDate
 
@@ -27,6 +28,17 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
            "November", "December")  # fmt: skip
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
+
+
+DATE_WORDS = Path(__file__).with_name("date_words.yaml")
+
+
+def _nowadays() -> str:
+    """'hosts|remains|…': verbs after which 'today' means nowadays (date_words.yaml)."""
+    from torkham.model.yamlfile import load_yaml, word_list
+
+    verbs = word_list(load_yaml(DATE_WORDS) or {}, "nowadays_verbs", DATE_WORDS)
+    return "|".join(r"\s+".join(map(re.escape, v.split())) for v in sorted(verbs, key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
@@ -53,8 +65,16 @@ def relative_patterns() -> list[tuple[str, re.Pattern]]:
         ("weekday", re.compile(rf"(?i:on|by|since|until|last|late|early)\s+(?P<weekday>{weekday})\b{_DATE_AFTER}")),
         # a news report's bare weekday: "There are reports Monday of …", "closed the border Sunday"
         ("weekday", re.compile(rf"(?<=[a-z,] )(?P<weekday>{weekday})\b(?!['’]){_DATE_AFTER}")),
+        # a weekday's happening named again: "Sunday’s clashes erupted …", "Thursday’s attack comes as …"
+        ("weekday", re.compile(rf"\b(?P<weekday>{weekday})(?=['’]s\s+[a-z])")),
         # "today's brutal attack", "this morning" (not "today's Bajaur district": a place as named now)
-        ("today", re.compile(r"(?i:today)(?!['’]s\s+[A-Z])(?:['’]s)?\b|(?i:this)\s+(?:morning|afternoon|evening)\b")),
+        # not "Pakistan today hosts …" (today as nowadays: date_words.yaml, nowadays_verbs)
+        (
+            "today",
+            re.compile(
+                rf"(?i:today)(?!['’]s\s+[A-Z]|\s+(?:{_nowadays()})\b)(?:['’]s)?\b|(?i:this)\s+(?:morning|afternoon|evening)\b"
+            ),
+        ),
         ("yesterday", re.compile(r"(?i:yesterday|tomorrow)(?:['’]s)?\b")),
         ("ago", re.compile(rf"(?i:{count})\s+(?P<unit>(?i:days?|weeks?|months?|years?))\s+(?i:ago)\b")),
         ("this year", re.compile(r"(?i:this)\s+year\b(?!['’]s)")),

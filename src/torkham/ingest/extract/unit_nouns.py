@@ -27,13 +27,17 @@ SPANS_OF_TIME = ("hour", "day", "week", "month", "year", "decade")  # "the past 
 # "rose to 9,000 last week", "300 each day": a span of time named after the amount is when, not what it counts
 _WHEN_BETWEEN = re.compile(r"\b(?:last|next|this|that|each|every|per|previous|following|coming)\b", re.I)
 _OF_THE = re.compile(r"\s+of\s+(?:the|these|those|its|their|all)\s+")
+# "tens of thousands of the world’s most vulnerable refugees": after a vague amount's "of", a determiner
+_DETERMINER_AFTER_OF = re.compile(r"(?<=\bof)\s+(?:the|these|those|its|their|all)(?=\s)", re.I)
 
 
 def counted_unit(text: str, start: int, end: int, value: float | None, words: Words) -> tuple[str, int, int] | None:
     """What the amount at start..end counts: its count noun (not a span of time that says when: '9,000 last
     week'), the count noun of its whole ('Twelve of the 15 groups'), else a lowercase plural after it
-    ('three bullets'; `value` None for a vague amount, which takes none)."""
-    unit = unit_after(text, end, words)
+    ('three bullets'; `value` None for a vague amount, which takes none); a vague amount's 'of' may take a
+    determiner before the noun phrase ('tens of thousands of the world’s refugees')."""
+    determiner = _DETERMINER_AFTER_OF.match(text, end) if value is None else None
+    unit = unit_after(text, determiner.end() if determiner else end, words)
     if unit and unit[0] in SPANS_OF_TIME and _WHEN_BETWEEN.search(text, end, unit[1]):
         unit = None
     unit = unit or _unit_of_whole(text, end, value, words)
