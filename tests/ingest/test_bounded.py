@@ -205,7 +205,7 @@ def test_a_swallowed_stop_is_raised_again_but_clean_up_is_never_interrupted():
     stopped = pytest.raises(budget.OverBudget, match=r"^x: ingesting took longer than the limit of 0\.3 seconds")
     with stopped, budget.Guard(IngestBudget(seconds=0.3), Path("x")):
         try:
-            for i in range(400):
+            for _ in range(400):
                 try:
                     time.sleep(0.02)
                 except budget.OverBudget:
