@@ -1,0 +1,31 @@
+"""Issue 14, actors, third round: a country that a thing comes from, or that something is based in, is a
+place and no actor candidate (the eighth held-out set's false "Afghanistan" of "threats emanating from
+Afghanistan would …"); each on sentences written for these tests, with a control that still acts."""
+
+from __future__ import annotations
+
+from actor_support import candidates
+
+
+def test_a_thing_emanating_or_originating_from_a_country_is_no_act_of_it():
+    found = candidates(
+        "Officials said threats emanating from Iran would grow. Attacks originating from Turkey could follow. "
+        "Over 5,000 Afghans returned from Pakistan last week.",
+        date="2024-05-01",
+    )
+    assert "Pakistan" in found  # returned from it: a party to the returns
+    assert not {"Iran", "Turkey"} & set(found)
+
+
+def test_an_origin_after_a_capitalised_from_in_a_title_is_a_place():
+    found = candidates("Returnees From Iran Describe Hardship\n\nThe ministry said the camps were full.\n")
+    assert "Iran" not in found
+
+
+def test_a_country_joined_to_based_is_where_something_is_not_who_acts():
+    found = candidates(
+        "Officials held talks between Turkey and Qatar. The army moved against Iran-based elements of the group.",
+        date="2024-05-01",
+    )
+    assert {"Turkey", "Qatar"} <= set(found)  # parties to the talks
+    assert "Iran" not in found
