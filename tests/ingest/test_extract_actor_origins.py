@@ -29,3 +29,13 @@ def test_a_country_joined_to_based_is_where_something_is_not_who_acts():
     )
     assert {"Turkey", "Qatar"} <= set(found)  # parties to the talks
     assert "Iran" not in found
+
+
+def test_a_condition_a_country_is_in_or_its_de_facto_forces_make_no_act_of_it():
+    found = candidates(
+        "Observers wrote that Iran’s long economic crisis has deepened. Clashes broke out between Turkey’s "
+        "de facto security forces and the militia. Officials welcomed Qatar’s decision to help.",
+        date="2024-05-01",
+    )
+    assert "Qatar" in found  # its decision: the country acts
+    assert not {"Iran", "Turkey"} & set(found)

@@ -30,6 +30,7 @@ _LISTS = (
     "adjective_suffixes",
     "country_place_words",
     "country_place_suffixes",
+    "country_condition_nouns",
     "role_modifiers",
     "facility_ends",
     "thing_nouns_after",
@@ -83,6 +84,7 @@ class ActorWords:
     adjective_suffixes: frozenset[str]
     country_place_words: frozenset[str]
     country_place_suffixes: frozenset[str]
+    country_condition_nouns: frozenset[str]
     role_modifiers: frozenset[str]
     facility_ends: frozenset[str]
     thing_nouns_after: frozenset[str]

@@ -35,6 +35,7 @@ _SUBJECT_BEFORE = re.compile(r"(?:\n[ \t]*|[.!?]\s+|^)(?:[Tt]he\s+)?$")
 _BETWEEN_PLACES = re.compile(r"(\w+)\s+between\s+(?:the\s+)?$")
 _POSSESSIVE = re.compile(r"['’]s?\b\s*(\w+)?")
 _AFTER = re.compile(r"\s+(\w+)(?:\s+(\w+))?")
+_OWNED = re.compile(r"['’]s?\s+((?:[a-z][\w-]*\s*){1,3})")  # up to three lowercase words after a possessive
 _SUFFIX = re.compile(r"[-‐‑–](\w+)")
 _PLACE_STATE = re.compile(r"\s+(?:is|was|remains|remained)\s+(?:still\s+|now\s+)?(\w+)")
 
@@ -76,13 +77,25 @@ def country_acts(text: str, start: int, end: int) -> bool:
     if suffix and suffix.group(1).lower() in words.country_place_suffixes:
         return False  # "Afghanistan-based elements": based in the country, a place
     if owned:  # "Pakistan's government", not "Afghanistan's northern neighbours"
-        return not (owned.group(1) and owned.group(1).lower() in words.country_place_words)
+        return not (owned.group(1) and owned.group(1).lower() in words.country_place_words) and _owner_acts(text, end)
     first, last = list_span(text, start, end)
     window = text[max(0, first - 40) : first]
     placed = _after_preposition(window) or _origin(window)
     if _described_as_place(text, last):
         return False
     return _acts_after(text, last, placed) or _acts_before(window, first <= 40, _opens_name(text, last))
+
+
+def _owner_acts(text: str, end: int) -> bool:
+    """Not "Afghanistan's long humanitarian ordeal" (a condition the country is in, within three lowercase words)
+    nor "Afghanistan's de facto security forces" (the de facto power, not the state the country names)."""
+    owned = _OWNED.match(text, end)
+    if owned is None:
+        return True
+    following = owned.group(1).split()
+    if following[:2] == ["de", "facto"]:
+        return False
+    return not any(w in actor_words().country_condition_nouns for w in following)
 
 
 def _described_as_place(text: str, end: int) -> bool:
