@@ -39,3 +39,12 @@ def test_a_condition_a_country_is_in_or_its_de_facto_forces_make_no_act_of_it():
     )
     assert "Qatar" in found  # its decision: the country acts
     assert not {"Iran", "Turkey"} & set(found)
+
+
+def test_de_facto_forces_named_by_their_role_are_a_body_but_a_de_facto_authority_is_a_description():
+    found = candidates(
+        "Fighting between de facto border forces and the militia went on. The Taliban ruled as a de facto authority.",
+        date="2024-05-01",
+    )
+    assert found["de facto border forces"].record["kind"] == "government_body"
+    assert not [name for name in found if "authority" in name]
