@@ -29,6 +29,8 @@ _LISTS = (
     "country_from_people",
     "adjective_suffixes",
     "country_place_words",
+    "country_place_suffixes",
+    "country_condition_nouns",
     "role_modifiers",
     "facility_ends",
     "thing_nouns_after",
@@ -81,6 +83,8 @@ class ActorWords:
     country_from_people: frozenset[str]
     adjective_suffixes: frozenset[str]
     country_place_words: frozenset[str]
+    country_place_suffixes: frozenset[str]
+    country_condition_nouns: frozenset[str]
     role_modifiers: frozenset[str]
     facility_ends: frozenset[str]
     thing_nouns_after: frozenset[str]

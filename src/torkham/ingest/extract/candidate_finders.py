@@ -129,9 +129,17 @@ def named_bodies(doc: Document) -> list[tuple[str, int, int]]:
         if thing_after(doc.text, m.end("name")):
             continue  # "the Saddar police station": a place
         out.append((m.group("name"), m.start("name"), m.end("name")))
-    for pattern in _government():
+    for pattern in (*_government(), _de_facto_forces()):
         out += [(m.group("name"), m.start("name"), m.end("name")) for m in pattern.finditer(doc.text)]
     return sorted(out, key=lambda found: found[1])
+
+
+@lru_cache(maxsize=1)
+def _de_facto_forces() -> re.Pattern:
+    """'de facto security forces', 'de facto police': the forces of a de facto power, named by their role in
+    lowercase (not 'a de facto authority', a description)."""
+    forces = "|".join(actor_words().force_modifiers)
+    return re.compile(rf"\b(?P<name>de facto\s+(?:(?:{forces})\s+)?(?:forces|police|army|troops))\b")
 
 
 @lru_cache(maxsize=1)

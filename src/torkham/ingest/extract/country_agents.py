@@ -28,13 +28,15 @@ LIST_REACH = 60  # characters read back for the item before
 _SEPARATOR = r"(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
 _WORD_BEFORE = re.compile(r"(\w+)\W{1,3}(?:(?:the|former|then)\s+)*$")
 _OF_BEFORE = re.compile(r"(\w+)\s+(?:of|for)\s+(?:the\s+)?$")  # "the President of Turkey"
-_FROM_BEFORE = re.compile(r"(\w+)\s+from\s+(?:the\s+)?$")
+_FROM_BEFORE = re.compile(r"(\w+)\s+[Ff]rom\s+(?:the\s+)?$")
 # "Afghans from Pakistan and from Iran": a second "from" shares the first one's word
 _FROM_AGAIN = re.compile(r"(\w+)\s+from\s+(?:the\s+)?[A-Z][\w.'’ -]{0,40}?,?\s+(?:and|or)\s+from\s+(?:the\s+)?$")
 _SUBJECT_BEFORE = re.compile(r"(?:\n[ \t]*|[.!?]\s+|^)(?:[Tt]he\s+)?$")
 _BETWEEN_PLACES = re.compile(r"(\w+)\s+between\s+(?:the\s+)?$")
 _POSSESSIVE = re.compile(r"['’]s?\b\s*(\w+)?")
 _AFTER = re.compile(r"\s+(\w+)(?:\s+(\w+))?")
+_OWNED = re.compile(r"['’]s?\s+((?:[a-z][\w-]*\s*){1,3})")  # up to three lowercase words after a possessive
+_SUFFIX = re.compile(r"[-‐‑–](\w+)")
 _PLACE_STATE = re.compile(r"\s+(?:is|was|remains|remained)\s+(?:still\s+|now\s+)?(\w+)")
 
 
@@ -71,14 +73,29 @@ def country_acts(text: str, start: int, end: int) -> bool:
     """The country at text[start:end] is an agent, not a place (the module's rules)."""
     words = actor_words()
     owned = _POSSESSIVE.match(text, end)
+    suffix = _SUFFIX.match(text, end)
+    if suffix and suffix.group(1).lower() in words.country_place_suffixes:
+        return False  # "Afghanistan-based elements": based in the country, a place
     if owned:  # "Pakistan's government", not "Afghanistan's northern neighbours"
-        return not (owned.group(1) and owned.group(1).lower() in words.country_place_words)
+        return not (owned.group(1) and owned.group(1).lower() in words.country_place_words) and _owner_acts(text, end)
     first, last = list_span(text, start, end)
     window = text[max(0, first - 40) : first]
-    placed = _after_preposition(window)
+    placed = _after_preposition(window) or _origin(window)
     if _described_as_place(text, last):
         return False
     return _acts_after(text, last, placed) or _acts_before(window, first <= 40, _opens_name(text, last))
+
+
+def _owner_acts(text: str, end: int) -> bool:
+    """Not "Afghanistan's long humanitarian ordeal" (a condition the country is in, within three lowercase words)
+    nor "Afghanistan's de facto security forces" (the de facto power, not the state the country names)."""
+    owned = _OWNED.match(text, end)
+    if owned is None:
+        return True
+    following = owned.group(1).split()
+    if following[:2] == ["de", "facto"]:
+        return False
+    return not any(w in actor_words().country_condition_nouns for w in following)
 
 
 def _described_as_place(text: str, end: int) -> bool:
@@ -124,14 +141,20 @@ def _acts_before(window: str, at_text_start: bool, opens_name: bool = False) -> 
     of = _OF_BEFORE.search(window)
     if of and (is_title(of.group(1)) or of.group(1).lower() in words.country_agent_nouns):
         return True  # "the President of Turkey", "the government of Pakistan"
-    origin = _FROM_AGAIN.search(window) or _FROM_BEFORE.search(window)
-    if origin and (origin.group(1).lower() in words.country_from_people or _people(origin.group(1))):
+    if _origin(window):
         return False  # "political leaders from Afghanistan", "Afghans from Iran": where people come from
     between = _BETWEEN_PLACES.search(window)
     if between and between.group(1).lower() in words.country_between_places:
         return False  # "border crossing points between Pakistan and Afghanistan": a place between them
     before = _WORD_BEFORE.search(window)
     return bool(before and before.group(1).lower() in words.country_agent_before)
+
+
+def _origin(window: str) -> bool:
+    """'political leaders from', 'Afghans from', 'threats emanating from': the country after is where people
+    or a thing come from."""
+    origin = _FROM_AGAIN.search(window) or _FROM_BEFORE.search(window)
+    return bool(origin and (origin.group(1).lower() in actor_words().country_from_people or _people(origin.group(1))))
 
 
 def _people(word: str) -> bool:
