@@ -1,0 +1,60 @@
+"""Fourth round: a movement of people dated by "as of", a bare amount before a people verb past an auxiliary
+or a relative pronoun, and a town's name that the text calls a district where the gazetteer knows no such
+district — sentences written for these tests."""
+
+from __future__ import annotations
+
+from torkham.ingest.extract import propose
+from torkham.ingest.extract.common import text_document
+from torkham.ingest.extract.lexicon import Lexicon
+
+
+def _found(text: str, kind: str, date: str = "2022-06-01") -> list[tuple]:
+    doc = text_document(text, date=date)
+    found = [p for p in propose(doc, Lexicon.empty()) if p.kind == kind]
+    if kind == "event":
+        return [(e.record["date"], e.record["type"], doc.text[e.start : e.end]) for e in found]
+    if kind == "place":
+        return [(doc.text[p.start : p.end], p.record.get("level"), p.record.get("province")) for p in found]
+    return [(f.record["value_text"], f.record["value"], f.record["unit"]) for f in found]
+
+
+def test_an_opening_as_of_with_a_pluperfect_verb_of_moving_dates_a_displacement():
+    text = "As of 3 May 2021, an estimated 9,000 Tajiks had left the valley."
+    assert _found(text, "event") == [("2021-05-03", "displacement", "3 May 2021, an estimated 9,000 Tajiks had left")]
+
+
+def test_a_perfect_verb_of_moving_before_as_of_dates_a_displacement():
+    text = "Of the 5,000 villagers who had “quietly” left as of 4 June 2021, most were women."
+    events = _found(text, "event")
+    assert [(d, t) for d, t, _ in events] == [("2021-06-04", "displacement")]
+
+
+def test_as_of_dates_no_plain_past_no_other_verb_and_no_later_clause():
+    assert _found("As of 3 May 2021, the villagers lived in tents.", "event") == []
+    assert _found("As of 3 May 2021, 9,000 Tajiks had paid the fee.", "event") == []
+    assert _found("The fee, 9,000 Tajiks had paid; the rest had stayed as of 3 May 2021.", "event") == []
+
+
+def test_a_bare_amount_before_an_auxiliary_and_a_people_verb_counts_people():
+    text = "By June, a reported 12,300 had left the camps near the river."
+    assert _found(text, "figure") == [("12,300", 12300, "person")]
+    text = "The roughly 8,000 who had “voluntarily” returned were met by officials."
+    assert _found(text, "figure") == [("roughly 8,000", 8000, "person")]
+
+
+def test_a_bare_amount_before_another_verb_counts_nothing():
+    assert _found("The committee said 12,300 had been budgeted for the road.", "figure") == []
+
+
+def test_a_town_called_a_district_is_the_district_throughout_the_text():
+    text = "Shelling hit Spin Boldak district of Kandahar province. Later, fighting resumed in Spin Boldak."
+    assert [p for p in _found(text, "place") if p[0] == "Spin Boldak"] == [
+        ("Spin Boldak", "district", "AF-KAN"),
+        ("Spin Boldak", "district", "AF-KAN"),
+    ]
+
+
+def test_a_town_not_called_a_district_stays_the_town():
+    text = "Later, fighting resumed in Spin Boldak near the crossing."
+    assert _found(text, "place") == [("Spin Boldak", "town", "AF-KAN")]
