@@ -58,3 +58,16 @@ def test_a_town_called_a_district_is_the_district_throughout_the_text():
 def test_a_town_not_called_a_district_stays_the_town():
     text = "Later, fighting resumed in Spin Boldak near the crossing."
     assert _found(text, "place") == [("Spin Boldak", "town", "AF-KAN")]
+
+
+def test_a_news_reports_published_line_and_print_credit_date_no_event():
+    text = (
+        "Army chief visits the border\n\nPublished March 3, 2021\n\n"
+        "QUETTA: The army chief toured the border posts.\n\nPublished in Dawn, March 4th, 2021\n"
+    )
+    assert [e for e in _found(text, "event", date="2021-03-03") if e[1] == "publication"] == []
+
+
+def test_a_reports_published_line_without_a_news_opener_dates_a_publication():
+    text = "Weekly returns bulletin\n\nPublished on 9 May 2019\n\n• Returns rose in the east.\n"
+    assert _found(text, "event", date="2019-05-09") == [("2019-05-09", "publication", "9 May 2019")]
