@@ -71,3 +71,15 @@ def test_a_news_reports_published_line_and_print_credit_date_no_event():
 def test_a_reports_published_line_without_a_news_opener_dates_a_publication():
     text = "Weekly returns bulletin\n\nPublished on 9 May 2019\n\n• Returns rose in the east.\n"
     assert _found(text, "event", date="2019-05-09") == [("2019-05-09", "publication", "9 May 2019")]
+
+
+def test_an_opening_since_with_violence_as_subject_of_a_perfect_dates_an_attack_from_its_start():
+    text = "Since 4 March, tribal fighting has intensified along the road, driving families away."
+    assert _found(text, "event", date="2023-03-20") == [
+        ("2023-03-04", "attack", "4 March, tribal fighting has intensified")
+    ]
+
+
+def test_an_opening_since_with_a_trend_or_a_count_of_violence_dates_no_attack():
+    assert _found("Since 4 March, tribal fighting has declined.", "event", date="2023-03-20") == []
+    assert _found("Since 4 March, 40 clashes have erupted nearby.", "event", date="2023-03-20") == []

@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 
 from torkham.ingest.extract.dates import DateMention
-from torkham.ingest.extract.event_vocab import form_pattern, perfect_movements, type_of
+from torkham.ingest.extract.event_vocab import form_pattern, perfect_movements, trend_verbs, type_of, violence_nouns
 
 MOVEMENTS = ("displacement", "deportation")
 SINCE_REACH = 120  # characters between the verb and "since", at most
@@ -79,6 +79,30 @@ def movement_as_of(text: str, sentence: tuple[int, int], date: DateMention) -> t
         return None
     said = verbs[-1].group().split()[-1]
     return verbs[-1], type_of(said) if said.lower() in _movement_words() else "displacement"
+
+
+@lru_cache(maxsize=1)
+def _violence_pattern() -> re.Pattern:
+    nouns = "|".join(form_pattern(w) for w in sorted(violence_nouns(), key=len, reverse=True))
+    return re.compile(
+        rf"[ \t]*,?[ \t]+(?:[\w-]+[ \t]+){{0,3}}?(?:{nouns})[ \t]+(?:has|have)[ \t]+(?:[a-z]+ly[ \t]+)?"
+        r"(?:been[ \t]+)?(?P<verb>[a-z]+ed)\b",
+        re.I,
+    )
+
+
+def violence_since(text: str, sentence: tuple[int, int], date: DateMention) -> tuple[re.Match, str] | None:
+    """'Since 10 October, cross-border armed violence has escalated …': (the verb, 'attack') when 'Since' and
+    the date open the sentence and a noun of ongoing armed violence is the subject of a perfect verb — not a
+    trend verb, and no number in between (a statistic)."""
+    if not _OPENING_SINCE.fullmatch(text, sentence[0], date.start) or not text[sentence[0] :].lstrip(' "“').startswith(
+        "Since"
+    ):
+        return None
+    found = _violence_pattern().match(text, date.end, sentence[1])
+    if found is None or found.group("verb").lower() in trend_verbs() or re.search(r"\d", found.group()):
+        return None
+    return found, "attack"
 
 
 @lru_cache(maxsize=1)

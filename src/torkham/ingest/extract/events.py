@@ -34,7 +34,7 @@ from torkham.ingest.extract.event_finder import EventFinder, candidate_matcher
 from torkham.ingest.extract.event_infobox import operating_field
 from torkham.ingest.extract.event_openers import dated_by_opener
 from torkham.ingest.extract.event_releases import release_dateline, release_statements
-from torkham.ingest.extract.event_since import movement_as_of, movement_since, opening_since
+from torkham.ingest.extract.event_since import movement_as_of, movement_since, opening_since, violence_since
 from torkham.ingest.extract.event_vocab import event_word_pattern, form_pattern, saying_verbs, statistic_words, type_of
 from torkham.ingest.extract.figure_vocab import extra_units
 from torkham.ingest.extract.words import default_words
@@ -187,7 +187,9 @@ def _moved_since(finder: EventFinder, sentence: tuple[int, int], date: DateMenti
     (or up to) that date; so is such a verb right before 'as of' and a date."""
     if any(type_of(w.group()) in CAMPAIGNS for w in words):
         return None
-    found = opening_since(finder.doc.text, sentence, date) or movement_as_of(finder.doc.text, sentence, date)
+    text = finder.doc.text
+    found = opening_since(text, sentence, date) or movement_as_of(text, sentence, date)
+    found = found or violence_since(text, sentence, date)
     return finder.event(date, found[0], sentence, 0, event_type=found[1]) if found else None
 
 
