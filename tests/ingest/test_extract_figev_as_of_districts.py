@@ -83,3 +83,13 @@ def test_an_opening_since_with_violence_as_subject_of_a_perfect_dates_an_attack_
 def test_an_opening_since_with_a_trend_or_a_count_of_violence_dates_no_attack():
     assert _found("Since 4 March, tribal fighting has declined.", "event", date="2023-03-20") == []
     assert _found("Since 4 March, 40 clashes have erupted nearby.", "event", date="2023-03-20") == []
+
+
+def test_the_part_of_a_counted_whole_counts_the_same():
+    text = "Police blamed foreigners for 9 of 31 recent suicide bombings."
+    assert _found(text, "figure") == [("9", 9, "attack"), ("31", 31, "attack")]
+
+
+def test_no_part_from_a_year_or_a_larger_number():
+    assert _found("They met in 2019 of 5,000 people surveyed.", "figure") == [("5,000", 5000, "person")]
+    assert _found("Police blamed foreigners for 90 of 31 recent suicide bombings.", "figure") == [("31", 31, "attack")]
