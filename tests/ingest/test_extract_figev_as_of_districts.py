@@ -93,3 +93,9 @@ def test_the_part_of_a_counted_whole_counts_the_same():
 def test_no_part_from_a_year_or_a_larger_number():
     assert _found("They met in 2019 of 5,000 people surveyed.", "figure") == [("5,000", 5000, "person")]
     assert _found("Police blamed foreigners for 90 of 31 recent suicide bombings.", "figure") == [("31", 31, "attack")]
+
+
+def test_a_dated_overthrow_is_a_takeover():
+    text = "Observers tied the unrest to the July 1973 army overthrow of the monarchy."
+    assert _found(text, "event", date="1980-01-01") == [("1973-07", "takeover", "July 1973 army overthrow")]
+    assert _found("Critics warned of an overthrow.", "event") == []
