@@ -60,6 +60,25 @@ def heading_word(text: str, date: DateMention) -> re.Match | None:
     return word
 
 
+# A news report's first line: its place in capitals and a colon or dash ("ISLAMABAD: The Foreign Office …",
+# "PESHAWAR, Pakistan (AP) — …").
+_NEWS_OPENER = re.compile(
+    r"\s*[A-Z][A-Z.'’-]+(?:[ \t]+[A-Z][A-Z.'’-]+){0,2}(?:,[^\n:—–]{1,40})?[ \t]*(?::|[—–]|--)[ \t]"
+)
+_CREDIT = re.compile(r"[ \t]*Published\s+in\s+[A-Z][^\n,]{0,40},[ \t]*$")  # "Published in Dawn, "
+
+
+def news_page_date(text: str, word: re.Match, date: DateMention) -> bool:
+    """'Published February 5, 2022' above a news report's opening ('ISLAMABAD: …'), and the closing credit
+    'Published in Dawn, February 5th, 2022': the page's own date, which dates the document, not an event."""
+    if word.group().lower() != "published":
+        return False
+    line_start = _line(text, date.start)[0]
+    if _CREDIT.fullmatch(text, line_start, date.start):
+        return True
+    return _NEWS_OPENER.match(text, _line(text, date.start)[1]) is not None
+
+
 def dated_headings(finder: EventFinder, dates: list[DateMention]) -> tuple[list[Proposal], list[DateMention]]:
     """(the events, the dates that made them) of dated heading lines: 'Updated December 1, 2023',
     'UK … Office press release, 3 September 2021', 'Press Statement / … / October 28, 2009'."""
@@ -69,7 +88,7 @@ def dated_headings(finder: EventFinder, dates: list[DateMention]) -> tuple[list[
         if date.last is not None:
             continue
         word = heading_word(text, date)
-        if word is None:
+        if word is None or news_page_date(text, word, date):
             continue
         heading = " ".join(text[_line(text, word.start())[0] : _line(text, date.start)[1]].split())
         event_type = heading_words()[" ".join(word.group().lower().split())]

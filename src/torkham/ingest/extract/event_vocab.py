@@ -20,6 +20,7 @@ OPENERS_KEY = "context_openers"  # not an event type: openers that date a senten
 SAYING_KEY = "saying_verbs"  # not an event type: statement words whose later date may date what is said
 ANNOUNCING_KEY = "announcing_words"  # not an event type: statement words that tell of an act of their own
 PERFECT_KEY = "perfect_movements"  # not an event type: verbs of people moving dated by an opening "Since"
+VIOLENCE_KEY = "violence_nouns"  # not an event type: nouns of armed violence dated by an opening "Since"
 
 _GAP = r"(?:\s+[\w'’-]+){0,3}?\s+"  # the "*" of an event phrase: up to three words
 
@@ -59,6 +60,7 @@ def event_words() -> dict[str, list[str]]:
         SAYING_KEY,
         PERFECT_KEY,
         ANNOUNCING_KEY,
+        VIOLENCE_KEY,
     )
     extra = {k: v for k, v in _extra().items() if k not in lists}
     for event_type, forms in _checked(extra, "").items():
@@ -102,6 +104,11 @@ def saying_verbs() -> list[str]:
 def perfect_movements() -> list[str]:
     """'returned', 'left', 'hosted': verbs whose perfect after an opening 'Since <date>,' is a movement of people."""
     return _word_list(PERFECT_KEY)
+
+
+def violence_nouns() -> list[str]:
+    """'violence', 'fighting': nouns whose perfect after an opening 'Since <date>,' dates an attack's start."""
+    return _word_list(VIOLENCE_KEY)
 
 
 def announcing_words() -> list[str]:

@@ -34,7 +34,7 @@ from torkham.ingest.extract.event_finder import EventFinder, candidate_matcher
 from torkham.ingest.extract.event_infobox import operating_field
 from torkham.ingest.extract.event_openers import dated_by_opener
 from torkham.ingest.extract.event_releases import release_dateline, release_statements
-from torkham.ingest.extract.event_since import movement_since, opening_since
+from torkham.ingest.extract.event_since import movement_as_of, movement_since, opening_since, violence_since
 from torkham.ingest.extract.event_vocab import event_word_pattern, form_pattern, saying_verbs, statistic_words, type_of
 from torkham.ingest.extract.figure_vocab import extra_units
 from torkham.ingest.extract.words import default_words
@@ -182,11 +182,14 @@ def _campaign_since(text: str, sentence: tuple[int, int], date: DateMention, wor
 
 
 def _moved_since(finder: EventFinder, sentence: tuple[int, int], date: DateMention, words: list) -> Proposal | None:
-    """'Since 1979, Pakistan has hosted Afghan refugees': a sentence opening with 'Since' and a date, with a
-    perfect verb of people moving or taken in (and no word of a campaign), is a displacement from that date."""
+    """'Since 1979, Pakistan has hosted Afghan refugees': a sentence opening with 'Since' (or 'As of') and a
+    date, with a perfect verb of people moving or taken in (and no word of a campaign), is a displacement from
+    (or up to) that date; so is such a verb right before 'as of' and a date."""
     if any(type_of(w.group()) in CAMPAIGNS for w in words):
         return None
-    found = opening_since(finder.doc.text, sentence, date)
+    text = finder.doc.text
+    found = opening_since(text, sentence, date) or movement_as_of(text, sentence, date)
+    found = found or violence_since(text, sentence, date)
     return finder.event(date, found[0], sentence, 0, event_type=found[1]) if found else None
 
 

@@ -31,6 +31,13 @@ NOT_COUNTED = (
 )  # units a bare number never takes from its sentence
 
 
+# Between a number and a people verb: a relative pronoun, an auxiliary and an adverb, quoted or not
+# ("a reported 374,600 had left", "the roughly 60,000 who had “voluntarily” left").
+_PEOPLE_VERB_LEAD = (
+    r"(?:\s+(?:who|that))?(?:\s+(?:had|have|has|were|was|are|is)(?:\s+been)?)?(?:\s+[“\"‘']?[a-z]+ly[”\"’']?)?"
+)
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern]:
     words, more = default_words(), figure_words()
@@ -46,7 +53,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "before": re.compile(rf"\b(?:{alternation(more.bare_before)})\s+(?:(?:just\s+)?(?:{qualifier})\s+)?$", re.I),
         "qualified": re.compile(rf"\b(?:{alternation(list(words.qualifiers))})\s+$", re.I),
         "not_counts": re.compile(rf"\b(?:{alternation(more.not_counts_after)})\s+$", re.I),
-        "people_verb": re.compile(rf"\s+(?P<verb>{alternation(more.people_verbs)})\b", re.I),
+        "people_verb": re.compile(rf"{_PEOPLE_VERB_LEAD}\s+(?P<verb>{alternation(more.people_verbs)})\b", re.I),
         "counted_by": re.compile(
             rf"(?:(?P<num>\d[\d,.]*)|\b(?P<word>{'|'.join(words.number_words)}))(?:\s*(?P<scale>{scale})\b)?"
             r"\s+(?:[A-Za-z-]+\s+){0,2}$",

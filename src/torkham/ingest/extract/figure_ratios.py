@@ -2,7 +2,8 @@
 864,000 and 1.2 million people": the low end is already written in full), a proportion said as "one in
 five" ("1 child in 4 across the district", "one in three households": 0.25, 0.33…), and an amount whose
 currency a bracket after its label gives ("420 million requested (US$)", the funding lines of appeals and
-bulletins)."""
+bulletins). And the part of a whole ("14 of 24 recent suicide bombings"): the part counts what the whole
+counts."""
 
 from __future__ import annotations
 
@@ -98,4 +99,27 @@ def funding_figures(doc: Document, regions: Regions) -> list[Proposal]:
         )
         label = " ".join(m.group("label").lower().split())
         out.append(propose(doc, "figure", record, m.start(), m.end(), [f"US dollars {label}: read the line"]))
+    return out
+
+
+_PART = re.compile(r"(?<![\w.,])(?P<num>\d[\d,]*)\s+of\s+(?:the\s+)?$")  # "14 of 24 …", "3 of the 12 …"
+
+
+def parts_of_wholes(doc: Document, regions: Regions, proposals: list[Proposal]) -> list[Proposal]:
+    """'14 of 24 recent suicide bombings': the number before 'of' and a counted whole, smaller than it and not
+    proposed yet, counts the whole's unit."""
+    out = []
+    for whole in proposals:
+        value, unit = whole.record.get("value"), whole.record.get("unit")
+        part = _PART.search(doc.text, max(0, whole.start - 20), whole.start)
+        if part is None or value is None or not unit:
+            continue
+        amount = number(part.group("num"))
+        if re.fullmatch(r"(?:19|20)\d\d", part.group("num")):
+            continue  # "in 2019 of 5,000 people surveyed": a year
+        if not 0 < amount < value or any(p.start < part.end("num") and part.start() < p.end for p in proposals):
+            continue
+        record = figure_record(amount, part.group("num"), unit, whole.record.get("counts", unit), regions, part.start())
+        note = f"a part of the whole '{doc.text[whole.start : whole.end]}': it counts the same"
+        out.append(propose(doc, "figure", record, part.start(), part.end("num"), [note]))
     return out

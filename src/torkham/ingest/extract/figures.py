@@ -20,7 +20,7 @@ from torkham.ingest.extract.dates import DateMention
 from torkham.ingest.extract.figure_counters import bare_time_spans, clean, counter_figures, number
 from torkham.ingest.extract.figure_filters import an_age, modifies_compound, names_not_counts, range_end_days
 from torkham.ingest.extract.figure_more import more_figures
-from torkham.ingest.extract.figure_ratios import range_ends, ratio_figures, ratios_spans
+from torkham.ingest.extract.figure_ratios import parts_of_wholes, range_ends, ratio_figures, ratios_spans
 from torkham.ingest.extract.figure_vocab import extra_units
 from torkham.ingest.extract.unit_nouns import SPANS_OF_TIME, counted_unit
 from torkham.ingest.extract.words import Words, default_words
@@ -166,6 +166,7 @@ def find_figures(
     proposals.extend(bare_time_spans(doc, regions, {(p.start, p.end) for p in proposals}))
     spans = sorted([*blocked, *((p.start, p.end) for p in proposals)])
     proposals.extend(more_figures(doc, regions, lambda a, b: any(s < b and a < e for s, e in spans)))
+    proposals.extend(parts_of_wholes(doc, regions, proposals))
     return sorted(proposals, key=lambda p: p.start)
 
 

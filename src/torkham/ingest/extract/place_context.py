@@ -5,7 +5,10 @@
 - a name the gazetteer knows in several countries or provinces, followed by a comma and the country or
   province it lies in, is the one there: "in Hyderabad, Pakistan", as an address or a caption writes it;
 - a province's or district's name with "region" after it is the region named after it, not the admin unit:
-  "the Balochistan region" (reaching beyond the province), "the Swat region" — level region, its country kept."""
+  "the Balochistan region" (reaching beyond the province), "the Swat region" — level region, its country kept;
+- a town's name with "district" after it, where the gazetteer has no district of that name (no Afghan district
+  boundaries are bundled), is the district named after its town: "Spin Boldak district" → district in AF-KAN;
+  the text's other bare mentions of that name are the same district (district_throughout)."""
 
 from __future__ import annotations
 
@@ -63,3 +66,28 @@ def named_region(item: Found, place: Place | None) -> tuple[dict, str] | None:
         return None
     note = f"'{item.text} region': the region named after the {place.level} {place.label()}, not the {place.level}"
     return {"name": item.text, "level": "region", "country": place.country}, note
+
+
+def town_district(item: Found, place: Place | None) -> tuple[dict, str] | None:
+    """(the record, a note) of 'Dangam district' when the gazetteer knows only the town Dangam."""
+    if item.level != "district" or place is None or place.level != "town":
+        return None
+    record = {"name": item.text, "level": "district", "country": place.country}
+    if place.province:
+        record["province"] = place.province
+    note = f"'{item.text} district': the district named after the town {place.label()} (no boundaries bundled)"
+    return record, note
+
+
+def district_throughout(found: list[Found]) -> None:
+    """A name the text once calls a district, where the gazetteer knows it only as a town, is that district
+    wherever no other level word goes with it ("in Spin Boldak district ... in Spin Boldak")."""
+    named = {
+        item.text.casefold()
+        for item in found
+        if item.level == "district" and not item.resolution.at_level("district").found
+        and item.resolution.at_level("town").found
+    }  # fmt: skip
+    for item in found:
+        if item.level is None and item.text.casefold() in named:
+            item.level = "district"

@@ -28,7 +28,13 @@ from torkham.ingest.document import Document
 from torkham.ingest.extract.common import propose
 from torkham.ingest.extract.date_places import on_heading
 from torkham.ingest.extract.place_abbreviations import abbreviation_end, after_preposition, in_use
-from torkham.ingest.extract.place_context import levels_from_neighbours, named_region, narrowed_by_container
+from torkham.ingest.extract.place_context import (
+    district_throughout,
+    levels_from_neighbours,
+    named_region,
+    narrowed_by_container,
+    town_district,
+)
 from torkham.ingest.extract.place_governments import stands_for_government
 from torkham.ingest.extract.place_headings import in_capitals, names_in_heading
 from torkham.ingest.extract.words import default_words
@@ -115,6 +121,7 @@ def find_places(doc: Document, skip: list[tuple[int, int]] | None = None) -> lis
     found = _matches(doc.text, tokens, gazetteer, words, sorted(skip or []))
     levels_from_neighbours(doc.text, found)
     narrowed_by_container(doc.text, found)
+    district_throughout(found)
     found = [f for f in found if not stands_for_government(doc.text, f, words)]
     found = in_use(doc, found, gazetteer, words.place_prepositions, words.noun_followers)
     return [_proposal(doc, f) for f in found]
@@ -264,7 +271,7 @@ def _proposal(doc: Document, item: Found) -> Proposal:
     notes: list[str] = []
     record: dict = {"text": item.text}
     if place is not None:
-        region = named_region(item, place)
+        region = named_region(item, place) or town_district(item, place)
         record.update(region[0] if region else place.record())
         notes.extend(region[1:] if region else [])
     else:
