@@ -45,6 +45,9 @@ def _headline_verbs() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(f.capitalize() for f in sorted(forms, key=len, reverse=True)) + r")\b")
 
 
+_INTENT = re.compile(r"\s+to\s+(?!have\b)[a-z]")
+
+
 def reported_speech(cp: ClaimPass) -> list[Proposal]:
     text = cp.doc.text
     proposals = _headlines(cp)
@@ -56,6 +59,8 @@ def reported_speech(cp: ClaimPass) -> list[Proposal]:
         lemma = form_of(m.group().split()[-1])[0]
         if progressive and lemma in claim_words().directive_lemmas and not demands(lemma, text[m.end() : sentence_end]):
             continue
+        if lemma in claim_words().intention_lemmas and _INTENT.match(text, m.end()):
+            continue  # "vowed to launch a crackdown": an intention, not an assertion
         if not progressive and not reports(text, m.start(), m.end(), sentence_start, sentence_end):
             continue
         if cp.inside(m.start()):
