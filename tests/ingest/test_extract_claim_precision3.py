@@ -68,3 +68,13 @@ def test_hearsay_is_not_the_authors_own_assertion():
     )
     assert _claims(sentence) == []
     assert [a for _, _, a in _claims(sentence.replace("reportedly ", ""))] == [True]
+
+
+def test_citing_a_cause_as_a_motive_is_the_speakers_claim_but_citing_a_report_is_not():
+    claims = _claims(
+        "Islamabad cited rising smuggling and extortion as the reason for closing the Ghulam Khan crossing."
+    )
+    assert claims == [
+        (["Islamabad"], "rising smuggling and extortion as the reason for closing the Ghulam Khan crossing.", False)
+    ]
+    assert _claims("Islamabad cited a report by the provincial police in its letter to the traders.") == []
