@@ -78,3 +78,9 @@ def test_citing_a_cause_as_a_motive_is_the_speakers_claim_but_citing_a_report_is
         (["Islamabad"], "rising smuggling and extortion as the reason for closing the Ghulam Khan crossing.", False)
     ]
     assert _claims("Islamabad cited a report by the provincial police in its letter to the traders.") == []
+
+
+def test_what_one_actor_wants_of_another_is_the_authors_claim():
+    claims = _claims("The Pakistani government wants the Taliban to move against the TTP camps in Kunar and Nuristan.")
+    assert [(by, author) for by, _, author in claims] == [([], True)]
+    assert _claims("The Pakistani government wanted a meeting with the traders of the Torkham market.") == []
