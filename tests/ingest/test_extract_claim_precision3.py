@@ -84,3 +84,10 @@ def test_what_one_actor_wants_of_another_is_the_authors_claim():
     claims = _claims("The Pakistani government wants the Taliban to move against the TTP camps in Kunar and Nuristan.")
     assert [(by, author) for by, _, author in claims] == [([], True)]
     assert _claims("The Pakistani government wanted a meeting with the traders of the Torkham market.") == []
+
+
+def test_an_order_announced_is_not_a_claim_but_a_finding_announced_is():
+    order = "On 3 March, Islamabad announced that all unregistered traders (read: 2.5 thousand Afghans) must leave Peshawar."
+    assert [by for by, _, _ in _claims(order) if by] == []
+    finding = "On 3 March, Islamabad announced that the unregistered traders had smuggled fuel into Peshawar for years."
+    assert [by for by, _, _ in _claims(finding)] == [["Islamabad"]]

@@ -86,6 +86,7 @@ class ClaimWords:
     finding_verbs: tuple[str, ...] = ()
     intention_lemmas: tuple[str, ...] = ()
     hearsay_adverbs: tuple[str, ...] = ()
+    decree_lemmas: tuple[str, ...] = ()
     pledged_gifts: tuple[str, ...] = ()
 
     @cached_property
@@ -204,5 +205,6 @@ def claim_words() -> ClaimWords:
         finding_verbs=words("finding_verbs"),
         intention_lemmas=words("intention_lemmas"),
         hearsay_adverbs=words("hearsay_adverbs"),
+        decree_lemmas=words("decree_lemmas"),
         pledged_gifts=words("pledged_gifts"),
     )
