@@ -91,3 +91,19 @@ def test_an_order_announced_is_not_a_claim_but_a_finding_announced_is():
     assert [by for by, _, _ in _claims(order) if by] == []
     finding = "On 3 March, Islamabad announced that the unregistered traders had smuggled fuel into Peshawar for years."
     assert [by for by, _, _ in _claims(finding)] == [["Islamabad"]]
+
+
+def test_a_hedged_identification_is_the_authors_claim():
+    claims = _claims("The bombing in Bannu, if the police account holds, is likely the work of a splinter faction.")
+    assert [(by, author) for by, _, author in claims] == [([], True)]
+
+
+def test_a_state_over_all_time_is_the_authors_claim_but_never_having_been_somewhere_is_not():
+    claims = _claims("Since the partition of 1947, relations between the two capitals have always been uneasy.")
+    assert [(by, author) for by, _, author in claims] == [([], True)]
+    assert _claims("Many of the returnees were born in Peshawar and have never been to Afghanistan.") == []
+
+
+def test_a_conduct_repeated_over_time_is_the_authors_claim():
+    claims = _claims("The provincial government has periodically attempted to move the refugees out of the city.")
+    assert [(by, author) for by, _, author in claims] == [([], True)]
