@@ -50,13 +50,18 @@ _NOT_OPENING = re.compile(r"\s*(?:[a-z]|[-•▪◦*]|\d{1,2}[.)]\s)")  # "const
 
 def _own_text(sentence: str) -> bool:
     """Long enough, a sentence of running text (not a fragment that opens in lowercase, nor an item of a
-    list), no quotation but scare quotes, no speech act that asserts nothing."""
+    list), no quotation but scare quotes, no speech act that asserts nothing, no hearsay adverb ('reportedly')."""
     if len(sentence.split()) < MIN_WORDS or _NOT_OPENING.match(sentence):
         return False
-    if claim_words().not_claim_pattern.search(sentence):
+    if claim_words().not_claim_pattern.search(sentence) or _hearsay(sentence):
         return False
     unquoted = _QUOTED.sub(lambda m: "" if len(m.group(1).split()) <= SCARE_QUOTE_WORDS else m.group(), sentence)
     return not any(q in unquoted for q in ('"', "“", "”"))
+
+
+def _hearsay(sentence: str) -> bool:
+    """'X reportedly took up the matter': the author relays what others say."""
+    return any(w.strip(",;") in claim_words().hearsay_adverbs for w in sentence.lower().split())
 
 
 def _marker(sentence: str) -> str | None:

@@ -83,6 +83,10 @@ class ClaimWords:
     clause_objects: dict[str, tuple[str, ...]] = field(default_factory=dict)
     concern_states: tuple[str, ...] = ()
     received_nouns: tuple[str, ...] = ()
+    finding_verbs: tuple[str, ...] = ()
+    intention_lemmas: tuple[str, ...] = ()
+    hearsay_adverbs: tuple[str, ...] = ()
+    decree_lemmas: tuple[str, ...] = ()
     pledged_gifts: tuple[str, ...] = ()
 
     @cached_property
@@ -198,5 +202,9 @@ def claim_words() -> ClaimWords:
         demanded_acts=words("demanded_acts"),
         concern_states=words("concern_states"),
         received_nouns=words("received_nouns"),
+        finding_verbs=words("finding_verbs"),
+        intention_lemmas=words("intention_lemmas"),
+        hearsay_adverbs=words("hearsay_adverbs"),
+        decree_lemmas=words("decree_lemmas"),
         pledged_gifts=words("pledged_gifts"),
     )

@@ -45,6 +45,10 @@ def _headline_verbs() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(f.capitalize() for f in sorted(forms, key=len, reverse=True)) + r")\b")
 
 
+_INTENT = re.compile(r"\s+to\s+(?!have\b)[a-z]")
+_DECREE = re.compile(r"\s+(?:that\s+)?(?:[^.;]|\.(?=\d)){0,100}?\b(?:must|shall)\s+(?!have\b)[a-z]")
+
+
 def reported_speech(cp: ClaimPass) -> list[Proposal]:
     text = cp.doc.text
     proposals = _headlines(cp)
@@ -56,6 +60,10 @@ def reported_speech(cp: ClaimPass) -> list[Proposal]:
         lemma = form_of(m.group().split()[-1])[0]
         if progressive and lemma in claim_words().directive_lemmas and not demands(lemma, text[m.end() : sentence_end]):
             continue
+        if lemma in claim_words().intention_lemmas and _INTENT.match(text, m.end()):
+            continue  # "hoped to pressure the Taliban": an aim, not an assertion
+        if lemma in claim_words().decree_lemmas and _DECREE.match(text, m.end(), sentence_end):
+            continue  # "announced that all foreigners must leave by November 1": an order (an event)
         if not progressive and not reports(text, m.start(), m.end(), sentence_start, sentence_end):
             continue
         if cp.inside(m.start()):
