@@ -31,6 +31,7 @@ _LISTS = (
     "country_place_words",
     "country_place_suffixes",
     "country_condition_nouns",
+    "country_place_levels",
     "role_modifiers",
     "facility_ends",
     "thing_nouns_after",
@@ -85,6 +86,7 @@ class ActorWords:
     country_place_words: frozenset[str]
     country_place_suffixes: frozenset[str]
     country_condition_nouns: frozenset[str]
+    country_place_levels: frozenset[str]
     role_modifiers: frozenset[str]
     facility_ends: frozenset[str]
     thing_nouns_after: frozenset[str]

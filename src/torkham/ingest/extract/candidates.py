@@ -30,7 +30,7 @@ from torkham.ingest.extract.capital_agents import capital_agents
 from torkham.ingest.extract.citations import Entry
 from torkham.ingest.extract.comma_names import comma_names
 from torkham.ingest.extract.common import propose
-from torkham.ingest.extract.country_agents import add_countries
+from torkham.ingest.extract.country_agents import add_countries, country_acts
 from torkham.ingest.extract.epithets import epithet_names
 from torkham.ingest.extract.ethnic_groups import find_ethnic_groups
 from torkham.ingest.extract.government_names import government_names
@@ -144,7 +144,12 @@ def _from_patterns(
     for name, start, end in finders.listed_leaders(doc):
         collector.add(Candidate(name, "person", start, end, {}, ["listed under the leaders of an infobox"]))
     for country, abbr, start, end in finders.country_abbreviations(doc):
-        collector.add(Candidate(country, "state", start, end, {abbr: "abbreviation"}, ["a country"]), "abbreviation")
+        if not country_acts(doc.text, start, end):
+            continue  # "U.S. interests", "the U.S. Institute of Peace": an adjective or a word of a name
+        collector.add(
+            Candidate(country, "state", start, end, {abbr: "abbreviation"}, ["a country that acts in the text"]),
+            "abbreviation",
+        )
     for shadow in shadows:
         kind = kind_of(shadow.name) or ("person" if 2 <= len(shadow.name.split()) <= 4 else "armed_group")
         note = f"contains '{shadow.form}', a name of {', '.join(shadow.actor_ids)}"

@@ -37,6 +37,8 @@ _POSSESSIVE = re.compile(r"['’]s?\b\s*(\w+)?")
 _AFTER = re.compile(r"\s+(\w+)(?:\s+(\w+))?")
 _OWNED = re.compile(r"['’]s?\s+((?:[a-z][\w-]*\s*){1,3})")  # up to three lowercase words after a possessive
 _SUFFIX = re.compile(r"[-‐‑–](\w+)")
+_NAMED_PLACE = re.compile(r"['’]s?\s+(?:[A-Z][\w-]*\s+){1,3}([a-z]+)")  # "Afghanistan’s Kunar province"
+_WORD_RIGHT_BEFORE = re.compile(r"(?<![\w.’'-])([A-Z][\w-]*)[ \t]+$")
 _PLACE_STATE = re.compile(r"\s+(?:is|was|remains|remained)\s+(?:still\s+|now\s+)?(\w+)")
 
 
@@ -76,6 +78,8 @@ def country_acts(text: str, start: int, end: int) -> bool:
     suffix = _SUFFIX.match(text, end)
     if suffix and suffix.group(1).lower() in words.country_place_suffixes:
         return False  # "Afghanistan-based elements": based in the country, a place
+    if _inside_name(text, start):
+        return False  # "the Interim Afghanistan government": a word of a longer name
     if owned:  # "Pakistan's government", not "Afghanistan's northern neighbours"
         return not (owned.group(1) and owned.group(1).lower() in words.country_place_words) and _owner_acts(text, end)
     first, last = list_span(text, start, end)
@@ -83,12 +87,27 @@ def country_acts(text: str, start: int, end: int) -> bool:
     placed = _after_preposition(window) or _origin(window)
     if _described_as_place(text, last):
         return False
-    return _acts_after(text, last, placed) or _acts_before(window, first <= 40, _opens_name(text, last))
+    if _acts_after(text, last, placed):
+        return True
+    return not _opens_name(text, last) and _acts_before(window, first <= 40)
+
+
+def _inside_name(text: str, start: int) -> bool:
+    """A capitalised word right before the country, inside a sentence and not a title ('the Interim
+    Afghanistan government', not 'President Pakistan …' nor a title-case headline) puts it inside a name."""
+    before = _WORD_RIGHT_BEFORE.search(text, max(0, start - 40), start)
+    if before is None or before.group(1) == "The" or is_title(before.group(1)) or in_headline(text, start):
+        return False
+    ahead = text[max(0, before.start() - 3) : before.start()].rstrip(" \t")
+    return bool(ahead) and ahead[-1] not in '.!?:;\n"“‘(' and before.group(1).lower() not in default_words().demonyms
 
 
 def _owner_acts(text: str, end: int) -> bool:
     """Not "Afghanistan's long humanitarian ordeal" (a condition the country is in, within three lowercase words)
     nor "Afghanistan's de facto security forces" (the de facto power, not the state the country names)."""
+    named = _NAMED_PLACE.match(text, end)
+    if named and named.group(1) in actor_words().country_place_levels:
+        return False  # "Afghanistan’s Kunar province": a place in the country
     owned = _OWNED.match(text, end)
     if owned is None:
         return True
@@ -134,9 +153,9 @@ def _acts_after(text: str, end: int, placed: bool) -> bool:
     return first.lower() in words.country_agent_after and not placed
 
 
-def _acts_before(window: str, at_text_start: bool, opens_name: bool = False) -> bool:
+def _acts_before(window: str, at_text_start: bool) -> bool:
     words = actor_words()
-    if _SUBJECT_BEFORE.search(("\n" if at_text_start else "") + window) and not opens_name:
+    if _SUBJECT_BEFORE.search(("\n" if at_text_start else "") + window):
         return True  # opening a sentence: "Pakistan and Afghanistan met"
     of = _OF_BEFORE.search(window)
     if of and (is_title(of.group(1)) or of.group(1).lower() in words.country_agent_nouns):

@@ -252,7 +252,7 @@ def _contributed(after: str) -> str | None:
 
 
 def _speech_after(before: str, after: str, words: list[str]) -> str | None:
-    verb = re.match(r"\s+(\w+)", after)
+    verb = re.match(r"\s+(\w+)\b(?!\s+(?:by|of)\b)", after)  # not "Broad calls by …": a noun
     nouns = default_words()
     common = len(words) == 1 and words[0].lower() in {*nouns.speaker_nouns, *nouns.demonyms, *nouns.unit_of_noun}
     place = re.search(r"\b(?:in|of|from|at|near)\s+$", before)  # "The administration in Kabul accused"
