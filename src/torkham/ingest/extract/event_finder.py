@@ -34,6 +34,7 @@ class EventFinder:
     tokens: list[Token]
     ignore: list[tuple[int, int]] = field(default_factory=list)  # citations: "(Dawn, 2023)" names no actor
     seen: set[tuple[int, str, str]] = field(default_factory=set)
+    name_spans: list[tuple[int, int]] = field(default_factory=list)  # candidates' names: no event words
 
     def __post_init__(self):
         self.token_starts = [t.start for t in self.tokens]

@@ -32,8 +32,10 @@ from torkham.ingest.extract.event_filters import (
 )
 from torkham.ingest.extract.event_finder import EventFinder, candidate_matcher
 from torkham.ingest.extract.event_infobox import operating_field
+from torkham.ingest.extract.event_names import in_name, name_spans
 from torkham.ingest.extract.event_openers import dated_by_opener
 from torkham.ingest.extract.event_releases import release_dateline, release_statements
+from torkham.ingest.extract.event_repeats import without_repeats
 from torkham.ingest.extract.event_since import movement_as_of, movement_since, opening_since, violence_since
 from torkham.ingest.extract.event_vocab import event_word_pattern, form_pattern, saying_verbs, statistic_words, type_of
 from torkham.ingest.extract.figure_vocab import extra_units
@@ -84,6 +86,7 @@ def find_events(
     """Each event word belongs to the date of its sentence it governs or is nearest; a date takes its
     nearest word."""
     finder = EventFinder(doc, mentions, candidate_matcher(candidates), tokens, list(ignore or []))
+    finder.name_spans = name_spans(doc.text, candidates)
     proposals, headed = dated_headings(finder, dates)
     by_sentence: dict[tuple[int, int], list[DateMention]] = {}
     starts = [d.start for d in dates]
@@ -120,7 +123,7 @@ def find_events(
     proposals += release_statements(finder, releases, sentences)
     proposals += dated_by_statement_line(finder, dates, headed, dated, sentences)
     proposals += dated_by_time_of_day(finder, dates, dated, sentences)
-    return proposals + dated_by_opener(finder, dates, dated, sentences)
+    return without_repeats(proposals + dated_by_opener(finder, dates, dated, sentences))
 
 
 def _sentence_events(finder: EventFinder, sentence: tuple[int, int], dates: list[DateMention]) -> list[Proposal]:
@@ -129,6 +132,8 @@ def _sentence_events(finder: EventFinder, sentence: tuple[int, int], dates: list
     counted_periods: set[int] = set()
     for word in event_word_pattern().finditer(text, sentence[0], sentence[1]):
         at = word.start()
+        if in_name(finder.name_spans, at, word.end()):
+            continue  # "the United Nations High Commissioner for Refugees reported": a word of a name
         if any(d.start <= at < d.end for d in dates) or beneficiary(text, word, sentence[0]):
             continue  # inside a date; or "assistance to Afghan refugees": people aid goes to, no event
         if planned(text, word, sentence[0]) or conditional(text, word, sentence[0]):
