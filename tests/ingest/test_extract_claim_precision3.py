@@ -63,9 +63,7 @@ def test_a_hope_to_act_is_an_aim_but_a_hope_that_is_a_claim():
 
 
 def test_hearsay_is_not_the_authors_own_assertion():
-    sentence = (
-        "The envoy, who visited Kabul last week, reportedly raised the issue but could not secure any firm commitment."
-    )
+    sentence = "The envoy, who visited Kabul last week, reportedly raised the issue, but his efforts proved futile."  # "could not secure any firm commitment" is no marker any more: what was sought, not conduct judged
     assert _claims(sentence) == []
     assert [a for _, _, a in _claims(sentence.replace("reportedly ", ""))] == [True]
 

@@ -84,9 +84,11 @@ class ClaimWords:
     concern_states: tuple[str, ...] = ()
     received_nouns: tuple[str, ...] = ()
     finding_verbs: tuple[str, ...] = ()
+    assessed_measures: tuple[str, ...] = ()
     intention_lemmas: tuple[str, ...] = ()
     hearsay_adverbs: tuple[str, ...] = ()
     decree_lemmas: tuple[str, ...] = ()
+    decree_modals: tuple[str, ...] = ()
     pledged_gifts: tuple[str, ...] = ()
 
     @cached_property
@@ -203,8 +205,10 @@ def claim_words() -> ClaimWords:
         concern_states=words("concern_states"),
         received_nouns=words("received_nouns"),
         finding_verbs=words("finding_verbs"),
+        assessed_measures=words("assessed_measures"),
         intention_lemmas=words("intention_lemmas"),
         hearsay_adverbs=words("hearsay_adverbs"),
         decree_lemmas=words("decree_lemmas"),
+        decree_modals=words("decree_modals"),
         pledged_gifts=words("pledged_gifts"),
     )

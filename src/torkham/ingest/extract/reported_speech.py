@@ -15,7 +15,7 @@ from torkham.ingest.extract.speakers import (
     speaker_of_verb,
     speech_verb_forms,
 )
-from torkham.ingest.extract.verb_use import demands, form_of, reports
+from torkham.ingest.extract.verb_use import clause_follows, demands, form_of, reports
 from torkham.ingest.extract.words import default_words
 from torkham.ingest.proposal import Proposal
 
@@ -46,7 +46,18 @@ def _headline_verbs() -> re.Pattern[str]:
 
 
 _INTENT = re.compile(r"\s+to\s+(?!have\b)[a-z]")
-_DECREE = re.compile(r"\s+(?:that\s+)?(?:[^.;]|\.(?=\d)){0,100}?\b(?:must|shall)\s+(?!have\b)[a-z]")
+_NUMBER = r"(?:\d+|[a-z]+(?:-[a-z]+)?)"
+
+
+@lru_cache(maxsize=1)
+def _decree() -> re.Pattern[str]:
+    """An order after a decree verb: 'announced that all foreigners must leave', '… had 28 days to leave'
+    (claim_words.yaml: decree_modals, '#' a number)."""
+    modals = (
+        r"\s+".join(_NUMBER if w == "#" else re.escape(w) for w in m.split()) for m in claim_words().decree_modals
+    )
+    alternatives = "|".join(modals)
+    return re.compile(rf"\s+(?:that\s+)?(?:[^.;]|\.(?=\d)){{0,100}}?\b(?:{alternatives})\s+(?!have\b)\w")
 
 
 def reported_speech(cp: ClaimPass) -> list[Proposal]:
@@ -58,11 +69,11 @@ def reported_speech(cp: ClaimPass) -> list[Proposal]:
         sentence_start, sentence_end = cp.sentences.around(m.start())
         progressive = m.group().split()[0] in (*_BE, "has", "have")  # "is urging", "was quoted as saying"
         lemma = form_of(m.group().split()[-1])[0]
-        if progressive and lemma in claim_words().directive_lemmas and not demands(lemma, text[m.end() : sentence_end]):
+        if progressive and not _progressive_reports(lemma, text[m.end() : sentence_end]):
             continue
         if lemma in claim_words().intention_lemmas and _INTENT.match(text, m.end()):
             continue  # "hoped to pressure the Taliban": an aim, not an assertion
-        if lemma in claim_words().decree_lemmas and _DECREE.match(text, m.end(), sentence_end):
+        if lemma in claim_words().decree_lemmas and _decree().match(text, m.end(), sentence_end):
             continue  # "announced that all foreigners must leave by November 1": an order (an event)
         if not progressive and not reports(text, m.start(), m.end(), sentence_start, sentence_end):
             continue
@@ -72,6 +83,15 @@ def reported_speech(cp: ClaimPass) -> list[Proposal]:
         if proposal is not None:
             proposals.append(proposal)
     return proposals
+
+
+def _progressive_reports(lemma: str, after: str) -> bool:
+    """'is urging Pakistan to abandon …' (a clause asked for), 'is assessing that …' (a clause verb before its
+    clause); not 'is urging calm', 'is assessing the challenges along its border' (an act)."""
+    words = claim_words()
+    if lemma in words.directive_lemmas:
+        return demands(lemma, after)
+    return lemma not in words.clause_verbs or clause_follows(lemma, after)
 
 
 def _claim_at(cp: ClaimPass, m: re.Match[str], sentence_start: int, sentence_end: int) -> Proposal | None:

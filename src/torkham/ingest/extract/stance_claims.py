@@ -26,7 +26,7 @@ def _pattern() -> re.Pattern[str]:
     words = claim_words()
     states = "|".join(re.escape(w) for w in sorted(words.concern_states, key=len, reverse=True))
     nouns = "|".join(re.escape(w) for w in sorted(words.received_nouns, key=len, reverse=True))
-    found = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words.finding_verbs, key=len, reverse=True))
+    found = _findings(words.finding_verbs, words.assessed_measures)
     concern = (
         rf"(?P<be>is|are|was|were|remains?|remained)\s+(?:[a-z]+ly\s+)?(?P<state>{states})"
         r"\s+(?:about|at|by|for|over|that)\b"  # not "concerned with" (dealing with)
@@ -35,6 +35,19 @@ def _pattern() -> re.Pattern[str]:
     call = r"(?P<call>calls?|are\s+calling|is\s+calling)\s+(?P<for>for)\s+(?!(?:a|an|the)?\s*(?:meeting|vote|tender|bids?)\b)"
     finding = rf"(?:also\s+)?(?P<found>{found})\s+(?!by\b)"
     return re.compile(rf"\b(?:{concern}|{received}|{call}|{finding})")
+
+
+def _findings(verbs: tuple[str, ...], measures: tuple[str, ...]) -> str:
+    """The finding verbs as alternatives; one of assessment in progress ('is still assessing') only before a
+    toll or an extent ('the exact number of killed', not 'the challenges along its border')."""
+
+    def alternatives(forms: list[str]) -> str:
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(forms, key=len, reverse=True))
+
+    done = alternatives([v for v in verbs if not v.endswith("assessing")])
+    ongoing = alternatives([v for v in verbs if v.endswith("assessing")])
+    measure = rf"(?=\s+(?:the\s+)?(?:[a-z]+\s+)?(?:{alternatives(list(measures))})\b)"
+    return f"{done}|(?:{ongoing}){measure}" if ongoing else done
 
 
 def stance_claims(cp: ClaimPass) -> list[Proposal]:

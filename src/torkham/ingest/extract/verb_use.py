@@ -75,13 +75,26 @@ def reports(text: str, start: int, end: int, sentence_start: int, sentence_end: 
         return False
     if kind == "base" and not _SUBJECT_BEFORE.search(before):
         return False  # "Instead of top-down approaches, emphasize …", "the independent think tank"
-    if re.match(r"\s+by\b", after) and lemma != "say":
-        return False  # "the attack claimed by the group": a participle
+    if _passive(lemma, kind, before, after):
+        return False  # "the attack claimed by the group", "Zarb-e-Azb, described as a …": a passive participle
     if words.pledge_pattern.match(after):
         return False  # "announced that the U.S. government plans to contribute $8.9 million": a pledge, an event
     if lemma not in words.clause_verbs:
         return True
-    return _clause_follows(lemma, after) or (_SENTENCE_END.match(after) is not None and not _RELATIVE.search(before))
+    return clause_follows(lemma, after) or (_SENTENCE_END.match(after) is not None and not _RELATIVE.search(before))
+
+
+# "Zarb-e-Azb, described as a …", "…, widely labelled as …": a participle right after a comma, then "as" (not
+# "what the group described as a targeted attack", which has its subject)
+_COMMA_BEFORE = re.compile(r",\s*(?:[a-z]+ly\s+)?$")
+
+
+def _passive(lemma: str, kind: str, before: str, after: str) -> bool:
+    """'the attack claimed by the group' (an agent after it), 'Zarb-e-Azb, described as a …' (a comma before, 'as'
+    after): a passive participle, no one speaking."""
+    if re.match(r"\s+by\b", after) and lemma != "say":
+        return True
+    return kind == "ed" and re.match(r"\s+as\b", after) is not None and _COMMA_BEFORE.search(before) is not None
 
 
 # "urged Taliban authorities to boost security": what is asked is a clause (not "to the ministry")
@@ -146,7 +159,7 @@ def _also_noun(before: str, after: str) -> bool:
     return word is not None and word.group().strip() not in {*speaker_nouns(), "which", "that", "who", "it"}
 
 
-def _clause_follows(lemma: str, after: str) -> bool:
+def clause_follows(lemma: str, after: str) -> bool:
     """'announced that …', 'wrote: …', 'identified Pakistan as …' — not 'announced an end'."""
     if _CLAUSE_START.match(after) or _THAT_NEAR.match(after):
         return True
