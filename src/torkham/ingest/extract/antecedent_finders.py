@@ -210,11 +210,18 @@ def bodies_named(text: str, start: int, end: int, noun: str, roster: dict[str, s
     or, for 'the group', whose kind is an armed group's ('TTP' when the candidates say so)."""
     found = []
     for m in NAME_RUN.finditer(text, start, end):
-        name = clean_name(m.group())
+        raw = _owned(m.group())
+        name = clean_name(raw)
         if not name:
             continue
         words = {w.lower() for w in name.split()}
         armed = roster.get(name, kind_of(name) or "") in ARMED_KINDS
         if (noun == "group" and armed) or (noun != "group" and noun in words):
-            found += _body(text, m.group(), m.start(), m.end())
+            found += _body(text, raw, m.end() - len(raw), m.end())
     return _merge(found)
+
+
+def _owned(raw: str) -> str:
+    """'Fighters of Tehreek-e-Taliban Pakistan': the body after 'of' when the words before it name no kind."""
+    head, of, tail = raw.partition(" of ")
+    return tail if of and kind_of(head) is None and tail[:1].isupper() else raw
