@@ -129,7 +129,7 @@ def test_a_pronoun_takes_the_speaker_before_it():
     )
     assert claims[1][:2] == (
         ["Mohammad Ali Gandapur"],
-        "speaker 'He' taken to be 'Mohammad Ali Gandapur', the speaker before it: check",
+        "speaker 'He' resolved to 'Mohammad Ali Gandapur', named in the sentence before",
     )
     person_then_they = _claims(
         "Zabihullah Mujahid condemned the strikes on Khost. They asserted that the refugees had no part in it."

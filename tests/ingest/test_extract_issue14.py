@@ -122,7 +122,7 @@ def test_the_speaker_of_a_quotation_is_the_pronoun_before_its_verb():
     claims = _kind(text, "claim")
     assert [(c.record["asserted_by"], c.notes[0]) for c in claims] == [
         (["Hillary Clinton"], "speaker 'Hillary Clinton' is not a known actor"),
-        (["Hillary Clinton"], "speaker 'she' taken to be 'Hillary Clinton', the speaker before it: check"),
+        (["Hillary Clinton"], "speaker 'she' resolved to 'Hillary Clinton', named in the sentence before"),
     ]  # "what she called “…”" names the attack inside Clinton's claim: not a claim of its own
 
 

@@ -48,7 +48,7 @@ def propose(doc: Document, lexicon: Lexicon) -> list[Proposal]:
     candidates = not_place_people(find_candidates(doc, lexicon, entries, shadows))
     figures = find_figures(doc, regions, dates, [(c.start, c.end) for c in citations])
     events = find_events(doc, dates, mentions, candidates, regions, sentences, tokens, cited)
-    claims = find_claims(doc, lexicon, regions, sentences)
+    claims = find_claims(doc, lexicon, regions, sentences, candidates)
     places = find_places(doc, [(m.start, m.end) for m in mentions])
     place_events(events, places, place_spans(datelines))
     date_statements(doc, claims, datelines)

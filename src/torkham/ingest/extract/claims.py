@@ -5,7 +5,8 @@
 surveillance …' → asserted_by Zabihullah Mujahid, statement the rest of the sentence. A known speaker
 becomes its actor id; another stays a name (the review turns it into a candidate's id); a pronoun takes
 the speaker of the claim before it when there is one, else it or an unnamed group ("Critics believe …")
-leaves asserted_by empty, with a note. A quotation whose speaker cannot be named is not proposed. The
+leaves asserted_by empty, with a note; 'he', 'she' and descriptions ('the report', 'the ministry')
+take the party the text named shortly before (speaker_antecedents). A quotation whose speaker cannot be named is not proposed. The
 topic is guessed from keywords (wordlists.yaml) and says so.
 
 The finders, in order (each holds its sentence and speaker, so one claim per sentence and speaker):
@@ -31,6 +32,7 @@ from torkham.ingest.extract.lexicon import Lexicon
 from torkham.ingest.extract.pronouns import resolve_pronouns
 from torkham.ingest.extract.quote_claims import continued_quotes, quote_claims
 from torkham.ingest.extract.reported_speech import reported_speech
+from torkham.ingest.extract.speaker_antecedents import resolve_antecedents
 from torkham.ingest.extract.stance_claims import stance_claims
 from torkham.ingest.proposal import Proposal
 from torkham.kb.names import normalize
@@ -39,7 +41,10 @@ __all__ = ["claim_topic", "find_claims"]
 MIN_WORDS = 4
 
 
-def find_claims(doc: Document, lexicon: Lexicon, regions: Regions, sentences: Sentences) -> list[Proposal]:
+def find_claims(
+    doc: Document, lexicon: Lexicon, regions: Regions, sentences: Sentences, actors: list[Proposal] | None = None
+) -> list[Proposal]:
+    """The claims of the document; `actors` (the actor candidates) say who is a person, for 'He said'."""
     cp = ClaimPass(doc, lexicon, regions, sentences)
     proposals = quote_claims(cp)
     proposals += reported_speech(cp)
@@ -51,6 +56,7 @@ def find_claims(doc: Document, lexicon: Lexicon, regions: Regions, sentences: Se
     proposals += given_claims(cp)
     proposals += stance_claims(cp)
     proposals += judging_headlines(cp)
+    resolve_antecedents(cp, actors or [])
     resolve_pronouns(cp)
     held = {sentences.around(p.start)[0] for p in proposals} | {sentences.around(s)[0] for s in cp.quoted.starts}
     proposals += author_claims(doc, regions, sentences, held)

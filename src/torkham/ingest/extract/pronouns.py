@@ -1,17 +1,19 @@
-"""A claim whose speaker is a pronoun ('He said three police officers were killed') takes the speaker of
-the claim just before it in the same paragraph ('…, Mohammad Ali Gandapur, told Reuters.'); the note keeps
-the pronoun and says the speaker was taken from the sentence before, for the reviewer to check."""
+"""A claim whose speaker is "it" or "they" ('It said weapons were recovered') takes the speaker of the claim
+just before it in the same paragraph ('…, the military said in a statement.'); the note keeps the pronoun and
+says the speaker was taken from the sentence before, for the reviewer to check. "He" and "she" are resolved
+before this, to the person named before them (speaker_antecedents)."""
 
 from __future__ import annotations
 
 from torkham.ingest.extract.claim_record import ClaimPass, claim_record
 from torkham.ingest.extract.claim_words import claim_words
-from torkham.ingest.extract.speakers import Speaker, speaker_nouns
+from torkham.ingest.extract.speakers import RELATIVES, Speaker, speaker_nouns
 from torkham.ingest.extract.words import default_words
 from torkham.ingest.proposal import Proposal
 
 SENTENCES_BACK = 2  # the speaker before may stand this many sentences back, at most
-_RESOLVED = {"he", "she", "it", "they"}  # "we" and "I" speak inside quotations: their speaker is the quote's
+_RESOLVED = {"it", "they"}  # "he"/"she": speaker_antecedents; "we" and "I" speak inside quotations
+_SKIPPED = RELATIVES | {"he", "she"}
 
 
 def resolve_pronouns(cp: ClaimPass) -> None:
@@ -20,6 +22,8 @@ def resolve_pronouns(cp: ClaimPass) -> None:
     for proposal, speaker in sorted(cp.made, key=lambda made: made[0].start):
         if speaker is None:
             continue
+        if speaker.generic and speaker.text.lower() in _SKIPPED:
+            continue  # 'an organization that claimed …', an unresolved 'he': no speaker to pass on
         if not (speaker.generic and speaker.text.lower() in _RESOLVED):
             before = (proposal, speaker)
         elif before is not None and _near(cp, before[0], proposal) and _agrees(speaker, before[1]):
