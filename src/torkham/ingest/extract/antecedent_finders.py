@@ -19,8 +19,6 @@ from torkham.ingest.proposal import Proposal
 _CAP = r"[A-Z][\w.'’-]*"
 NAME_RUN = re.compile(rf"{_CAP}(?:\s+(?:(?:of|for|the|and|on)\s+)?{_CAP})*")
 _ABBREVIATION = re.compile(r"\s*\((?P<abbr>[A-Z][A-Za-z.&-]{1,9})\)")
-REPORT_NOUNS = ("report", "study", "survey", "findings", "paper", "analysis", "assessment")
-STATEMENT_NOUNS = ("statement", "announcement", "communiqué", "press release")
 ARMED_KINDS = frozenset({"armed_group", "separatist_armed_group"})
 _NEXT_AFTER_PERSON = r"(?=\s*[,.;:”\"’)]|\s+(?:who|in|at|from|with|of|for|on|to|said|says|told|added|[a-z]+ing)\b)"
 
@@ -159,7 +157,8 @@ def publishers_named(
     text: str, start: int, end: int, noun: str, made: list[tuple[Proposal, Speaker | None]]
 ) -> list[Referent]:
     """The bodies said to write, publish or issue a document of the noun's sort between start and end."""
-    nouns = STATEMENT_NOUNS if noun in STATEMENT_NOUNS else REPORT_NOUNS
+    lists = claim_words()
+    nouns = lists.statement_nouns if noun in lists.statement_nouns else lists.report_nouns
     alternatives = "|".join(nouns)
     found = _speakers_with(text, start, end, nouns, made)
     owner = re.compile(rf"(?P<name>{NAME_RUN.pattern})(?:['’]s)?\s+(?:[a-z]+\s+){{0,2}}?(?:{alternatives})\b")

@@ -90,6 +90,10 @@ class ClaimWords:
     decree_lemmas: tuple[str, ...] = ()
     decree_modals: tuple[str, ...] = ()
     pledged_gifts: tuple[str, ...] = ()
+    antecedent_roles: frozenset[str] = frozenset()
+    report_nouns: tuple[str, ...] = ()
+    statement_nouns: tuple[str, ...] = ()
+    body_nouns: frozenset[str] = frozenset()
 
     @cached_property
     def forms(self) -> dict[str, tuple[str, str]]:
@@ -211,4 +215,8 @@ def claim_words() -> ClaimWords:
         decree_lemmas=words("decree_lemmas"),
         decree_modals=words("decree_modals"),
         pledged_gifts=words("pledged_gifts"),
+        antecedent_roles=frozenset(words("antecedent_roles")),
+        report_nouns=words("report_nouns"),
+        statement_nouns=words("statement_nouns"),
+        body_nouns=frozenset(words("body_nouns")),
     )

@@ -21,16 +21,12 @@ from dataclasses import dataclass
 
 from torkham.ingest.extract.antecedent_finders import Referent, bodies_named, persons_named, publishers_named
 from torkham.ingest.extract.claim_record import ClaimPass, claim_record
+from torkham.ingest.extract.claim_words import claim_words
 from torkham.ingest.extract.speakers import Speaker
 from torkham.ingest.proposal import Proposal
 
 SENTENCES_BACK = 3  # the antecedent may stand this many sentences before the claim's own, at most
 PERSON_PRONOUNS = frozenset({"he", "she"})
-PERSON_ROLES = frozenset({"spokesman", "spokesperson", "spokeswoman", "official", "minister", "envoy", "ambassador"})
-DOCUMENT_NOUNS = frozenset(
-    {"report", "study", "survey", "statement", "findings", "paper", "analysis", "assessment", "announcement"}
-)
-BODY_NOUNS = frozenset({"ministry", "office", "group", "department", "agency", "organisation", "organization"})
 
 
 @dataclass(frozen=True)
@@ -51,11 +47,12 @@ def wanted(speaker: Speaker) -> Wanted | None:
     if len(words) != 1:
         return None
     noun = words[0]
-    if noun in PERSON_ROLES:
+    lists = claim_words()
+    if noun in lists.antecedent_roles:
         return Wanted("named_person")
-    if noun in DOCUMENT_NOUNS:
+    if noun in lists.report_nouns or noun in lists.statement_nouns:
         return Wanted("publisher", noun)
-    if noun in BODY_NOUNS:
+    if noun in lists.body_nouns:
         return Wanted("body", noun)
     return None
 
