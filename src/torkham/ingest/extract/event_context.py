@@ -13,6 +13,7 @@ from torkham.ingest.extract.common import Sentences
 from torkham.ingest.extract.dates import DateMention
 from torkham.ingest.extract.event_filters import habitual
 from torkham.ingest.extract.event_finder import EventFinder, dated_event
+from torkham.ingest.extract.event_repeats import HEADING_NOTE
 from torkham.ingest.extract.event_vocab import (
     announcing_words,
     event_word_pattern,
@@ -95,7 +96,7 @@ def dated_headings(finder: EventFinder, dates: list[DateMention]) -> tuple[list[
         sentence = _line(text, date.start)
         proposal = finder.event(date, word, sentence, 0, heading=heading, event_type=event_type)
         if proposal is not None:
-            proposal.notes.append("the date of the heading that names a publication or statement")
+            proposal.notes.append(HEADING_NOTE)
             proposals.append(proposal)
             used.append(date)
     return proposals, used

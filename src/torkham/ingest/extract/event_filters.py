@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from torkham.ingest.extract.dates import DateMention
-from torkham.ingest.extract.event_vocab import beneficiary_words, form_pattern, trend_verbs, type_of
+from torkham.ingest.extract.event_vocab import beneficiary_words, clause_openers, form_pattern, trend_verbs, type_of
 from torkham.ingest.extract.figure_vocab import extra_units
 from torkham.ingest.extract.words import default_words
 
@@ -47,6 +47,19 @@ _COUNT_AFTER = re.compile(
 )
 _PEOPLE_BEFORE = re.compile(r"\b(?:those|people|persons|families|individuals|others)\s+$", re.I)
 _WORDS_BETWEEN = r"(?:[\w’',.-]+\s+){0,4}"  # "assistance this year to Afghan refugees", "aid to 200,000 returnees"
+
+
+@lru_cache(maxsize=1)
+def _opening_clause() -> re.Pattern:
+    forms = "|".join(form_pattern(w) for w in sorted(clause_openers(), key=len, reverse=True))
+    return re.compile(rf"[\s\"“]*(?:{forms})\b[^,;:]*,", re.I)
+
+
+def other_clause(text: str, sentence_start: int, word: re.Match, date: DateMention) -> bool:
+    """'While some have returned home, … remained in Pakistan in October 2023': a word in a sentence's opening
+    'While …,' ('Although …,') clause is not dated by a date after that clause."""
+    clause = _opening_clause().match(text, sentence_start)
+    return clause is not None and word.end() <= clause.end() <= date.start
 
 
 def budget_period(text: str, date: DateMention) -> bool:

@@ -21,6 +21,7 @@ SAYING_KEY = "saying_verbs"  # not an event type: statement words whose later da
 ANNOUNCING_KEY = "announcing_words"  # not an event type: statement words that tell of an act of their own
 PERFECT_KEY = "perfect_movements"  # not an event type: verbs of people moving dated by an opening "Since"
 VIOLENCE_KEY = "violence_nouns"  # not an event type: nouns of armed violence dated by an opening "Since"
+CLAUSE_KEY = "clause_openers"  # not an event type: "While …," opens a clause the main clause's date is not of
 
 _GAP = r"(?:\s+[\w'’-]+){0,3}?\s+"  # the "*" of an event phrase: up to three words
 
@@ -61,6 +62,7 @@ def event_words() -> dict[str, list[str]]:
         PERFECT_KEY,
         ANNOUNCING_KEY,
         VIOLENCE_KEY,
+        CLAUSE_KEY,
     )
     extra = {k: v for k, v in _extra().items() if k not in lists}
     for event_type, forms in _checked(extra, "").items():
@@ -109,6 +111,12 @@ def perfect_movements() -> list[str]:
 def violence_nouns() -> list[str]:
     """'violence', 'fighting': nouns whose perfect after an opening 'Since <date>,' dates an attack's start."""
     return _word_list(VIOLENCE_KEY)
+
+
+def clause_openers() -> list[str]:
+    """'while', 'although': words that open a sentence's first clause, whose words the main clause's date does
+    not date."""
+    return _word_list(CLAUSE_KEY)
 
 
 def announcing_words() -> list[str]:

@@ -25,6 +25,7 @@ from torkham.ingest.extract.event_filters import (
     conditional,
     counted_after,
     named_again,
+    other_clause,
     planned,
     recurring,
     spans_years,
@@ -140,7 +141,7 @@ def _sentence_events(finder: EventFinder, sentence: tuple[int, int], dates: list
             continue  # "plans to hold talks in March", "if the talks fail": what has not happened
         if a_state(text, word, sentence[0]):
             continue  # "there were 400 attacks", "hosted 3.7 million Afghans": a count or a population
-        near = [d for d in dates if not _reported(text, word, d)]
+        near = [d for d in dates if not _reported(text, word, d) and not other_clause(text, sentence[0], word, d)]
         if not near:
             continue  # "he said that in 2019 …": the date is what he reports, not when he said it
         date = _governed(text, word, dates) or min(near, key=lambda d: min(abs(at - d.start), abs(at - d.end)))

@@ -44,9 +44,9 @@ def plural_after(text: str, start: int, end: int, value: float | None) -> tuple[
         if m is None:
             return None
         word = m.group(1)
-        if word in STOP_WORDS or word in _not_counted():
+        if word in STOP_WORDS or word in not_counted():
             return None
-        if _PLURAL.fullmatch(word) and not _VERB_OBJECT.match(text, m.end()):
+        if is_counted_plural(text, m):
             return "item", m.start(1), m.end(1)
         if word.endswith("ing"):
             return None
@@ -54,8 +54,17 @@ def plural_after(text: str, start: int, end: int, value: float | None) -> tuple[
     return None
 
 
+def is_counted_plural(text: str, m: re.Match) -> bool:
+    """Whether the word `m` matched (group 1) is a lowercase plural noun that counts things: not a verb with
+    its object ("4,502 represents a rise"), not a plural of `not_counted`."""
+    word = m.group(1)
+    if not word.islower() or word in not_counted() or not _PLURAL.fullmatch(word):
+        return False
+    return not _VERB_OBJECT.match(text, m.end())
+
+
 @lru_cache(maxsize=1)
-def _not_counted() -> frozenset[str]:
+def not_counted() -> frozenset[str]:
     """Plurals that are no count of things: fractions and multipliers, verbs after a count of people or
     the number of a bare figure ("7,400 cross", "595 were"), currencies ("300 rupees": money), casualties."""
     words, more = default_words(), figure_words()

@@ -95,6 +95,12 @@ def figure_words() -> FigureWords:
     return FigureWords(units, currencies, *lists)
 
 
+@lru_cache(maxsize=1)
+def abstract_plurals() -> frozenset[str]:
+    """Plurals of no thing a vague amount counts ("several relevant challenges"): `abstract_plurals`."""
+    return frozenset(word_list(load_yaml(FIGURE_WORDS_FILE), "abstract_plurals", FIGURE_WORDS_FILE))
+
+
 def extra_units() -> dict[str, str]:
     """Count nouns of figure_words.yaml (wordlists.yaml's units come first where both name a noun)."""
     return {noun: unit for noun, unit in figure_words().units.items() if noun != "%"}

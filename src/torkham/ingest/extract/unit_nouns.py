@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from torkham.ingest.extract.figure_plurals import plural_after
+from torkham.ingest.extract.figure_vague import vague_plural
 from torkham.ingest.extract.figure_vocab import STOP_WORDS, extra_units
 from torkham.ingest.extract.words import Words
 
@@ -41,6 +42,8 @@ def counted_unit(text: str, start: int, end: int, value: float | None, words: Wo
     if unit and unit[0] in SPANS_OF_TIME and _WHEN_BETWEEN.search(text, end, unit[1]):
         unit = None
     unit = unit or _unit_of_whole(text, end, value, words)
+    if value is None:
+        return unit or vague_plural(text, determiner.end() if determiner else end)  # "several mortar shells"
     return unit or plural_after(text, start, end, value)
 
 
