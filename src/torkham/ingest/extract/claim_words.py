@@ -94,6 +94,7 @@ class ClaimWords:
     report_nouns: tuple[str, ...] = ()
     statement_nouns: tuple[str, ...] = ()
     body_nouns: frozenset[str] = frozenset()
+    post_modifiers: frozenset[str] = frozenset()
 
     @cached_property
     def forms(self) -> dict[str, tuple[str, str]]:
@@ -219,4 +220,5 @@ def claim_words() -> ClaimWords:
         report_nouns=words("report_nouns"),
         statement_nouns=words("statement_nouns"),
         body_nouns=frozenset(words("body_nouns")),
+        post_modifiers=frozenset(words("post_modifiers")),
     )

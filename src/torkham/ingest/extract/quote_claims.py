@@ -9,10 +9,13 @@ justice,”')."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from torkham.ingest.extract.claim_record import ClaimPass
+from torkham.ingest.extract.claim_words import claim_words
 from torkham.ingest.extract.quote_speakers import speaker_after, speaker_before
 from torkham.ingest.extract.speakers import Speaker
+from torkham.ingest.extract.words import default_words
 from torkham.ingest.proposal import Proposal
 
 MIN_QUOTE_WORDS = 4
@@ -24,6 +27,17 @@ _PLEDGE = re.compile(
     r"\s*(?:We|I|Our\s+[a-z]+(?:\s+\[[a-z]+\])?)\s+(?:will|shall|are\s+going\s+to)\s[^.!?]*[.!?,]?\s*$"
 )
 _APPOSITION = re.compile(r",\s+(?:a|an|the)\s[^.!?“”\"\n]{1,80}(?=[.!?])")
+
+
+@lru_cache(maxsize=1)
+def _role_apposition() -> re.Pattern[str]:
+    """A role without an article after the speaker, to the end of the sentence: ', associate Asia director at
+    Human Rights Watch.' (wordlists.yaml: person_titles; claim_words.yaml: person_nouns)."""
+    roles = {*default_words().person_titles, *claim_words().person_nouns}
+    alternatives = "|".join(sorted((re.escape(r) for r in roles if " " not in r), key=len, reverse=True))
+    return re.compile(rf",\s+(?:[\w'’-]+\s+){{0,3}}?(?:{alternatives})\b[^.!?“”\"\n]{{0,80}}(?=[.!?])", re.I)
+
+
 _PARAGRAPH_OPENS = re.compile(r"\n\s*(?=“)")  # a quotation that runs on: each paragraph opens with “
 
 
@@ -58,7 +72,8 @@ def quote_claims(cp: ClaimPass) -> list[Proposal]:
             span = (start if i == 0 else part_start, end if i == len(parts) - 1 else part_end)
             proposals.append(cp.claim(speaker, text[part_start:part_end], *span))
         spans.append((start, end))
-        apposition = _APPOSITION.match(text, end)  # '…,” said Aliya, a 32-year-old mother of two. “We …'
+        # '…,” said Aliya, a 32-year-old mother of two. “We …', '…,” said X, associate Asia director at Y. “With …'
+        apposition = _APPOSITION.match(text, end) or _role_apposition().match(text, end)
         last = (apposition.end() if apposition else end, speaker)
     cp.cover(spans)
     return proposals

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from torkham.ingest.extract.claim_record import ClaimPass, statement_between
 from torkham.ingest.extract.claim_words import claim_words
+from torkham.ingest.extract.modified_speakers import modified_subject
 from torkham.ingest.extract.speakers import (
     Speaker,
     apposed,
@@ -97,6 +98,9 @@ def _progressive_reports(lemma: str, after: str) -> bool:
 def _claim_at(cp: ClaimPass, m: re.Match[str], sentence_start: int, sentence_end: int) -> Proposal | None:
     text = cp.doc.text
     speaker = speaker_of_verb(text, m.start(), sentence_start)
+    modified = modified_subject(text, m.start(), sentence_start)  # "An official performing duty at X told"
+    if modified is not None and (speaker is None or (speaker.generic and speaker.end > modified.end)):
+        speaker = modified
     statement_start, statement_end = m.end(), sentence_end
     if speaker is not None and _inverted(text, speaker, m.start(), sentence_start):
         speaker = None  # "…, said Naveed Akhtar, the provincial spokesman."

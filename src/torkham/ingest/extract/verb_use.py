@@ -36,8 +36,9 @@ _SUBJECT_BEFORE = re.compile(
 _NOUN_AFTER = re.compile(r"\s*(?:,|\s(?:of|have|has|had|are|were|is|and)\b)")
 _SUBJECT_NOUN = re.compile(r"\b[a-z]+\s+$")
 _THAT_NEAR = re.compile(r"[^.;:\"“”]{0,40}?\bthat\b")
+# a clause without "that": a pronoun, or the existential "there", before a finite verb ("noted there were")
 _CLAUSE_START = re.compile(
-    r"\s*,?\s*(?:that\b|:|[\"“])|\s+(?:it|they|he|she|we|i)\s+"
+    r"\s*,?\s*(?:that\b|:|[\"“])|\s+(?:it|they|he|she|we|i|there)\s+"
     r"(?:would|will|had|has|have|was|were|is|are|could|should|did|must|may|might)\b"
 )
 # "…, local officials and residents reported.": a clause verb that ends its sentence reports what comes before
