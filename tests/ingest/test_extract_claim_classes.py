@@ -105,13 +105,15 @@ def test_a_quotation_after_an_attributed_one_continues_it():
     ]
 
 
-def test_a_quotation_over_paragraphs_is_one_claim_per_paragraph():
+def test_a_quotation_over_paragraphs_is_one_claim_per_sentence():
     text = (
         "Dominic Raab said:\n“It is vital that we help those fleeing Afghanistan.\n"
-        "“This aid demonstrates the commitment of the UK to its humanitarian responsibility.”"
+        "“These supplies are so important to the families. "
+        "This aid demonstrates the commitment of the UK to its humanitarian responsibility.”"
     )
     assert [(by, statement) for by, _, statement in _claims(text)] == [
         (["Dominic Raab"], "It is vital that we help those fleeing Afghanistan."),
+        (["Dominic Raab"], "These supplies are so important to the families."),
         (["Dominic Raab"], "This aid demonstrates the commitment of the UK to its humanitarian responsibility."),
     ]
 

@@ -48,6 +48,8 @@ class ClaimPass:
     quoted: Covered = field(default_factory=lambda: Covered([]))
     claimed: set[tuple[int, str]] = field(default_factory=set)  # (sentence start, speaker): one claim each
     made: list[tuple[Proposal, Speaker | None]] = field(default_factory=list)
+    # a quotation's following sentences: (the claim, the first sentence's claim, the speaker as written)
+    continued: list[tuple[Proposal, Proposal, str]] = field(default_factory=list)
 
     def cover(self, spans: list[tuple[int, int]]) -> None:
         """The spans quotations hold: reported speech and attributions do not look inside them."""

@@ -31,6 +31,7 @@ from torkham.ingest.extract.headline_claims import headline_sources, judging_hea
 from torkham.ingest.extract.lexicon import Lexicon
 from torkham.ingest.extract.pronouns import resolve_pronouns
 from torkham.ingest.extract.quote_claims import continued_quotes, quote_claims
+from torkham.ingest.extract.quote_sentences import follow_quotations
 from torkham.ingest.extract.reported_speech import reported_speech
 from torkham.ingest.extract.speaker_antecedents import resolve_antecedents
 from torkham.ingest.extract.stance_claims import stance_claims
@@ -58,6 +59,7 @@ def find_claims(
     proposals += judging_headlines(cp)
     resolve_antecedents(cp, actors or [])
     resolve_pronouns(cp)
+    follow_quotations(cp)
     held = {sentences.around(p.start)[0] for p in proposals} | {sentences.around(s)[0] for s in cp.quoted.starts}
     proposals += author_claims(doc, regions, sentences, held)
     return _unique(proposals)

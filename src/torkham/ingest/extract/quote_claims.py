@@ -1,10 +1,10 @@
 """Quotations with their speaker: '"TTP attacks originate from within Pakistan" (Express Tribune, 2023),
 said spokesperson Sohail Shaheen'. A quotation that follows one with a speaker in the same paragraph
 continues it ('"…," Durrani stressed. "So, almost 450,000 have left."'), as does one right after a named
-speaker's reported speech ('Hameed said that … six terrorists. "A huge cache … was recovered."'); a
-quotation that runs on over paragraphs (each opening with a quotation mark) is one claim per paragraph. A
-quotation whose speaker cannot be named is not proposed, nor a one-sentence pledge ('“We will bring them to
-justice,”')."""
+speaker's reported speech ('Hameed said that … six terrorists. "A huge cache … was recovered."'). A
+quotation of several sentences, on one paragraph or over several (each opening with a quotation mark), is one
+claim per sentence, each the speaker's (quote_sentences). A quotation whose speaker cannot be named is not
+proposed, nor a one-sentence pledge ('“We will bring them to justice,”')."""
 
 from __future__ import annotations
 
@@ -13,12 +13,12 @@ from functools import lru_cache
 
 from torkham.ingest.extract.claim_record import ClaimPass
 from torkham.ingest.extract.claim_words import claim_words
+from torkham.ingest.extract.quote_sentences import MIN_QUOTE_WORDS, quotation_claims
 from torkham.ingest.extract.quote_speakers import speaker_after, speaker_before
 from torkham.ingest.extract.speakers import Speaker
 from torkham.ingest.extract.words import default_words
 from torkham.ingest.proposal import Proposal
 
-MIN_QUOTE_WORDS = 4
 _QUOTE = re.compile(r"\"([^\"\n]{3,1500}?)\"|“([^”]{3,1500}?)”|\*\"([^\"\n]{3,600}?)\"\*")
 # between the end of the last claim and the next quotation: '…,” Durrani stressed. “So, …'
 _CONTINUES = re.compile(r"[\s.,;:*\"”]{0,6}(?:[\w-]+[\s,]+){0,2}?(?:[\w-]+)?[\s.,;:*\"”]{0,6}")
@@ -65,12 +65,7 @@ def quote_claims(cp: ClaimPass) -> list[Proposal]:
             spans.append((start, end))  # '“Our security [agencies] will conduct an investigation …”': a pledge
             last = (end, speaker)
             continue
-        parts = _paragraphs(text, body_start, body_end)
-        for i, (part_start, part_end) in enumerate(parts):
-            if len(text[part_start:part_end].split()) < MIN_QUOTE_WORDS:
-                continue
-            span = (start if i == 0 else part_start, end if i == len(parts) - 1 else part_end)
-            proposals.append(cp.claim(speaker, text[part_start:part_end], *span))
+        proposals += quotation_claims(cp, speaker, _paragraphs(text, body_start, body_end), start, end)
         spans.append((start, end))
         # '…,” said Aliya, a 32-year-old mother of two. “We …', '…,” said X, associate Asia director at Y. “With …'
         apposition = _APPOSITION.match(text, end) or _role_apposition().match(text, end)
@@ -114,5 +109,5 @@ def continued_quotes(cp: ClaimPass) -> list[Proposal]:
         speaker = ends.get(len(before)) or ends.get(len(before) - 1)
         if speaker is None or not before.endswith((".", "!", "?")) or cp.held(m.start(), speaker):
             continue
-        proposals.append(cp.claim(speaker, m.group(group), m.start(), m.end()))
+        proposals += quotation_claims(cp, speaker, [(m.start(group), m.end(group))], m.start(), m.end())
     return proposals
