@@ -10,8 +10,8 @@ take the party the text named shortly before (speaker_antecedents). A quotation 
 topic is guessed from keywords (wordlists.yaml) and says so.
 
 The finders, in order (each holds its sentence and speaker, so one claim per sentence and speaker):
-quotations (quote_claims), reported speech (reported_speech), attributions ('according to X', below),
-clauses (clause_claims: participles, gerunds, 'prompting X to warn'), blame put as an act (blame_claims:
+quotations (quote_claims; one claim per sentence: quote_sentences), reported speech (reported_speech),
+attributions ('according to X', below), clauses (clause_claims: participles, gerunds, 'prompting X to warn'), blame put as an act (blame_claims:
 'holds X responsible for'), a body's concern or the reports it received (stance_claims), then the author's own assertions
 in the sentences left (author_claims)."""
 
