@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from torkham.ingest.document import Document
+from torkham.ingest.extract.syllabic_acronyms import syllabic_long_form
 
 CONNECTORS = {"of", "for", "and", "the", "e", "i", "de", "al", "ul", "on", "in", "at", "to", "fur", "die", "der"}
 _ABBR = r"(?=[A-Za-z/&.]*[A-Z][a-z]?[/&.]?[A-Z])[A-Z][A-Za-z]*(?:[/&.][A-Z][A-Za-z]*)*\.?"  # two capitals or more
@@ -193,6 +194,7 @@ def inline_pairs(doc: Document) -> list[Pair]:
             a for a in [m.group("abbr"), *re.findall(_ONE_ABBR, m.group("more"))] if len(re.findall(r"[A-Z]", a)) >= 2
         ]
         found = [(abbr, *_long_form(text, m.start(), abbr)) for abbr in abbrs]
+        found = [(a, s, f) if f else (a, *syllabic_long_form(text, m.start(), a)) for a, s, f in found]
         spelt = [(abbr, start, full) for abbr, start, full in found if full]
         if spelt:
             abbr, start, full = spelt[0]

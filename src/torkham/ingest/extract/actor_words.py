@@ -54,6 +54,7 @@ _LISTS = (
     "name_months",
     "occupation_nouns",
     "person_objects",
+    "outlet_before",
 )
 _SECTIONS = (*_LISTS, "organisation_acronyms", "same_actor", "kind_since")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -109,6 +110,7 @@ class ActorWords:
     name_months: frozenset[str]
     occupation_nouns: frozenset[str]
     person_objects: frozenset[str]
+    outlet_before: frozenset[str]
     organisation_acronyms: dict[str, str]
     same_actor: tuple[frozenset[str], ...]
     kind_since: tuple[KindSince, ...]

@@ -27,19 +27,23 @@ from torkham.ingest.extract.candidate_collector import (
 )
 from torkham.ingest.extract.candidate_names import from_names, head_noun
 from torkham.ingest.extract.capital_agents import capital_agents
+from torkham.ingest.extract.capital_frames import capital_frames
 from torkham.ingest.extract.citations import Entry
 from torkham.ingest.extract.comma_names import comma_names
 from torkham.ingest.extract.common import propose
 from torkham.ingest.extract.country_agents import add_countries, country_acts
 from torkham.ingest.extract.epithets import epithet_names
 from torkham.ingest.extract.ethnic_groups import find_ethnic_groups
+from torkham.ingest.extract.government_forms import governments_by_name, merge_ruled_governments
 from torkham.ingest.extract.government_names import government_names
 from torkham.ingest.extract.group_lists import add_listed_groups
+from torkham.ingest.extract.initiative_places import extend_initiatives
 from torkham.ingest.extract.initiatives import head_after, named_initiatives
 from torkham.ingest.extract.known_variants import kind_in_time, variant_of
 from torkham.ingest.extract.lexicon import Lexicon
 from torkham.ingest.extract.lone_acronyms import lone_acronyms
 from torkham.ingest.extract.namewords import LINK, is_generic, is_title, kind_of
+from torkham.ingest.extract.outlets import outlet_names
 from torkham.ingest.extract.parenthesised import merge_parenthesised
 from torkham.ingest.extract.person_lists import add_listed_people
 from torkham.ingest.extract.shadows import Shadow
@@ -57,6 +61,7 @@ def _from_acronyms(doc: Document, collector: Collector) -> set[str]:
             continue
         listed = actor_words().organisation_acronyms.get(pair.abbr)
         kind = head_after(doc.text, pair.end) or kind_of(pair.full) or listed or _region(pair.full)
+        kind = kind or _office_of(doc.text, pair.start)
         notes = [
             "from the list of abbreviations" if pair.from_list else f"'{doc.text[pair.start : pair.end]}' in the text"
         ]
@@ -66,6 +71,13 @@ def _from_acronyms(doc: Document, collector: Collector) -> set[str]:
         candidate = Candidate(pair.full, kind or "armed_group", pair.start, pair.end, aliases, notes)
         collector.add(candidate, "spelling")
     return none
+
+
+def _office_of(text: str, start: int) -> str | None:
+    """'minister for States and Frontier Regions (SAFRON)': a long form after a title and 'for' or 'of' names
+    the office's ministry or department."""
+    before = re.search(r"(\w+)\s+(?:for|of)\s+(?:the\s+)?$", text[max(0, start - 40) : start])
+    return "government_body" if before and is_title(before.group(1)) else None
 
 
 def _region(name: str) -> str | None:
@@ -172,13 +184,25 @@ def find_candidates(
     skip_spans += _from_comma_names(doc, collector)
     skip_spans += _from_patterns(doc, collector, list(shadows or []), lexicon)
     from_names(doc, collector, default_words(), skip_spans)
+    extend_initiatives(doc.text, collector)
     add_countries(doc, collector)
     for name, forms, start, end, note in find_ethnic_groups(doc.text):
         collector.add(Candidate(name, "ethnic_group", start, end, dict.fromkeys(forms, "other_name"), [note]))
+    for name, start, end, note in outlet_names(doc.text):
+        short = name.removeprefix("The ")
+        collector.add(Candidate(name, "media", start, end, {short: "short_name"} if " " in short else {}, [note]))
     for name, start, end, note in epithet_names(doc.text):
         collector.add(Candidate(name, "person", start, end, {}, [note]))
-    for name, start, end, note in [*government_names(doc.text), *capital_agents(doc.text)]:
+    for name, start, end, note in [
+        *government_names(doc.text),
+        *governments_by_name(doc.text),
+        *capital_agents(doc.text),
+        *capital_frames(doc.text),
+    ]:
         collector.add(Candidate(name, "government_body", start, end, {}, [note]))
+        held = collector.index[normalize(name)]
+        if held.kind == "person" and held.name == name:  # "Kabul said": read as a speaker's name first
+            held.kind = "government_body"
     _from_lone_acronyms(doc, collector, no_actors)
     name_lines.add_listed(doc, collector)
     add_listed_people(doc, collector)
@@ -189,6 +213,7 @@ def find_candidates(
     merge_appositions(doc.text, collector)
     merge_headed_abbreviations(collector, kind_of)
     merge_short_names(collector)
+    merge_ruled_governments(collector)
     merge_same_actor(collector, actor_words().same_actor)
     note_look_alikes(collector.items)
     proposals = []

@@ -16,7 +16,7 @@ _VERB_AFTER = re.compile(r"\s+(?:also\s+|has\s+|had\s+|have\s+)?([a-z]+)\b")
 
 
 @lru_cache(maxsize=1)
-def _capitals() -> re.Pattern[str]:
+def capital_pattern() -> re.Pattern[str]:
     names = sorted((" ".join(w.capitalize() for w in c.split()) for c in actor_words().capital_cities), key=len)
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in reversed(names)) + r")(?![\w’'-])")
 
@@ -24,7 +24,7 @@ def _capitals() -> re.Pattern[str]:
 def capital_agents(text: str) -> list[tuple[str, int, int, str]]:
     """(capital, start, end, note) of each capital acting for its government, as above, in text order."""
     out = []
-    for m in _capitals().finditer(text):
+    for m in capital_pattern().finditer(text):
         verb = _VERB_AFTER.match(text, m.end())
         if verb and act_verb(verb.group(1)) and _OPENS.search(text[max(0, m.start() - 12) : m.start()]):
             out.append((m.group(), m.start(), m.end(), f"'{m.group()} {verb.group(1)}': a capital for its government"))

@@ -9,6 +9,7 @@ from functools import lru_cache
 from typing import overload
 
 from torkham.ingest.extract.actor_words import actor_words
+from torkham.ingest.extract.role_appositions import office_follows, office_role_before, set_off_role_before
 from torkham.ingest.extract.words import default_words
 from torkham.kb.names import normalize
 
@@ -152,6 +153,9 @@ def person_evidence(text: str, start: int, end: int, words: list[str]) -> str | 
         role = _LOWER_ROLE.search(before)
         if role and is_title(role.group(1)):
             return f"a role before it: '{role.group(1)}'"
+        set_off = set_off_role_before(before, after, lambda w: is_title(w) or w in actor_words().occupation_nouns)
+        if set_off:
+            return set_off
     return (
         _speech_after(before, after, words)
         or _handle(after, words)
@@ -219,7 +223,10 @@ def _role_or_title(before: str, after: str) -> str | None:
     near = re.findall(r"[\w.]+", before)[-2:]
     if re.search(rf"{_APPOSITION}\s*$", before) and any(is_title(w) for w in re.findall(r"\w+", before)[-6:]):
         return f"a role before it: '{before.strip()[-40:]}'"
-    if near and any(is_title(w) for w in near):
+    office = office_role_before(before, is_title)
+    if office:
+        return office
+    if near and any(is_title(w) for w in near) and not office_follows(near):
         return f"a title before it: '{' '.join(near)}'"
     bracketed = _ABBREVIATED_ROLE.search(before)  # "Inspector General of Police (IGP) Akhtar …"
     if bracketed and any(is_title(w) for w in bracketed.group(1).split()):
