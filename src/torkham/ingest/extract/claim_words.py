@@ -95,6 +95,8 @@ class ClaimWords:
     statement_nouns: tuple[str, ...] = ()
     body_nouns: frozenset[str] = frozenset()
     post_modifiers: frozenset[str] = frozenset()
+    continued_speech_verbs: tuple[str, ...] = ()
+    institution_heads: frozenset[str] = frozenset()
 
     @cached_property
     def forms(self) -> dict[str, tuple[str, str]]:
@@ -221,4 +223,6 @@ def claim_words() -> ClaimWords:
         statement_nouns=words("statement_nouns"),
         body_nouns=frozenset(words("body_nouns")),
         post_modifiers=frozenset(words("post_modifiers")),
+        continued_speech_verbs=words("continued_speech_verbs"),
+        institution_heads=frozenset(words("institution_heads")),
     )

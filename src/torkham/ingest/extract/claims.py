@@ -12,7 +12,8 @@ topic is guessed from keywords (wordlists.yaml) and says so.
 The finders, in order (each holds its sentence and speaker, so one claim per sentence and speaker):
 quotations (quote_claims; one claim per sentence: quote_sentences), reported speech (reported_speech),
 attributions ('according to X', below), clauses (clause_claims: participles, gerunds, 'prompting X to warn'), blame put as an act (blame_claims:
-'holds X responsible for'), a body's concern or the reports it received (stance_claims), then the author's own assertions
+'holds X responsible for'), a body's concern or the reports it received (stance_claims), reported speech that runs on past a paragraph-opening
+'X expressed that …' (continued_speech), then the author's own assertions
 in the sentences left (author_claims)."""
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from torkham.ingest.extract.blame_claims import blame_claims
 from torkham.ingest.extract.claim_record import ClaimPass, claim_topic, statement_between
 from torkham.ingest.extract.clause_claims import clause_claims
 from torkham.ingest.extract.common import Regions, Sentences
+from torkham.ingest.extract.continued_speech import continued_speech
 from torkham.ingest.extract.given_claims import given_claims
 from torkham.ingest.extract.headline_claims import headline_sources, judging_headlines
 from torkham.ingest.extract.lexicon import Lexicon
@@ -57,6 +59,7 @@ def find_claims(
     proposals += given_claims(cp)
     proposals += stance_claims(cp)
     proposals += judging_headlines(cp)
+    proposals += continued_speech(cp)
     resolve_antecedents(cp, actors or [])
     resolve_pronouns(cp)
     follow_quotations(cp)

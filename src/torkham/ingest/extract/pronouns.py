@@ -1,9 +1,12 @@
 """A claim whose speaker is "it" or "they" ('It said weapons were recovered') takes the speaker of the claim
-just before it in the same paragraph ('…, the military said in a statement.'); the note keeps the pronoun and
+just before it in the same paragraph ('…, the military said in a statement.'), or ending the paragraph before one
+that opens with 'It also said …'; the note keeps the pronoun and
 says the speaker was taken from the sentence before, for the reviewer to check. "He" and "she" are resolved
 before this, to the person named before them (speaker_antecedents)."""
 
 from __future__ import annotations
+
+import re
 
 from torkham.ingest.extract.claim_record import ClaimPass, claim_record
 from torkham.ingest.extract.claim_words import claim_words
@@ -32,8 +35,10 @@ def resolve_pronouns(cp: ClaimPass) -> None:
 
 def _near(cp: ClaimPass, earlier: Proposal, later: Proposal) -> bool:
     """The earlier claim ends at most SENTENCES_BACK sentences before, with no paragraph break between."""
-    if "\n\n" in cp.doc.text[earlier.end : later.start] or earlier.start > later.start:
+    if earlier.start > later.start:
         return False
+    if "\n\n" in cp.doc.text[earlier.end : later.start]:
+        return _also_next_paragraph(cp, earlier, later)
     spans = cp.sentences.spans
     later_sentence = cp.sentences.around(later.start)
     if later_sentence not in spans:
@@ -41,6 +46,20 @@ def _near(cp: ClaimPass, earlier: Proposal, later: Proposal) -> bool:
     index = spans.index(later_sentence)
     first = spans[max(0, index - SENTENCES_BACK)][0]
     return earlier.end >= first
+
+
+_ALSO = re.compile(r"\s*(?:It|They)\s+also\s")  # 'It also said it was withdrawing …': the speaker before goes on
+
+
+def _also_next_paragraph(cp: ClaimPass, earlier: Proposal, later: Proposal) -> bool:
+    """'The Afghanistan Cricket Board told AFP that …' ending its paragraph, then 'It also said …' opening the
+    next: the earlier claim ends the paragraph right before, the pronoun opens its own with 'also'."""
+    text = cp.doc.text
+    start = cp.sentences.around(later.start)[0]
+    between = text[earlier.end : start]
+    if between.strip() or between.count("\n\n") != 1:
+        return False
+    return _ALSO.match(text, start) is not None
 
 
 def _agrees(pronoun: Speaker, speaker: Speaker) -> bool:
@@ -58,6 +77,8 @@ def _person(speaker: Speaker) -> bool | None:
     lowered = {w.lower() for w in words}
     if len(words) == 1:
         return False if words[0].isupper() else None  # "TTP"; "Durrani" or "Taliban"
+    if words[-1].lower() in claim_words().institution_heads:
+        return False  # "the Afghanistan Cricket Board": a body
     return not (lowered & (speaker_nouns() | set(default_words().demonyms)))
 
 

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from torkham.ingest.extract.claim_record import ClaimPass
 from torkham.ingest.extract.claim_words import claim_words
+from torkham.ingest.extract.quote_intros import speaker_above
 from torkham.ingest.extract.quote_sentences import MIN_QUOTE_WORDS, quotation_claims
 from torkham.ingest.extract.quote_speakers import speaker_after, speaker_before
 from torkham.ingest.extract.speakers import Speaker
@@ -53,7 +54,11 @@ def quote_claims(cp: ClaimPass) -> list[Proposal]:
         if len(m.group(group).split()) < MIN_QUOTE_WORDS or cp.regions.within("bibliography", m.start()):
             continue
         sentence_start = cp.sentences.around(m.start())[0]
-        speaker = speaker_after(text, m.end()) or speaker_before(text, m.start(), sentence_start)
+        speaker = (
+            speaker_after(text, m.end())
+            or speaker_before(text, m.start(), sentence_start)
+            or speaker_above(text, m.start())
+        )
         start, end = m.start(), m.end()
         if speaker is not None:
             start, end = min(start, _attribution_start(text, speaker, start)), max(end, speaker.end)

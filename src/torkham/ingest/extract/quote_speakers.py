@@ -43,9 +43,10 @@ def speaker_after(text: str, end: int) -> Speaker | None:
     m = re.match(rf"[\s,.*]*(?P<who>(?i:he|she|they|we|i))\s+(?:{verbs})\b", window)
     if m:  # '"…," she said.'
         return Speaker(m.group("who"), end + m.start("who"), end + m.end("who"), generic=True)
-    m = re.match(rf"[\s,.*]*(?P<who>[A-Z][^,.;\n\"“”]{{1,60}}?)\s+(?P<verb>{verbs})\b", window)
-    if m:  # '"…," Lieven said' — the name just before the verb, not 'While Pakistan … the Taliban to maintain'
-        who = last_name_in(m.group("who"), end + m.start("who"))
+    for m in _named_before_verb(window):  # '"…," Lieven said', '"…," Pakistan state TV said'
+        who = _described_body(m.group("who"), end + m.start("who")) or last_name_in(
+            m.group("who"), end + m.start("who")
+        )
         verb_at = end + m.start("verb")
         tail = text[who.end : end + m.end("who")] if who else ""
         if who and _ADVERBS.fullmatch(tail) and reports(text, verb_at, end + m.end("verb"), end, end + len(window)):
@@ -59,6 +60,34 @@ def speaker_after(text: str, end: int) -> Speaker | None:
     if m:  # '…," the statement said.'
         return body_before(text, end + m.start("who"), end + m.end("who"))
     return _after_paragraph(text, end, window)
+
+
+@lru_cache(maxsize=1)
+def _subject_verb() -> re.Pattern[str]:
+    return re.compile(rf"[\s,.*]*(?P<who>[A-Z][^,.;\n\"“”]{{1,60}}?)\s+(?P<verb>{_verbs()})")
+
+
+def _named_before_verb(window: str) -> list[re.Match[str]]:
+    """Each way of reading the window as a capitalised subject and a speech verb, the nearest verb first: in
+    '"…," Pakistan state TV said' "state" is no verb, "said" is."""
+    matches = []
+    for verb in re.finditer(rf"\s+(?:{_verbs()})\b", window):
+        m = _subject_verb().fullmatch(window, 0, verb.end())
+        if m:
+            matches.append(m)
+    return matches
+
+
+# a body described by a name and lowercase words before a capitalised noun: "Pakistan state TV"
+_DESCRIBED = re.compile(r"[A-Z][\w'’-]*(?:\s+[a-z]+){1,2}\s+[A-Z][\w'’-]*")
+
+
+def _described_body(who: str, offset: int) -> Speaker | None:
+    m = _DESCRIBED.fullmatch(who.strip())
+    if m is None:
+        return None
+    start = offset + len(who) - len(who.lstrip())
+    return Speaker(m.group(), start, start + len(m.group()))
 
 
 def _after_paragraph(text: str, end: int, window: str) -> Speaker | None:
