@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from torkham.ingest.extract.mentions import skeleton
+from torkham.ingest.extract.part_of import apart_forms
 from torkham.kb.names import normalize
 
 CONNECTORS = {"e", "i", "ul", "al", "ur", "ud", "el", "bin", "ibn", "the", "s"}
@@ -66,10 +67,12 @@ class Collector:
         self.items.remove(candidate)
 
 
-def merge_same_actor(collector: Collector, groups: tuple[frozenset[str], ...]) -> None:
-    """Candidates whose names a group of same_actor (actor_words.yaml) lists as one actor's become one."""
+def merge_same_actor(collector: Collector, groups: tuple[frozenset[str], ...], text: str = "") -> None:
+    """Candidates whose names a group of same_actor (actor_words.yaml) lists as one actor's become one, but
+    for a name the text calls the whole another of them is part of (part_of.py)."""
     for group in groups:
-        named = [c for c in collector.items if normalize(c.name) in group]
+        apart = apart_forms(text, set(group)) if text else set()
+        named = [c for c in collector.items if normalize(c.name) in group - apart]
         for other in named[1:]:
             first = named[0]
             for form, kind in [(other.name, "other_name"), *other.aliases.items()]:

@@ -16,6 +16,7 @@ from torkham.ingest.extract import candidate_finders as finders
 from torkham.ingest.extract import name_lines
 from torkham.ingest.extract.acronyms import Pair, abbreviation_list, inline_pairs, spells_strictly
 from torkham.ingest.extract.actor_words import actor_words
+from torkham.ingest.extract.aged_speakers import aged_speakers
 from torkham.ingest.extract.appositions import merge_appositions
 from torkham.ingest.extract.candidate_collector import (
     Candidate,
@@ -42,11 +43,13 @@ from torkham.ingest.extract.initiatives import head_after, named_initiatives
 from torkham.ingest.extract.known_variants import kind_in_time, variant_of
 from torkham.ingest.extract.lexicon import Lexicon
 from torkham.ingest.extract.lone_acronyms import lone_acronyms
+from torkham.ingest.extract.name_parts import drop_name_parts
 from torkham.ingest.extract.namewords import LINK, is_generic, is_title, kind_of
 from torkham.ingest.extract.outlets import outlet_names
 from torkham.ingest.extract.parenthesised import merge_parenthesised
 from torkham.ingest.extract.person_lists import add_listed_people
 from torkham.ingest.extract.shadows import Shadow
+from torkham.ingest.extract.the_names import the_names
 from torkham.ingest.extract.words import default_words
 from torkham.ingest.proposal import Proposal
 from torkham.kb.names import normalize
@@ -191,8 +194,10 @@ def find_candidates(
     for name, start, end, note in outlet_names(doc.text):
         short = name.removeprefix("The ")
         collector.add(Candidate(name, "media", start, end, {short: "short_name"} if " " in short else {}, [note]))
-    for name, start, end, note in epithet_names(doc.text):
+    for name, start, end, note in [*epithet_names(doc.text), *aged_speakers(doc.text)]:
         collector.add(Candidate(name, "person", start, end, {}, [note]))
+    for name, kind, start, end, note in the_names(doc.text):
+        collector.add(Candidate(name, kind, start, end, {}, [note]))
     for name, start, end, note in [
         *government_names(doc.text),
         *governments_by_name(doc.text),
@@ -214,7 +219,8 @@ def find_candidates(
     merge_headed_abbreviations(collector, kind_of)
     merge_short_names(collector)
     merge_ruled_governments(collector)
-    merge_same_actor(collector, actor_words().same_actor)
+    merge_same_actor(collector, actor_words().same_actor, doc.text)
+    drop_name_parts(doc.text, collector)
     note_look_alikes(collector.items)
     proposals = []
     for candidate in collector.items:

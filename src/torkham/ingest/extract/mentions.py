@@ -16,8 +16,10 @@ from torkham.ingest.document import Document
 from torkham.ingest.extract.acronyms import inline_pairs
 from torkham.ingest.extract.common import Token, propose, tokenize
 from torkham.ingest.extract.lexicon import Lexicon
+from torkham.ingest.extract.part_of import without_wholes
 from torkham.ingest.extract.shadows import Shadow, shadows
 from torkham.ingest.proposal import Proposal
+from torkham.kb.names import normalize
 
 _END = "\0"
 _SPLINTER = re.compile(r"[-‐‑–][A-Za-z0-9]")  # what follows a defined abbreviation in a longer one
@@ -217,7 +219,9 @@ def mentions_and_shadows(
         else:
             record = {"actor": ids[0], "name": surface}
         proposals.append(propose(doc, "mention", record, start, end, notes))
-    return proposals, hidden
+    found = [(p.record["name"], p.record["actor"]) for p in proposals if p.record["actor"]]
+    wholes = without_wholes(doc.text, found, lexicon.forms)  # "a subset of the Pakistani Taliban"
+    return [p for p in proposals if normalize(p.record["name"]) not in wholes], hidden
 
 
 def defined_abbreviations(doc: Document, lexicon: Lexicon) -> dict[str, tuple[str, str]]:
