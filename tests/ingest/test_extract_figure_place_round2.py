@@ -65,7 +65,13 @@ def test_a_length_in_miles():
 
 def test_a_proportion_said_as_two_out_of_three():
     assert _figures("Two out of three households lack clean water.") == [
-        ("Two out of three households", 0.6667, None, None, "proportion")
+        (
+            "Two out of three households",
+            66.7,
+            None,
+            None,
+            "percent",
+        )  # a share in per cent, as the tenth set annotates it
     ]
 
 

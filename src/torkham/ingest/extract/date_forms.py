@@ -71,6 +71,8 @@ def date_patterns() -> list[tuple[str, re.Pattern]]:
         ("dmy", re.compile(rf"(?:{mod})?\b{day}\s+(?:of\s+)?{month},?\s+{year}")),
         # an infobox's label glued to its date: "Dates of operation26 January 2015", "Founded3 May 2010"
         ("dmy", re.compile(rf"{_GLUED}{day}\s+{month},?\s+{year}")),
+        # a capitalised label glued to a full date: "FormedDecember 14, 2007", "UpdatedAugust 6, 2017"
+        ("mdy", re.compile(rf"\b(?P<label>[A-Z][a-z]+){month}\s+{day},?\s+{year}")),
         ("my", re.compile(rf"(?:{mod})?{month},?\s+(?:of\s+)?{year}")),  # "in November of 2013"
         ("md", re.compile(rf"(?:{mod})?{month}\s+{day}\b(?!:|\.\d){no_year_after}")),
         ("dm", re.compile(rf"\b{day}\s+(?:of\s+)?{month}{no_year_after}")),
@@ -139,7 +141,13 @@ def build_mention(kind: str, m: re.Match, words: Words) -> DateMention | None:
         year = int(groups["year"]) if groups.get("year") else 0
         month = _month_number(groups["month"], words) if groups.get("month") else None
         day = int(groups["day"]) if groups.get("day") else None
-        text_start = m.start("mod") if groups.get("mod") else (m.start("month") if kind == "m" else m.start())
+        text_start = (
+            m.start("mod")
+            if groups.get("mod")
+            else m.start("month")
+            if kind == "m" or groups.get("label")
+            else m.start()
+        )
         date = parse_partial_date(iso(year or 2000, month, day))  # a leap year checks 29 February
         mention = DateMention(text_start, m.end(), m.string[text_start : m.end()], date, approximate)
         mention.explicit_year = bool(year)

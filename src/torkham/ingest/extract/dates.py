@@ -17,6 +17,7 @@ from torkham.ingest.document import Document
 from torkham.ingest.extract.common import Regions, propose
 from torkham.ingest.extract.date_forms import DateMention, build_mention, date_patterns, iso, period_of
 from torkham.ingest.extract.date_ranges import document_number, joined_ranges
+from torkham.ingest.extract.quoted_days import without_quoted_today
 from torkham.ingest.extract.relative_dates import dateline_like, heading_starts, resolve_relative
 from torkham.ingest.extract.words import default_words
 from torkham.ingest.proposal import Proposal
@@ -57,7 +58,8 @@ def _excluded(doc: Document, regions: Regions, skip: list[tuple[int, int]], ment
     )
 
 
-_WORD_BEFORE = re.compile(r"[ \t]*(?:[A-Z][a-z]+[ \t]+)?")  # "Updated " before the date of a date line
+# "Updated " before the date of a date line, or glued to it by the copy ("UpdatedAugust 6, 2017")
+_WORD_BEFORE = re.compile(r"[ \t]*(?:[A-Z][a-z]+[ \t]*)?")
 
 
 def _date_line(text: str, start: int, end: int, mention: DateMention) -> bool:
@@ -99,7 +101,7 @@ def find_dates(
                 mention.notes.append(f"a period: {first} to {last}")
             resolved.append(mention)
     resolved = [d for d in resolved if not document_number(doc.text, d)]
-    return joined_ranges(doc.text, _with_relative_year(doc.text, resolved))
+    return joined_ranges(doc.text, without_quoted_today(doc.text, _with_relative_year(doc.text, resolved)))
 
 
 def _with_relative_year(text: str, mentions: list[DateMention]) -> list[DateMention]:

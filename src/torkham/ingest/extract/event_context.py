@@ -11,6 +11,7 @@ from bisect import bisect_left
 
 from torkham.ingest.extract.common import Sentences
 from torkham.ingest.extract.dates import DateMention
+from torkham.ingest.extract.event_fields import is_field
 from torkham.ingest.extract.event_filters import habitual
 from torkham.ingest.extract.event_finder import EventFinder, dated_event
 from torkham.ingest.extract.event_repeats import HEADING_NOTE
@@ -86,8 +87,8 @@ def dated_headings(finder: EventFinder, dates: list[DateMention]) -> tuple[list[
     text = finder.doc.text
     proposals, used = [], []
     for date in dates:
-        if date.last is not None:
-            continue
+        if date.last is not None or is_field(text, date):
+            continue  # a period; or a head field glued to its label ("UpdatedAugust 6, 2017"): event_fields
         word = heading_word(text, date)
         if word is None or news_page_date(text, word, date):
             continue

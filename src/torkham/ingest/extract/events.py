@@ -17,6 +17,7 @@ from torkham.ingest.extract.common import Regions, Sentences, Token
 from torkham.ingest.extract.date_places import first_of_line, heading_event, in_date_field, is_dateline, on_heading
 from torkham.ingest.extract.dates import DateMention
 from torkham.ingest.extract.event_context import dated_by_statement_line, dated_by_time_of_day, dated_headings
+from torkham.ingest.extract.event_fields import field_event, is_field, without_retold_fields
 from torkham.ingest.extract.event_filters import (
     a_state,
     beneficiary,
@@ -38,6 +39,7 @@ from torkham.ingest.extract.event_openers import dated_by_opener
 from torkham.ingest.extract.event_releases import release_dateline, release_statements
 from torkham.ingest.extract.event_repeats import without_repeats
 from torkham.ingest.extract.event_since import movement_as_of, movement_since, opening_since, violence_since
+from torkham.ingest.extract.event_today import on_report_day
 from torkham.ingest.extract.event_vocab import event_word_pattern, form_pattern, saying_verbs, statistic_words, type_of
 from torkham.ingest.extract.figure_vocab import extra_units
 from torkham.ingest.extract.words import default_words
@@ -96,6 +98,9 @@ def find_events(
     for date in dates:
         if date in headed or date in releases:
             continue  # a release's dateline dates the sentence it opens (release_statements)
+        if is_field(text, date):  # "FormedDecember 14, 2007": a head field, its label glued to its date
+            proposals.extend(p for p in [field_event(finder, date)] if p)
+            continue
         if _TIMESTAMP_BEFORE.search(text[max(0, date.start - 12) : date.start]) or is_dateline(
             text, date.start, date.end
         ):
@@ -124,7 +129,7 @@ def find_events(
     proposals += release_statements(finder, releases, sentences)
     proposals += dated_by_statement_line(finder, dates, headed, dated, sentences)
     proposals += dated_by_time_of_day(finder, dates, dated, sentences)
-    return without_repeats(proposals + dated_by_opener(finder, dates, dated, sentences))
+    return without_retold_fields(without_repeats(proposals + dated_by_opener(finder, dates, dated, sentences)))
 
 
 def _sentence_events(finder: EventFinder, sentence: tuple[int, int], dates: list[DateMention]) -> list[Proposal]:
@@ -137,7 +142,9 @@ def _sentence_events(finder: EventFinder, sentence: tuple[int, int], dates: list
             continue  # "the United Nations High Commissioner for Refugees reported": a word of a name
         if any(d.start <= at < d.end for d in dates) or beneficiary(text, word, sentence[0]):
             continue  # inside a date; or "assistance to Afghan refugees": people aid goes to, no event
-        if planned(text, word, sentence[0]) or conditional(text, word, sentence[0]):
+        if conditional(text, word, sentence[0]) or (
+            planned(text, word, sentence[0]) and not on_report_day(text, word, dates, finder.doc.date)
+        ):
             continue  # "plans to hold talks in March", "if the talks fail": what has not happened
         if a_state(text, word, sentence[0]):
             continue  # "there were 400 attacks", "hosted 3.7 million Afghans": a count or a population

@@ -15,6 +15,7 @@ from torkham.ingest.extract.figure_bare import bare_figures
 from torkham.ingest.extract.figure_counters import number
 from torkham.ingest.extract.figure_plurals import fraction_figures, single_figures
 from torkham.ingest.extract.figure_ratios import funding_figures
+from torkham.ingest.extract.figure_shares import share_figures
 from torkham.ingest.extract.figure_vocab import NUMERIC, alternation, extra_units, figure_record, figure_words
 from torkham.ingest.extract.words import default_words
 from torkham.ingest.proposal import Proposal
@@ -54,7 +55,16 @@ def more_figures(doc: Document, regions: Regions, taken: Taken) -> list[Proposal
     def free(start: int, end: int) -> bool:
         return not taken(start, end) and not any(p.start < end and start < p.end for p in found)
 
-    for make in (_percents, _money, funding_figures, _zeros, single_figures, fraction_figures, bare_figures):
+    for make in (
+        _percents,
+        _money,
+        funding_figures,
+        _zeros,
+        single_figures,
+        share_figures,
+        fraction_figures,
+        bare_figures,
+    ):
         for proposal in make(doc, regions):
             if free(proposal.start, proposal.end):
                 found.append(proposal)

@@ -13,6 +13,7 @@ from functools import lru_cache
 from torkham.ingest.document import Document
 from torkham.ingest.extract.common import Regions, propose
 from torkham.ingest.extract.figure_counters import number
+from torkham.ingest.extract.figure_shares import out_of_share
 from torkham.ingest.extract.figure_vocab import NUMERIC, extra_units, figure_record
 from torkham.ingest.extract.words import default_words
 from torkham.ingest.proposal import Proposal
@@ -43,7 +44,7 @@ def _patterns() -> dict[str, re.Pattern]:
     return {
         # "one in five", "1 person in 5", "one child in every four", "one in three Afghans", "two out of three"
         "ratio": re.compile(
-            rf"(?<![\w.,])(?P<a>{part})\s+(?:(?P<noun>[a-z]+)\s+)?(?:in\s+(?:every\s+)?|out\s+of\s+(?:every\s+)?)(?P<b>{part})\b"
+            rf"(?<![\w.,])(?P<a>{part})\s+(?:(?P<noun>[a-z]+)\s+)?(?:in\s+(?:every\s+)?|(?P<out>out)\s+of\s+(?:every\s+)?)(?P<b>{part})\b"
             rf"(?P<tail>{_RATIO_AFTER}|\s+(?P<after>[A-Za-z][\w-]*))"
         ),
         # "420 million requested (US$)", "85 million received (USD)"
@@ -82,6 +83,12 @@ def ratio_figures(doc: Document, regions: Regions) -> list[Proposal]:
         noun = m.group("noun") or after or "the whole"
         end = m.end("after") if after else m.end("b")
         written = doc.text[m.start() : m.end("b")]
+        if m.group("out"):  # "two out of three people": a share in per cent (figure_shares)
+            record = figure_record(
+                out_of_share(a, b), written, "percent", f"{noun}, {a} out of {b}", regions, m.start()
+            )
+            out.append(propose(doc, "figure", record, m.start(), end, ["a share: the first number over the second"]))
+            continue
         record = figure_record(a / b, written, "proportion", f"{noun}, {a} in {b}", regions, m.start())
         record["value"] = round(a / b, 4)
         out.append(propose(doc, "figure", record, m.start(), end, ["a proportion: the first number over the second"]))

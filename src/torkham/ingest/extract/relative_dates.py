@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
+from torkham.ingest.extract.date_offsets import APPOSITIVE, appositive_offset
 from torkham.model.dates import PartialDate
 
 RELATIVE_REACH = 600  # characters back to the date a relative date counts from, at most
@@ -46,6 +47,7 @@ def relative_patterns() -> list[tuple[str, re.Pattern]]:
     count = r"(?P<n>\d{1,2}|" + "|".join(_SMALL) + ")"
     weekday = "|".join(w.capitalize() for w in WEEKDAYS)
     return [
+        ("appositive", APPOSITIVE),  # "…, a day after Islamabad launched air strikes": a day before the date
         ("offset", re.compile(rf"(?i:{count})\s+(?P<unit>days?|weeks?)\s+(?P<dir>later|earlier)\b")),
         # "two days after the attack", "a week before the vote": counted from the date before it
         (
@@ -91,6 +93,8 @@ def relative_patterns() -> list[tuple[str, re.Pattern]]:
 def relative_of(kind: str, m: re.Match) -> tuple[str, int] | None:
     """What the expression says: ('days', +2), ('months', -1), ('same day', 0), ('weekday', 4)."""
     groups = m.groupdict()
+    if kind == "appositive":
+        return appositive_offset(m)
     if kind == "offset":
         n = int(groups["n"]) if groups["n"].isdigit() else _SMALL[groups["n"].lower()]
         days = n * (7 if groups["unit"].lower().startswith("week") else 1)
