@@ -69,6 +69,8 @@ def date_patterns() -> list[tuple[str, re.Pattern]]:
         ("range", re.compile(rf"(?<![\d,.]){year}\s*[-–]\s*(?P<year2>(?:1[89]|20)\d{{2}})\b")),
         ("mdy", re.compile(rf"(?:{mod})?{month}\s+{day},?\s+{year}")),
         ("dmy", re.compile(rf"(?:{mod})?\b{day}\s+(?:of\s+)?{month},?\s+{year}")),
+        # a numeric date, day.month.year as European pages write it: "25.11.2021" (never "8.1%", "5.4")
+        ("dmy", re.compile(rf"(?<![\d.])\b{day}\.(?P<mnum>0?[1-9]|1[0-2])\.{year}(?!\.\d)")),
         # an infobox's label glued to its date: "Dates of operation26 January 2015", "Founded3 May 2010"
         ("dmy", re.compile(rf"{_GLUED}{day}\s+{month},?\s+{year}")),
         # a capitalised label glued to a full date: "FormedDecember 14, 2007", "UpdatedAugust 6, 2017"
@@ -140,6 +142,7 @@ def build_mention(kind: str, m: re.Match, words: Words) -> DateMention | None:
             return DateMention(m.start(), m.end(), m.group(), anchor, True, notes=[note])
         year = int(groups["year"]) if groups.get("year") else 0
         month = _month_number(groups["month"], words) if groups.get("month") else None
+        month = int(groups["mnum"]) if groups.get("mnum") else month  # "25.11.2021"
         day = int(groups["day"]) if groups.get("day") else None
         text_start = (
             m.start("mod")

@@ -15,6 +15,7 @@ from bisect import bisect_left, insort
 
 from torkham.ingest.document import Document
 from torkham.ingest.extract.common import Regions, propose
+from torkham.ingest.extract.date_ahead import put_ahead
 from torkham.ingest.extract.date_forms import DateMention, build_mention, date_patterns, iso, period_of
 from torkham.ingest.extract.date_ranges import document_number, joined_ranges
 from torkham.ingest.extract.quoted_days import without_quoted_today
@@ -171,12 +172,15 @@ def _resolve_year(
             return mention
     if published is None:
         return None
-    year = published.year if (month, day or 1) <= (published.month or 12, published.day or 31) else published.year - 1
-    candidate = _dated(year, month, day)
+    before = (month, day or 1) <= (published.month or 12, published.day or 31)
+    ahead = None if before else put_ahead(doc.text, mention.start)
+    candidate = _dated(published.year if before or ahead else published.year - 1, month, day)
     if candidate is None:
         return None
     mention.date = candidate
     mention.notes.append(f"year resolved against the document date {published}")
+    if ahead:
+        mention.notes.append(f"'{ahead}' puts it ahead of the text: the document's year")
     return mention
 
 

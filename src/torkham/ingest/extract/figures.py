@@ -14,9 +14,10 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from torkham.ingest.document import Document
-from torkham.ingest.extract.casualties import Casualty, casualty_after, casualty_before
+from torkham.ingest.extract.casualties import Casualty
 from torkham.ingest.extract.common import Regions, propose
 from torkham.ingest.extract.dates import DateMention
+from torkham.ingest.extract.figure_compelled import people_counted
 from torkham.ingest.extract.figure_counters import bare_time_spans, clean, counter_figures, number
 from torkham.ingest.extract.figure_filters import an_age, modifies_compound, names_not_counts, range_end_days
 from torkham.ingest.extract.figure_more import more_figures
@@ -184,7 +185,7 @@ def _figure(doc: Document, regions: Regions, dates: list[DateMention], amount: A
     casualty: Casualty | None = None
     if unit is None:
         before = qualifier_match.start() if qualifier_match else amount.start
-        casualty = casualty_after(text, amount.end) or casualty_before(text, before) or _size_field(text, before)
+        casualty = people_counted(text, before, amount.end) or _size_field(text, before)
         if casualty is None or _is_article(text, amount):
             return None
         unit = (

@@ -35,6 +35,7 @@ from torkham.ingest.extract.place_context import (
     narrowed_by_container,
     town_district,
 )
+from torkham.ingest.extract.place_districts import named_districts
 from torkham.ingest.extract.place_governments import stands_for_government
 from torkham.ingest.extract.place_headings import in_capitals, names_in_heading
 from torkham.ingest.extract.words import default_words
@@ -68,6 +69,7 @@ class PlaceWords:
     giving_verbs: frozenset[str]
     heading_heads: frozenset[str]
     heading_verbs: frozenset[str]  # "… Commends Pakistan’s …": a headline's verb does not join the name after it
+    office_titles: frozenset[str]  # "the Pakistan President": a country's head of state, not a longer name
 
 
 @lru_cache(maxsize=1)
@@ -86,6 +88,7 @@ def place_words() -> PlaceWords:
         relation_prepositions=frozenset(data["relation_prepositions"]), giving_verbs=frozenset(data["giving_verbs"]),
         heading_heads=frozenset([*data["name_heads"], *data["heading_heads"]]),
         heading_verbs=frozenset([*data["heading_verbs"], *data["government_verbs"]]),
+        office_titles=frozenset(data["office_titles"]),
     )  # fmt: skip
 
 
@@ -120,6 +123,7 @@ def find_places(doc: Document, skip: list[tuple[int, int]] | None = None) -> lis
     tokens = tokens_of(doc.text)
     found = _matches(doc.text, tokens, gazetteer, words, sorted(skip or []))
     levels_from_neighbours(doc.text, found)
+    found = named_districts(doc.text, found)  # 'the Barmal district of Paktika'
     narrowed_by_container(doc.text, found)
     district_throughout(found)
     found = [f for f in found if not stands_for_government(doc.text, f, words)]
@@ -186,7 +190,7 @@ def _part_of_name(text: str, tokens: list[Token], i: int, n: int, gazetteer: Gaz
     heading = on_heading(text, tokens[i].start) and not names_in_heading(
         text, tokens[i + n - 1].end, words.heading_heads
     )
-    if _POSSESSIVE.search(tokens[i + n - 1].text) or heading:
+    if _POSSESSIVE.search(tokens[i + n - 1].text) or heading or (after and after.text in words.office_titles):
         after = None  # "Pakistan's Frontier Corps": the possessive ends the name; a title capitalises every word
     if in_capitals(text, tokens[i].start):
         return False  # "VISITS TORKHAM BORDER": a line in capitals capitalises every word
