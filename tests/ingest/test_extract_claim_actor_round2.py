@@ -199,10 +199,12 @@ def test_a_government_named_by_its_place_with_an_adjective_or_a_unit_is_a_candid
 
 
 def test_a_countrys_government_written_in_lowercase_is_a_candidate_beside_the_country():
+    # the country inside the government's name is not proposed again from it (eleventh set): only where it acts
     assert _actors("Aid reached the camps with the help of the government of Tajikistan in May.") == [
-        "government of Tajikistan",
-        "Tajikistan",
+        "government of Tajikistan"
     ]
+    text = "Tajikistan said it would help. Aid came with the help of the government of Tajikistan in May."
+    assert sorted(_actors(text)) == ["Tajikistan", "government of Tajikistan"]
 
 
 def test_an_author_sees_an_opportunity_opened():

@@ -55,6 +55,8 @@ _LISTS = (
     "occupation_nouns",
     "person_objects",
     "outlet_before",
+    "set_off_offices",
+    "country_undergo_verbs",
 )
 _SECTIONS = (*_LISTS, "organisation_acronyms", "same_actor", "kind_since")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -111,6 +113,8 @@ class ActorWords:
     occupation_nouns: frozenset[str]
     person_objects: frozenset[str]
     outlet_before: frozenset[str]
+    set_off_offices: frozenset[str]
+    country_undergo_verbs: frozenset[str]
     organisation_acronyms: dict[str, str]
     same_actor: tuple[frozenset[str], ...]
     kind_since: tuple[KindSince, ...]

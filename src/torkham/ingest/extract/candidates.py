@@ -33,6 +33,7 @@ from torkham.ingest.extract.citations import Entry
 from torkham.ingest.extract.comma_names import comma_names
 from torkham.ingest.extract.common import propose
 from torkham.ingest.extract.country_agents import add_countries, country_acts
+from torkham.ingest.extract.dateline_agencies import dateline_agencies
 from torkham.ingest.extract.epithets import epithet_names
 from torkham.ingest.extract.ethnic_groups import find_ethnic_groups
 from torkham.ingest.extract.government_forms import governments_by_name, merge_ruled_governments
@@ -43,8 +44,9 @@ from torkham.ingest.extract.initiatives import head_after, named_initiatives
 from torkham.ingest.extract.known_variants import kind_in_time, variant_of
 from torkham.ingest.extract.lexicon import Lexicon
 from torkham.ingest.extract.lone_acronyms import lone_acronyms
+from torkham.ingest.extract.name_particles import common_term
 from torkham.ingest.extract.name_parts import drop_name_parts
-from torkham.ingest.extract.namewords import LINK, is_generic, is_title, kind_of
+from torkham.ingest.extract.namewords import is_generic, is_title, kind_of
 from torkham.ingest.extract.outlets import outlet_names
 from torkham.ingest.extract.parenthesised import merge_parenthesised
 from torkham.ingest.extract.person_lists import add_listed_people
@@ -105,19 +107,8 @@ def _names_no_actor(text: str, pair: Pair) -> bool:
         or is_title(head_noun(pair.full.split()))  # "Inspector General of Police (IGP)": a role
         or is_generic(pair.full)
         or pair.abbr.lower() in words.non_actor_acronyms
-        or _common_term(pair.full)
+        or common_term(pair.full, pair.abbr)
     )
-
-
-def _common_term(full: str) -> bool:
-    """'In fiscal year (FY)': a long form in lowercase words (past a link word or an opening preposition) is
-    a term, not a name."""
-    words = full.split()[1:]
-    return any(w[0].islower() and not LINK.fullmatch(w) and not _CONNECTOR.match(w) for w in words)
-
-
-# what may be lowercase inside a name: "in", "to", a connector alone or opening a word ("Harakat ul-Mujahideen")
-_CONNECTOR = re.compile(r"(?:in|to|ud|ur|el|ad|as|ibn|bin|al|ul|e|i)(?:$|[-–‑])")
 
 
 _INDEFINITE = re.compile(r"(?:^|\s)(?:[Aa]n?|[Aa]s an?)\s+$")
@@ -191,7 +182,7 @@ def find_candidates(
     add_countries(doc, collector)
     for name, forms, start, end, note in find_ethnic_groups(doc.text):
         collector.add(Candidate(name, "ethnic_group", start, end, dict.fromkeys(forms, "other_name"), [note]))
-    for name, start, end, note in outlet_names(doc.text):
+    for name, start, end, note in [*outlet_names(doc.text), *dateline_agencies(doc.text)]:
         short = name.removeprefix("The ")
         collector.add(Candidate(name, "media", start, end, {short: "short_name"} if " " in short else {}, [note]))
     for name, start, end, note in [*epithet_names(doc.text), *aged_speakers(doc.text)]:

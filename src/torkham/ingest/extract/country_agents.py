@@ -19,6 +19,8 @@ from functools import lru_cache
 from torkham.ingest.document import Document
 from torkham.ingest.extract.actor_words import actor_words
 from torkham.ingest.extract.candidate_collector import Candidate, Collector
+from torkham.ingest.extract.country_conditions import among_countries, on_route, undergoes
+from torkham.ingest.extract.government_names import government_names
 from torkham.ingest.extract.name_runs import in_headline
 from torkham.ingest.extract.namewords import is_title, lookups
 from torkham.ingest.extract.words import default_words
@@ -28,7 +30,7 @@ LIST_REACH = 60  # characters read back for the item before
 _SEPARATOR = r"(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
 _WORD_BEFORE = re.compile(r"(\w+)\W{1,3}(?:(?:the|former|then)\s+)*$")
 _OF_BEFORE = re.compile(r"(\w+)\s+(?:of|for)\s+(?:the\s+)?$")  # "the President of Turkey"
-_FROM_BEFORE = re.compile(r"(\w+)\s+[Ff]rom\s+(?:the\s+)?$")
+_FROM_BEFORE = re.compile(r"(\w+)\s+(?:[a-z]+ly\s+)?[Ff]rom\s+(?:the\s+)?$")  # "came directly from"
 # "Afghans from Pakistan and from Iran": a second "from" shares the first one's word
 _FROM_AGAIN = re.compile(r"(\w+)\s+from\s+(?:the\s+)?[A-Z][\w.'’ -]{0,40}?,?\s+(?:and|or)\s+from\s+(?:the\s+)?$")
 _SUBJECT_BEFORE = re.compile(r"(?:\n[ \t]*|[.!?]\s+|^)(?:[Tt]he\s+)?$")
@@ -85,7 +87,9 @@ def country_acts(text: str, start: int, end: int) -> bool:
     first, last = list_span(text, start, end)
     window = text[max(0, first - 40) : first]
     placed = _after_preposition(window) or _origin(window)
-    if _described_as_place(text, last):
+    if _described_as_place(text, last) or among_countries(text, last) or undergoes(text, last):
+        return False
+    if on_route(text, first, last):
         return False
     if _acts_after(text, last, placed):
         return True
@@ -183,9 +187,11 @@ def _people(word: str) -> bool:
 
 
 def add_countries(doc: Document, collector: Collector) -> None:
-    """Countries that act in the text, not only inside another name ('Islamic Movement of Uzbekistan')."""
+    """Countries that act in the text, not only inside another name ('Islamic Movement of Uzbekistan') nor
+    inside a government named by it, itself a candidate ('the government of Iran'; government_names.py)."""
     countries = lookups()[3]
     inside = _name_spans(doc.text, [c.name for c in collector.items if countries.search(c.name)])
+    inside = sorted([*inside, *((start, end) for _, start, end, _ in government_names(doc.text))])
     starts = [s for s, _ in inside]
     for m in countries.finditer(doc.text):
         i = bisect_right(starts, m.start())

@@ -9,6 +9,7 @@ from functools import lru_cache
 from typing import overload
 
 from torkham.ingest.extract.actor_words import actor_words
+from torkham.ingest.extract.office_appositions import set_off_office
 from torkham.ingest.extract.role_appositions import office_follows, office_role_before, set_off_role_before
 from torkham.ingest.extract.words import default_words
 from torkham.kb.names import normalize
@@ -147,6 +148,7 @@ def person_evidence(text: str, start: int, end: int, words: list[str]) -> str | 
     after = text[end : end + 60]
     if len(words) >= 2:
         found = _role_or_title(before, after) or _occupation(before) or _led_or_said(before) or _contributed(after)
+        found = found or set_off_office(before, after)
         if found:
             return found
     else:
