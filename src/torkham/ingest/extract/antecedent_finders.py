@@ -53,7 +53,7 @@ def _merge(found: list[Referent]) -> list[Referent]:
     return out
 
 
-def _forms(name: str) -> set[str]:
+def person_forms(name: str) -> set[str]:
     """A person's name and surname: 'Asif Durrani' → {'asif durrani', 'durrani'}."""
     words = name.split()
     return {name.lower(), words[-1].lower()} if len(words) > 1 else {name.lower()}
@@ -80,11 +80,11 @@ def _roster_people(text: str, start: int, end: int, roster: dict[str, str]) -> l
     for name, kind in roster.items():
         if kind != "person":
             continue
-        for form in sorted(_forms(name), key=len, reverse=True):
+        for form in sorted(person_forms(name), key=len, reverse=True):
             for m in re.finditer(rf"\b{re.escape(form)}\b", text[start:end], re.I):
                 at = start + m.start()
                 if _standalone(text, at, form, name) and not _alone_on_line(text, at, at + len(form)):
-                    found.append(Referent(name, at, True, _forms(name)))
+                    found.append(Referent(name, at, True, person_forms(name)))
     return found
 
 
@@ -121,7 +121,7 @@ def _titled_people(text: str, start: int, end: int) -> list[Referent]:
             name = clean_name(raw)
             if name and len(name) > 2 and kind_of(name) is None:
                 at = m.start("name") + raw.find(name.split()[0])
-                found.append(Referent(name, at, True, _forms(name)))
+                found.append(Referent(name, at, True, person_forms(name)))
     return found
 
 

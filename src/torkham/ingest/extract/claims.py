@@ -37,6 +37,7 @@ from torkham.ingest.extract.quote_sentences import follow_quotations
 from torkham.ingest.extract.reported_speech import reported_speech
 from torkham.ingest.extract.speaker_antecedents import resolve_antecedents
 from torkham.ingest.extract.stance_claims import stance_claims
+from torkham.ingest.extract.surname_speakers import resolve_surnames
 from torkham.ingest.proposal import Proposal
 from torkham.kb.names import normalize
 
@@ -60,6 +61,7 @@ def find_claims(
     proposals += stance_claims(cp)
     proposals += judging_headlines(cp)
     proposals += continued_speech(cp)
+    resolve_surnames(cp, actors or [])
     resolve_antecedents(cp, actors or [])
     resolve_pronouns(cp)
     follow_quotations(cp)

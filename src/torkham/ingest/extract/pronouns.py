@@ -65,11 +65,11 @@ def _also_next_paragraph(cp: ClaimPass, earlier: Proposal, later: Proposal) -> b
 def _agrees(pronoun: Speaker, speaker: Speaker) -> bool:
     """'he'/'she' is one person ('Asif Durrani', 'Durrani', 'the police spokesman'), not 'officials', 'police'
     or 'the ministry'; 'it'/'they' is not a person's full name ('Zabihullah Mujahid … They asserted')."""
-    person = _person(speaker)
+    person = is_person(speaker)
     return person is not False if pronoun.text.lower() in ("he", "she") else person is not True
 
 
-def _person(speaker: Speaker) -> bool | None:
+def is_person(speaker: Speaker) -> bool | None:
     """True: a person's name or a noun for one person; False: a body or a group; None: cannot tell."""
     words = speaker.text.split()
     if speaker.generic:

@@ -11,8 +11,10 @@ by names that look alike:
   Affairs", "Foreign Office"; a group: an armed group's name).
 
 The window is the claim's paragraph and the three sentences before its own (and its own sentence up to the
-speaker). Two candidates, or none, leave the speaker as written, with a note that says why; a resolved speaker
-keeps the pronoun or description in its note for the reviewer."""
+speaker). Two candidates, or none, leave "he"/"she" to the salience of the last speaker (speaker_salience: the
+person of the claim just before, or the subject of the last speech verb); otherwise they leave the speaker as
+written, with a note that says why; a resolved speaker keeps the pronoun or description in its note for the
+reviewer. The claims are taken in the order of the text, so a resolved 'He' passes its speaker on."""
 
 from __future__ import annotations
 
@@ -22,6 +24,7 @@ from dataclasses import dataclass
 from torkham.ingest.extract.antecedent_finders import Referent, bodies_named, persons_named, publishers_named
 from torkham.ingest.extract.claim_record import ClaimPass, claim_record
 from torkham.ingest.extract.claim_words import claim_words
+from torkham.ingest.extract.speaker_salience import continues_note, last_speaker, speech_subject
 from torkham.ingest.extract.speakers import Speaker
 from torkham.ingest.proposal import Proposal
 
@@ -61,18 +64,55 @@ def resolve_antecedents(cp: ClaimPass, actors: list[Proposal]) -> None:
     """Rewrites, in place, the claims of `cp` whose speaker is a pronoun for a person or a description that
     the text named before (`actors`: the actor candidates, whose kinds say who is a person)."""
     roster = {p.record["name"]: p.record.get("kind", "") for p in actors if p.kind == "actor"}
-    for index, (proposal, speaker) in enumerate(cp.made):
+    resolved: set[int] = set()  # the claims resolved to a named person, whose speaker a later 'He' may continue
+    for index in sorted(range(len(cp.made)), key=lambda i: cp.made[i][0].start):
+        proposal, speaker = cp.made[index]
         if speaker is None or not speaker.generic or not _definite(cp, speaker):
             continue
-        want = wanted(speaker)
-        if want is None:
-            continue
-        start = window_start(cp, speaker.start)
-        found = _candidates(cp, roster, want, start, speaker.start)
-        if len(found) == 1:
-            cp.made[index] = (proposal, _resolve(cp, proposal, speaker, found[0]))
-        else:
-            _refuse(proposal, speaker, found)
+        new = _resolve_one(cp, proposal, speaker, roster, resolved)
+        if new is not None:
+            cp.made[index] = (proposal, new)
+            if not new.generic:
+                resolved.add(id(proposal))
+
+
+def _resolve_one(
+    cp: ClaimPass, proposal: Proposal, speaker: Speaker, roster: dict[str, str], resolved: set[int]
+) -> Speaker | None:
+    """The speaker the claim is resolved to (its record re-made), or None with a note saying why not."""
+    want = wanted(speaker)
+    if want is None:
+        return None
+    found = _candidates(cp, roster, want, window_start(cp, speaker.start), speaker.start)
+    if len(found) == 1:
+        return _resolve(cp, proposal, speaker, found[0])
+    salient = _salient(cp, proposal, speaker, roster, found, resolved) if want.kind == "person" else None
+    if salient is None:
+        _refuse(proposal, speaker, found)
+    return salient
+
+
+def _salient(
+    cp: ClaimPass,
+    proposal: Proposal,
+    pronoun: Speaker,
+    roster: dict[str, str],
+    found: list[Referent],
+    resolved: set[int],
+) -> Speaker | None:
+    """'He' after a person's claim continues that person; else, of two persons or more, the subject of the last
+    speech verb before it (speaker_salience)."""
+    speaker = last_speaker(cp, proposal, pronoun, roster, resolved)
+    if speaker is not None:
+        _restate(cp, proposal, speaker, continues_note(pronoun, speaker))
+        return speaker
+    subject = speech_subject(cp, found, window_start(cp, pronoun.start), pronoun.start) if len(found) > 1 else None
+    if subject is None:
+        return None
+    referent, verb = subject
+    where = _where(cp, referent.start, pronoun.start)
+    note = f"speaker '{pronoun.text}' resolved to '{referent.name}', named {where} as the subject of '{verb}'"
+    return _resolve(cp, proposal, pronoun, referent, note)
 
 
 def _definite(cp: ClaimPass, speaker: Speaker) -> bool:
@@ -104,19 +144,24 @@ def _candidates(cp: ClaimPass, roster: dict[str, str], want: Wanted, start: int,
     return named if want.kind == "named_person" or named else people
 
 
-def _resolve(cp: ClaimPass, proposal: Proposal, speaker: Speaker, referent: Referent) -> Speaker:
+def _resolve(cp: ClaimPass, proposal: Proposal, speaker: Speaker, referent: Referent, note: str = "") -> Speaker:
     """The claim re-made with the referent as its speaker; a described referent ('An official') stays unnamed."""
     resolved = Speaker(referent.name, referent.start, referent.start + len(referent.name), not referent.named)
-    record, notes = claim_record(cp.lexicon, resolved, proposal.record["statement"])
-    notes = [n for n in notes if not n.startswith("speaker is ")]
     where = _where(cp, referent.start, speaker.start)
-    if referent.named:
+    if not note and referent.named:
         note = f"speaker '{speaker.text}' resolved to '{referent.name}', named {where}"
-    else:
+    elif not note:
         note = f"speaker '{speaker.text}' resolved to '{referent.name}', described {where}: name who it refers to"
+    _restate(cp, proposal, resolved, note)
+    return resolved if referent.named else speaker
+
+
+def _restate(cp: ClaimPass, proposal: Proposal, speaker: Speaker, note: str) -> None:
+    """The claim's record re-made for its new speaker, the note on how it was found first."""
+    record, notes = claim_record(cp.lexicon, speaker, proposal.record["statement"])
+    notes = [n for n in notes if not n.startswith("speaker is ")]
     proposal.record = record
     proposal.notes = [note, *notes]
-    return resolved if referent.named else speaker
 
 
 def _where(cp: ClaimPass, antecedent: int, at: int) -> str:
