@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from torkham.ingest.extract.speakers import Speaker, body_before, first_name_in, speaker_nouns, speech_verb_forms
+from torkham.ingest.extract.speakers import Speaker, body_before, first_name_in
+from torkham.ingest.extract.speech_words import speaker_nouns, speech_verb_forms
 
 # "according to a statement from …": the speaker follows the document; "the Ministry of …" is the speaker
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+(?:(?:a|an|the)\s+(?:[a-z]\w*\s+){0,2}?(?:from|by|of)\s+)?")

@@ -13,7 +13,8 @@ from functools import lru_cache
 
 from torkham.ingest.extract.claim_record import ClaimPass
 from torkham.ingest.extract.claim_words import claim_words
-from torkham.ingest.extract.speakers import Speaker, speech_verb_forms
+from torkham.ingest.extract.speakers import Speaker
+from torkham.ingest.extract.speech_words import speech_verb_pattern
 from torkham.ingest.proposal import Proposal
 
 MIN_WORDS = 6
@@ -29,11 +30,6 @@ def continues_note(speaker: str) -> str:
 def _opening_verb() -> re.Pattern[str]:
     verbs = "|".join(re.escape(v) for v in sorted(claim_words().continued_speech_verbs, key=len, reverse=True))
     return re.compile(rf"\s+(?:[a-z]+ly\s+)?(?:{verbs})\s+that\b")
-
-
-@lru_cache(maxsize=1)
-def _speech_verb() -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + "|".join(re.escape(v) for v in speech_verb_forms()) + r")\b")
 
 
 def continued_speech(cp: ClaimPass) -> list[Proposal]:
@@ -81,4 +77,4 @@ def _plain(sentence: str) -> bool:
     """No speech of its own, no date, not a fragment."""
     words = sentence.split()
     sentence = _SCARE_QUOTES.sub("", sentence)
-    return len(words) >= MIN_WORDS and not _OWN_SPEECH.search(sentence) and not _speech_verb().search(sentence)
+    return len(words) >= MIN_WORDS and not _OWN_SPEECH.search(sentence) and not speech_verb_pattern().search(sentence)

@@ -13,7 +13,8 @@ import re
 from functools import lru_cache
 
 from torkham.ingest.extract.claim_words import claim_words
-from torkham.ingest.extract.speakers import Speaker, body_before, speaker_nouns, speech_verb_forms
+from torkham.ingest.extract.speakers import Speaker, body_before
+from torkham.ingest.extract.speech_words import speaker_nouns, speech_verb_forms
 
 MODIFIER_REACH = 90  # characters of the modifier, at most
 _CLAUSE_BREAK = re.compile(r"[,;:()\"“”\[\]]|\s(?:and|but|while|who|which|that)\s")

@@ -10,7 +10,8 @@ import re
 
 from torkham.ingest.extract.claim_record import ClaimPass, claim_record
 from torkham.ingest.extract.claim_words import claim_words
-from torkham.ingest.extract.speakers import RELATIVES, Speaker, speaker_nouns
+from torkham.ingest.extract.speakers import RELATIVES, Speaker
+from torkham.ingest.extract.speech_words import speaker_nouns
 from torkham.ingest.extract.words import default_words
 from torkham.ingest.proposal import Proposal
 

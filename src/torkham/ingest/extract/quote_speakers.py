@@ -12,8 +12,8 @@ from torkham.ingest.extract.speakers import (
     body_before,
     first_name_in,
     last_name_in,
-    speech_verb_forms,
 )
+from torkham.ingest.extract.speech_words import speech_verb_forms
 from torkham.ingest.extract.verb_use import reports
 
 _ADVERBS = re.compile(r"(?:\s+(?:has|have|had|also|then|later|[a-z]+ly))*\s*")

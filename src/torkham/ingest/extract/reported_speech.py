@@ -9,13 +9,8 @@ from functools import lru_cache
 from torkham.ingest.extract.claim_record import ClaimPass, statement_between
 from torkham.ingest.extract.claim_words import claim_words
 from torkham.ingest.extract.modified_speakers import modified_subject
-from torkham.ingest.extract.speakers import (
-    Speaker,
-    apposed,
-    inverted_speaker,
-    speaker_of_verb,
-    speech_verb_forms,
-)
+from torkham.ingest.extract.speakers import Speaker, apposed, inverted_speaker, speaker_of_verb
+from torkham.ingest.extract.speech_words import speech_verb_forms
 from torkham.ingest.extract.verb_use import clause_follows, demands, form_of, reports
 from torkham.ingest.extract.words import default_words
 from torkham.ingest.proposal import Proposal

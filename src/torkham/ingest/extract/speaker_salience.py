@@ -12,21 +12,16 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from torkham.ingest.extract.antecedent_finders import Referent, person_forms, persons_named
 from torkham.ingest.extract.claim_record import ClaimPass
 from torkham.ingest.extract.pronouns import is_person
-from torkham.ingest.extract.speakers import Speaker, speech_verb_forms
+from torkham.ingest.extract.speakers import Speaker
+from torkham.ingest.extract.speech_words import speech_verb_pattern
 from torkham.ingest.extract.words import default_words
 from torkham.ingest.proposal import Proposal
 
 _APPOSITION = r"(?:,[^,.;:“”\"]{1,100},)?"  # 'Zabiullah Mujahid, the spokesman of the Taliban administration, said'
-
-
-@lru_cache(maxsize=1)
-def _speech_verb() -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + "|".join(re.escape(v) for v in speech_verb_forms()) + r")\b")
 
 
 def last_speaker(
@@ -59,7 +54,7 @@ def continues_note(pronoun: Speaker, speaker: Speaker) -> str:
 def speech_subject(cp: ClaimPass, found: list[Referent], start: int, end: int) -> tuple[Referent, str] | None:
     """The one named person in `found` who is the subject of the last finite speech verb between start and end,
     with the verb ('Matsuda called on …': Matsuda, 'called')."""
-    verbs = list(_speech_verb().finditer(cp.doc.text, start, end))
+    verbs = list(speech_verb_pattern().finditer(cp.doc.text, start, end))
     if not verbs:
         return None
     verb = verbs[-1]

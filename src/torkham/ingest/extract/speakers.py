@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from torkham.ingest.extract.claim_words import claim_words
+from torkham.ingest.extract.speech_words import speaker_nouns
 from torkham.ingest.extract.words import default_words
 
 NAME_REACH = 60  # characters between a speaker and the verb, at most
@@ -26,19 +27,6 @@ class Speaker:
     end: int
     generic: bool = False  # a pronoun or a common noun ("officials", "the army"): the reviewer names it
     also: tuple[str, ...] = ()  # the speakers named with it: "UNHCR and IOM estimate …"
-
-
-@lru_cache(maxsize=1)
-def speaker_nouns() -> frozenset[str]:
-    return frozenset({*default_words().speaker_nouns, *claim_words().speaker_nouns})
-
-
-@lru_cache(maxsize=1)
-def speech_verb_forms() -> tuple[str, ...]:
-    """Every finite speech verb: wordlists.yaml's speech verbs and the forms of claim_words.yaml's lemmas,
-    longest first (so 'points out' is tried before 'points')."""
-    verbs = {*(v for v in default_words().speech_verbs if not v.endswith("ing")), *claim_words().reporting_verbs}
-    return tuple(sorted(verbs, key=len, reverse=True))
 
 
 def _is_demonym(name: str) -> bool:

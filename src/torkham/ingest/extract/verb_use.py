@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 
 from torkham.ingest.extract.claim_words import claim_words
-from torkham.ingest.extract.speakers import speaker_nouns
+from torkham.ingest.extract.speech_words import speaker_nouns
 from torkham.ingest.extract.words import default_words
 
 # "was said to have led" (no speaker), "an estimated 6,000" (an adjective), "No group claimed" (no claim)
