@@ -6,8 +6,10 @@ take the noun their sentence gives (figure_bare). Word lists: figure_words.yaml 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from functools import lru_cache
+from itertools import accumulate
 
 from torkham.ingest.document import Document
 from torkham.ingest.extract.common import Regions, propose
@@ -23,6 +25,19 @@ from torkham.ingest.proposal import Proposal
 __all__ = ["extra_units", "figure_words", "more_figures"]
 
 Taken = Callable[[int, int], bool]
+
+
+def overlap_test(spans: list[tuple[int, int]]) -> Taken:
+    """Whether (start, end) overlaps one of `spans`, in logarithmic time: of the spans that begin before `end`,
+    the one reaching furthest must end after `start`."""
+    ordered = sorted(spans)
+    starts = [s for s, _ in ordered]
+    reach = list(accumulate((e for _, e in ordered), max, initial=-1))
+
+    def taken(start: int, end: int) -> bool:
+        return reach[bisect_left(starts, end)] > start
+
+    return taken
 
 
 @lru_cache(maxsize=1)

@@ -20,7 +20,7 @@ from torkham.ingest.extract.dates import DateMention
 from torkham.ingest.extract.figure_compelled import people_counted
 from torkham.ingest.extract.figure_counters import bare_time_spans, clean, counter_figures, number
 from torkham.ingest.extract.figure_filters import an_age, modifies_compound, names_not_counts, range_end_days
-from torkham.ingest.extract.figure_more import more_figures
+from torkham.ingest.extract.figure_more import more_figures, overlap_test
 from torkham.ingest.extract.figure_ratios import parts_of_wholes, range_ends, ratio_figures, ratios_spans
 from torkham.ingest.extract.figure_vocab import extra_units
 from torkham.ingest.extract.unit_nouns import SPANS_OF_TIME, counted_unit
@@ -165,8 +165,8 @@ def find_figures(
             proposals.append(proposal)
     proposals.extend([*ratios, *counter_figures(doc)])
     proposals.extend(bare_time_spans(doc, regions, {(p.start, p.end) for p in proposals}))
-    spans = sorted([*blocked, *((p.start, p.end) for p in proposals)])
-    proposals.extend(more_figures(doc, regions, lambda a, b: any(s < b and a < e for s, e in spans)))
+    taken = overlap_test([*blocked, *((p.start, p.end) for p in proposals)])
+    proposals.extend(more_figures(doc, regions, taken))
     proposals.extend(parts_of_wholes(doc, regions, proposals))
     return sorted(proposals, key=lambda p: p.start)
 

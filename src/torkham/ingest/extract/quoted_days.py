@@ -6,6 +6,7 @@ its own voice ("Today, the Department of State is designating …") stays a date
 from __future__ import annotations
 
 from torkham.ingest.extract.date_forms import DateMention
+from torkham.model.dates import PartialDate
 
 
 def in_quotation(text: str, offset: int) -> bool:
@@ -18,14 +19,15 @@ def in_quotation(text: str, offset: int) -> bool:
 def without_quoted_today(text: str, mentions: list[DateMention]) -> list[DateMention]:
     """The mentions but each quoted 'today' whose day an earlier mention gives already."""
     out: list[DateMention] = []
+    told: set[PartialDate] = set()  # the days the mentions kept so far give
     for mention in mentions:
-        told = any(m.date == mention.date for m in out)
         if (
             mention.relative is not None
             and mention.relative[0] == "today"
-            and told
+            and mention.date in told
             and in_quotation(text, mention.start)
         ):
             continue
         out.append(mention)
+        told.add(mention.date)
     return out
