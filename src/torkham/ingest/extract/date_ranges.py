@@ -19,7 +19,9 @@ def document_number(text: str, mention: DateMention) -> bool:
     """'PRN: 2009/1078', 'S/2023/95': a year inside a document's number."""
     if mention.date.precision != "year" or mention.period is not None:
         return False
-    return bool(_NUMBER_AFTER.match(text, mention.end) or _NUMBER_BEFORE.search(text, 0, mention.start))
+    return bool(
+        _NUMBER_AFTER.match(text, mention.end) or _NUMBER_BEFORE.search(text, max(0, mention.start - 2), mention.start)
+    )
 
 
 def joined_ranges(text: str, mentions: list[DateMention]) -> list[DateMention]:
